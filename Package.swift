@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Numeric code is compiled with optimisation even in debug builds, so the test
+/// suite (which runs debug) exercises real-sized tensors in seconds.
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
+let package = Package(
+    name: "ConvScope",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "convscope", targets: ["convscope"]),
+        .library(name: "ConvScopeCore", targets: ["ConvScopeCore"]),
+        .library(name: "TensorFiles", targets: ["TensorFiles"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        .target(name: "ConvScopeCore", swiftSettings: optimisedInDebug),
+        .target(
+            name: "TensorFiles",
+            dependencies: ["ConvScopeCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(
+            name: "ConvScopeCLI",
+            dependencies: [
+                "ConvScopeCore", "TensorFiles",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "convscope", dependencies: ["ConvScopeCLI"]),
+        .testTarget(name: "ConvScopeCoreTests", dependencies: ["ConvScopeCore", "TensorFiles"]),
+        .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles", "ConvScopeCore"]),
+    ]
+)

@@ -1,0 +1,126 @@
+/// Inserting zeros (upsampling) and keeping every k-th sample (downsampling) along the
+/// trailing spatial axes. `Upsample1d`/`2d` and `Downsample1d`/`2d` are this with one or
+/// two spatial axes, so 1-D and 2-D share one implementation.
+public enum Resampling {
+    /// `k·(W−1)+1`: the extent after inserting k−1 zeros between neighbours.
+    public static func upsampledExtent(_ extent: Int, factor k: Int) -> Int {
+        extent == 0 ? 0 : k * (extent - 1) + 1
+    }
+
+    /// `ceil(W/k)`: the extent after keeping every k-th sample from the first.
+    public static func downsampledExtent(_ extent: Int, factor k: Int) -> Int {
+        extent == 0 ? 0 : (extent - 1) / k + 1
+    }
+
+    /// Slices that pick every k-th element of the last `spatialAxes` axes of a rank-`rank` tensor.
+    static func everyKth(_ k: Int, rank: Int, spatialAxes: Int) -> [AxisSlice] {
+        Array(repeating: .all, count: rank - spatialAxes) + Array(repeating: .every(k), count: spatialAxes)
+    }
+
+    /// `Z[..., k·i] = A[..., i]` with zeros between.
+    public static func upsample(_ A: Tensor, factor k: Int, spatialAxes: Int) -> Tensor {
+        var shape = A.shape
+        for axis in (A.rank - spatialAxes)..<A.rank {
+            shape[axis] = upsampledExtent(shape[axis], factor: k)
+        }
+        return Tensor(shape: shape).scattering(A, at: everyKth(k, rank: A.rank, spatialAxes: spatialAxes))
+    }
+
+    /// `A[..., ::k]`.
+    public static func downsample(_ A: Tensor, factor k: Int, spatialAxes: Int) -> Tensor {
+        A.sliced(everyKth(k, rank: A.rank, spatialAxes: spatialAxes))
+    }
+
+    /// The adjoint of `downsample`: zeros of `shape` with `dLdZ` written at every k-th position.
+    public static func scatter(_ dLdZ: Tensor, factor k: Int, into shape: [Int], spatialAxes: Int) -> Tensor {
+        Tensor(shape: shape).scattering(dLdZ, at: everyKth(k, rank: shape.count, spatialAxes: spatialAxes))
+    }
+}
+
+/// Shared body of the four resampling layers: checks, caches and the two directions.
+public class ResamplingLayer: Layer {
+    /// The factor k ≥ 1; k = 1 is the identity.
+    public let factor: Int
+    /// 1 for the `…1d` layers, 2 for the `…2d` layers.
+    public let spatialAxes: Int
+    /// True for upsampling (insert zeros), false for downsampling (keep every k-th).
+    public let isUpsampling: Bool
+    /// The input shape of the last forward pass: downsampling's backward needs it to
+    /// rebuild the right width, since `ceil(W/k)` forgets W.
+    public private(set) var inputShape: [Int]?
+    /// The output shape of the last forward pass.
+    public private(set) var outputShape: [Int]?
+
+    init(factor: Int, spatialAxes: Int, isUpsampling: Bool) {
+        precondition(factor >= 1, "resampling factor must be at least 1")
+        self.factor = factor
+        self.spatialAxes = spatialAxes
+        self.isUpsampling = isUpsampling
+    }
+
+    public var summary: String {
+        "\(isUpsampling ? "Upsample" : "Downsample")\(spatialAxes)d(factor \(factor))"
+    }
+
+    private var layout: String { spatialAxes == 1 ? "(N, C, W)" : "(N, C, H, W)" }
+
+    public func forward(_ A: Tensor) throws -> Tensor {
+        try requireRank(A, spatialAxes + 2, "A", layout: layout)
+        let Z = isUpsampling
+            ? Resampling.upsample(A, factor: factor, spatialAxes: spatialAxes)
+            : Resampling.downsample(A, factor: factor, spatialAxes: spatialAxes)
+        inputShape = A.shape
+        outputShape = Z.shape
+        return Z
+    }
+
+    public func backward(_ dLdZ: Tensor) throws -> Tensor {
+        _ = try requireGradientShape(dLdZ, matches: outputShape)
+        if isUpsampling {
+            return Resampling.downsample(dLdZ, factor: factor, spatialAxes: spatialAxes)
+        }
+        return Resampling.scatter(dLdZ, factor: factor, into: inputShape!, spatialAxes: spatialAxes)
+    }
+
+    /// Where output element `index` comes from: the input element it copies, or nil for an
+    /// inserted zero (upsampling only).
+    public func source(ofOutput index: [Int]) -> [Int]? {
+        let first = index.count - spatialAxes
+        if isUpsampling {
+            guard index[first...].allSatisfy({ $0 % factor == 0 }) else { return nil }
+            return index.enumerated().map { $0.offset >= first ? $0.element / factor : $0.element }
+        }
+        return index.enumerated().map { $0.offset >= first ? $0.element * factor : $0.element }
+    }
+
+    /// Where input element `index` goes: the output element it becomes, or nil if
+    /// downsampling drops it.
+    public func destination(ofInput index: [Int]) -> [Int]? {
+        let first = index.count - spatialAxes
+        if isUpsampling {
+            return index.enumerated().map { $0.offset >= first ? $0.element * factor : $0.element }
+        }
+        guard index[first...].allSatisfy({ $0 % factor == 0 }) else { return nil }
+        return index.enumerated().map { $0.offset >= first ? $0.element / factor : $0.element }
+    }
+}
+
+/// `Z[n, c, k·i] = A[n, c, i]`, zeros between; output width `k(W−1)+1`.
+public final class Upsample1d: ResamplingLayer {
+    public init(factor: Int) { super.init(factor: factor, spatialAxes: 1, isUpsampling: true) }
+}
+
+/// `Z = A[:, :, ::k]`; output width `ceil(W/k)`; remembers W for backward.
+public final class Downsample1d: ResamplingLayer {
+    public init(factor: Int) { super.init(factor: factor, spatialAxes: 1, isUpsampling: false) }
+}
+
+/// Upsampling on both H and W: `k(H−1)+1 × k(W−1)+1`.
+public final class Upsample2d: ResamplingLayer {
+    public init(factor: Int) { super.init(factor: factor, spatialAxes: 2, isUpsampling: true) }
+}
+
+/// `Z = A[:, :, ::k, ::k]`: `ceil(H/k) × ceil(W/k)`; remembers H and W for backward.
+public final class Downsample2d: ResamplingLayer {
+    public init(factor: Int) { super.init(factor: factor, spatialAxes: 2, isUpsampling: false) }
+}

@@ -1,0 +1,3 @@
+import ConvScopeCLI
+
+ConvScopeCommand.main()
