@@ -1,0 +1,111 @@
+/// A (height, width) pair: a kernel size, stride, padding, dilation or map size.
+/// 1-D layers use `h = 1` (and padding 0, stride 1 on h), so 1-D and 2-D share all code.
+public struct HW: Sendable, Hashable, CustomStringConvertible {
+    public var h: Int
+    public var w: Int
+
+    public init(_ h: Int, _ w: Int) {
+        self.h = h
+        self.w = w
+    }
+
+    /// The same value on both axes.
+    public init(square n: Int) {
+        self.init(n, n)
+    }
+
+    public var description: String { h == w ? "\(h)" : "(\(h), \(w))" }
+}
+
+/// The shape arithmetic of one convolution or pooling window: kernel, stride, zero
+/// padding and dilation on each spatial axis. It answers every "where" question the
+/// layers and the visualizer ask, so that they all agree.
+public struct ConvGeometry: Sendable, Hashable {
+    public var kernel: HW
+    public var stride: HW
+    public var padding: HW
+    public var dilation: HW
+
+    public init(kernel: HW, stride: HW = HW(square: 1), padding: HW = HW(square: 0), dilation: HW = HW(square: 1)) {
+        self.kernel = kernel
+        self.stride = stride
+        self.padding = padding
+        self.dilation = dilation
+    }
+
+    /// `(K−1)·d + 1`: how far one window reaches on each axis.
+    public var effectiveKernel: HW {
+        HW((kernel.h - 1) * dilation.h + 1, (kernel.w - 1) * dilation.w + 1)
+    }
+
+    /// `(H + 2p − d(K−1) − 1)//s + 1` on each axis (PyTorch's formula). Zero or negative
+    /// when the window does not fit the padded input.
+    public func outputSize(forInput input: HW) -> HW {
+        func extent(_ n: Int, _ p: Int, _ reach: Int, _ s: Int) -> Int {
+            let room = n + 2 * p - reach
+            return room < 0 ? 0 : room / s + 1
+        }
+        return HW(extent(input.h, padding.h, effectiveKernel.h, stride.h),
+                  extent(input.w, padding.w, effectiveKernel.w, stride.w))
+    }
+
+    /// The padded input size, `H + 2p`.
+    public func paddedSize(forInput input: HW) -> HW {
+        HW(input.h + 2 * padding.h, input.w + 2 * padding.w)
+    }
+
+    /// Checks the settings and the input size, describing the first problem in one line.
+    public func validate(input: HW) throws {
+        for (name, value, least) in [("kernel", kernel, 1), ("stride", stride, 1), ("dilation", dilation, 1), ("padding", padding, 0)]
+        where value.h < least || value.w < least {
+            throw LayerError("\(name) \(value) is invalid: it must be at least \(least)")
+        }
+        let padded = paddedSize(forInput: input)
+        let reach = effectiveKernel
+        if reach.h > padded.h || reach.w > padded.w {
+            throw LayerError("kernel reaches \(reach.h)×\(reach.w) but the padded input is only \(padded.h)×\(padded.w): use a smaller kernel or dilation, or more padding")
+        }
+    }
+
+    /// The padded-input position of tap `(p, q)` of the window of output `(i, j)`.
+    public func paddedPosition(output: HW, tap: HW) -> HW {
+        HW(output.h * stride.h + tap.h * dilation.h, output.w * stride.w + tap.w * dilation.w)
+    }
+
+    /// Every tap of output `(i, j)`'s window, row-major over the kernel: the kernel tap and
+    /// the input position it reads (in unpadded coordinates; outside the input means padding).
+    public func window(ofOutput output: HW) -> [(tap: HW, input: HW)] {
+        var taps: [(tap: HW, input: HW)] = []
+        taps.reserveCapacity(kernel.h * kernel.w)
+        for p in 0..<kernel.h {
+            for q in 0..<kernel.w {
+                let padded = paddedPosition(output: output, tap: HW(p, q))
+                taps.append((HW(p, q), HW(padded.h - padding.h, padded.w - padding.w)))
+            }
+        }
+        return taps
+    }
+
+    /// Every output whose window reads input `(h, w)`, with the kernel tap it goes through,
+    /// row-major over outputs.
+    public func outputsReading(input: HW, inputSize: HW) -> [(output: HW, tap: HW)] {
+        let out = outputSize(forInput: inputSize)
+        var found: [(output: HW, tap: HW)] = []
+        let padded = HW(input.h + padding.h, input.w + padding.w)
+        for i in 0..<max(out.h, 0) {
+            let dh = padded.h - i * stride.h
+            guard dh >= 0, dh % dilation.h == 0, dh / dilation.h < kernel.h else { continue }
+            for j in 0..<max(out.w, 0) {
+                let dw = padded.w - j * stride.w
+                guard dw >= 0, dw % dilation.w == 0, dw / dilation.w < kernel.w else { continue }
+                found.append((HW(i, j), HW(dh / dilation.h, dw / dilation.w)))
+            }
+        }
+        return found
+    }
+
+    /// Whether an unpadded position lies inside an input of the given size (else it is padding).
+    public static func isInside(_ position: HW, _ size: HW) -> Bool {
+        position.h >= 0 && position.h < size.h && position.w >= 0 && position.w < size.w
+    }
+}
