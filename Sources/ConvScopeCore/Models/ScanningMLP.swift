@@ -1,0 +1,62 @@
+/// An MLP that scans a `(1, 24, 128)` signal, 8 time steps at a time, hopping 4 steps,
+/// rebuilt as a stack of 1-D convolutions (spec §7). Its MLP weights are `(in, out)`
+/// matrices `w1 (192, 8)`, `w2 (8, 16)`, `w3 (16, 4)`; the MLP reads its window
+/// time-major (row `t·C + c`).
+public enum ScanningMLP {
+    /// The input channels, window length and hop of the MLP being scanned.
+    public static let inputChannels = 24
+    public static let windowSize = 8
+    public static let hop = 4
+
+    /// Turns an `(in, out)` MLP weight over a time-major window of `kernelSize` steps into
+    /// a `(C_out, C_in, K)` kernel: `w.T.reshape(C_out, K, C_in).transpose(0, 2, 1)`.
+    /// (Reshaping straight to `(C_out, C_in, K)` is the classic mistake.)
+    public static func kernel(fromMLPWeight w: Tensor, kernelSize: Int) throws -> Tensor {
+        try requireRank(w, 2, "MLP weight", layout: "(in, out)")
+        let (inputs, outputs) = (w.shape[0], w.shape[1])
+        guard kernelSize > 0, inputs % kernelSize == 0 else {
+            throw LayerError("MLP weight has \(inputs) inputs, which is not a whole number of \(kernelSize)-step windows")
+        }
+        return w.transposed().reshaped([outputs, kernelSize, inputs / kernelSize]).permuted([0, 2, 1])
+    }
+
+    /// The MLP weights the scanning networks are built from, with their expected shapes checked.
+    public static func checkWeights(_ w1: Tensor, _ w2: Tensor, _ w3: Tensor) throws {
+        for (name, w, expected) in [("w1", w1, [192, 8]), ("w2", w2, [8, 16]), ("w3", w3, [16, 4])] where w.shape != expected {
+            throw LayerError("\(name) has shape \(w.shape) but the scanning MLP needs \(expected) (in, out)")
+        }
+    }
+
+    /// The simple scan: `Conv1d(24, 8, 8, stride 4)`, `Conv1d(8, 16, 1)`, `Conv1d(16, 4, 1)`,
+    /// ReLUs between, then Flatten; every MLP weight is used whole at every window.
+    public static func simple(w1: Tensor, w2: Tensor, w3: Tensor) throws -> Sequential {
+        try checkWeights(w1, w2, w3)
+        return Sequential([
+            Conv1d(inChannels: 24, outChannels: 8, kernelSize: 8, stride: 4, W: try kernel(fromMLPWeight: w1, kernelSize: 8)),
+            ReLU(),
+            Conv1d(inChannels: 8, outChannels: 16, kernelSize: 1, W: try kernel(fromMLPWeight: w2, kernelSize: 1)),
+            ReLU(),
+            Conv1d(inChannels: 16, outChannels: 4, kernelSize: 1, W: try kernel(fromMLPWeight: w3, kernelSize: 1)),
+            Flatten(),
+        ])
+    }
+
+    /// The distributed scan with shared parameters: each first-layer neuron sees 2 steps,
+    /// each second-layer neuron 2 groups of 2, the third 2 groups of 8:
+    /// `Conv1d(24, 2, 2, 2)`, `Conv1d(2, 8, 2, 2)`, `Conv1d(8, 4, 2, 1)`, kernels being the
+    /// shared slices of the reshaped MLP weights.
+    public static func distributed(w1: Tensor, w2: Tensor, w3: Tensor) throws -> Sequential {
+        try checkWeights(w1, w2, w3)
+        let k1 = try kernel(fromMLPWeight: w1, kernelSize: 8).sliced([AxisSlice(stop: 2), .all, AxisSlice(stop: 2)])
+        let k2 = try kernel(fromMLPWeight: w2, kernelSize: 4).sliced([AxisSlice(stop: 8), .all, AxisSlice(stop: 2)])
+        let k3 = try kernel(fromMLPWeight: w3, kernelSize: 2).sliced([AxisSlice(stop: 4), .all, AxisSlice(stop: 2)])
+        return Sequential([
+            Conv1d(inChannels: 24, outChannels: 2, kernelSize: 2, stride: 2, W: k1),
+            ReLU(),
+            Conv1d(inChannels: 2, outChannels: 8, kernelSize: 2, stride: 2, W: k2),
+            ReLU(),
+            Conv1d(inChannels: 8, outChannels: 4, kernelSize: 2, stride: 1, W: k3),
+            Flatten(),
+        ])
+    }
+}
