@@ -1,3 +1,3 @@
 import ConvScopeCLI
 
-ConvScopeCommand.main()
+ConvScopeCommand.runMain()

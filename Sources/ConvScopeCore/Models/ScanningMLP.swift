@@ -60,3 +60,19 @@ public enum ScanningMLP {
         ])
     }
 }
+
+extension ScanningMLP {
+    /// Maps a conv kernel's gradient `(C_out, C_in, K)` back onto the `(in, out)` MLP
+    /// weight it was cut from: the inverse of `kernel(fromMLPWeight:)`, with zeros for
+    /// entries a distributed (sliced) kernel never uses.
+    public static func mlpGradient(_ kernelGradient: Tensor, mlpShape: [Int]) throws -> Tensor {
+        let (inputs, outputs) = (mlpShape[0], mlpShape[1])
+        let channels = kernelGradient.shape[1]
+        guard inputs % channels == 0 else {
+            throw LayerError("kernel gradient \(kernelGradient.shape) does not fit MLP weight \(mlpShape)")
+        }
+        let full = Tensor(shape: [outputs, channels, inputs / channels])
+            .scattering(kernelGradient, at: [AxisSlice(stop: kernelGradient.shape[0]), .all, AxisSlice(stop: kernelGradient.shape[2])])
+        return full.permuted([0, 2, 1]).reshaped([outputs, inputs]).transposed()
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import TensorFiles
+
+/// A one-line failure for the user: printed to stderr as `convscope: <message>`,
+/// then the process exits with status 1.
+struct CLIFailure: Error, CustomStringConvertible {
+    let message: String
+
+    init(_ message: String) {
+        self.message = message
+    }
+
+    var description: String { message }
+}
+
+extension ConvScopeCommand {
+    /// Runs the command line, turning our own errors into one stderr line and exit code 1
+    /// (ArgumentParser's own usage errors keep their usual form).
+    public static func runMain() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CLIFailure {
+            report(failure.message)
+        } catch let failure as TensorFileError {
+            report(failure.message)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    private static func report(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("convscope: \(message)\n".utf8))
+        Foundation.exit(1)
+    }
+}

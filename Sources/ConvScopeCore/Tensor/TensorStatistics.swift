@@ -1,0 +1,38 @@
+/// Summary numbers of a tensor in the spirit of lovely-tensors: what a status line or a
+/// headless summary shows. Non-finite values are counted, not folded into min/max/mean.
+public struct TensorStatistics: Sendable, Equatable {
+    public let count: Int
+    /// Over the finite elements; nil when there are none.
+    public let min: Double?
+    public let max: Double?
+    public let mean: Double?
+    public let nanCount: Int
+    public let positiveInfinityCount: Int
+    public let negativeInfinityCount: Int
+
+    public init(_ tensor: Tensor) {
+        var low = Double.infinity, high = -Double.infinity, total = 0.0
+        var finite = 0, nans = 0, posInf = 0, negInf = 0
+        for x in tensor.scalars {
+            if x.isNaN {
+                nans += 1
+            } else if x == .infinity {
+                posInf += 1
+            } else if x == -.infinity {
+                negInf += 1
+            } else {
+                finite += 1
+                low = Swift.min(low, x)
+                high = Swift.max(high, x)
+                total += x
+            }
+        }
+        count = tensor.count
+        min = finite > 0 ? low : nil
+        max = finite > 0 ? high : nil
+        mean = finite > 0 ? total / Double(finite) : nil
+        nanCount = nans
+        positiveInfinityCount = posInf
+        negativeInfinityCount = negInf
+    }
+}
