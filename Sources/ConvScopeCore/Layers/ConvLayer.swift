@@ -1,11 +1,18 @@
 /// One term of a convolution sum: output element `output` receives
 /// `W[weight] · A[input]`. `input` is in unpadded coordinates; when it falls in the
-/// zero padding, `isPadding` is true and the term is zero.
+/// zero padding, `isPadding` is true and `inputValue` is 0.
 public struct ConvTerm: Sendable, Equatable {
     public let output: [Int]
     public let input: [Int]
     public let weight: [Int]
     public let isPadding: Bool
+    /// `W[weight]`.
+    public let weightValue: Double
+    /// `A[input]`, or 0 in the padding.
+    public let inputValue: Double
+
+    /// The term's contribution to the forward sum, `W[weight] · A[input]`.
+    public var product: Double { weightValue * inputValue }
 }
 
 /// The body shared by `Conv1d` and `Conv2d`: weights, gradients, the cache, forward,
@@ -135,10 +142,12 @@ public class ConvLayer: ParameterizedLayer {
         let (n, o) = (output[0], output[1])
         let window = geometry.window(ofOutput: spatial(output))
         return (0..<inChannels).flatMap { c in
-            window.map { tap, input in
-                ConvTerm(output: output, input: [n, c] + spatialIndex(input),
-                         weight: [o, c] + spatialIndex(tap),
-                         isPadding: !ConvGeometry.isInside(input, size))
+            window.map { tap, position in
+                let inside = ConvGeometry.isInside(position, size)
+                let input = [n, c] + spatialIndex(position)
+                let weight = [o, c] + spatialIndex(tap)
+                return ConvTerm(output: output, input: input, weight: weight, isPadding: !inside,
+                                weightValue: W[index: weight], inputValue: inside ? cache.input[index: input] : 0)
             }
         }
     }
@@ -152,8 +161,9 @@ public class ConvLayer: ParameterizedLayer {
         let reached = geometry.outputsReading(input: spatial(input), inputSize: size)
         return (0..<outChannels).flatMap { o in
             reached.map { output, tap in
-                ConvTerm(output: [n, o] + spatialIndex(output), input: input,
-                         weight: [o, c] + spatialIndex(tap), isPadding: false)
+                let weight = [o, c] + spatialIndex(tap)
+                return ConvTerm(output: [n, o] + spatialIndex(output), input: input, weight: weight, isPadding: false,
+                                weightValue: W[index: weight], inputValue: cache.input[index: input])
             }
         }
     }
