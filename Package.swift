@@ -22,6 +22,7 @@ let package = Package(
         .target(
             name: "TensorFiles",
             dependencies: ["ConvScopeCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "Walkthroughs", dependencies: ["ConvScopeCore"]),
         .target(
             name: "ConvScopeCLI",
             dependencies: [
@@ -31,6 +32,7 @@ let package = Package(
         .executableTarget(name: "convscope", dependencies: ["ConvScopeCLI"]),
         .testTarget(name: "ConvScopeCoreTests", dependencies: ["ConvScopeCore", "TensorFiles"]),
         .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles", "ConvScopeCore"]),
+        .testTarget(name: "WalkthroughsTests", dependencies: ["Walkthroughs", "ConvScopeCore"]),
         .testTarget(name: "ConvScopeCLITests", dependencies: ["convscope", "TensorFiles", "ConvScopeCore"]),
     ]
 )

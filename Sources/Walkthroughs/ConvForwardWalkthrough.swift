@@ -1,0 +1,61 @@
+import ConvScopeCore
+
+/// One step of a convolution's forward pass: the making of one output element.
+public struct ConvForwardStep: Sendable, Equatable {
+    /// Position of this step in the walk, from 0.
+    public let number: Int
+    /// The output element `(n, o, i, j)` (or `(n, o, w)` for Conv1d) being made.
+    public let output: [Int]
+    /// Every product of the sum, by input channel then kernel tap, as the layer defines them.
+    public let terms: [ConvTerm]
+    /// The sum of the products of each input channel.
+    public let channelSums: [Double]
+    /// `b[o]`.
+    public let bias: Double
+    /// `Z[output]`, the value the layer's forward pass produced.
+    public let result: Double
+}
+
+/// A convolution's forward pass as a walk over its output elements in row-major order
+/// (sample, output channel, row, column). Steps are made on demand from the layer's own
+/// receptive-field answers and its output, so nothing is computed a second way and
+/// memory does not grow with the number of steps.
+public struct ConvForwardWalkthrough {
+    public let layer: ConvLayer
+    /// The input A.
+    public let input: Tensor
+    /// The layer's output Z.
+    public let output: Tensor
+
+    /// Runs the layer forward on `input`.
+    public init(layer: ConvLayer, input: Tensor) throws {
+        self.layer = layer
+        self.input = input
+        self.output = try layer.forward(input)
+    }
+
+    /// One step per output element.
+    public var stepCount: Int { output.count }
+
+    /// The output element made at step `number`.
+    public func outputIndex(ofStep number: Int) -> [Int] {
+        output.index(ofOffset: number)
+    }
+
+    /// The step that makes output element `index`.
+    public func stepNumber(ofOutput index: [Int]) -> Int {
+        output.offset(of: index)
+    }
+
+    /// The full account of step `number`.
+    public func step(_ number: Int) -> ConvForwardStep {
+        let index = outputIndex(ofStep: number)
+        let terms = layer.receptiveField(of: index)
+        let perChannel = terms.count / max(layer.inChannels, 1)
+        let channelSums = (0..<layer.inChannels).map { c in
+            terms[(c * perChannel)..<((c + 1) * perChannel)].reduce(0) { $0 + $1.product }
+        }
+        return ConvForwardStep(number: number, output: index, terms: terms, channelSums: channelSums,
+                               bias: layer.b.scalars[index[1]], result: output.scalars[number])
+    }
+}
