@@ -31,8 +31,7 @@ let package = Package(
             ]),
         .executableTarget(name: "convscope", dependencies: ["ConvScopeCLI"]),
         .testTarget(name: "ConvScopeCoreTests", dependencies: ["ConvScopeCore", "TensorFiles"]),
-        .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles", "ConvScopeCore"]),
-        .testTarget(name: "WalkthroughsTests", dependencies: ["Walkthroughs", "ConvScopeCore"]),
+        .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles", "ConvScopeCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ConvScopeCLITests", dependencies: ["convscope", "TensorFiles", "ConvScopeCore"]),
     ]
 )
