@@ -13,7 +13,7 @@ import Testing
     @Test func conv2dReproducesTheGoldenFixture() throws {
         let scratch = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let fixture = Self.fixtures.appendingPathComponent("conv2d_stride_pad_dilation.npz")
+        let fixture = Self.fixtures.appendingPathComponent("conv2d_pairs.npz")
         let expected = try NPZ.read(contentsOf: fixture)
         let out = scratch.appendingPathComponent("out.npz")
         let stride = expected["stride"]!.scalars.map { String(Int($0)) }.joined(separator: ",")
