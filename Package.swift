@@ -30,6 +30,6 @@ let package = Package(
             ]),
         .executableTarget(name: "convscope", dependencies: ["ConvScopeCLI"]),
         .testTarget(name: "ConvScopeCoreTests", dependencies: ["ConvScopeCore", "TensorFiles"]),
-        .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles", "ConvScopeCore"]),
+        .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles", "ConvScopeCore"], resources: [.copy("Fixtures")]),
     ]
 )
