@@ -38,6 +38,8 @@ import ConvScopeCore
             let down = try Self.downsampler(k, spatialAxes).forward(Tensor(shape: shape))
             #expect(up.shape == shape.prefix(2) + spatial.map { k * ($0 - 1) + 1 }, "up \(k) on \(shape)")
             #expect(down.shape == shape.prefix(2) + spatial.map { ($0 + k - 1) / k }, "down \(k) on \(shape)")
+            #expect(spatial.map { Resampling.upsampledExtent($0, factor: k) } == Array(up.shape.suffix(spatialAxes)))
+            #expect(spatial.map { Resampling.downsampledExtent($0, factor: k) } == Array(down.shape.suffix(spatialAxes)))
         }
     }
 
