@@ -30,7 +30,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "convscope", dependencies: ["ConvScopeCLI"]),
-        .testTarget(name: "ConvScopeCoreTests", dependencies: ["ConvScopeCore", "TensorFiles"]),
+        .testTarget(name: "ConvScopeCoreTests", dependencies: ["ConvScopeCore", "TensorFiles"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles", "ConvScopeCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WalkthroughsTests", dependencies: ["Walkthroughs", "ConvScopeCore"]),
         .testTarget(name: "ConvScopeCLITests", dependencies: ["convscope", "TensorFiles", "ConvScopeCore"]),
