@@ -72,7 +72,7 @@ public enum NPZ {
                                       + "rewrite the archive with np.savez so every key is unique")
             }
             let (sum, overflow) = declared.addingReportingOverflow(entry.uncompressedSize)
-            guard !overflow, sum <= UInt64(maxTotalBytes) else {
+            guard !overflow, sum <= UInt64(max(0, maxTotalBytes)) else {
                 throw TensorFileError("\(file): members declare more than \(maxTotalBytes) bytes in total; "
                                       + "split the archive or pass a larger maxTotalBytes")
             }

@@ -32,6 +32,15 @@ import Testing
         #expect(data[6] == 1 && data[7] == 0, "version 1.0")
     }
 
+    @Test func headerOver65535BytesUsesVersion2() {
+        // 22000 axes need a ~66 KB shape tuple, more than version 1.0's 16-bit length field holds.
+        let data = NPY.encode(Tensor(shape: Array(repeating: 1, count: 22_000), repeating: 3))
+        #expect(data[6] == 2 && data[7] == 0)
+        let headerLength = data[8...11].reversed().reduce(0) { $0 << 8 | Int($1) }
+        #expect(headerLength > 65_535)
+        #expect((12 + headerLength) % 64 == 0 && data.count == 12 + headerLength + 8)
+    }
+
     @Test func littleEndianFloat64Payload() {
         let data = NPY.encode(Tensor([1.0, -2.5]))
         #expect(Array(data.suffix(16)) == [0, 0, 0, 0, 0, 0, 0xF0, 0x3F, 0, 0, 0, 0, 0, 0, 0x04, 0xC0])

@@ -109,6 +109,25 @@ import Testing
         #expect(throws: Never.self) { try NPZ.read(contentsOf: Fixtures.url("savez.npz"), maxTotalBytes: 450) }
     }
 
+    /// Randomly damaged and truncated archives must throw TensorFileError or decode — never trap.
+    @Test(arguments: ["savez.npz", "savez_compressed.npz"])
+    func damagedArchivesNeverCrash(name: String) throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let valid = try Data(contentsOf: Fixtures.url(name))
+        let url = directory.appendingPathComponent(name)
+        var generator = SeededGenerator(seed: 99)
+        for trial in 0..<500 {
+            var damaged = valid
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                damaged[Int.random(in: 0..<damaged.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            }
+            if trial % 10 == 0 { damaged = damaged.prefix(Int.random(in: 0..<damaged.count, using: &generator)) }
+            try damaged.write(to: url)
+            do { _ = try NPZ.read(contentsOf: url) } catch is TensorFileError {}
+        }
+    }
+
     @Test func missingFileNamesPath() {
         let message = errorMessage { _ = try NPZ.read(contentsOf: URL(fileURLWithPath: "/nonexistent/w.npz")) }
         #expect(message.hasPrefix("w.npz: cannot read the file at /nonexistent/w.npz"), "\(message)")
