@@ -29,7 +29,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "convscope", dependencies: ["ConvScopeCLI"]),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "Terminal", dependencies: ["CNcursesw"]),
         .testTarget(name: "ConvScopeCoreTests", dependencies: ["ConvScopeCore", "TensorFiles"]),
         .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles", "ConvScopeCore"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
     ]
 )
