@@ -1,0 +1,38 @@
+/// A backend that keeps frames in memory and replays scripted input, for tests of
+/// screens and event handling.
+public final class MemoryBackend: TerminalBackend {
+    public private(set) var size: Size
+    public let capabilities: TerminalCapabilities
+    /// Every buffer drawn, oldest first.
+    public private(set) var frames: [Buffer] = []
+    /// The cells the latest `draw` changed (all of them for the first frame or after a resize).
+    public private(set) var lastChanges: [CellChange] = []
+    /// Events `readEvent` will return, first first.
+    public var pendingEvents: [InputEvent]
+    /// How often `shutdown` was called.
+    public private(set) var shutdownCount = 0
+
+    public init(size: Size, capabilities: TerminalCapabilities = .full, events: [InputEvent] = []) {
+        self.size = size
+        self.capabilities = capabilities
+        self.pendingEvents = events
+    }
+
+    public func draw(_ buffer: Buffer) {
+        lastChanges = buffer.diff(from: frames.last ?? Buffer(width: 0, height: 0))
+        frames.append(buffer)
+    }
+
+    /// Returns the next scripted event immediately, `nil` when the script is exhausted.
+    public func readEvent(timeoutMs: Int?) -> InputEvent? {
+        pendingEvents.isEmpty ? nil : pendingEvents.removeFirst()
+    }
+
+    public func shutdown() { shutdownCount += 1 }
+
+    /// Changes the size and queues the `.resize` event a terminal would deliver.
+    public func resize(to newSize: Size) {
+        size = newSize
+        pendingEvents.append(.resize(newSize))
+    }
+}

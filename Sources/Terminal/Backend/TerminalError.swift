@@ -1,0 +1,20 @@
+/// Why a terminal user interface cannot start.
+public enum TerminalError: Error, Equatable, CustomStringConvertible {
+    /// Standard input or output is not a terminal (piped, redirected, CI).
+    case notATerminal
+    /// `TERM` is unset, empty or `dumb`.
+    case unsupportedTerminal(String?)
+    /// ncurses has no description of `TERM`.
+    case unknownTerminal(String)
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            "convscope: stdin or stdout is not a terminal; use `convscope render` to print a screen as text"
+        case .unsupportedTerminal(let term):
+            "convscope: TERM is \(term.map { "'\($0)'" } ?? "not set"), which cannot show a full-screen view; use `convscope render` to print a screen as text"
+        case .unknownTerminal(let term):
+            "convscope: unknown terminal type '\(term)'"
+        }
+    }
+}

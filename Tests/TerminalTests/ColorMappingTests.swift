@@ -1,0 +1,53 @@
+import Testing
+import Terminal
+
+@Suite struct ColorMappingTests {
+    @Test func pureRedAtEachDepth() {
+        let red = TermColor.rgb(RGB(255, 0, 0))
+        #expect(red.mapped(to: .twoFiftySix) == .indexed(196))
+        #expect(red.mapped(to: .sixteen) == .ansi(9))
+        #expect(red.mapped(to: .eight) == .ansi(1))
+        #expect(red.mapped(to: .none) == .default)
+    }
+
+    @Test func midGreyUsesTheGreyRampAt256() {
+        let grey = TermColor.rgb(RGB(128, 128, 128))
+        #expect(grey.mapped(to: .twoFiftySix) == .indexed(244))
+        #expect(grey.mapped(to: .sixteen) == .ansi(8))
+        #expect(grey.mapped(to: .eight) == .ansi(7))
+    }
+
+    @Test func paletteColoursMapDown() {
+        #expect(TermColor.indexed(196).mapped(to: .sixteen) == .ansi(9))
+        #expect(TermColor.indexed(21).mapped(to: .twoFiftySix) == .indexed(21))
+        #expect(TermColor.ansi(12).mapped(to: .eight) == .ansi(4))
+        #expect(TermColor.ansi(12).mapped(to: .sixteen) == .ansi(12))
+        #expect(TermColor.ansi(12).mapped(to: .twoFiftySix) == .ansi(12))
+    }
+
+    @Test func defaultStaysDefaultEverywhere() {
+        for depth in ColorDepth.allCases {
+            #expect(TermColor.default.mapped(to: depth) == .default)
+        }
+    }
+
+    @Test func depthFromColourCount() {
+        #expect(ColorDepth(colorCount: 0) == .none)
+        #expect(ColorDepth(colorCount: 8) == .eight)
+        #expect(ColorDepth(colorCount: 88) == .sixteen)
+        #expect(ColorDepth(colorCount: 256) == .twoFiftySix)
+        #expect(ColorDepth(colorCount: 16_777_216) == .twoFiftySix)
+    }
+
+    @Test func scaleInterpolatesBetweenStops() {
+        let scale = ColorScale.grayscale
+        #expect(scale.color(at: 0) == RGB(0, 0, 0))
+        #expect(scale.color(at: 0.5) == RGB(128, 128, 128))
+        #expect(scale.color(at: 7) == RGB(255, 255, 255))
+        #expect(ColorScale.diverging.color(at: 0.5) == RGB(255, 255, 255))
+        #expect(scale.color(of: .nan, in: 0...1) == scale.invalid)
+        #expect(ColorScale.position(of: 3, in: 3...3) == 0.5)
+        #expect(ColorScale.finiteRange(of: [.nan, 2, -.infinity, -1]) == -1...2)
+        #expect(ColorScale.finiteRange(of: [.nan]) == nil)
+    }
+}
