@@ -37,6 +37,13 @@ import Terminal
         #expect(!a.contains(Point(x: -1, y: 0)))
     }
 
+    @Test func rowIsOneRowHighOrEmptyOutside() {
+        let area = Rect(x: 2, y: 3, width: 4, height: 2)
+        #expect(area.row(1) == Rect(x: 2, y: 4, width: 4, height: 1))
+        #expect(area.row(2).isEmpty)
+        #expect(area.row(-1).isEmpty)
+    }
+
     @Test func centeredRectIsClampedToTheContainer() {
         let area = Rect(x: 10, y: 0, width: 30, height: 8)
         #expect(area.centered(Size(width: 18, height: 4)) == Rect(x: 16, y: 2, width: 18, height: 4))

@@ -71,6 +71,11 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
         inset(top: amount, left: amount, bottom: amount, right: amount)
     }
 
+    /// Row `index` of `self` as a one-row rectangle (empty when `index` is outside).
+    public func row(_ index: Int) -> Rect {
+        Rect(x: x, y: y + index, width: width, height: (0..<height).contains(index) ? 1 : 0)
+    }
+
     /// A rectangle of at most `size`, centred in `self`.
     public func centered(_ size: Size) -> Rect {
         let w = min(size.width, width), h = min(size.height, height)

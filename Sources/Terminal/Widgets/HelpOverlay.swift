@@ -28,10 +28,9 @@ public struct HelpOverlay: Widget {
         box.render(into: &buffer, area: frame)
         let content = box.inner(of: frame).inset(left: 1, right: 1)
         let columns = content.splitColumns([.fixed(keyWidth), .fixed(Self.columnGap), .fill])
-        for (index, binding) in bindings.enumerated() where index < content.height {
-            let y = content.y + index
-            Label(binding.key, style: keyStyle, glyphs: glyphs).render(into: &buffer, area: Rect(x: columns[0].x, y: y, width: columns[0].width, height: 1))
-            Label(binding.action, glyphs: glyphs).render(into: &buffer, area: Rect(x: columns[2].x, y: y, width: columns[2].width, height: 1))
+        for (index, binding) in bindings.prefix(content.height).enumerated() {
+            Label(binding.key, style: keyStyle, glyphs: glyphs).render(into: &buffer, area: columns[0].row(index))
+            Label(binding.action, glyphs: glyphs).render(into: &buffer, area: columns[2].row(index))
         }
     }
 }

@@ -16,7 +16,7 @@ public struct KeyHintBar: Widget {
 
     public func render(into buffer: inout Buffer, area: Rect) {
         guard !area.isEmpty else { return }
-        let row = Rect(x: area.x, y: area.y, width: area.width, height: 1)
+        let row = area.row(0)
         var x = area.x
         for (index, hint) in hints.enumerated() {
             let lead = index == 0 ? "" : separator

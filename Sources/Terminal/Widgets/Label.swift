@@ -15,10 +15,11 @@ public struct Label: Widget {
 
     public func render(into buffer: inout Buffer, area: Rect) {
         guard !area.isEmpty else { return }
+        let row = area.row(0)
         let fitted = TextFitting.truncate(text, toWidth: area.width, ellipsis: glyphs.ellipsis, widthOf: buffer.widthOf)
         let fittedWidth = buffer.columns(of: fitted)
         let x = area.x + alignment.offset(textWidth: fittedWidth, areaWidth: area.width)
-        buffer.write(fitted, x: x, y: area.y, style: style, clip: area)
+        buffer.write(fitted, x: x, y: area.y, style: style, clip: row)
     }
 }
 
@@ -38,8 +39,8 @@ public struct Text: Widget {
     }
 
     public func render(into buffer: inout Buffer, area: Rect) {
-        for (line, row) in zip(lines, area.splitRows(Array(repeating: .fixed(1), count: min(lines.count, area.height)))) {
-            Label(line, style: style, alignment: alignment, glyphs: glyphs).render(into: &buffer, area: row)
+        for (index, line) in lines.prefix(area.height).enumerated() {
+            Label(line, style: style, alignment: alignment, glyphs: glyphs).render(into: &buffer, area: area.row(index))
         }
     }
 }

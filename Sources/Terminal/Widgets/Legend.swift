@@ -21,7 +21,7 @@ public struct Legend: Widget {
         guard !area.isEmpty else { return }
         let low = NumberFormat.fit(range.lowerBound, width: labelWidth, maxDecimals: maxDecimals)
         let high = NumberFormat.fit(range.upperBound, width: labelWidth, maxDecimals: maxDecimals)
-        let row = Rect(x: area.x, y: area.y, width: area.width, height: 1)
+        let row = area.row(0)
         let gradientWidth = area.width - low.count - high.count - 2
         guard gradientWidth >= 2 else {
             let range = "\(low)..\(high)"

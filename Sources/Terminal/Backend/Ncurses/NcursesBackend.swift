@@ -63,8 +63,8 @@ public final class NcursesBackend: TerminalBackend {
         let window = cs_stdscr()
         if previous?.size != buffer.size { werase(window) }
         let changes = buffer.diff(from: previous ?? Buffer(width: 0, height: 0))
-        for change in changes where !change.cell.isContinuation {
-            put(change.cell, x: change.x, y: change.y, window: window)
+        for change in changes {
+            if let cell = displayable(change.cell) { put(cell, x: change.x, y: change.y, window: window) }
         }
         wrefresh(window)
         previous = buffer
@@ -95,6 +95,14 @@ public final class NcursesBackend: TerminalBackend {
         isShutDown = true
         TerminalRestorer.restore()
         delscreen(screen)
+    }
+
+    /// The cell as this terminal can draw it, `nil` if nothing needs drawing. Without
+    /// UTF-8 each cell of a non-ASCII grapheme becomes `?`, so a wide grapheme keeps its
+    /// two columns; with UTF-8 continuation cells are covered by their wide grapheme.
+    private func displayable(_ cell: Cell) -> Cell? {
+        if capabilities.unicode { return cell.isContinuation ? nil : cell }
+        return cell.symbol.allSatisfy(\.isASCII) && !cell.isContinuation ? cell : Cell("?", style: cell.style)
     }
 
     private func put(_ cell: Cell, x: Int, y: Int, window: UnsafeMutablePointer<WINDOW>?) {
