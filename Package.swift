@@ -26,7 +26,7 @@ let package = Package(
         .target(
             name: "ConvScopeCLI",
             dependencies: [
-                "ConvScopeCore", "TensorFiles",
+                "ConvScopeCore", "TensorFiles", "ConvScopeApp", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "convscope", dependencies: ["ConvScopeCLI"]),

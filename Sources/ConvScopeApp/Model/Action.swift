@@ -1,0 +1,61 @@
+import Terminal
+
+/// Everything a key can ask the app to do.
+public enum Action: Hashable, Sendable {
+    case stepForward, stepBack, cellUp, cellDown, firstStep, lastStep
+    case togglePlay, faster, slower
+    case nextChannel, previousChannel, nextSample, previousSample
+    case toggleDisplay, toggleHelp, nextScene, previousScene
+    case quit
+}
+
+/// The keys of every screen, in one table so the help overlay, the hint bar, the README
+/// and the update function cannot disagree. Vim keys and arrow keys both work.
+public enum KeyMap {
+    /// The action of a key, if it has one.
+    public static func action(for key: Key) -> Action? {
+        switch key {
+        case .right, .character("l"): .stepForward
+        case .left, .character("h"), .backspace: .stepBack
+        case .up, .character("k"): .cellUp
+        case .down, .character("j"): .cellDown
+        case .home, .character("g"): .firstStep
+        case .end, .character("G"): .lastStep
+        case .character(" "), .character("p"): .togglePlay
+        case .character("+"), .character("="): .faster
+        case .character("-"), .character("_"): .slower
+        case .character("c"): .nextChannel
+        case .character("C"): .previousChannel
+        case .character("n"): .nextSample
+        case .character("N"): .previousSample
+        case .character("v"): .toggleDisplay
+        case .character("?"), .function(1): .toggleHelp
+        case .tab, .character("]"): .nextScene
+        case .backTab, .character("["): .previousScene
+        case .character("q"), .escape, .control("c"): .quit
+        default: nil
+        }
+    }
+
+    /// Every binding with its description, for the `?` overlay.
+    public static let help: [KeyBinding] = [
+        KeyBinding("→ l / ← h", "step forward / back (true reverse)"),
+        KeyBinding("↑ k / ↓ j", "move to the output cell above / below"),
+        KeyBinding("g Home / G End", "first / last step"),
+        KeyBinding("click", "jump to an output cell"),
+        KeyBinding("space p", "play / pause"),
+        KeyBinding("+ / -", "play faster / slower"),
+        KeyBinding("c / C", "next / previous output channel"),
+        KeyBinding("n / N", "next / previous batch sample"),
+        KeyBinding("v", "numbers ↔ heat map"),
+        KeyBinding("Tab ] / [", "next / previous scene"),
+        KeyBinding("?", "this help (any key closes it)"),
+        KeyBinding("q Esc", "quit"),
+    ]
+
+    /// The short list for the one-line hint bar, most useful first.
+    public static let hints: [KeyBinding] = [
+        KeyBinding("←→", "step"), KeyBinding("space", "play"), KeyBinding("?", "help"), KeyBinding("q", "quit"),
+        KeyBinding("↑↓", "row"), KeyBinding("c", "channel"), KeyBinding("v", "numbers/heat"), KeyBinding("Tab", "scene"),
+    ]
+}

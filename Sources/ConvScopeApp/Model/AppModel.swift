@@ -1,0 +1,51 @@
+import Terminal
+
+/// How maps are drawn.
+public enum MapDisplay: Hashable, Sendable {
+    /// Numbers when they fit the panel, otherwise a heat map.
+    case automatic
+    case numbers
+    case heatmap
+}
+
+/// The whole state of the app. `update` changes it in response to messages and `render`
+/// draws it; both are pure, so every screen can be produced without a terminal.
+public struct AppModel {
+    public var scenes: [Scene]
+    public var sceneIndex = 0
+    /// The current step of each scene (switching scenes keeps one's place).
+    public var steps: [Int]
+    public var isPlaying: Bool
+    /// Index into `AppModel.speeds`.
+    public var speedIndex = 3
+    public var display = MapDisplay.automatic
+    public var showsHelp = false
+    public var size: Size
+    public var capabilities: TerminalCapabilities
+    public var wantsQuit = false
+
+    /// Playback speeds in steps per second.
+    public static let speeds: [Double] = [0.5, 1, 2, 4, 8, 16, 32, 64, 256]
+
+    public init(scenes: [Scene], size: Size, capabilities: TerminalCapabilities = .full, playing: Bool = false) {
+        precondition(!scenes.isEmpty, "the app needs at least one scene")
+        self.scenes = scenes
+        self.steps = Array(repeating: 0, count: scenes.count)
+        self.size = size
+        self.capabilities = capabilities
+        self.isPlaying = playing
+    }
+
+    public var scene: Scene { scenes[sceneIndex] }
+
+    /// The current step of the current scene.
+    public var step: Int {
+        get { steps[sceneIndex] }
+        set { steps[sceneIndex] = min(max(newValue, 0), scene.stepCount - 1) }
+    }
+
+    public var speed: Double { AppModel.speeds[speedIndex] }
+
+    /// Milliseconds between animation ticks while playing.
+    public var tickInterval: Int { Int((1000 / speed).rounded()) }
+}

@@ -1,0 +1,62 @@
+import Terminal
+
+/// What a map cell means at the current step, which decides how it is drawn.
+public enum CellMark: Hashable, Sendable {
+    case plain
+    /// Zero padding around the input: not data.
+    case padding
+    /// A kernel tap of the current window: this value is multiplied in now.
+    case tap
+    /// Inside the current window's extent but skipped by dilation.
+    case windowGap
+    /// The element being made at this step.
+    case current
+    /// Already computed.
+    case done
+    /// Not computed yet.
+    case pending
+    /// The maximum a max-pool window picked.
+    case argmax
+}
+
+/// The styles of the marks, for numbers and for heat maps, in one place.
+enum MarkStyle {
+    static func numberStyle(_ mark: CellMark, value: Double) -> Style {
+        let nonFinite = !value.isFinite
+        switch mark {
+        case .plain, .done: return nonFinite ? Style(foreground: .magenta, attributes: .bold) : .plain
+        case .padding: return Style(foreground: .indexed(244), attributes: .dim)
+        case .tap: return Style(foreground: .indexed(231), background: .indexed(25), attributes: .bold)
+        case .windowGap: return Style(foreground: .indexed(250), background: .indexed(237))
+        case .current: return Style(foreground: .black, background: .indexed(220), attributes: .bold)
+        case .pending: return Style(foreground: .indexed(240), attributes: .dim)
+        case .argmax: return Style(foreground: .indexed(231), background: .indexed(160), attributes: [.bold, .underline])
+        }
+    }
+
+    /// The colour that replaces a heat-map colour for marked cells; nil keeps the value's colour.
+    static func heatOverride(_ mark: CellMark) -> TermColor? {
+        switch mark {
+        case .plain, .done: nil
+        case .padding: .indexed(17)
+        case .tap: .indexed(45)
+        case .windowGap: .indexed(24)
+        case .current: .indexed(220)
+        case .pending: .indexed(235)
+        case .argmax: .indexed(201)
+        }
+    }
+
+    /// ASCII marks for heat maps on terminals without colour or Unicode.
+    static func shadeGlyph(_ mark: CellMark) -> Character {
+        switch mark {
+        case .tap: "O"
+        case .windowGap: "o"
+        case .current: "X"
+        case .pending: " "
+        case .padding: "."
+        case .argmax: "M"
+        case .plain, .done: " "
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ConvScopeCore
+import Terminal
+
+/// Text shared by the screens: shapes, indices, numbers, statistics lines.
+enum Formatting {
+    /// NumPy's spelling of a shape: `(2, 3)`, `(5,)`.
+    static func shape(_ shape: [Int]) -> String {
+        shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
+    }
+
+    /// A shape without spaces, `(1,2,7,7)`, where a header line is short of room.
+    static func compactShape(_ shape: [Int]) -> String {
+        shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ",") + ")"
+    }
+
+    /// An index such as `[0,1,2,3]`.
+    static func index(_ index: [Int]) -> String {
+        "[" + index.map(String.init).joined(separator: ",") + "]"
+    }
+
+    /// A number for running text: integers as integers, otherwise up to 4 decimals in at
+    /// most 10 columns; NaN and infinities spelled out.
+    static func number(_ value: Double) -> String {
+        if value.isFinite && value == value.rounded() && abs(value) < 1e9 {
+            return NumberFormat.fixed(value, decimals: 0)
+        }
+        return NumberFormat.fit(value, width: 10, maxDecimals: 4)
+    }
+
+    /// `name  shape  min … max … mean …`, the lovely-tensors style status of one map.
+    static func statistics(_ name: String, _ tensor: Tensor) -> [Span] {
+        let s = TensorStatistics(tensor)
+        var spans = [Span(text: name, style: .bold), Span(text: " " + shape(tensor.shape))]
+        if let min = s.min, let max = s.max, let mean = s.mean {
+            spans.append(Span(text: "  min \(number(min))  max \(number(max))  mean \(number(mean))"))
+        } else {
+            spans.append(Span(text: s.count == 0 ? "  empty" : "  no finite values"))
+        }
+        let special = [("NaN", s.nanCount), ("+Inf", s.positiveInfinityCount), ("-Inf", s.negativeInfinityCount)]
+            .filter { $0.1 > 0 }.map { "\($0.0)×\($0.1)" }
+        if !special.isEmpty {
+            spans.append(Span(text: "  " + special.joined(separator: " "), style: Style(foreground: .magenta, attributes: .bold)))
+        }
+        return spans
+    }
+}
+
+extension Tensor {
+    /// The sub-tensor at the given leading indices, e.g. `A.at([n])` is sample n.
+    func at(_ leading: [Int]) -> Tensor {
+        sliced(leading.map { AxisSlice(start: $0, stop: $0 + 1) }).reshaped(Array(shape.dropFirst(leading.count)))
+    }
+}

@@ -1,0 +1,136 @@
+import Terminal
+
+/// One 2-d map (an input channel, a kernel, an output map) drawn into an area, as
+/// right-aligned numbers or as a heat map, with a viewport that keeps a focus region
+/// visible when the map is larger than the area.
+struct MapView {
+    enum Mode: Equatable {
+        /// `width` columns per value plus one of gap; one row per value.
+        case numbers(width: Int, decimals: Int)
+        /// One column per value; `.halfBlocks` packs two value rows into one terminal row.
+        case heat(HeatmapMode, range: ClosedRange<Double>)
+    }
+
+    let rows: Int
+    let columns: Int
+    let value: (Int, Int) -> Double
+    let mark: (Int, Int) -> CellMark
+    let mode: Mode
+    /// Rows and columns that must stay in view (the window, the current cell).
+    let focus: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)
+
+    /// Columns one value takes, gap included.
+    var columnPitch: Int {
+        if case .numbers(let width, _) = mode { return width + 1 }
+        return 1
+    }
+
+    /// Value rows per terminal row.
+    var rowsPerLine: Int { MapView.rowsPerLine(mode) }
+
+    static func rowsPerLine(_ mode: Mode) -> Int {
+        if case .heat(.halfBlocks, _) = mode { return 2 }
+        return 1
+    }
+
+    /// Terminal rows needed for `rows` value rows in `mode`.
+    static func lines(_ rows: Int, _ mode: Mode) -> Int {
+        (rows + rowsPerLine(mode) - 1) / rowsPerLine(mode)
+    }
+
+    /// The area needed to show the whole map.
+    var fullSize: Size {
+        Size(width: max(0, columns * columnPitch - (columnPitch > 1 ? 1 : 0)),
+             height: (rows + rowsPerLine - 1) / rowsPerLine)
+    }
+
+    /// The first visible row and column, and how many of each fit in `area`.
+    func viewport(in area: Rect) -> (row: Int, column: Int, rows: Int, columns: Int) {
+        let visibleColumns = min(columns, (area.width + (columnPitch > 1 ? 1 : 0)) / columnPitch)
+        let visibleRows = min(rows, area.height * rowsPerLine)
+        func start(_ focus: ClosedRange<Int>, visible: Int, total: Int, step: Int) -> Int {
+            guard visible < total, visible > 0 else { return 0 }
+            let centre = (focus.lowerBound + focus.upperBound) / 2
+            var first = min(max(centre - visible / 2, 0), total - visible)
+            // Keep the whole focus visible when it fits.
+            if focus.upperBound >= first + visible { first = focus.upperBound - visible + 1 }
+            if focus.lowerBound < first { first = focus.lowerBound }
+            return max(0, first - first % step)
+        }
+        let row = start(focus.rows, visible: visibleRows, total: rows, step: rowsPerLine)
+        let column = start(focus.columns, visible: visibleColumns, total: columns, step: 1)
+        return (row, column, min(visibleRows, rows - row), visibleColumns)
+    }
+
+    /// Whether the whole map is visible in `area`.
+    func fitsWhole(in area: Rect) -> Bool { area.size.fits(fullSize) }
+
+    func render(into buffer: inout Buffer, area: Rect) {
+        let view = viewport(in: area)
+        switch mode {
+        case .numbers(let width, let decimals):
+            for r in 0..<view.rows {
+                for c in 0..<view.columns {
+                    let (row, column) = (view.row + r, view.column + c)
+                    let v = value(row, column)
+                    let m = mark(row, column)
+                    let text = m == .pending ? "·" : MapView.number(v, width: width, decimals: decimals)
+                    let padded = String(repeating: " ", count: max(0, width - text.count)) + text
+                    buffer.write(padded, x: area.x + c * columnPitch, y: area.y + r,
+                                 style: MarkStyle.numberStyle(m, value: v), clip: area)
+                }
+            }
+        case .heat(let heatMode, let range):
+            func color(_ row: Int, _ column: Int) -> TermColor {
+                MarkStyle.heatOverride(mark(row, column)) ?? ColorScale.heat.color(of: value(row, column), in: range)
+            }
+            for line in 0..<((view.rows + rowsPerLine - 1) / rowsPerLine) {
+                for c in 0..<view.columns {
+                    let (row, column) = (view.row + line * rowsPerLine, view.column + c)
+                    let (x, y) = (area.x + c, area.y + line)
+                    switch heatMode {
+                    case .halfBlocks:
+                        let lower = row + 1 < view.row + view.rows ? color(row + 1, column) : .default
+                        buffer.put(HeatmapMode.upperHalfBlock, x: x, y: y,
+                                   style: Style(foreground: color(row, column), background: lower), clip: area)
+                    case .shades(let colored):
+                        let m = mark(row, column)
+                        let shade: Character = m == .plain || m == .done
+                            ? HeatmapMode.shade(at: ColorScale.position(of: value(row, column), in: range))
+                            : MarkStyle.shadeGlyph(m)
+                        buffer.put(shade, x: x, y: y, style: colored ? Style(foreground: color(row, column)) : .plain, clip: area)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The map cell under a point of `area`, if any.
+    func cell(at point: Point, in area: Rect) -> (row: Int, column: Int)? {
+        guard area.contains(point) else { return nil }
+        let view = viewport(in: area)
+        let offset = point.x - area.x
+        if columnPitch > 1 && offset % columnPitch == columnPitch - 1 { return nil }
+        let c = offset / columnPitch
+        let r = (point.y - area.y) * rowsPerLine
+        guard c < view.columns, r < view.rows else { return nil }
+        return (view.row + r, view.column + c)
+    }
+
+    /// A value in at most `width` columns with the map's shared number of decimals.
+    static func number(_ v: Double, width: Int, decimals: Int) -> String {
+        let text = NumberFormat.fixed(v, decimals: decimals)
+        return text.count <= width ? text : NumberFormat.fit(v, width: width, maxDecimals: decimals)
+    }
+
+    /// The narrowest column (at most `limit`) and the decimals that show `values` legibly:
+    /// integers as integers, otherwise up to `maxDecimals` decimals.
+    static func numberFormat(for values: [Double], limit: Int = 7, maxDecimals: Int = 2) -> (width: Int, decimals: Int) {
+        let finite = values.filter(\.isFinite)
+        let integral = finite.allSatisfy { $0 == $0.rounded() }
+        let decimals = integral ? 0 : maxDecimals
+        let widest = finite.map { NumberFormat.fixed($0, decimals: decimals).count }.max() ?? 1
+        let special = values.contains { !$0.isFinite } ? 4 : 1
+        return (min(max(widest, special), limit), decimals)
+    }
+}

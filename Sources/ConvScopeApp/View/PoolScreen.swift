@@ -1,0 +1,121 @@
+import ConvScopeCore
+import Terminal
+import Walkthroughs
+
+/// The pooling forward screen: the input channel with the current window (and, for max
+/// pooling, the argmax marked), the window's values, and the output map filling in.
+enum PoolScreen {
+    static func plan(_ walk: PoolForwardWalkthrough, step number: Int, title: String, model: AppModel) -> ScreenPlan {
+        let layer = walk.layer
+        let g = layer.geometry
+        let step = walk.step(number)
+        let grid = OutputGrid(shape: walk.output.shape)
+        let here = grid.position(ofStep: number)
+        let inputMap = walk.input.at([here.n, here.c])
+        let outputMap = walk.output.at([here.n, here.c])
+        let (rows, columns) = (inputMap.shape[0], inputMap.shape[1])
+        let window = Set(step.window.map { $0[2] * columns + $0[3] })
+        let argmax = step.argmax.map { $0[2] * columns + $0[3] }
+
+        func inputMark(_ r: Int, _ c: Int) -> CellMark {
+            let at = r * columns + c
+            if at == argmax { return .argmax }
+            return window.contains(at) ? .tap : .plain
+        }
+        func outputMark(_ r: Int, _ c: Int) -> CellMark {
+            let cell = grid.step(n: here.n, c: here.c, i: r, j: c)
+            return cell == number ? .current : cell < number ? .done : .pending
+        }
+
+        let header = headerLines(walk, step: step, title: title, model: model)
+        let body = Bands(size: model.size, headerLines: header.count, arithmeticLines: 3, statusLines: 4).body
+        let inputFormat = MapView.numberFormat(for: walk.input.scalars)
+        let outputFormat = MapView.numberFormat(for: walk.output.scalars)
+        let titles = (input: "A\(Formatting.index([here.n, here.c])) r\(rows)–\(rows)", window: "window",
+                      output: "Z\(Formatting.index([here.n, here.c]))")
+        let want = (input: Panel.width(columns: columns, pitch: inputFormat.width + 1, title: titles.input),
+                    window: Panel.width(columns: g.kernel.w, pitch: inputFormat.width + 1, title: titles.window),
+                    output: Panel.width(columns: grid.columns, pitch: outputFormat.width + 1, title: titles.output))
+        let numbersFit = want.input + want.window + want.output + 2 <= body.width
+        let showsNumbers = model.display == .numbers || (model.display == .automatic && numbersFit)
+        let heat = HeatmapMode(model.capabilities)
+        let inputMode: MapView.Mode = showsNumbers
+            ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals) : .heat(heat, range: ConvScreen.range(of: walk.input))
+        let outputMode: MapView.Mode = showsNumbers
+            ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals) : .heat(heat, range: ConvScreen.range(of: walk.output))
+
+        let bigInput = showsNumbers ? want.input : Panel.width(columns: columns, pitch: 1, title: titles.input)
+        let bigOutput = showsNumbers ? want.output : Panel.width(columns: grid.columns, pitch: 1, title: titles.output)
+        let room = max(0, body.width - want.window - 2)
+        let inputWidth = min(bigInput, max(12, room * bigInput / max(1, bigInput + bigOutput)))
+        let parts = body.splitColumns([.fixed(inputWidth), .fixed(1), .fixed(want.window), .fixed(1),
+                                       .fixed(min(bigOutput, max(0, room - inputWidth)))])
+
+        let top = g.stride.h * here.i, left = g.stride.w * here.j
+        let windowValues = step.values
+        let windowMap = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { windowValues[$0 * g.kernel.w + $1] },
+                                mark: { r, c in (top + r) * columns + left + c == argmax ? .argmax : .tap },
+                                mode: .numbers(width: inputFormat.width, decimals: inputFormat.decimals), focus: (0...0, 0...0))
+        let panels = [
+            Panel(frame: Rect(x: parts[0].x, y: body.y, width: parts[0].width, height: min(body.height, MapView.lines(rows, inputMode) + 2)),
+                  title: "A\(Formatting.index([here.n, here.c]))",
+                  map: MapView(rows: rows, columns: columns, value: { inputMap[$0, $1] }, mark: inputMark, mode: inputMode,
+                               focus: (top...(top + g.kernel.h - 1), left...(left + g.kernel.w - 1))),
+                  isActive: true),
+            Panel(frame: Rect(x: parts[2].x, y: body.y, width: parts[2].width, height: min(body.height, g.kernel.h + 2)),
+                  title: titles.window, map: windowMap),
+            Panel(frame: Rect(x: parts[4].x, y: body.y, width: parts[4].width, height: min(body.height, MapView.lines(grid.rows, outputMode) + 2)),
+                  title: "Z\(Formatting.index([here.n, here.c]))",
+                  map: MapView(rows: grid.rows, columns: grid.columns, value: { outputMap[$0, $1] }, mark: outputMark,
+                               mode: outputMode, focus: (here.i...here.i, here.j...here.j)),
+                  isActive: true),
+        ]
+        let status = [
+            Formatting.statistics("A\(Formatting.index([here.n, here.c]))", inputMap),
+            Formatting.statistics("Z\(Formatting.index([here.n, here.c]))", outputMap),
+        ]
+        return ScreenPlan(header: header, panels: panels, arithmetic: arithmeticLines(layer, step: step), status: status,
+                          legends: showsNumbers ? [] : [("A", ConvScreen.range(of: walk.input)), ("Z", ConvScreen.range(of: walk.output))],
+                          markKey: ConvScreen.markKey(layer.kind == .max
+                              ? [(.tap, "window"), (.argmax, "first maximum"), (.current, "current"), (.pending, "pending")]
+                              : [(.tap, "window"), (.current, "current"), (.pending, "pending")]),
+                          outputPanel: 2, stepOfOutputCell: { r, c in grid.step(n: here.n, c: here.c, i: r, j: c) },
+                          showsNumbers: showsNumbers)
+    }
+
+    static func headerLines(_ walk: PoolForwardWalkthrough, step: PoolForwardStep, title: String, model: AppModel) -> [[Span]] {
+        let g = walk.layer.geometry
+        let size = HW(walk.input.shape[2], walk.input.shape[3])
+        let out = g.outputSize(forInput: size)
+        let shapes = "A \(Formatting.compactShape(walk.input.shape))  Z \(Formatting.compactShape(walk.output.shape))"
+        let formulas = "H_out = (\(size.h) − \(g.kernel.h))//\(g.stride.h) + 1 = \(out.h)   W_out = (\(size.w) − \(g.kernel.w))//\(g.stride.w) + 1 = \(out.w)"
+        return [
+            ConvScreen.titleLine(title, step: step.number, of: walk.stepCount, model: model),
+            [Span(text: walk.layer.summary, style: .bold), Span(text: "   " + shapes)],
+            [Span(text: formulas, style: Style(foreground: .cyan)), Span(text: "   the window jumps \(g.stride.w) per step", style: .dim)],
+        ]
+    }
+
+    /// Max: the values and where the first maximum sits. Mean: the sum written out over K².
+    static func arithmeticLines(_ layer: PoolLayer, step: PoolForwardStep) -> [[Span]] {
+        let name = "Z\(Formatting.index(step.output))"
+        let indent = String(repeating: " ", count: name.count + 1)
+        let values = step.values.map(Formatting.number)
+        let result = Span(text: Formatting.number(step.result), style: Style(foreground: .black, background: .indexed(220), attributes: .bold))
+        switch layer.kind {
+        case .max:
+            return [
+                [Span(text: name, style: .bold), Span(text: " = max(" + values.joined(separator: ", ") + ")")],
+                [Span(text: indent + "= "), result],
+                [Span(text: indent + "first maximum at A\(Formatting.index(step.argmax ?? []))", style: Style(foreground: .indexed(203)))],
+            ]
+        case .mean:
+            let area = step.window.count
+            return [
+                [Span(text: name, style: .bold), Span(text: " = (" + values.joined(separator: " + ") + ") / \(area)")],
+                [Span(text: indent + "= "), result],
+                [Span(text: indent + "each of the \(area) window cells counts 1/\(area)", style: .dim)],
+            ]
+        }
+    }
+}

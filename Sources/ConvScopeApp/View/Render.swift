@@ -1,0 +1,57 @@
+import Terminal
+
+extension AppModel {
+    /// Draws the whole screen for the model into a new buffer of the model's size.
+    public func render() -> Buffer {
+        var buffer = Buffer(size: size)
+        let glyphs = Glyphs(capabilities)
+        guard let plan = ScreenLayout(model: self).plan else {
+            TooSmallMessage(required: ScreenLayout.minimumSize, glyphs: glyphs).render(into: &buffer, area: buffer.bounds)
+            return buffer
+        }
+        let bands = Bands(size: size, headerLines: plan.header.count, arithmeticLines: plan.arithmetic.count, statusLines: 4)
+        draw(plan.header, in: bands.header, into: &buffer, glyphs: glyphs)
+        for panel in plan.panels where panel.frame.width >= 4 && panel.frame.height >= 3 {
+            let border = panel.isActive ? Style(foreground: .cyan) : Style(foreground: .indexed(245))
+            Box(title: panel.fullTitle, style: border, titleStyle: Style(attributes: .bold), glyphs: glyphs)
+                .render(into: &buffer, area: panel.frame)
+            panel.map?.render(into: &buffer, area: panel.inner)
+            draw(panel.lines, in: panel.inner, into: &buffer, glyphs: glyphs)
+        }
+        draw(plan.arithmetic, in: bands.arithmetic, into: &buffer, glyphs: glyphs)
+        draw(plan.status, in: bands.status, into: &buffer, glyphs: glyphs)
+        drawKey(plan, in: bands.status.inset(top: 3), into: &buffer)
+        KeyHintBar(KeyMap.hints, keyStyle: Style(foreground: .cyan, attributes: .bold)).render(into: &buffer, area: bands.hints)
+        if showsHelp {
+            HelpOverlay(title: "ConvScope keys", bindings: KeyMap.help, keyStyle: Style(foreground: .cyan, attributes: .bold), glyphs: glyphs)
+                .render(into: &buffer, area: buffer.bounds)
+        }
+        return buffer
+    }
+
+    /// Styled lines, one per row of `area`, clipped to it.
+    private func draw(_ lines: [[Span]], in area: Rect, into buffer: inout Buffer, glyphs: Glyphs) {
+        for (row, spans) in lines.enumerated() where row < area.height {
+            let line = Rect(x: area.x, y: area.y + row, width: area.width, height: 1)
+            var x = area.x
+            for span in spans {
+                x = buffer.write(span.text, x: x, y: line.y, style: span.style, clip: line)
+            }
+        }
+    }
+
+    /// The heat-map legends, side by side, or the key to the cell marks.
+    private func drawKey(_ plan: ScreenPlan, in area: Rect, into buffer: inout Buffer) {
+        let line = Rect(x: area.x, y: area.y, width: area.width, height: min(1, area.height))
+        guard !plan.legends.isEmpty else {
+            draw([plan.markKey], in: line, into: &buffer, glyphs: Glyphs(capabilities))
+            return
+        }
+        let parts = line.splitColumns(plan.legends.map { _ in .fill })
+        for (legend, part) in zip(plan.legends, parts) {
+            let x = buffer.write("\(legend.name) ", x: part.x, y: part.y, style: .bold, clip: part)
+            Legend(range: legend.range, mode: HeatmapMode(capabilities))
+                .render(into: &buffer, area: Rect(x: x, y: part.y, width: max(0, part.maxX - x - 2), height: 1))
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Terminal
+
+/// The plan of the current screen for the model's size, or nil when the terminal is
+/// below the minimum size. Used by `render` to draw and by `update` to hit-test clicks.
+struct ScreenLayout {
+    /// Below this the screen shows "terminal too small" instead of a broken layout.
+    static let minimumSize = Size(width: 64, height: 20)
+
+    let plan: ScreenPlan?
+
+    init(model: AppModel) {
+        guard model.size.fits(ScreenLayout.minimumSize) else {
+            plan = nil
+            return
+        }
+        let scene = model.scene
+        switch scene.content {
+        case .convolution(let walk): plan = ConvScreen.plan(walk, step: model.step, title: scene.title, model: model)
+        case .pooling(let walk): plan = PoolScreen.plan(walk, step: model.step, title: scene.title, model: model)
+        }
+    }
+
+    /// Whether maps currently show numbers.
+    var showsNumbers: Bool { plan?.showsNumbers ?? true }
+
+    /// The step whose output cell is drawn at `point`, if any.
+    func step(at point: Point) -> Int? {
+        guard let plan, let index = plan.outputPanel, let map = plan.panels[index].map,
+              let cell = map.cell(at: point, in: plan.panels[index].inner) else { return nil }
+        return plan.stepOfOutputCell?(cell.row, cell.column)
+    }
+}

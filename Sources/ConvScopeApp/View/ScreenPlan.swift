@@ -1,0 +1,75 @@
+import Terminal
+
+/// A run of text in one style.
+struct Span: Equatable {
+    var text: String
+    var style: Style = .plain
+}
+
+/// A framed area of the body: a map, or lines of text, under a title.
+struct Panel {
+    var frame: Rect
+    var title: String
+    var map: MapView?
+    var lines: [[Span]] = []
+    /// Drawn with a brighter border: the panel the step is about.
+    var isActive = false
+
+    /// The area inside the border.
+    var inner: Rect { frame.inset(by: 1) }
+
+    /// The frame width that shows `columns` values `pitch` cells apart (the last without
+    /// its gap) and the whole title.
+    static func width(columns: Int, pitch: Int, title: String) -> Int {
+        max(columns * pitch - (pitch > 1 ? 1 : 0) + 2, title.count + 6)
+    }
+
+    /// The title with the visible rows and columns appended when the map is cut to fit.
+    var fullTitle: String {
+        guard let map, !map.fitsWhole(in: inner) else { return title }
+        let view = map.viewport(in: inner)
+        var parts: [String] = []
+        if view.rows < map.rows { parts.append("r\(view.row)–\(view.row + view.rows - 1)") }
+        if view.columns < map.columns { parts.append("c\(view.column)–\(view.column + view.columns - 1)") }
+        return parts.isEmpty ? title : title + " " + parts.joined(separator: " ")
+    }
+}
+
+/// Everything one screen shows, laid out for a given size: the header lines, the body
+/// panels, the arithmetic and status lines. Scene builders make it; `render` draws it
+/// and `update` uses it to turn a mouse click into a step.
+struct ScreenPlan {
+    var header: [[Span]]
+    var panels: [Panel]
+    var arithmetic: [[Span]]
+    var status: [[Span]]
+    /// Heat-map colour keys, one per map kind shown as a heat map, drawn on the last status line.
+    var legends: [(name: String, range: ClosedRange<Double>)]
+    /// What the marks mean, drawn on the last status line when there are no legends.
+    var markKey: [Span]
+    /// The index in `panels` of the output map, whose cells a click jumps to.
+    var outputPanel: Int?
+    /// Maps a clicked output-map cell (row, column) to its step.
+    var stepOfOutputCell: ((Int, Int) -> Int)?
+    /// Whether maps are drawn as numbers (false: heat maps).
+    var showsNumbers: Bool
+}
+
+/// The vertical bands of the screen: header, body, arithmetic, status and the hint line.
+struct Bands {
+    let header: Rect
+    let body: Rect
+    let arithmetic: Rect
+    let status: Rect
+    let hints: Rect
+
+    init(size: Size, headerLines: Int, arithmeticLines: Int, statusLines: Int) {
+        let rows = Rect(size: size).splitRows([.fixed(headerLines), .fill, .fixed(arithmeticLines),
+                                               .fixed(statusLines), .fixed(1)])
+        header = rows[0]
+        body = rows[1]
+        arithmetic = rows[2]
+        status = rows[3]
+        hints = rows[4]
+    }
+}
