@@ -1,0 +1,87 @@
+@testable import ConvScopeApp
+import ConvScopeCore
+import Terminal
+
+/// Models and scenes the tests start from.
+enum AppFixtures {
+    static let small = Size(width: 80, height: 24)
+    static let large = Size(width: 120, height: 40)
+
+    /// The built-in demo, paused at its first scene and step.
+    static func demo(size: Size = small, capabilities: TerminalCapabilities = .full) throws -> AppModel {
+        AppModel(scenes: try Demo.scenes(), size: size, capabilities: capabilities)
+    }
+
+    /// A model showing just `scene`.
+    static func single(_ scene: Scene, size: Size = small) -> AppModel {
+        AppModel(scenes: [scene], size: size)
+    }
+
+    /// `conv2d` from the factory on a seeded 1×3×224×224 image with two 3×3 kernels.
+    static func imageSizedConv() throws -> Scene {
+        try SceneFactory.scene(for: LayerSpec(kind: .conv2d, stride: [2], padding: [1]), bundle: [
+            "A": Tensor.randomUniform(shape: [1, 3, 224, 224], in: 0...1, seed: 11),
+            "W": Tensor.randomNormal(shape: [2, 3, 3, 3], seed: 12),
+            "b": Tensor.randomNormal(shape: [2], seed: 13),
+        ])
+    }
+
+    /// `conv2d` from the factory on a small input holding NaN, +Inf and -Inf, with an
+    /// all-ones kernel so the non-finite values spread into the output.
+    static func nonFiniteConv() throws -> Scene {
+        var input = Tensor.randomUniform(shape: [1, 1, 6, 6], in: -1...1, seed: 21).scalars.map { ($0 * 4).rounded() }
+        input[7] = .nan
+        input[16] = .infinity
+        input[27] = -.infinity
+        return try SceneFactory.scene(for: LayerSpec(kind: .conv2d), bundle: [
+            "A": Tensor(shape: [1, 1, 6, 6], scalars: input),
+            "W": Tensor(shape: [1, 1, 2, 2], repeating: 1),
+            "b": Tensor([0]),
+        ])
+    }
+}
+
+extension AppModel {
+    /// Sends each key in turn.
+    mutating func press(_ keys: [Key]) {
+        for key in keys { update(.key(key)) }
+    }
+
+    mutating func press(_ keys: Key...) { press(keys) }
+
+    /// A copy after the keys.
+    func pressing(_ keys: Key...) -> AppModel {
+        var copy = self
+        copy.press(keys)
+        return copy
+    }
+
+    /// The state the user can change, for comparing models (scenes are fixed).
+    var state: ModelState {
+        ModelState(sceneIndex: sceneIndex, steps: steps, isPlaying: isPlaying, speedIndex: speedIndex,
+                   display: display, showsHelp: showsHelp, size: size, wantsQuit: wantsQuit)
+    }
+
+    /// `(n, c, i, j)` of the current step.
+    var position: (n: Int, c: Int, i: Int, j: Int) { scene.outputGrid.position(ofStep: step) }
+}
+
+/// The comparable part of an `AppModel`.
+struct ModelState: Equatable {
+    var sceneIndex: Int
+    var steps: [Int]
+    var isPlaying: Bool
+    var speedIndex: Int
+    var display: MapDisplay
+    var showsHelp: Bool
+    var size: Size
+    var wantsQuit: Bool
+}
+
+extension Key {
+    /// Keys from a string of characters: `Key.typing("gGv")`.
+    static func typing(_ text: String) -> [Key] { text.map(Key.character) }
+
+    /// One key `count` times.
+    static func repeated(_ key: Key, _ count: Int) -> [Key] { Array(repeating: key, count: count) }
+}
