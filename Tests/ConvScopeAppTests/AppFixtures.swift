@@ -85,3 +85,15 @@ extension Key {
     /// One key `count` times.
     static func repeated(_ key: Key, _ count: Int) -> [Key] { Array(repeating: key, count: count) }
 }
+
+extension AppFixtures {
+    /// A batch of three 5×5 samples through a padded 2→3 channel convolution: a 3×3×5×5 output,
+    /// so sample and channel moves have somewhere to go.
+    static func batchConv() throws -> Scene {
+        try SceneFactory.scene(for: LayerSpec(kind: .conv2d, padding: [1]), bundle: [
+            "A": Tensor.randomUniform(shape: [3, 2, 5, 5], in: -2...2, seed: 31),
+            "W": Tensor.randomNormal(shape: [3, 2, 3, 3], seed: 32),
+            "b": Tensor.randomNormal(shape: [3], seed: 33),
+        ])
+    }
+}
