@@ -63,10 +63,10 @@ enum ConvScreen {
         let heat = HeatmapMode(model.capabilities)
         let inputMode: MapView.Mode = showsNumbers
             ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals)
-            : .heat(heat, range: range(of: walk.input))
+            : .heat(heat, range: range(of: walk.input.at([here.n])))
         let outputMode: MapView.Mode = showsNumbers
             ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals)
-            : .heat(heat, range: range(of: walk.output))
+            : .heat(heat, range: range(of: outputValues))
 
         // Columns: input | kernels | products | output; products go first when space is short.
         let bigInput = showsNumbers ? numbers.input : Panel.width(columns: paddedColumns, pitch: 1, title: titles.input)
@@ -122,7 +122,7 @@ enum ConvScreen {
         ]
         return ScreenPlan(header: header, panels: panels, arithmetic: arithmeticLines(walk, step: step),
                           status: status,
-                          legends: showsNumbers ? [] : [("A", range(of: walk.input)), ("Z", range(of: walk.output))],
+                          legends: showsNumbers ? [] : [("A", range(of: walk.input.at([here.n]))), ("Z", range(of: outputValues))],
                           markKey: markKey([(.tap, "window tap"), (.windowGap, "dilation gap"), (.padding, "zero padding"),
                                             (.current, "current"), (.pending, "pending")]),
                           outputPanel: panels.count - 1,

@@ -124,13 +124,20 @@ struct MapView {
     }
 
     /// The narrowest column (at most `limit`) and the decimals that show `values` legibly:
-    /// integers as integers, otherwise up to `maxDecimals` decimals.
+    /// integers as integers, otherwise up to `maxDecimals` decimals. Only the extremes are
+    /// formatted (the widest number is the smallest or the largest), so big maps stay cheap.
     static func numberFormat(for values: [Double], limit: Int = 7, maxDecimals: Int = 2) -> (width: Int, decimals: Int) {
-        let finite = values.filter(\.isFinite)
-        let integral = finite.allSatisfy { $0 == $0.rounded() }
+        var low = Double.infinity, high = -Double.infinity
+        var integral = true, special = false
+        for v in values {
+            guard v.isFinite else { special = true; continue }
+            low = min(low, v)
+            high = max(high, v)
+            if integral && v != v.rounded() { integral = false }
+        }
         let decimals = integral ? 0 : maxDecimals
-        let widest = finite.map { NumberFormat.fixed($0, decimals: decimals).count }.max() ?? 1
-        let special = values.contains { !$0.isFinite } ? 4 : 1
-        return (min(max(widest, special), limit), decimals)
+        let widest = low > high ? 1 : max(NumberFormat.fixed(low, decimals: decimals).count,
+                                          NumberFormat.fixed(high, decimals: decimals).count)
+        return (min(max(widest, special ? 4 : 1), limit), decimals)
     }
 }

@@ -18,9 +18,11 @@ extension AppModel {
             panel.map?.render(into: &buffer, area: panel.inner)
             draw(panel.lines, in: panel.inner, into: &buffer, glyphs: glyphs)
         }
-        draw(plan.arithmetic, in: bands.arithmetic, into: &buffer, glyphs: glyphs)
-        draw(plan.status, in: bands.status, into: &buffer, glyphs: glyphs)
-        drawKey(plan, in: bands.status.inset(top: 3), into: &buffer)
+        // The text below the panels follows the tallest panel rather than the bottom edge.
+        let lift = max(0, bands.arithmetic.y - ((plan.panels.map(\.frame.maxY).max() ?? bands.body.y) + 1))
+        draw(plan.arithmetic, in: bands.arithmetic.offset(dy: -lift), into: &buffer, glyphs: glyphs)
+        draw(plan.status, in: bands.status.offset(dy: -lift), into: &buffer, glyphs: glyphs)
+        drawKey(plan, in: bands.status.inset(top: 3).offset(dy: -lift), into: &buffer)
         KeyHintBar(KeyMap.hints, keyStyle: Style(foreground: .cyan, attributes: .bold)).render(into: &buffer, area: bands.hints)
         if showsHelp {
             HelpOverlay(title: "ConvScope keys", bindings: KeyMap.help, keyStyle: Style(foreground: .cyan, attributes: .bold), glyphs: glyphs)

@@ -73,3 +73,8 @@ struct Bands {
         hints = rows[4]
     }
 }
+
+extension Rect {
+    /// The same rectangle moved down by `dy` rows (up when negative).
+    func offset(dy: Int) -> Rect { Rect(x: x, y: y + dy, width: width, height: height) }
+}
