@@ -114,6 +114,17 @@ enum ConvScreen {
         panels.append(Panel(frame: Rect(x: columns[6].x, y: body.y, width: columns[6].width,
                                         height: min(body.height, MapView.lines(grid.rows, outputMode) + 2)),
                             title: "Z\(Formatting.index([here.n, here.c]))", map: outputMap, isActive: true))
+        let outputIndex = panels.count - 1
+        // The bias of the current output channel, under the output map when there is room.
+        let biasTop = panels[outputIndex].frame.maxY
+        if biasTop + 3 <= body.maxY {
+            let bias = layer.b.scalars[here.c]
+            let biasFormat = MapView.numberFormat(for: [bias])
+            panels.append(Panel(frame: Rect(x: columns[6].x, y: biasTop, width: min(columns[6].width, max(12, biasFormat.width + 8)), height: 3),
+                                title: "b[\(here.c)]",
+                                map: MapView(rows: 1, columns: 1, value: { _, _ in bias }, mark: { _, _ in .plain },
+                                             mode: .numbers(width: biasFormat.width, decimals: biasFormat.decimals), focus: (0...0, 0...0))))
+        }
 
         let status = [
             Formatting.statistics("A\(Formatting.index([here.n]))", walk.input.at([here.n])),
@@ -125,7 +136,7 @@ enum ConvScreen {
                           legends: showsNumbers ? [] : [("A", range(of: walk.input.at([here.n]))), ("Z", range(of: outputValues))],
                           markKey: markKey([(.tap, "window tap"), (.windowGap, "dilation gap"), (.padding, "zero padding"),
                                             (.current, "current"), (.pending, "pending")]),
-                          outputPanel: panels.count - 1,
+                          outputPanel: outputIndex,
                           stepOfOutputCell: { r, c in grid.step(n: here.n, c: here.c, i: r, j: c) },
                           showsNumbers: showsNumbers)
     }

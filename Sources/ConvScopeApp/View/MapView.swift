@@ -82,7 +82,9 @@ struct MapView {
             }
         case .heat(let heatMode, let range):
             func color(_ row: Int, _ column: Int) -> TermColor {
-                MarkStyle.heatOverride(mark(row, column)) ?? ColorScale.heat.color(of: value(row, column), in: range)
+                let v = value(row, column)
+                return MarkStyle.heatOverride(mark(row, column)) ?? MarkStyle.nonFiniteColor(v)
+                    ?? ColorScale.heat.color(of: v, in: range)
             }
             for line in 0..<((view.rows + rowsPerLine - 1) / rowsPerLine) {
                 for c in 0..<view.columns {
@@ -95,9 +97,10 @@ struct MapView {
                                    style: Style(foreground: color(row, column), background: lower), clip: area)
                     case .shades(let colored):
                         let m = mark(row, column)
-                        let shade: Character = m == .plain || m == .done
-                            ? HeatmapMode.shade(at: ColorScale.position(of: value(row, column), in: range))
-                            : MarkStyle.shadeGlyph(m)
+                        let v = value(row, column)
+                        let shade: Character = m != .plain && m != .done ? MarkStyle.shadeGlyph(m)
+                            : v.isInfinite ? (v > 0 ? "+" : "-")
+                            : HeatmapMode.shade(at: ColorScale.position(of: v, in: range))
                         buffer.put(shade, x: x, y: y, style: colored ? Style(foreground: color(row, column)) : .plain, clip: area)
                     }
                 }
