@@ -4,6 +4,7 @@ import ConvScopeCore
 import Foundation
 import Terminal
 import TensorFiles
+import Walkthroughs
 
 /// `convscope demo` (also what `convscope` alone runs): the built-in animated demo.
 struct DemoCommand: ParsableCommand {
@@ -17,6 +18,47 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let model = AppModel(scenes: try Demo.scenes(), size: Size(width: 80, height: 24), playing: !paused)
         try runInteractive(model)
+    }
+}
+
+/// Which pass a screen opens on and where its backward pass starts.
+struct ScreenArguments: ParsableArguments {
+    @Option(help: ArgumentHelp("The pass to open: forward, backward (= dLdA), dLdA, dLdA-taught, dLdW or dLdb.", valueName: "pass"))
+    var phase = "forward"
+
+    @Option(help: ArgumentHelp("dLdZ when the bundle has none: ones, or random (seeded normal).", valueName: "ones|random"))
+    var gradient = "ones"
+
+    @Option(help: "Seed for --gradient random.")
+    var seed: UInt64 = 1
+
+    /// The phase named by `--phase`.
+    func selectedPhase() throws -> Phase {
+        if phase == "backward" { return .dLdA }
+        guard let value = Phase(rawValue: phase) else {
+            throw CLIFailure("--phase \(phase) is not one of forward, backward, \(Phase.allCases.dropFirst().map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+
+    /// The upstream gradient named by `--gradient`.
+    func upstream() throws -> UpstreamGradient {
+        switch gradient {
+        case "ones": return .ones
+        case "random": return .random(seed: seed)
+        default: throw CLIFailure("--gradient \(gradient) is not ones or random")
+        }
+    }
+
+    /// A model of one scene opened on the chosen phase.
+    func model(_ scene: Scene, size: Size, capabilities: TerminalCapabilities = .full, playing: Bool = false) throws -> AppModel {
+        var model = AppModel(scenes: [scene], size: size, capabilities: capabilities, playing: playing)
+        let phase = try selectedPhase()
+        guard scene.phases.contains(phase) else {
+            throw CLIFailure("--phase \(phase.rawValue) does not exist for this layer; it has \(scene.phases.map(\.rawValue).joined(separator: ", "))")
+        }
+        model.phase = phase
+        return model
     }
 }
 
@@ -36,12 +78,14 @@ struct ViewCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("An .npz with A and the parameters (optional).", valueName: "bundle.npz"))
     var bundle: String?
 
+    @OptionGroup var screen: ScreenArguments
+
     @Flag(help: "Start playing instead of paused.")
     var play = false
 
     func run() throws {
-        let scene = try makeScene(layer, bundle: bundle)
-        try runInteractive(AppModel(scenes: [scene], size: Size(width: 80, height: 24), playing: play))
+        let scene = try makeScene(layer, bundle: bundle, upstream: try screen.upstream())
+        try runInteractive(try screen.model(scene, size: Size(width: 80, height: 24), playing: play))
     }
 }
 
@@ -65,18 +109,20 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "numbers, heatmap or auto (numbers when they fit).")
     var display = "auto"
 
+    @OptionGroup var screen: ScreenArguments
+
     func run() throws {
-        let scene = try makeScene(layer, bundle: bundle)
+        let scene = try makeScene(layer, bundle: bundle, upstream: try screen.upstream())
         guard let dimensions = parseSize(size) else {
             throw CLIFailure("--size \(size) is not WIDTHxHEIGHT, e.g. --size 100x30")
-        }
-        guard (1...scene.stepCount).contains(step) else {
-            throw CLIFailure("--step \(step) is out of range: this screen has steps 1 to \(scene.stepCount)")
         }
         guard let mode = ["auto": MapDisplay.automatic, "numbers": .numbers, "heatmap": .heatmap][display] else {
             throw CLIFailure("--display \(display) is not one of auto, numbers, heatmap")
         }
-        var model = AppModel(scenes: [scene], size: dimensions, capabilities: .minimal)
+        var model = try screen.model(scene, size: dimensions, capabilities: .minimal)
+        guard (1...model.stepCount).contains(step) else {
+            throw CLIFailure("--step \(step) is out of range: the \(model.phase.rawValue) screen has steps 1 to \(model.stepCount)")
+        }
         model.step = step - 1
         model.display = mode
         print(model.render().plainText())
@@ -90,10 +136,10 @@ struct RenderCommand: ParsableCommand {
 }
 
 /// Reads the optional bundle and builds the layer's scene, turning layer errors into one line.
-private func makeScene(_ layer: LayerArguments, bundle: String?) throws -> Scene {
+private func makeScene(_ layer: LayerArguments, bundle: String?, upstream: UpstreamGradient) throws -> Scene {
     let tensors = try bundle.map { try NPZ.read(contentsOf: URL(fileURLWithPath: $0)) } ?? [:]
     do {
-        return try SceneFactory.scene(for: layer.spec, bundle: tensors)
+        return try SceneFactory.scene(for: layer.spec, bundle: tensors, upstream: upstream)
     } catch let error as LayerError {
         throw CLIFailure("\(bundle.map { "\($0): " } ?? "")\(layer.layer.rawValue): \(error.message)")
     }

@@ -27,7 +27,7 @@ extension AppModel {
 
     /// Carries out one action.
     public mutating func perform(_ action: Action) {
-        let grid = scene.outputGrid
+        let grid = scene.grid(phase)
         let here = grid.position(ofStep: step)
         switch action {
         case .stepForward: step += 1
@@ -36,9 +36,9 @@ extension AppModel {
         case .cellDown where here.i + 1 < grid.rows: step += grid.columns
         case .cellUp, .cellDown: break
         case .firstStep: step = 0
-        case .lastStep: step = scene.stepCount - 1
+        case .lastStep: step = stepCount - 1
         case .togglePlay:
-            if !isPlaying && step == scene.stepCount - 1 { step = 0 }
+            if !isPlaying && step == stepCount - 1 { step = 0 }
             isPlaying.toggle()
         case .faster: speedIndex = min(speedIndex + 1, AppModel.speeds.count - 1)
         case .slower: speedIndex = max(speedIndex - 1, 0)
@@ -51,8 +51,14 @@ extension AppModel {
         case .toggleDisplay:
             display = ScreenLayout(model: self).showsNumbers ? .heatmap : .numbers
         case .toggleHelp: showsHelp = true
-        case .nextScene: sceneIndex = (sceneIndex + 1) % scenes.count
-        case .previousScene: sceneIndex = (sceneIndex + scenes.count - 1) % scenes.count
+        case .nextScene, .previousScene:
+            sceneIndex = (sceneIndex + (action == .nextScene ? 1 : scenes.count - 1)) % scenes.count
+            if !scene.phases.contains(phase) { phase = .forward }
+        case .nextPhase, .previousPhase:
+            let phases = scene.phases
+            let index = phases.firstIndex(of: phase) ?? 0
+            switchPhase(to: phases[(index + (action == .nextPhase ? 1 : phases.count - 1)) % phases.count])
+        case .forwardPhase: switchPhase(to: .forward)
         case .quit: wantsQuit = true
         }
         if [.stepForward, .stepBack, .cellUp, .cellDown, .firstStep, .lastStep].contains(action) {
@@ -62,9 +68,9 @@ extension AppModel {
 
     /// One animation step: the next step, then the next scene, then stop at the very end.
     private mutating func advanceWhilePlaying() {
-        if step + 1 < scene.stepCount {
+        if step + 1 < stepCount {
             step += 1
-        } else if sceneIndex + 1 < scenes.count {
+        } else if sceneIndex + 1 < scenes.count && phase == .forward {
             sceneIndex += 1
             step = 0
         } else {

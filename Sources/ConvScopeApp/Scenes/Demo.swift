@@ -36,16 +36,12 @@ public enum Demo {
                              W: Tensor(shape: [1, 1, 2, 2], scalars: [1, -1, -1, 1]))
         let pooled = integers([1, 1, 6, 6], in: 0...9, seed: 7)
         return [
-            Scene(title: "influence: 1 map, 2 kernels → 2 maps",
-                  content: .convolution(try ConvForwardWalkthrough(layer: influence, input: image))),
-            Scene(title: "stride 2, zero padding 1, 2 channels",
-                  content: .convolution(try ConvForwardWalkthrough(layer: strided, input: integers([1, 2, 7, 7], in: 0...5, seed: 5)))),
-            Scene(title: "dilation 2: taps spread apart",
-                  content: .convolution(try ConvForwardWalkthrough(layer: dilated, input: integers([1, 1, 6, 6], in: 0...9, seed: 6)))),
-            Scene(title: "max pooling 2×2, stride 2",
-                  content: .pooling(try PoolForwardWalkthrough(layer: MaxPool2d(kernel: 2, stride: 2), input: pooled))),
-            Scene(title: "mean pooling 3×3, stride 1",
-                  content: .pooling(try PoolForwardWalkthrough(layer: MeanPool2d(kernel: 3, stride: 1), input: pooled))),
+            try .convolution("influence: 1 map, 2 kernels → 2 maps", layer: influence, input: image),
+            try .convolution("stride 2, zero padding 1, 2 channels", layer: strided,
+                             input: integers([1, 2, 7, 7], in: 0...5, seed: 5)),
+            try .convolution("dilation 2: taps spread apart", layer: dilated, input: integers([1, 1, 6, 6], in: 0...9, seed: 6)),
+            try .pooling("max pooling 2×2, stride 2", layer: MaxPool2d(kernel: 2, stride: 2), input: pooled),
+            try .pooling("mean pooling 3×3, stride 1", layer: MeanPool2d(kernel: 3, stride: 1), input: pooled),
         ]
     }
 }

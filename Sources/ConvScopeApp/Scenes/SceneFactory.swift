@@ -8,7 +8,9 @@ public enum SceneFactory {
     /// The layers that have a screen so far.
     public static let supported: [LayerKind] = [.conv1d, .conv2d, .maxpool2d, .meanpool2d]
 
-    public static func scene(for spec: LayerSpec, bundle: [String: Tensor]) throws -> Scene {
+    /// The scene of `spec` on `bundle`; the backward pass starts from the bundle's `dLdZ`,
+    /// else from `upstream`.
+    public static func scene(for spec: LayerSpec, bundle: [String: Tensor], upstream: UpstreamGradient = .ones) throws -> Scene {
         guard supported.contains(spec.kind) else {
             throw LayerError("there is no screen for \(spec.kind.rawValue) yet; screens exist for \(supported.map(\.rawValue).joined(separator: ", ")) (use `convscope compute` for the others)")
         }
@@ -23,9 +25,9 @@ public enum SceneFactory {
         let layer = try spec.makeLayer(from: tensors)
         let title = bundle.isEmpty ? "built-in example" : "your tensors"
         if let conv = layer as? ConvLayer {
-            return Scene(title: title, content: .convolution(try ConvForwardWalkthrough(layer: conv, input: tensors["A"]!)))
+            return try .convolution(title, layer: conv, input: tensors["A"]!, dLdZ: bundle["dLdZ"], upstream: upstream)
         }
-        return Scene(title: title, content: .pooling(try PoolForwardWalkthrough(layer: layer as! PoolLayer, input: tensors["A"]!)))
+        return try .pooling(title, layer: layer as! PoolLayer, input: tensors["A"]!, dLdZ: bundle["dLdZ"], upstream: upstream)
     }
 
     /// Seeded small integers in the layer's input layout.

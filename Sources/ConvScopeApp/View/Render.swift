@@ -16,7 +16,7 @@ extension AppModel {
             Box(title: panel.fullTitle, style: border, titleStyle: Style(attributes: .bold), glyphs: glyphs)
                 .render(into: &buffer, area: panel.frame)
             panel.map?.render(into: &buffer, area: panel.inner)
-            draw(panel.lines, in: panel.inner, into: &buffer, glyphs: glyphs)
+            draw(Self.fitted(panel.lines, height: panel.inner.height), in: panel.inner, into: &buffer, glyphs: glyphs)
         }
         // The text below the panels follows the tallest panel rather than the bottom edge.
         let lift = max(0, bands.arithmetic.y - ((plan.panels.map(\.frame.maxY).max() ?? bands.body.y) + 1))
@@ -29,6 +29,12 @@ extension AppModel {
                 .render(into: &buffer, area: buffer.bounds)
         }
         return buffer
+    }
+
+    /// The lines that fit `height` rows; when some are cut, the last row says how many.
+    static func fitted(_ lines: [[Span]], height: Int) -> [[Span]] {
+        guard lines.count > height, height > 0 else { return lines }
+        return Array(lines.prefix(height - 1)) + [[Span(text: "… +\(lines.count - height + 1) more", style: .dim)]]
     }
 
     /// Styled lines, one per row of `area`, clipped to it.
