@@ -2,7 +2,7 @@ import ConvScopeCore
 import Walkthroughs
 
 /// The built-in demo: the course's influence example (one input map, two kernels, two
-/// output maps), then stride with padding, dilation, and the two poolings. Small
+/// output maps), then stride with padding, dilation, the two poolings, and resampling. Small
 /// integers, so every number on screen can be checked by hand.
 public enum Demo {
     /// A 6×6 map with a bright block, the classic edge-detection input.
@@ -42,6 +42,10 @@ public enum Demo {
             try .convolution("dilation 2: taps spread apart", layer: dilated, input: integers([1, 1, 6, 6], in: 0...9, seed: 6)),
             try .pooling("max pooling 2×2, stride 2", layer: MaxPool2d(kernel: 2, stride: 2), input: pooled),
             try .pooling("mean pooling 3×3, stride 1", layer: MeanPool2d(kernel: 3, stride: 1), input: pooled),
+            Scene(title: "upsampling ×2: zeros inserted", content: .resampling(
+                try ResamplingWalkthrough(layer: Upsample2d(factor: 2), input: integers([1, 1, 3, 3], in: 1...9, seed: 8)))),
+            Scene(title: "downsampling ×2 of a 7-wide map: ceil(7/2) = 4", content: .resampling(
+                try ResamplingWalkthrough(layer: Downsample2d(factor: 2), input: integers([1, 1, 7, 7], in: 1...9, seed: 9)))),
         ]
     }
 }

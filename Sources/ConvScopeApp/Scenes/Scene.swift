@@ -5,6 +5,7 @@ import Walkthroughs
 public enum SceneContent {
     case convolution(ConvForwardWalkthrough, ConvBackwardWalkthrough)
     case pooling(PoolForwardWalkthrough, PoolBackwardWalkthrough)
+    case resampling(ResamplingWalkthrough)
 }
 
 /// Which pass a screen shows, and for the backward pass which gradient it makes.
@@ -50,7 +51,7 @@ public struct Scene {
     public var phases: [Phase] {
         switch content {
         case .convolution: Phase.allCases
-        case .pooling: [.forward, .dLdA]
+        case .pooling, .resampling: [.forward, .dLdA]
         }
     }
 
@@ -63,6 +64,8 @@ public struct Scene {
         case (.convolution(_, let b), .dLdb): b.dLdb
         case (.pooling(let f, _), .forward): f.output
         case (.pooling(_, let b), _): b.dLdA
+        case (.resampling(let walk), .forward): walk.output
+        case (.resampling(let walk), _): walk.dLdA
         }
     }
 
@@ -76,6 +79,7 @@ public struct Scene {
         switch content {
         case .convolution(let walk, _): walk.input
         case .pooling(let walk, _): walk.input
+        case .resampling(let walk): walk.input
         }
     }
 
@@ -105,6 +109,12 @@ public struct Scene {
                 let input = backward.dLdA.index(ofOffset: step)
                 guard let output = forward.layer.outputsReading(input: input).first else { return kept }
                 return forward.stepNumber(ofOutput: output)
+            }
+            return kept
+        case .resampling(let walk):
+            if old == .forward && new == .dLdA, let source = walk.forwardStep(step).source { return walk.dLdA.offset(of: source) }
+            if old == .dLdA && new == .forward, let output = walk.layer.destination(ofInput: walk.dLdA.index(ofOffset: step)) {
+                return walk.output.offset(of: output)
             }
             return kept
         }

@@ -6,7 +6,8 @@ import Walkthroughs
 /// defaults, so `convscope view conv2d` works without any file.
 public enum SceneFactory {
     /// The layers that have a screen so far.
-    public static let supported: [LayerKind] = [.conv1d, .conv2d, .maxpool2d, .meanpool2d]
+    public static let supported: [LayerKind] = [.conv1d, .conv2d, .maxpool2d, .meanpool2d,
+                                                .upsample1d, .downsample1d, .upsample2d, .downsample2d]
 
     /// The scene of `spec` on `bundle`; the backward pass starts from the bundle's `dLdZ`,
     /// else from `upstream`.
@@ -24,6 +25,10 @@ public enum SceneFactory {
         }
         let layer = try spec.makeLayer(from: tensors)
         let title = bundle.isEmpty ? "built-in example" : "your tensors"
+        if let resampling = layer as? ResamplingLayer {
+            return Scene(title: title, content: .resampling(
+                try ResamplingWalkthrough(layer: resampling, input: tensors["A"]!, dLdZ: bundle["dLdZ"], upstream: upstream)))
+        }
         if let conv = layer as? ConvLayer {
             return try .convolution(title, layer: conv, input: tensors["A"]!, dLdZ: bundle["dLdZ"], upstream: upstream)
         }
@@ -35,6 +40,9 @@ public enum SceneFactory {
         switch kind {
         case .conv1d: Demo.integers([1, 2, 12], in: 0...9, seed: 1)
         case .conv2d: Demo.integers([1, 2, 7, 7], in: 0...9, seed: 1)
+        case .upsample1d, .downsample1d: Demo.integers([1, 2, 7], in: 1...9, seed: 1)
+        case .upsample2d: Demo.integers([1, 1, 4, 4], in: 1...9, seed: 1)
+        case .downsample2d: Demo.integers([1, 1, 7, 7], in: 1...9, seed: 1)
         default: Demo.integers([1, 2, 8, 8], in: 0...9, seed: 1)
         }
     }

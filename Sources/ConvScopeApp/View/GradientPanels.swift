@@ -71,6 +71,7 @@ enum GradientPanels {
 
     /// Lays the columns out, picking numbers or heat maps the way the forward screens do.
     static func plan(_ model: AppModel, header: [[Span]], arithmetic: [[Span]], status: [[Span]],
+                     markKey: [Span] = GradientPanels.markKey,
                      columns: (Bool) -> [(panels: [PanelSpec], flexible: Bool)],
                      resultStep: @escaping (Int, Int) -> Int?) -> ScreenPlan {
         let body = Bands(size: model.size, headerLines: header.count, arithmeticLines: 3, statusLines: 4).body

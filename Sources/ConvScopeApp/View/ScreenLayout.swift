@@ -20,6 +20,7 @@ struct ScreenLayout {
         case (.convolution(_, let walk), let phase): plan = ConvGradientScreen.plan(walk, phase: phase, step: model.step, model: model)
         case (.pooling(let walk, _), .forward): plan = PoolScreen.plan(walk, step: model.step, title: scene.title, model: model)
         case (.pooling(_, let walk), _): plan = PoolGradientScreen.plan(walk, step: model.step, model: model)
+        case (.resampling(let walk), let phase): plan = ResamplingScreen.plan(walk, phase: phase, step: model.step, model: model)
         }
     }
 
