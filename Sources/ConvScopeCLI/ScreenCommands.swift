@@ -50,12 +50,17 @@ struct ScreenArguments: ParsableArguments {
         }
     }
 
-    /// A model of one scene opened on the chosen phase.
-    func model(_ scene: Scene, size: Size, capabilities: TerminalCapabilities = .full, playing: Bool = false) throws -> AppModel {
-        var model = AppModel(scenes: [scene], size: size, capabilities: capabilities, playing: playing)
+    /// A model of the scenes opened on the chosen phase.
+    func model(_ scenes: [Scene], sceneIndex: Int = 0, size: Size, capabilities: TerminalCapabilities = .full,
+               playing: Bool = false) throws -> AppModel {
+        guard scenes.indices.contains(sceneIndex) else {
+            throw CLIFailure("--scene \(sceneIndex + 1) is out of range: this layer has scenes 1 to \(scenes.count)")
+        }
+        var model = AppModel(scenes: scenes, size: size, capabilities: capabilities, playing: playing)
+        model.sceneIndex = sceneIndex
         let phase = try selectedPhase()
-        guard scene.phases.contains(phase) else {
-            throw CLIFailure("--phase \(phase.rawValue) does not exist for this layer; it has \(scene.phases.map(\.rawValue).joined(separator: ", "))")
+        guard model.scene.phases.contains(phase) else {
+            throw CLIFailure("--phase \(phase.rawValue) does not exist for this screen; it has \(model.scene.phases.map(\.rawValue).joined(separator: ", "))")
         }
         model.phase = phase
         return model
@@ -84,8 +89,8 @@ struct ViewCommand: ParsableCommand {
     var play = false
 
     func run() throws {
-        let scene = try makeScene(layer, bundle: bundle, upstream: try screen.upstream())
-        try runInteractive(try screen.model(scene, size: Size(width: 80, height: 24), playing: play))
+        let scenes = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream())
+        try runInteractive(try screen.model(scenes, size: Size(width: 80, height: 24), playing: play))
     }
 }
 
@@ -103,6 +108,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The step to show, from 1.")
     var step = 1
 
+    @Option(help: "The scene to show, from 1 (a transposed convolution has two: upsample, then convolve).")
+    var scene = 1
+
     @Option(help: ArgumentHelp("Screen size in cells, WIDTHxHEIGHT.", valueName: "WxH"))
     var size = "100x30"
 
@@ -112,14 +120,14 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var screen: ScreenArguments
 
     func run() throws {
-        let scene = try makeScene(layer, bundle: bundle, upstream: try screen.upstream())
+        let scenes = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream())
         guard let dimensions = parseSize(size) else {
             throw CLIFailure("--size \(size) is not WIDTHxHEIGHT, e.g. --size 100x30")
         }
         guard let mode = ["auto": MapDisplay.automatic, "numbers": .numbers, "heatmap": .heatmap][display] else {
             throw CLIFailure("--display \(display) is not one of auto, numbers, heatmap")
         }
-        var model = try screen.model(scene, size: dimensions, capabilities: .minimal)
+        var model = try screen.model(scenes, sceneIndex: scene - 1, size: dimensions, capabilities: .minimal)
         guard (1...model.stepCount).contains(step) else {
             throw CLIFailure("--step \(step) is out of range: the \(model.phase.rawValue) screen has steps 1 to \(model.stepCount)")
         }
@@ -136,10 +144,10 @@ struct RenderCommand: ParsableCommand {
 }
 
 /// Reads the optional bundle and builds the layer's scene, turning layer errors into one line.
-private func makeScene(_ layer: LayerArguments, bundle: String?, upstream: UpstreamGradient) throws -> Scene {
+private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: UpstreamGradient) throws -> [Scene] {
     let tensors = try bundle.map { try NPZ.read(contentsOf: URL(fileURLWithPath: $0)) } ?? [:]
     do {
-        return try SceneFactory.scene(for: layer.spec, bundle: tensors, upstream: upstream)
+        return try SceneFactory.scenes(for: layer.spec, bundle: tensors, upstream: upstream)
     } catch let error as LayerError {
         throw CLIFailure("\(bundle.map { "\($0): " } ?? "")\(layer.layer.rawValue): \(error.message)")
     }

@@ -6,6 +6,8 @@ public enum SceneContent {
     case convolution(ConvForwardWalkthrough, ConvBackwardWalkthrough)
     case pooling(PoolForwardWalkthrough, PoolBackwardWalkthrough)
     case resampling(ResamplingWalkthrough)
+    case elementwise(ElementwiseWalkthrough)
+    case linear(LinearWalkthrough)
 }
 
 /// Which pass a screen shows, and for the backward pass which gradient it makes.
@@ -51,7 +53,8 @@ public struct Scene {
     public var phases: [Phase] {
         switch content {
         case .convolution: Phase.allCases
-        case .pooling, .resampling: [.forward, .dLdA]
+        case .linear: [.forward, .dLdA, .dLdW, .dLdb]
+        case .pooling, .resampling, .elementwise: [.forward, .dLdA]
         }
     }
 
@@ -66,6 +69,12 @@ public struct Scene {
         case (.pooling(_, let b), _): b.dLdA
         case (.resampling(let walk), .forward): walk.output
         case (.resampling(let walk), _): walk.dLdA
+        case (.elementwise(let walk), .forward): walk.output
+        case (.elementwise(let walk), _): walk.dLdA
+        case (.linear(let walk), .forward): walk.output
+        case (.linear(let walk), .dLdW): walk.dLdW
+        case (.linear(let walk), .dLdb): walk.dLdb
+        case (.linear(let walk), _): walk.dLdA
         }
     }
 
@@ -80,6 +89,8 @@ public struct Scene {
         case .convolution(let walk, _): walk.input
         case .pooling(let walk, _): walk.input
         case .resampling(let walk): walk.input
+        case .elementwise(let walk): walk.input
+        case .linear(let walk): walk.input
         }
     }
 
@@ -117,6 +128,12 @@ public struct Scene {
                 return walk.output.offset(of: output)
             }
             return kept
+        case .elementwise(let walk):
+            if old == .forward && new == .dLdA { return walk.dLdA.offset(of: walk.forwardStep(step).source) }
+            if old == .dLdA && new == .forward { return walk.output.offset(of: walk.destination(ofInput: walk.dLdA.index(ofOffset: step))) }
+            return kept
+        case .linear:
+            return kept
         }
     }
 }
@@ -129,11 +146,12 @@ public struct OutputGrid: Equatable, Sendable {
     public let rows: Int
     public let columns: Int
 
-    /// `(N, C, H, W)` or `(N, C, W)`; a 1-d shape `(K,)` is one row of K cells.
+    /// `(N, C, H, W)` or `(N, C, W)`; a 2-d shape `(N, F)` is one map of N rows; a 1-d
+    /// shape `(K,)` is one row of K cells.
     public init(shape: [Int]) {
         samples = shape.count >= 3 ? shape[0] : 1
         channels = shape.count >= 3 ? shape[1] : 1
-        rows = shape.count == 4 ? shape[2] : 1
+        rows = shape.count == 4 ? shape[2] : shape.count == 2 ? shape[0] : 1
         columns = shape.last ?? 1
     }
 

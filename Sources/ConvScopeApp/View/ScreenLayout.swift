@@ -21,6 +21,8 @@ struct ScreenLayout {
         case (.pooling(let walk, _), .forward): plan = PoolScreen.plan(walk, step: model.step, title: scene.title, model: model)
         case (.pooling(_, let walk), _): plan = PoolGradientScreen.plan(walk, step: model.step, model: model)
         case (.resampling(let walk), let phase): plan = ResamplingScreen.plan(walk, phase: phase, step: model.step, model: model)
+        case (.elementwise(let walk), let phase): plan = ElementwiseScreen.plan(walk, phase: phase, step: model.step, model: model)
+        case (.linear(let walk), let phase): plan = LinearScreen.plan(walk, phase: phase, step: model.step, model: model)
         }
     }
 
