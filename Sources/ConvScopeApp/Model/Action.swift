@@ -7,6 +7,7 @@ public enum Action: Hashable, Sendable {
     case nextChannel, previousChannel, nextSample, previousSample
     case toggleDisplay, toggleHelp, nextScene, previousScene
     case nextPhase, previousPhase, forwardPhase
+    case nextParameter, previousParameter, increaseParameter, decreaseParameter
     case quit
 }
 
@@ -33,6 +34,10 @@ public enum KeyMap {
         case .character("b"): .nextPhase
         case .character("B"): .previousPhase
         case .character("f"): .forwardPhase
+        case .character("e"): .nextParameter
+        case .character("E"): .previousParameter
+        case .character(">"), .character("."): .increaseParameter
+        case .character("<"), .character(","): .decreaseParameter
         case .character("?"), .function(1): .toggleHelp
         case .tab, .character("]"): .nextScene
         case .backTab, .character("["): .previousScene
@@ -54,6 +59,8 @@ public enum KeyMap {
         KeyBinding("v", "numbers ↔ heat map"),
         KeyBinding("b / B", "next / previous pass: forward → dLdA → taught dLdA → dLdW → dLdb"),
         KeyBinding("f", "back to the forward pass"),
+        KeyBinding("e / E", "select the next / previous size (demo and built-in tensors)"),
+        KeyBinding("> . / < ,", "grow / shrink the selected size: the layer is rebuilt live"),
         KeyBinding("Tab ] / [", "next / previous scene"),
         KeyBinding("?", "this help (any key closes it)"),
         KeyBinding("q Esc", "quit"),

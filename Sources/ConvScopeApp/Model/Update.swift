@@ -1,3 +1,4 @@
+import ConvScopeCore
 import Terminal
 
 extension AppModel {
@@ -59,10 +60,33 @@ extension AppModel {
             let index = phases.firstIndex(of: phase) ?? 0
             switchPhase(to: phases[(index + (action == .nextPhase ? 1 : phases.count - 1)) % phases.count])
         case .forwardPhase: switchPhase(to: .forward)
+        case .nextParameter, .previousParameter:
+            let count = scene.recipe?.parameters.count ?? 1
+            parameterIndex = (parameterIndex + (action == .nextParameter ? 1 : count - 1)) % count
+        case .increaseParameter, .decreaseParameter:
+            adjustRecipe(by: action == .increaseParameter ? 1 : -1)
         case .quit: wantsQuit = true
         }
         if [.stepForward, .stepBack, .cellUp, .cellDown, .firstStep, .lastStep].contains(action) {
             isPlaying = false
+        }
+    }
+
+    /// Rebuilds the scene with one size changed. Sizes that make no layer keep the last
+    /// good scene on screen under the library's explanation until they are changed again.
+    private mutating func adjustRecipe(by delta: Int) {
+        guard let recipe = scene.recipe, recipe.parameters.indices.contains(parameterIndex) else { return }
+        let changed = recipe.adjusting(parameterIndex, by: delta)
+        guard changed != recipe else { return }
+        isPlaying = false
+        do {
+            let rebuilt = try changed.scene(title: scene.title)
+            scenes[sceneIndex] = rebuilt
+            steps[sceneIndex] = [:]
+            if !rebuilt.phases.contains(phase) { phase = .forward }
+        } catch {
+            scenes[sceneIndex].recipe = changed
+            scenes[sceneIndex].problem = (error as? LayerError)?.message ?? "\(error)"
         }
     }
 

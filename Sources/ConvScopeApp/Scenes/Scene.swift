@@ -27,10 +27,15 @@ public struct Scene {
     /// Shown in the header, e.g. "influence: 1 map, 2 kernels → 2 maps".
     public var title: String
     public var content: SceneContent
+    /// The sizes keys can change live, for scenes built from sizes (the demo, built-in tensors).
+    public var recipe: Recipe?
+    /// Why the recipe's current sizes make no layer; the content is then the last good one.
+    public var problem: String?
 
-    public init(title: String, content: SceneContent) {
+    public init(title: String, content: SceneContent, recipe: Recipe? = nil) {
         self.title = title
         self.content = content
+        self.recipe = recipe
     }
 
     /// A convolution scene; its backward pass starts from `dLdZ` (default: `upstream`).

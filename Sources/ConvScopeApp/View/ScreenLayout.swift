@@ -14,6 +14,10 @@ struct ScreenLayout {
             return
         }
         let scene = model.scene
+        if let problem = scene.problem {
+            plan = ProblemScreen.plan(problem, model: model)
+            return
+        }
         switch (scene.content, model.phase) {
         case (.convolution(let walk, _), .forward): plan = ConvScreen.plan(walk, step: model.step, title: scene.title, model: model)
         case (.convolution(_, let walk), .taught): plan = TaughtGradientScreen.plan(walk, step: model.step, model: model)
