@@ -8,6 +8,7 @@ public enum SceneContent {
     case resampling(ResamplingWalkthrough)
     case elementwise(ElementwiseWalkthrough)
     case linear(LinearWalkthrough)
+    case scanning(ScanningWalkthrough)
 }
 
 /// Which pass a screen shows, and for the backward pass which gradient it makes.
@@ -60,10 +61,18 @@ public struct Scene {
         case .convolution: Phase.allCases
         case .linear: [.forward, .dLdA, .dLdW, .dLdb]
         case .pooling, .resampling, .elementwise: [.forward, .dLdA]
+        case .scanning: [.forward]
         }
     }
 
-    /// The tensor a phase fills in, one element per step: Z, dL/dA, dL/dW or dL/db.
+    /// The shape a phase steps over, one element per step: that of Z, dL/dA, dL/dW or
+    /// dL/db; for a scanning MLP, one step per window.
+    public func stepShape(_ phase: Phase) -> [Int] {
+        if case .scanning(let walk) = content { return [walk.positions] }
+        return target(phase).shape
+    }
+
+    /// The tensor a phase fills in: Z, dL/dA, dL/dW or dL/db.
     public func target(_ phase: Phase) -> Tensor {
         switch (content, phase) {
         case (.convolution(let f, _), .forward): f.output
@@ -80,13 +89,14 @@ public struct Scene {
         case (.linear(let walk), .dLdW): walk.dLdW
         case (.linear(let walk), .dLdb): walk.dLdb
         case (.linear(let walk), _): walk.dLdA
+        case (.scanning(let walk), _): walk.output
         }
     }
 
-    public func stepCount(_ phase: Phase) -> Int { target(phase).count }
+    public func stepCount(_ phase: Phase) -> Int { Tensor.count(of: stepShape(phase)) }
 
-    /// The cursor grid of a phase's target.
-    public func grid(_ phase: Phase) -> OutputGrid { OutputGrid(shape: target(phase).shape) }
+    /// The cursor grid of a phase's steps.
+    public func grid(_ phase: Phase) -> OutputGrid { OutputGrid(shape: stepShape(phase)) }
 
     /// The input A.
     public var input: Tensor {
@@ -96,6 +106,7 @@ public struct Scene {
         case .resampling(let walk): walk.input
         case .elementwise(let walk): walk.input
         case .linear(let walk): walk.input
+        case .scanning(let walk): walk.input
         }
     }
 
@@ -137,7 +148,7 @@ public struct Scene {
             if old == .forward && new == .dLdA { return walk.dLdA.offset(of: walk.forwardStep(step).source) }
             if old == .dLdA && new == .forward { return walk.output.offset(of: walk.destination(ofInput: walk.dLdA.index(ofOffset: step))) }
             return kept
-        case .linear:
+        case .linear, .scanning:
             return kept
         }
     }

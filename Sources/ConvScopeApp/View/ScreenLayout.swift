@@ -27,6 +27,7 @@ struct ScreenLayout {
         case (.resampling(let walk), let phase): plan = ResamplingScreen.plan(walk, phase: phase, step: model.step, model: model)
         case (.elementwise(let walk), let phase): plan = ElementwiseScreen.plan(walk, phase: phase, step: model.step, model: model)
         case (.linear(let walk), let phase): plan = LinearScreen.plan(walk, phase: phase, step: model.step, model: model)
+        case (.scanning(let walk), _): plan = ScanningScreen.plan(walk, step: model.step, model: model)
         }
     }
 
