@@ -8,6 +8,7 @@ public enum Action: Hashable, Sendable {
     case toggleDisplay, toggleHelp, nextScene, previousScene
     case nextPhase, previousPhase, forwardPhase
     case nextParameter, previousParameter, increaseParameter, decreaseParameter
+    case openLayer, trainStep
     case quit
 }
 
@@ -34,6 +35,8 @@ public enum KeyMap {
         case .character("b"): .nextPhase
         case .character("B"): .previousPhase
         case .character("f"): .forwardPhase
+        case .enter: .openLayer
+        case .character("s"): .trainStep
         case .character("e"): .nextParameter
         case .character("E"): .previousParameter
         case .character(">"), .character("."): .increaseParameter
@@ -59,6 +62,8 @@ public enum KeyMap {
         KeyBinding("v", "numbers ↔ heat map"),
         KeyBinding("b / B", "next / previous pass: forward → dLdA → taught dLdA → dLdW → dLdb"),
         KeyBinding("f", "back to the forward pass"),
+        KeyBinding("Enter", "CNN: open the current layer's own screen on its real activations"),
+        KeyBinding("s", "CNN: one SGD step (space trains continuously)"),
         KeyBinding("e / E", "select the next / previous size (demo and built-in tensors)"),
         KeyBinding("> . / < ,", "grow / shrink the selected size: the layer is rebuilt live"),
         KeyBinding("Tab ] / [", "next / previous scene"),

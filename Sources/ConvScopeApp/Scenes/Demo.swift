@@ -48,6 +48,7 @@ public enum Demo {
             Scene(title: "an MLP is a convolution: Linear(9, 2) ≡ Conv1d(3, 2, 3)", content: .scanning(
                 try .linearAsConvolution(weight: integers([2, 9], in: -2...2, seed: 10), input: integers([1, 3, 6], in: 0...9, seed: 12),
                                          kernelSize: 3))),
+            try NetworkScene.scene(title: "the whole CNN learning 10 patterns"),
         ]
     }
 }

@@ -9,6 +9,8 @@ public enum SceneContent {
     case elementwise(ElementwiseWalkthrough)
     case linear(LinearWalkthrough)
     case scanning(ScanningWalkthrough)
+    /// A whole CNN learning from a batch: one step per layer, forward then backward.
+    case network(NetworkSession)
 }
 
 /// Which pass a screen shows, and for the backward pass which gradient it makes.
@@ -62,6 +64,7 @@ public struct Scene {
         case .linear: [.forward, .dLdA, .dLdW, .dLdb]
         case .pooling, .resampling, .elementwise: [.forward, .dLdA]
         case .scanning: [.forward]
+        case .network: [.forward, .dLdA]
         }
     }
 
@@ -69,6 +72,7 @@ public struct Scene {
     /// dL/db; for a scanning MLP, one step per window.
     public func stepShape(_ phase: Phase) -> [Int] {
         if case .scanning(let walk) = content { return [walk.positions] }
+        if case .network(let session) = content { return [session.cnn.layers.count + 1] }
         return target(phase).shape
     }
 
@@ -90,6 +94,7 @@ public struct Scene {
         case (.linear(let walk), .dLdb): walk.dLdb
         case (.linear(let walk), _): walk.dLdA
         case (.scanning(let walk), _): walk.output
+        case (.network(let session), _): session.activations.last!
         }
     }
 
@@ -107,6 +112,7 @@ public struct Scene {
         case .elementwise(let walk): walk.input
         case .linear(let walk): walk.input
         case .scanning(let walk): walk.input
+        case .network(let session): session.images
         }
     }
 
@@ -148,7 +154,7 @@ public struct Scene {
             if old == .forward && new == .dLdA { return walk.dLdA.offset(of: walk.forwardStep(step).source) }
             if old == .dLdA && new == .forward { return walk.output.offset(of: walk.destination(ofInput: walk.dLdA.index(ofOffset: step))) }
             return kept
-        case .linear, .scanning:
+        case .linear, .scanning, .network:
             return kept
         }
     }
