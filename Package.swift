@@ -26,7 +26,7 @@ let package = Package(
         .target(
             name: "ConvScopeCLI",
             dependencies: [
-                "ConvScopeCore", "TensorFiles", "ConvScopeApp", "Terminal",
+                "ConvScopeCore", "TensorFiles", "ConvScopeApp", "Terminal", "Walkthroughs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "convscope", dependencies: ["ConvScopeCLI"]),

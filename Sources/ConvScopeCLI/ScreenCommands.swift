@@ -4,6 +4,7 @@ import ConvScopeCore
 import Foundation
 import Terminal
 import TensorFiles
+import Walkthroughs
 
 /// `convscope demo` (also what `convscope` alone runs): the built-in animated demo.
 struct DemoCommand: ParsableCommand {
@@ -17,6 +18,52 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let model = AppModel(scenes: try Demo.scenes(), size: Size(width: 80, height: 24), playing: !paused)
         try runInteractive(model)
+    }
+}
+
+/// Which pass a screen opens on and where its backward pass starts.
+struct ScreenArguments: ParsableArguments {
+    @Option(help: ArgumentHelp("The pass to open: forward, backward (= dLdA), dLdA, dLdA-taught, dLdW or dLdb.", valueName: "pass"))
+    var phase = "forward"
+
+    @Option(help: ArgumentHelp("dLdZ when the bundle has none: ones, or random (seeded normal).", valueName: "ones|random"))
+    var gradient = "ones"
+
+    @Option(help: "Seed for --gradient random.")
+    var seed: UInt64 = 1
+
+    /// The phase named by `--phase`.
+    func selectedPhase() throws -> Phase {
+        if phase == "backward" { return .dLdA }
+        guard let value = Phase(rawValue: phase) else {
+            throw CLIFailure("--phase \(phase) is not one of forward, backward, \(Phase.allCases.dropFirst().map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+
+    /// The upstream gradient named by `--gradient`.
+    func upstream() throws -> UpstreamGradient {
+        switch gradient {
+        case "ones": return .ones
+        case "random": return .random(seed: seed)
+        default: throw CLIFailure("--gradient \(gradient) is not ones or random")
+        }
+    }
+
+    /// A model of the scenes opened on the chosen phase.
+    func model(_ scenes: [Scene], sceneIndex: Int = 0, size: Size, capabilities: TerminalCapabilities = .full,
+               playing: Bool = false) throws -> AppModel {
+        guard scenes.indices.contains(sceneIndex) else {
+            throw CLIFailure("--scene \(sceneIndex + 1) is out of range: this layer has scenes 1 to \(scenes.count)")
+        }
+        var model = AppModel(scenes: scenes, size: size, capabilities: capabilities, playing: playing)
+        model.sceneIndex = sceneIndex
+        let phase = try selectedPhase()
+        guard model.scene.phases.contains(phase) else {
+            throw CLIFailure("--phase \(phase.rawValue) does not exist for this screen; it has \(model.scene.phases.map(\.rawValue).joined(separator: ", "))")
+        }
+        model.phase = phase
+        return model
     }
 }
 
@@ -36,12 +83,41 @@ struct ViewCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("An .npz with A and the parameters (optional).", valueName: "bundle.npz"))
     var bundle: String?
 
+    @OptionGroup var screen: ScreenArguments
+
     @Flag(help: "Start playing instead of paused.")
     var play = false
 
     func run() throws {
-        let scene = try makeScene(layer, bundle: bundle)
-        try runInteractive(AppModel(scenes: [scene], size: Size(width: 80, height: 24), playing: play))
+        let scenes = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream())
+        try runInteractive(try screen.model(scenes, size: Size(width: 80, height: 24), playing: play))
+    }
+}
+
+/// `convscope cnn [BUNDLE]`: the whole CNN learning the bundle's batch.
+struct CNNCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cnn",
+        abstract: "Watch a whole CNN learn a batch: layer by layer forward and backward, SGD steps, the loss falling.",
+        discussion: """
+            The bundle holds A, (N, C, W) signals or (N, 1, H, W) images read as H channels, and             Y, one-hot (N, classes) or class numbers (N,). Without a bundle, ten built-in 8×8             patterns are used.
+            """)
+
+    @Argument(help: ArgumentHelp("An .npz with A and Y (optional).", valueName: "bundle.npz"))
+    var bundle: String?
+
+    func run() throws {
+        let tensors = try bundle.map { try NPZ.read(contentsOf: URL(fileURLWithPath: $0)) } ?? [:]
+        if bundle != nil && (tensors["A"] == nil || tensors["Y"] == nil) {
+            throw CLIFailure("\(bundle!): the CNN needs both A (inputs) and Y (labels) in the bundle")
+        }
+        let scene: Scene
+        do {
+            scene = try NetworkScene.scene(images: tensors["A"], labels: tensors["Y"])
+        } catch let error as LayerError {
+            throw CLIFailure("\(bundle ?? "built-in data"): cnn: \(error.message)")
+        }
+        try runInteractive(AppModel(scenes: [scene], size: Size(width: 80, height: 24)))
     }
 }
 
@@ -59,24 +135,29 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The step to show, from 1.")
     var step = 1
 
+    @Option(help: "The scene to show, from 1 (a transposed convolution has two: upsample, then convolve).")
+    var scene = 1
+
     @Option(help: ArgumentHelp("Screen size in cells, WIDTHxHEIGHT.", valueName: "WxH"))
     var size = "100x30"
 
     @Option(help: "numbers, heatmap or auto (numbers when they fit).")
     var display = "auto"
 
+    @OptionGroup var screen: ScreenArguments
+
     func run() throws {
-        let scene = try makeScene(layer, bundle: bundle)
+        let scenes = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream())
         guard let dimensions = parseSize(size) else {
             throw CLIFailure("--size \(size) is not WIDTHxHEIGHT, e.g. --size 100x30")
-        }
-        guard (1...scene.stepCount).contains(step) else {
-            throw CLIFailure("--step \(step) is out of range: this screen has steps 1 to \(scene.stepCount)")
         }
         guard let mode = ["auto": MapDisplay.automatic, "numbers": .numbers, "heatmap": .heatmap][display] else {
             throw CLIFailure("--display \(display) is not one of auto, numbers, heatmap")
         }
-        var model = AppModel(scenes: [scene], size: dimensions, capabilities: .minimal)
+        var model = try screen.model(scenes, sceneIndex: scene - 1, size: dimensions, capabilities: .minimal)
+        guard (1...model.stepCount).contains(step) else {
+            throw CLIFailure("--step \(step) is out of range: the \(model.phase.rawValue) screen has steps 1 to \(model.stepCount)")
+        }
         model.step = step - 1
         model.display = mode
         print(model.render().plainText())
@@ -90,10 +171,10 @@ struct RenderCommand: ParsableCommand {
 }
 
 /// Reads the optional bundle and builds the layer's scene, turning layer errors into one line.
-private func makeScene(_ layer: LayerArguments, bundle: String?) throws -> Scene {
+private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: UpstreamGradient) throws -> [Scene] {
     let tensors = try bundle.map { try NPZ.read(contentsOf: URL(fileURLWithPath: $0)) } ?? [:]
     do {
-        return try SceneFactory.scene(for: layer.spec, bundle: tensors)
+        return try SceneFactory.scenes(for: layer.spec, bundle: tensors, upstream: upstream)
     } catch let error as LayerError {
         throw CLIFailure("\(bundle.map { "\($0): " } ?? "")\(layer.layer.rawValue): \(error.message)")
     }

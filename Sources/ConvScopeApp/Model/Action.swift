@@ -6,6 +6,9 @@ public enum Action: Hashable, Sendable {
     case togglePlay, faster, slower
     case nextChannel, previousChannel, nextSample, previousSample
     case toggleDisplay, toggleHelp, nextScene, previousScene
+    case nextPhase, previousPhase, forwardPhase
+    case nextParameter, previousParameter, increaseParameter, decreaseParameter
+    case openLayer, trainStep
     case quit
 }
 
@@ -29,6 +32,15 @@ public enum KeyMap {
         case .character("n"): .nextSample
         case .character("N"): .previousSample
         case .character("v"): .toggleDisplay
+        case .character("b"): .nextPhase
+        case .character("B"): .previousPhase
+        case .character("f"): .forwardPhase
+        case .enter: .openLayer
+        case .character("s"): .trainStep
+        case .character("e"): .nextParameter
+        case .character("E"): .previousParameter
+        case .character(">"), .character("."): .increaseParameter
+        case .character("<"), .character(","): .decreaseParameter
         case .character("?"), .function(1): .toggleHelp
         case .tab, .character("]"): .nextScene
         case .backTab, .character("["): .previousScene
@@ -48,6 +60,12 @@ public enum KeyMap {
         KeyBinding("c / C", "next / previous output channel"),
         KeyBinding("n / N", "next / previous batch sample"),
         KeyBinding("v", "numbers ↔ heat map"),
+        KeyBinding("b / B", "next / previous pass: forward → dLdA → taught dLdA → dLdW → dLdb"),
+        KeyBinding("f", "back to the forward pass"),
+        KeyBinding("Enter", "CNN: open the current layer's own screen on its real activations"),
+        KeyBinding("s", "CNN: one SGD step (space trains continuously)"),
+        KeyBinding("e / E", "select the next / previous size (demo and built-in tensors)"),
+        KeyBinding("> . / < ,", "grow / shrink the selected size: the layer is rebuilt live"),
         KeyBinding("Tab ] / [", "next / previous scene"),
         KeyBinding("?", "this help (any key closes it)"),
         KeyBinding("q Esc", "quit"),
@@ -55,7 +73,7 @@ public enum KeyMap {
 
     /// The short list for the one-line hint bar, most useful first.
     public static let hints: [KeyBinding] = [
-        KeyBinding("←→", "step"), KeyBinding("space", "play"), KeyBinding("?", "help"), KeyBinding("q", "quit"),
+        KeyBinding("←→", "step"), KeyBinding("space", "play"), KeyBinding("b", "backward"), KeyBinding("?", "help"), KeyBinding("q", "quit"),
         KeyBinding("↑↓", "row"), KeyBinding("c", "channel"), KeyBinding("v", "numbers/heat"), KeyBinding("Tab", "scene"),
     ]
 }

@@ -13,13 +13,17 @@ public enum MapDisplay: Hashable, Sendable {
 public struct AppModel {
     public var scenes: [Scene]
     public var sceneIndex = 0
-    /// The current step of each scene (switching scenes keeps one's place).
-    public var steps: [Int]
+    /// The pass and gradient on screen; switching keeps each phase's place.
+    public var phase = Phase.forward
+    /// The current step of each scene and phase (switching keeps one's place).
+    public var steps: [[Phase: Int]]
     public var isPlaying: Bool
     /// Index into `AppModel.speeds`.
     public var speedIndex = 3
     public var display = MapDisplay.automatic
     public var showsHelp = false
+    /// The size that `<` and `>` change, an index into the scene's recipe parameters.
+    public var parameterIndex = 0
     public var size: Size
     public var capabilities: TerminalCapabilities
     public var wantsQuit = false
@@ -30,7 +34,7 @@ public struct AppModel {
     public init(scenes: [Scene], size: Size, capabilities: TerminalCapabilities = .full, playing: Bool = false) {
         precondition(!scenes.isEmpty, "the app needs at least one scene")
         self.scenes = scenes
-        self.steps = Array(repeating: 0, count: scenes.count)
+        self.steps = Array(repeating: [:], count: scenes.count)
         self.size = size
         self.capabilities = capabilities
         self.isPlaying = playing
@@ -38,10 +42,23 @@ public struct AppModel {
 
     public var scene: Scene { scenes[sceneIndex] }
 
-    /// The current step of the current scene.
+    /// The current step of the current scene and phase.
     public var step: Int {
-        get { steps[sceneIndex] }
-        set { steps[sceneIndex] = min(max(newValue, 0), scene.stepCount - 1) }
+        get { steps[sceneIndex][phase] ?? 0 }
+        set { steps[sceneIndex][phase] = min(max(newValue, 0), stepCount - 1) }
+    }
+
+    /// Steps in the current scene and phase.
+    public var stepCount: Int { scene.stepCount(phase) }
+
+    /// Switches to another phase of the current scene, carrying the selected cell over
+    /// between the forward pass and dL/dA.
+    public mutating func switchPhase(to new: Phase) {
+        guard scene.phases.contains(new), new != phase else { return }
+        let carried = scene.step(step, from: phase, to: new, keeping: steps[sceneIndex][new] ?? 0)
+        phase = new
+        step = carried
+        isPlaying = false
     }
 
     public var speed: Double { AppModel.speeds[speedIndex] }

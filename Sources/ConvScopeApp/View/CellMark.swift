@@ -47,6 +47,14 @@ enum MarkStyle {
         }
     }
 
+    /// Heat-map colours that set NaN and the infinities apart from every finite value:
+    /// NaN magenta, +Inf green, −Inf blue (finite values run black–red–yellow–white).
+    static func nonFiniteColor(_ value: Double) -> TermColor? {
+        if value.isNaN { return .indexed(201) }
+        if value.isInfinite { return value > 0 ? .indexed(46) : .indexed(33) }
+        return nil
+    }
+
     /// ASCII marks for heat maps on terminals without colour or Unicode.
     static func shadeGlyph(_ mark: CellMark) -> Character {
         switch mark {

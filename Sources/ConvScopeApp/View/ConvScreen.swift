@@ -63,10 +63,10 @@ enum ConvScreen {
         let heat = HeatmapMode(model.capabilities)
         let inputMode: MapView.Mode = showsNumbers
             ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals)
-            : .heat(heat, range: range(of: walk.input))
+            : .heat(heat, range: range(of: walk.input.at([here.n])))
         let outputMode: MapView.Mode = showsNumbers
             ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals)
-            : .heat(heat, range: range(of: walk.output))
+            : .heat(heat, range: range(of: outputValues))
 
         // Columns: input | kernels | products | output; products go first when space is short.
         let bigInput = showsNumbers ? numbers.input : Panel.width(columns: paddedColumns, pitch: 1, title: titles.input)
@@ -114,6 +114,17 @@ enum ConvScreen {
         panels.append(Panel(frame: Rect(x: columns[6].x, y: body.y, width: columns[6].width,
                                         height: min(body.height, MapView.lines(grid.rows, outputMode) + 2)),
                             title: "Z\(Formatting.index([here.n, here.c]))", map: outputMap, isActive: true))
+        let outputIndex = panels.count - 1
+        // The bias of the current output channel, under the output map when there is room.
+        let biasTop = panels[outputIndex].frame.maxY
+        if biasTop + 3 <= body.maxY {
+            let bias = layer.b.scalars[here.c]
+            let biasFormat = MapView.numberFormat(for: [bias])
+            panels.append(Panel(frame: Rect(x: columns[6].x, y: biasTop, width: min(columns[6].width, max(12, biasFormat.width + 8)), height: 3),
+                                title: "b[\(here.c)]",
+                                map: MapView(rows: 1, columns: 1, value: { _, _ in bias }, mark: { _, _ in .plain },
+                                             mode: .numbers(width: biasFormat.width, decimals: biasFormat.decimals), focus: (0...0, 0...0))))
+        }
 
         let status = [
             Formatting.statistics("A\(Formatting.index([here.n]))", walk.input.at([here.n])),
@@ -122,10 +133,10 @@ enum ConvScreen {
         ]
         return ScreenPlan(header: header, panels: panels, arithmetic: arithmeticLines(walk, step: step),
                           status: status,
-                          legends: showsNumbers ? [] : [("A", range(of: walk.input)), ("Z", range(of: walk.output))],
+                          legends: showsNumbers ? [] : [("A", range(of: walk.input.at([here.n]))), ("Z", range(of: outputValues))],
                           markKey: markKey([(.tap, "window tap"), (.windowGap, "dilation gap"), (.padding, "zero padding"),
                                             (.current, "current"), (.pending, "pending")]),
-                          outputPanel: panels.count - 1,
+                          outputPanel: outputIndex,
                           stepOfOutputCell: { r, c in grid.step(n: here.n, c: here.c, i: r, j: c) },
                           showsNumbers: showsNumbers)
     }
@@ -143,11 +154,37 @@ enum ConvScreen {
             formulas.append(formula("H_out", size.h, g.padding.h, g.kernel.h, g.dilation.h, g.stride.h, out.h))
         }
         formulas.append(formula("W_out", size.w, g.padding.w, g.kernel.w, g.dilation.w, g.stride.w, out.w))
+        let skipped = skippedNote(size: size, geometry: g, spatialAxes: layer.spatialAxes)
         return [
             titleLine(title, step: step.number, of: walk.stepCount, model: model),
             [Span(text: layer.summary, style: .bold), Span(text: "   " + shapes)],
-            [Span(text: formulas.joined(separator: "   "), style: Style(foreground: .cyan))],
-        ]
+            [Span(text: formulas.joined(separator: "   "), style: Style(foreground: .cyan)), Span(text: skipped, style: Style(foreground: .indexed(203)))],
+        ] + parameterBar(model)
+    }
+
+    /// Points out the trailing rows and columns of the padded input that no window reaches,
+    /// when the stride does not divide what is left after the first window.
+    static func skippedNote(size: HW, geometry g: ConvGeometry, spatialAxes: Int) -> String {
+        let padded = g.paddedSize(forInput: size), reach = g.effectiveKernel
+        let rows = (padded.h - reach.h) % g.stride.h, columns = (padded.w - reach.w) % g.stride.w
+        var parts: [String] = []
+        if spatialAxes == 2 && rows > 0 { parts.append("\(rows) row\(rows == 1 ? "" : "s")") }
+        if columns > 0 { parts.append("\(columns) col\(columns == 1 ? "" : "s")") }
+        return parts.isEmpty ? "" : "  stride skips last " + parts.joined(separator: ", ")
+    }
+
+    /// The live sizes of a scene built from a recipe, the selected one highlighted.
+    static func parameterBar(_ model: AppModel) -> [[Span]] {
+        guard let recipe = model.scene.recipe else { return [] }
+        let selected = model.parameterIndex % recipe.parameters.count
+        var spans = [Span(text: "sizes ", style: .dim)]
+        for (i, parameter) in recipe.parameters.enumerated() {
+            let text = "\(parameter.name) \(parameter.value)"
+            spans.append(Span(text: i == selected ? "‹\(text)›" : " \(text) ",
+                              style: i == selected ? Style(foreground: .black, background: .cyan, attributes: .bold) : .plain))
+        }
+        spans.append(Span(text: "  e: next  < >: change", style: .dim))
+        return [spans]
     }
 
     /// `W_out = (7 + 2·1 − 3)//2 + 1 = 4`, with a dilation term only when d > 1.

@@ -82,7 +82,9 @@ struct MapView {
             }
         case .heat(let heatMode, let range):
             func color(_ row: Int, _ column: Int) -> TermColor {
-                MarkStyle.heatOverride(mark(row, column)) ?? ColorScale.heat.color(of: value(row, column), in: range)
+                let v = value(row, column)
+                return MarkStyle.heatOverride(mark(row, column)) ?? MarkStyle.nonFiniteColor(v)
+                    ?? ColorScale.heat.color(of: v, in: range)
             }
             for line in 0..<((view.rows + rowsPerLine - 1) / rowsPerLine) {
                 for c in 0..<view.columns {
@@ -95,9 +97,10 @@ struct MapView {
                                    style: Style(foreground: color(row, column), background: lower), clip: area)
                     case .shades(let colored):
                         let m = mark(row, column)
-                        let shade: Character = m == .plain || m == .done
-                            ? HeatmapMode.shade(at: ColorScale.position(of: value(row, column), in: range))
-                            : MarkStyle.shadeGlyph(m)
+                        let v = value(row, column)
+                        let shade: Character = m != .plain && m != .done ? MarkStyle.shadeGlyph(m)
+                            : v.isInfinite ? (v > 0 ? "+" : "-")
+                            : HeatmapMode.shade(at: ColorScale.position(of: v, in: range))
                         buffer.put(shade, x: x, y: y, style: colored ? Style(foreground: color(row, column)) : .plain, clip: area)
                     }
                 }
@@ -124,13 +127,20 @@ struct MapView {
     }
 
     /// The narrowest column (at most `limit`) and the decimals that show `values` legibly:
-    /// integers as integers, otherwise up to `maxDecimals` decimals.
+    /// integers as integers, otherwise up to `maxDecimals` decimals. Only the extremes are
+    /// formatted (the widest number is the smallest or the largest), so big maps stay cheap.
     static func numberFormat(for values: [Double], limit: Int = 7, maxDecimals: Int = 2) -> (width: Int, decimals: Int) {
-        let finite = values.filter(\.isFinite)
-        let integral = finite.allSatisfy { $0 == $0.rounded() }
+        var low = Double.infinity, high = -Double.infinity
+        var integral = true, special = false
+        for v in values {
+            guard v.isFinite else { special = true; continue }
+            low = min(low, v)
+            high = max(high, v)
+            if integral && v != v.rounded() { integral = false }
+        }
         let decimals = integral ? 0 : maxDecimals
-        let widest = finite.map { NumberFormat.fixed($0, decimals: decimals).count }.max() ?? 1
-        let special = values.contains { !$0.isFinite } ? 4 : 1
-        return (min(max(widest, special), limit), decimals)
+        let widest = low > high ? 1 : max(NumberFormat.fixed(low, decimals: decimals).count,
+                                          NumberFormat.fixed(high, decimals: decimals).count)
+        return (min(max(widest, special ? 4 : 1), limit), decimals)
     }
 }

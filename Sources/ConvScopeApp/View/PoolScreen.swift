@@ -40,9 +40,9 @@ enum PoolScreen {
         let showsNumbers = model.display == .numbers || (model.display == .automatic && numbersFit)
         let heat = HeatmapMode(model.capabilities)
         let inputMode: MapView.Mode = showsNumbers
-            ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals) : .heat(heat, range: ConvScreen.range(of: walk.input))
+            ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals) : .heat(heat, range: ConvScreen.range(of: inputMap))
         let outputMode: MapView.Mode = showsNumbers
-            ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals) : .heat(heat, range: ConvScreen.range(of: walk.output))
+            ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals) : .heat(heat, range: ConvScreen.range(of: outputMap))
 
         let bigInput = showsNumbers ? want.input : Panel.width(columns: columns, pitch: 1, title: titles.input)
         let bigOutput = showsNumbers ? want.output : Panel.width(columns: grid.columns, pitch: 1, title: titles.output)
@@ -75,7 +75,7 @@ enum PoolScreen {
             Formatting.statistics("Z\(Formatting.index([here.n, here.c]))", outputMap),
         ]
         return ScreenPlan(header: header, panels: panels, arithmetic: arithmeticLines(layer, step: step), status: status,
-                          legends: showsNumbers ? [] : [("A", ConvScreen.range(of: walk.input)), ("Z", ConvScreen.range(of: walk.output))],
+                          legends: showsNumbers ? [] : [("A", ConvScreen.range(of: inputMap)), ("Z", ConvScreen.range(of: outputMap))],
                           markKey: ConvScreen.markKey(layer.kind == .max
                               ? [(.tap, "window"), (.argmax, "first maximum"), (.current, "current"), (.pending, "pending")]
                               : [(.tap, "window"), (.current, "current"), (.pending, "pending")]),
@@ -92,8 +92,9 @@ enum PoolScreen {
         return [
             ConvScreen.titleLine(title, step: step.number, of: walk.stepCount, model: model),
             [Span(text: walk.layer.summary, style: .bold), Span(text: "   " + shapes)],
-            [Span(text: formulas, style: Style(foreground: .cyan)), Span(text: "   the window jumps \(g.stride.w) per step", style: .dim)],
-        ]
+            [Span(text: formulas, style: Style(foreground: .cyan)), Span(text: "   the window jumps \(g.stride.w) per step", style: .dim),
+             Span(text: ConvScreen.skippedNote(size: size, geometry: g, spatialAxes: 2), style: Style(foreground: .indexed(203)))],
+        ] + ConvScreen.parameterBar(model)
     }
 
     /// Max: the values and where the first maximum sits. Mean: the sum written out over K².

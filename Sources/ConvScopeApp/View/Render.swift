@@ -16,17 +16,25 @@ extension AppModel {
             Box(title: panel.fullTitle, style: border, titleStyle: Style(attributes: .bold), glyphs: glyphs)
                 .render(into: &buffer, area: panel.frame)
             panel.map?.render(into: &buffer, area: panel.inner)
-            draw(panel.lines, in: panel.inner, into: &buffer, glyphs: glyphs)
+            draw(Self.fitted(panel.lines, height: panel.inner.height), in: panel.inner, into: &buffer, glyphs: glyphs)
         }
-        draw(plan.arithmetic, in: bands.arithmetic, into: &buffer, glyphs: glyphs)
-        draw(plan.status, in: bands.status, into: &buffer, glyphs: glyphs)
-        drawKey(plan, in: bands.status.inset(top: 3), into: &buffer)
+        // The text below the panels follows the tallest panel rather than the bottom edge.
+        let lift = max(0, bands.arithmetic.y - ((plan.panels.map(\.frame.maxY).max() ?? bands.body.y) + 1))
+        draw(plan.arithmetic, in: bands.arithmetic.offset(dy: -lift), into: &buffer, glyphs: glyphs)
+        draw(plan.status, in: bands.status.offset(dy: -lift), into: &buffer, glyphs: glyphs)
+        drawKey(plan, in: bands.status.inset(top: 3).offset(dy: -lift), into: &buffer)
         KeyHintBar(KeyMap.hints, keyStyle: Style(foreground: .cyan, attributes: .bold)).render(into: &buffer, area: bands.hints)
         if showsHelp {
             HelpOverlay(title: "ConvScope keys", bindings: KeyMap.help, keyStyle: Style(foreground: .cyan, attributes: .bold), glyphs: glyphs)
                 .render(into: &buffer, area: buffer.bounds)
         }
         return buffer
+    }
+
+    /// The lines that fit `height` rows; when some are cut, the last row says how many.
+    static func fitted(_ lines: [[Span]], height: Int) -> [[Span]] {
+        guard lines.count > height, height > 0 else { return lines }
+        return Array(lines.prefix(height - 1)) + [[Span(text: "… +\(lines.count - height + 1) more", style: .dim)]]
     }
 
     /// Styled lines, one per row of `area`, clipped to it.

@@ -49,8 +49,8 @@ struct ScreenPlan {
     var markKey: [Span]
     /// The index in `panels` of the output map, whose cells a click jumps to.
     var outputPanel: Int?
-    /// Maps a clicked output-map cell (row, column) to its step.
-    var stepOfOutputCell: ((Int, Int) -> Int)?
+    /// Maps a clicked output-map cell (row, column) to its step; nil where a cell has none.
+    var stepOfOutputCell: ((Int, Int) -> Int?)?
     /// Whether maps are drawn as numbers (false: heat maps).
     var showsNumbers: Bool
 }
@@ -72,4 +72,9 @@ struct Bands {
         status = rows[3]
         hints = rows[4]
     }
+}
+
+extension Rect {
+    /// The same rectangle moved down by `dy` rows (up when negative).
+    func offset(dy: Int) -> Rect { Rect(x: x, y: y + dy, width: width, height: height) }
 }

@@ -121,9 +121,12 @@ public class PoolLayer: Layer {
     /// nil for mean pooling or before a forward pass.
     public func argmax(of output: [Int]) -> [Int]? {
         guard let cache, kind == .max else { return nil }
-        let z = Tensor(shape: cache.outputShape)
-        let a = Tensor(shape: cache.inputShape)
-        return a.index(ofOffset: cache.argmax[z.offset(of: output)])
+        let offset = zip(output, Tensor.strides(of: cache.outputShape)).reduce(0) { $0 + $1.0 * $1.1 }
+        var rest = cache.argmax[offset]
+        return Tensor.strides(of: cache.inputShape).map { stride in
+            defer { rest %= stride }
+            return rest / stride
+        }
     }
 
     /// Every output `(n, c, i, j)` whose window contains input `(n, c, h, w)`, row-major.
@@ -154,4 +157,22 @@ public class MeanPool2d: PoolLayer {
 /// `MeanPool2d` with stride 1.
 public final class MeanPool2d_stride1: MeanPool2d {
     public init(kernel: Int) { super.init(kernel: kernel, stride: 1) }
+}
+
+extension PoolLayer {
+    /// The terms of `dL/dA[input]`: max pooling routes each `dL/dZ` to its window's argmax
+    /// (factor 1, adding where overlapping windows share it); mean pooling spreads
+    /// `dL/dZ / K²` over every window that holds the input.
+    public func inputGradientTerms(of input: [Int], dLdZ: Tensor) -> [GradientTerm] {
+        let area = Double(geometry.kernel.h * geometry.kernel.w)
+        return outputsReading(input: input).compactMap { output in
+            switch kind {
+            case .max:
+                guard argmax(of: output) == input else { return nil }
+                return GradientTerm(output: output, upstream: dLdZ[index: output], through: input, factor: 1)
+            case .mean:
+                return GradientTerm(output: output, upstream: dLdZ[index: output], through: input, factor: 1 / area)
+            }
+        }
+    }
 }

@@ -1,0 +1,148 @@
+import ConvScopeCore
+import Terminal
+import Walkthroughs
+
+/// The convolution backward screens: dL/dA (an input's influence on every output
+/// channel), dL/dW (a tap's correlation of A with dL/dZ) and dL/db (sums of dL/dZ).
+enum ConvGradientScreen {
+    static func plan(_ walk: ConvBackwardWalkthrough, phase: Phase, step number: Int, model: AppModel) -> ScreenPlan {
+        let kind: GradientKind = phase == .dLdW ? .dLdW : phase == .dLdb ? .dLdb : .dLdA
+        let step = walk.step(number, of: kind)
+        switch kind {
+        case .dLdA: return inputGradient(walk, step: step, model: model)
+        case .dLdW: return weightGradient(walk, step: step, model: model)
+        case .dLdb: return biasGradient(walk, step: step, model: model)
+        }
+    }
+
+    /// 4-d views (height 1 for Conv1d) so 1-d and 2-d layers share the screens.
+    static func maps(_ t: Tensor) -> Tensor {
+        t.rank == 3 ? t.reshaped([t.shape[0], t.shape[1], 1, t.shape[2]]) : t
+    }
+
+    /// `(h, w)` of the spatial part of an index; h is 0 for 1-d layers.
+    static func cell(_ index: [Int]) -> (Int, Int) {
+        index.count == 4 ? (index[2], index[3]) : (0, index[2])
+    }
+
+    static func inputGradient(_ walk: ConvBackwardWalkthrough, step: GradientStep, model: AppModel) -> ScreenPlan {
+        let layer = walk.layer
+        let (n, c) = (step.element[0], step.element[1])
+        let here = cell(step.element)
+        let dLdZ = maps(walk.dLdZ), W = maps(layer.W), dLdA = maps(walk.dLdA)
+        let fed = Set(step.terms.map { [$0.output[1], cell($0.output).0, cell($0.output).1] })
+        let taps = Set(step.terms.map { [$0.through[0], cell($0.through).0, cell($0.through).1] })
+        let grid = OutputGrid(shape: dLdA.shape)
+        let header = GradientPanels.header(model, step: step, count: walk.stepCount(.dLdA), walk: "dLdA: one input element at a time",
+                                           definition: "dLdA[n,c,h,w] = Σ over every output it fed: dLdZ[n,o,i,j] · W[o,c,tap]")
+        let name = "dLdA" + Formatting.index(step.element)
+        let status = [
+            Formatting.statistics("dLdZ\(Formatting.index([n]))", walk.dLdZ.at([n])),
+            Formatting.statistics("W[:,\(c)]", layer.W.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
+            Formatting.statistics("dLdA\(Formatting.index([n, c]))", walk.dLdA.at([n, c])),
+        ]
+        return GradientPanels.plan(
+            model, header: header,
+            arithmetic: GradientPanels.arithmetic(name, step.terms, result: step.result, note: "   (backward's value)"),
+            status: status,
+            columns: { numbers in
+                let outputs = (0..<layer.outChannels).map { o in
+                    GradientPanels.map("dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers, capabilities: model.capabilities,
+                                       mark: { r, q in fed.contains([o, r, q]) ? .tap : .plain },
+                                       focus: focus(of: step.terms.filter { $0.output[1] == o }.map { cell($0.output) }))
+                }
+                let kernels = (0..<layer.outChannels).map { o in
+                    GradientPanels.map("W\(Formatting.index([o, c]))", W.at([o, c]), numbers: true, capabilities: model.capabilities,
+                                       mark: { r, q in taps.contains([o, r, q]) ? .tap : .plain }, focus: (0...0, 0...0))
+                }
+                let terms = GradientPanels.terms(step.terms) { term in
+                    "dLdZ\(Formatting.index(Array(term.output.dropFirst())))·W\(Formatting.index(term.through))"
+                }
+                let result = GradientPanels.result("dLdA\(Formatting.index([n, c]))", dLdA.at([n, c]), current: step.number,
+                                                   numbers: numbers, capabilities: model.capabilities,
+                                                   step: { r, q in grid.step(n: n, c: c, i: r, j: q) }, at: here)
+                return [(outputs, true), (kernels, false), ([terms], false), ([result], true)]
+            },
+            resultStep: { r, q in grid.step(n: n, c: c, i: r, j: q) })
+    }
+
+    static func weightGradient(_ walk: ConvBackwardWalkthrough, step: GradientStep, model: AppModel) -> ScreenPlan {
+        let layer = walk.layer
+        let (o, c) = (step.element[0], step.element[1])
+        let here = cell(step.element)
+        let dLdZ = maps(walk.dLdZ), dLdW = maps(walk.dLdW)
+        let padded = layer.cache!.paddedInput
+        let p = layer.geometry.padding
+        let samples = padded.shape[0]
+        let read = Set(step.terms.map { [$0.through[0], cell($0.through).0 + p.h, cell($0.through).1 + p.w] })
+        let grid = OutputGrid(shape: dLdW.shape)
+        let header = GradientPanels.header(model, step: step, count: walk.stepCount(.dLdW), walk: "dLdW: one weight tap at a time",
+                                           definition: "dLdW[o,c,p,q] = Σ_n Σ_i,j dLdZ[n,o,i,j] · A_pad[n,c,i·s+p·d,j·s+q·d]")
+        let status = [
+            Formatting.statistics("dLdZ[:,\(o)]", walk.dLdZ.sliced([.all, AxisSlice(start: o, stop: o + 1)])),
+            Formatting.statistics("A[:,\(c)]", walk.forward.input.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
+            Formatting.statistics("dLdW\(Formatting.index([o, c]))", walk.dLdW.at([o, c])),
+        ]
+        let (rows, columns) = (padded.shape[2], padded.shape[3])
+        return GradientPanels.plan(
+            model, header: header,
+            arithmetic: GradientPanels.arithmetic("dLdW" + Formatting.index(step.element), step.terms, result: step.result,
+                                                  note: "   (backward's value)"),
+            status: status,
+            columns: { numbers in
+                let gradients = (0..<samples).map { n in
+                    GradientPanels.map("dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers, capabilities: model.capabilities,
+                                       mark: { _, _ in .tap }, focus: (0...0, 0...0))
+                }
+                let inputs = (0..<samples).map { n in
+                    GradientPanels.map("A_pad\(Formatting.index([n, c]))", padded.at([n, c]), numbers: numbers, capabilities: model.capabilities,
+                                       mark: { r, q in
+                                           if read.contains([n, r, q]) { return .tap }
+                                           return r < p.h || r >= rows - p.h || q < p.w || q >= columns - p.w ? .padding : .plain
+                                       },
+                                       focus: focus(of: step.terms.filter { $0.through[0] == n }.map { (cell($0.through).0 + p.h, cell($0.through).1 + p.w) }))
+                }
+                let terms = GradientPanels.terms(step.terms) { term in
+                    "dLdZ\(Formatting.index(term.output))·A\(Formatting.index(term.through))"
+                }
+                let result = GradientPanels.result("dLdW\(Formatting.index([o, c]))", dLdW.at([o, c]), current: step.number,
+                                                   numbers: true, capabilities: model.capabilities,
+                                                   step: { r, q in grid.step(n: o, c: c, i: r, j: q) }, at: here)
+                return [(gradients, true), (inputs, true), ([terms], false), ([result], false)]
+            },
+            resultStep: { r, q in grid.step(n: o, c: c, i: r, j: q) })
+    }
+
+    static func biasGradient(_ walk: ConvBackwardWalkthrough, step: GradientStep, model: AppModel) -> ScreenPlan {
+        let o = step.element[0]
+        let dLdZ = maps(walk.dLdZ)
+        let header = GradientPanels.header(model, step: step, count: walk.stepCount(.dLdb), walk: "dLdb: one output channel at a time",
+                                           definition: "dLdb[o] = Σ_n Σ_i,j dLdZ[n,o,i,j]")
+        let status = [
+            Formatting.statistics("dLdZ[:,\(o)]", walk.dLdZ.sliced([.all, AxisSlice(start: o, stop: o + 1)])),
+            Formatting.statistics("dLdb", walk.dLdb),
+        ]
+        return GradientPanels.plan(
+            model, header: header,
+            arithmetic: GradientPanels.arithmetic("dLdb" + Formatting.index(step.element), step.terms, result: step.result,
+                                                  note: "   (backward's value)"),
+            status: status,
+            columns: { numbers in
+                let gradients = (0..<dLdZ.shape[0]).map { n in
+                    GradientPanels.map("dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers, capabilities: model.capabilities,
+                                       mark: { _, _ in .tap }, focus: (0...0, 0...0))
+                }
+                let result = GradientPanels.result("dLdb", walk.dLdb, current: step.number, numbers: true,
+                                                   capabilities: model.capabilities, step: { _, q in q }, at: (0, o))
+                return [(gradients, true), ([result], false)]
+            },
+            resultStep: { _, q in q })
+    }
+
+    /// The rows and columns spanned by some cells, to keep in view.
+    static func focus(of cells: [(Int, Int)]) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
+        guard let first = cells.first else { return (0...0, 0...0) }
+        let rows = cells.map(\.0), columns = cells.map(\.1)
+        return ((rows.min() ?? first.0)...(rows.max() ?? first.0), (columns.min() ?? first.1)...(columns.max() ?? first.1))
+    }
+}

@@ -1,0 +1,86 @@
+import ConvScopeCore
+import Terminal
+import Walkthroughs
+
+/// The pieces every backward screen shares: the header, the map panels, the list of
+/// terms, the sum written out, and the status lines.
+enum GradientPanels {
+    /// Title line, the layer with the walk being shown, and the definition being summed.
+    static func header(_ model: AppModel, step: GradientStep, count: Int, walk: String, definition: String) -> [[Span]] {
+        [
+            ConvScreen.titleLine(model.scene.title, step: step.number, of: count, model: model),
+            [Span(text: "backward · \(walk)", style: Style(foreground: .magenta, attributes: .bold)),
+             Span(text: "   b next · f forward", style: .dim)],
+            [Span(text: definition, style: Style(foreground: .cyan))],
+        ]
+    }
+
+    /// A map panel over a 2-d slice, numbers or heat map.
+    static func map(_ title: String, _ values: Tensor, numbers: Bool, capabilities: TerminalCapabilities,
+                    mark: @escaping (Int, Int) -> CellMark, focus: (rows: ClosedRange<Int>, columns: ClosedRange<Int>),
+                    isActive: Bool = false) -> PanelSpec {
+        let grid = values.rank == 2 ? values : values.reshaped([1, values.count])
+        let format = MapView.numberFormat(for: grid.scalars)
+        let mode: MapView.Mode = numbers
+            ? .numbers(width: format.width, decimals: format.decimals)
+            : .heat(HeatmapMode(capabilities), range: ConvScreen.range(of: grid))
+        let view = MapView(rows: grid.shape[0], columns: grid.shape[1], value: { grid[$0, $1] }, mark: mark, mode: mode, focus: focus)
+        return PanelSpec(title: title, map: view, isActive: isActive)
+    }
+
+    /// The map being filled in: elements before the current step done, the current one
+    /// highlighted, the rest pending. `step(r, c)` is the step of a map cell.
+    static func result(_ title: String, _ values: Tensor, current: Int, numbers: Bool, capabilities: TerminalCapabilities,
+                       step: @escaping (Int, Int) -> Int, at cell: (Int, Int)) -> PanelSpec {
+        map(title, values, numbers: numbers, capabilities: capabilities,
+            mark: { r, c in
+                let s = step(r, c)
+                return s == current ? .current : s < current ? .done : .pending
+            },
+            focus: (cell.0...cell.0, cell.1...cell.1), isActive: true)
+    }
+
+    /// The terms panel: one line per term, the product first and right-aligned so a
+    /// narrow panel cuts only the end of the label; as many lines as fit.
+    static func terms(_ terms: [GradientTerm], label: (GradientTerm) -> String) -> PanelSpec {
+        let values = terms.map { Formatting.number($0.product) }
+        let width = values.map(\.count).max() ?? 0
+        let lines = zip(terms, values).map { term, value -> [Span] in
+            [Span(text: String(repeating: " ", count: width - value.count) + value, style: .bold), Span(text: " ← " + label(term))]
+        }
+        return PanelSpec(title: "terms (\(terms.count))", lines: lines.isEmpty ? [[Span(text: "none: gradient 0", style: .dim)]] : lines,
+                         minimumWidth: 24)
+    }
+
+    /// The sum written out: the definition, the products added, the result.
+    static func arithmetic(_ name: String, _ terms: [GradientTerm], result: Double, note: String = "") -> [[Span]] {
+        let indent = String(repeating: " ", count: name.count + 1)
+        let shown = terms.prefix(8).map { Formatting.number($0.product) }
+        let more = terms.count > shown.count ? " + … (\(terms.count) terms)" : ""
+        let sum = terms.isEmpty ? "0 (no terms)" : shown.joined(separator: " + ") + more
+        return [
+            [Span(text: name, style: .bold), Span(text: " = " + sum)],
+            [Span(text: indent + "= "), Span(text: Formatting.number(result), style: MarkStyle.numberStyle(.current, value: result)),
+             Span(text: note, style: .dim)],
+            [],
+        ]
+    }
+
+    /// A key to the backward marks.
+    static let markKey = ConvScreen.markKey([(.tap, "in this sum"), (.padding, "zero / padding"), (.current, "current"), (.pending, "pending")])
+
+    /// Lays the columns out, picking numbers or heat maps the way the forward screens do.
+    static func plan(_ model: AppModel, header: [[Span]], arithmetic: [[Span]], status: [[Span]],
+                     markKey: [Span] = GradientPanels.markKey,
+                     columns: (Bool) -> [(panels: [PanelSpec], flexible: Bool)],
+                     resultStep: @escaping (Int, Int) -> Int?) -> ScreenPlan {
+        let body = Bands(size: model.size, headerLines: header.count, arithmeticLines: 3, statusLines: 4).body
+        let numbers = model.display == .numbers || (model.display == .automatic && ColumnLayout.fits(columns(true), in: body))
+        let laid = columns(numbers)
+        let panels = ColumnLayout.arrange(laid, in: body)
+        let resultIndex = panels.lastIndex(where: \.isActive)
+        return ScreenPlan(header: header, panels: panels, arithmetic: arithmetic, status: status, legends: [],
+                          markKey: markKey, outputPanel: resultIndex,
+                          stepOfOutputCell: resultStep, showsNumbers: numbers)
+    }
+}

@@ -1,0 +1,81 @@
+import ConvScopeCore
+import Terminal
+import Walkthroughs
+
+/// dL/dA the way the assignment computes it, on the same element as the dL/dA walk:
+/// dL/dZ scattered by the stride into zeros of the stride-1 size and padded by K−1, a
+/// window of it against the flipped kernel of every output channel, and the padded-input
+/// gradient whose border is cropped off.
+enum TaughtGradientScreen {
+    static func plan(_ walk: ConvBackwardWalkthrough, step number: Int, model: AppModel) -> ScreenPlan {
+        let taught = walk.taught
+        let step = walk.taughtStep(number)
+        let (n, c, y, x) = (step.element[0], step.element[1], step.element[2], step.element[3])
+        let g = walk.layer.geometry
+        let reach = g.effectiveKernel
+        let (gradRows, gradColumns) = (taught.padded.shape[2], taught.padded.shape[3])
+        let scatteredSize = (taught.scattered.shape[2], taught.scattered.shape[3])
+        let crop = taught.cropping
+        let result = taught.paddedInputGradient.at([n, c])
+        let (rows, columns) = (result.shape[0], result.shape[1])
+        let inputGrid = OutputGrid(shape: ConvGradientScreen.maps(walk.dLdA).shape)
+
+        func gradientMark(_ r: Int, _ q: Int) -> CellMark {
+            if (y..<(y + reach.h)).contains(r) && (x..<(x + reach.w)).contains(q) { return .tap }
+            let (sr, sq) = (r - (reach.h - 1), q - (reach.w - 1))
+            let inside = (0..<scatteredSize.0).contains(sr) && (0..<scatteredSize.1).contains(sq)
+            return inside && sr % g.stride.h == 0 && sq % g.stride.w == 0 ? .plain : .padding
+        }
+        /// A padded-input cell's step in the dL/dA walk, or nil in the cropped border.
+        func stepOf(_ r: Int, _ q: Int) -> Int? {
+            let (h, w) = (r - crop.h, q - crop.w)
+            guard (0..<(rows - 2 * crop.h)).contains(h), (0..<(columns - 2 * crop.w)).contains(w) else { return nil }
+            return inputGrid.step(n: n, c: c, i: h, j: w)
+        }
+        let channelSums = (0..<taught.flippedKernel.shape[0]).map { o in
+            step.terms.filter { $0.through[0] == o }.reduce(0) { $0 + $1.product }
+        }
+        let name = "dLdA" + Formatting.index(walk.dLdA.index(ofOffset: number))
+        let header = GradientPanels.header(
+            model, step: step, count: walk.stepCount(.dLdA), walk: "dLdA as taught: G = dLdZ ↑\(g.stride) pad \(reach.h - 1), flip W, crop",
+            definition: "dLdA_pad[n,c,y,x] = Σ_o Σ_p,q G[n,o,y+p,x+q]·flip(W)[o,c,p,q]")
+        let indent = String(repeating: " ", count: name.count + 1)
+        let arithmetic: [[Span]] = [
+            [Span(text: name, style: .bold), Span(text: " = dLdA_pad\(Formatting.index(step.element)) = " +
+                channelSums.enumerated().map { "\(Formatting.number($0.element)) (o\($0.offset))" }.joined(separator: " + "))],
+            [Span(text: indent + "= "), Span(text: Formatting.number(step.result), style: MarkStyle.numberStyle(.current, value: 0)),
+             Span(text: "   the dLdA walk gives \(Formatting.number(walk.dLdA.scalars[number]))", style: .dim)],
+            [Span(text: indent + "crop \(crop) from each side of dLdA_pad \(Formatting.compactShape(Array(taught.paddedInputGradient.shape.dropFirst(2)))) gives dLdA", style: .dim)],
+        ]
+        let status = [
+            Formatting.statistics("G\(Formatting.index([n]))", taught.padded.at([n])),
+            Formatting.statistics("flip(W)[:,\(c)]", taught.flippedKernel.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
+            Formatting.statistics("dLdA_pad\(Formatting.index([n, c]))", result),
+        ]
+        return GradientPanels.plan(
+            model, header: header, arithmetic: arithmetic, status: status,
+            columns: { numbers in
+                let gradients = (0..<taught.padded.shape[1]).map { o in
+                    GradientPanels.map("G\(Formatting.index([n, o]))", taught.padded.at([n, o]), numbers: numbers,
+                                       capabilities: model.capabilities, mark: gradientMark,
+                                       focus: (y...(y + reach.h - 1), x...(x + reach.w - 1)))
+                }
+                let kernels = (0..<taught.flippedKernel.shape[0]).map { o in
+                    GradientPanels.map("flip W\(Formatting.index([o, c]))", taught.flippedKernel.at([o, c]), numbers: true,
+                                       capabilities: model.capabilities, mark: { _, _ in .tap }, focus: (0...0, 0...0))
+                }
+                let sums = PanelSpec(title: "Σ per o", lines: channelSums.enumerated().map { o, sum in
+                    [Span(text: "o\(o): "), Span(text: Formatting.number(sum), style: .bold)]
+                })
+                let target = GradientPanels.map(
+                    "dLdA_pad\(Formatting.index([n, c]))", result, numbers: numbers, capabilities: model.capabilities,
+                    mark: { r, q in
+                        guard let s = stepOf(r, q) else { return .padding }
+                        return s == number ? .current : s < number ? .done : .pending
+                    },
+                    focus: (y...y, x...x), isActive: true)
+                return [(gradients, true), (kernels, false), ([sums], false), ([target], true)]
+            },
+            resultStep: { r, q in stepOf(r, q) })
+    }
+}

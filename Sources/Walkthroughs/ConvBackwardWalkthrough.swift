@@ -1,0 +1,63 @@
+import ConvScopeCore
+
+/// A convolution's backward pass as three walks — dL/dA one input element at a time,
+/// dL/dW one weight tap at a time, dL/db one output channel at a time — plus the taught
+/// route to dL/dA (scatter, pad, correlate with the flipped kernel, crop). Every value
+/// comes from the layer: the gradients from `backward`, the terms from its term lists.
+public struct ConvBackwardWalkthrough {
+    public let forward: ConvForwardWalkthrough
+    public let dLdZ: Tensor
+    public let dLdA: Tensor
+    public let dLdW: Tensor
+    public let dLdb: Tensor
+    public let taught: TaughtInputGradient
+
+    /// Runs the layer backward on `dLdZ` (which must have Z's shape).
+    public init(forward: ConvForwardWalkthrough, dLdZ: Tensor) throws {
+        self.forward = forward
+        self.dLdZ = dLdZ
+        let layer = forward.layer
+        dLdA = try layer.backward(dLdZ)
+        dLdW = layer.dLdW
+        dLdb = layer.dLdb
+        taught = try layer.taughtInputGradient(dLdZ: dLdZ)
+    }
+
+    public var layer: ConvLayer { forward.layer }
+
+    /// The gradient tensor a walk fills in.
+    public func gradient(_ kind: GradientKind) -> Tensor {
+        switch kind {
+        case .dLdA: dLdA
+        case .dLdW: dLdW
+        case .dLdb: dLdb
+        }
+    }
+
+    public func stepCount(_ kind: GradientKind) -> Int { gradient(kind).count }
+
+    /// Step `number` of the walk over `kind`, elements in row-major order.
+    public func step(_ number: Int, of kind: GradientKind) -> GradientStep {
+        let tensor = gradient(kind)
+        let element = tensor.index(ofOffset: number)
+        let terms: [GradientTerm]
+        switch kind {
+        case .dLdA: terms = layer.inputGradientTerms(of: element, dLdZ: dLdZ)
+        case .dLdW: terms = layer.weightGradientTerms(of: element, dLdZ: dLdZ)
+        case .dLdb: terms = layer.biasGradientTerms(of: element[0], dLdZ: dLdZ)
+        }
+        return GradientStep(number: number, element: element, terms: terms, result: tensor.scalars[number])
+    }
+
+    /// The taught route's account of dL/dA step `number`: the element of the padded-input
+    /// gradient it is cropped from, its terms, and that element's value.
+    public func taughtStep(_ number: Int) -> GradientStep {
+        let element = dLdA.index(ofOffset: number)
+        let p = layer.geometry.padding
+        let padded = layer.spatialAxes == 1
+            ? [element[0], element[1], 0, element[2] + p.w]
+            : [element[0], element[1], element[2] + p.h, element[3] + p.w]
+        return GradientStep(number: number, element: padded, terms: taught.terms(ofPadded: padded),
+                            result: taught.paddedInputGradient[index: padded])
+    }
+}

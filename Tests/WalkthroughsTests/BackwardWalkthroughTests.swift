@@ -1,0 +1,74 @@
+import ConvScopeCore
+import Testing
+import Walkthroughs
+
+/// Every gradient value a backward walk shows is the layer's own, its terms add up to it,
+/// and the taught route (scatter, pad, flipped kernel, crop) gives the same dL/dA.
+@Suite struct BackwardWalkthroughTests {
+    /// Sums of terms are added in another order than backward's matrix products.
+    static let tolerance = 1e-12
+
+    func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= Self.tolerance * max(1, abs(a), abs(b)) }
+
+    @Test(arguments: 0..<30)
+    func convWalksReproduceBackward(seed: Int) throws {
+        let (layer, A) = randomConv(UInt64(seed))
+        let forward = try ConvForwardWalkthrough(layer: layer, input: A)
+        let dLdZ = UpstreamGradient.random(seed: UInt64(seed) + 100).tensor(shape: forward.output.shape)
+        let walk = try ConvBackwardWalkthrough(forward: forward, dLdZ: dLdZ)
+        // An independent layer with the same parameters gives the reference gradients.
+        let reference = Conv2d(inChannels: layer.inChannels, outChannels: layer.outChannels, kernelSize: layer.geometry.kernel,
+                               stride: layer.geometry.stride, padding: layer.geometry.padding, dilation: layer.geometry.dilation,
+                               W: layer.W, b: layer.b)
+        _ = try reference.forward(A)
+        let dLdA = try reference.backward(dLdZ)
+        for kind in GradientKind.allCases {
+            let expected = [GradientKind.dLdA: dLdA, .dLdW: reference.dLdW, .dLdb: reference.dLdb][kind]!
+            #expect(walk.stepCount(kind) == expected.count)
+            for number in 0..<walk.stepCount(kind) {
+                let step = walk.step(number, of: kind)
+                #expect(step.result == expected[index: step.element], "\(kind) \(step.element)")
+                #expect(close(step.terms.reduce(0) { $0 + $1.product }, step.result), "\(kind) \(step.element)")
+            }
+        }
+        #expect(walk.taught.inputGradient.maxAbsDifference(dLdA) <= Self.tolerance * max(1, dLdA.scalars.map(abs).max() ?? 0))
+        for number in 0..<walk.stepCount(.dLdA) {
+            let taught = walk.taughtStep(number)
+            #expect(close(taught.result, dLdA.scalars[number]))
+            #expect(close(taught.terms.reduce(0) { $0 + $1.product }, taught.result))
+        }
+    }
+
+    @Test func taughtRouteShowsItsStages() throws {
+        // Stride 2 on a 6-wide input with K 3: the stride-1 output is 4 wide, dL/dZ is 2 wide.
+        let layer = Conv2d(inChannels: 1, outChannels: 1, kernelSize: HW(square: 3), stride: HW(square: 2),
+                           W: Tensor(shape: [1, 1, 3, 3], scalars: [1, 2, 3, 4, 5, 6, 7, 8, 9]))
+        let forward = try ConvForwardWalkthrough(layer: layer, input: Tensor(shape: [1, 1, 6, 6], repeating: 1))
+        let walk = try ConvBackwardWalkthrough(forward: forward, dLdZ: Tensor(shape: [1, 1, 2, 2], scalars: [1, 2, 3, 4]))
+        #expect(walk.taught.scattered == Tensor(shape: [1, 1, 4, 4], scalars: [1, 0, 2, 0, 0, 0, 0, 0, 3, 0, 4, 0, 0, 0, 0, 0]))
+        #expect(walk.taught.padded.shape == [1, 1, 8, 8])
+        #expect(walk.taught.flippedKernel == Tensor(shape: [1, 1, 3, 3], scalars: [9, 8, 7, 6, 5, 4, 3, 2, 1]))
+        // dL/dA[0,0,0,0] only sees dL/dZ[0,0,0,0] through W[0,0,0,0] = 1.
+        #expect(walk.dLdA[0, 0, 0, 0] == 1)
+        // dL/dA[0,0,2,2] is fed by all four outputs: 1·W[2,2] + 2·W[2,0] + 3·W[0,2] + 4·W[0,0] = 9 + 14 + 9 + 4.
+        #expect(walk.dLdA[0, 0, 2, 2] == 36)
+    }
+
+    @Test(arguments: [(2, 1), (3, 2), (2, 2), (3, 1)])
+    func poolWalksReproduceBackward(kernel: Int, stride: Int) throws {
+        let A = Tensor(shape: [2, 2, 7, 6]) { Double(($0 * 7919) % 5) }
+        for layer in [MaxPool2d(kernel: kernel, stride: stride), MeanPool2d(kernel: kernel, stride: stride)] as [PoolLayer] {
+            let forward = try PoolForwardWalkthrough(layer: layer, input: A)
+            let dLdZ = UpstreamGradient.random(seed: 9).tensor(shape: forward.output.shape)
+            let walk = try PoolBackwardWalkthrough(forward: forward, dLdZ: dLdZ)
+            for number in 0..<walk.stepCount {
+                let step = walk.step(number)
+                #expect(step.result == walk.dLdA.scalars[number])
+                #expect(close(step.terms.reduce(0) { $0 + $1.product }, step.result), "\(layer.summary) \(step.element)")
+                if layer.kind == .max {
+                    #expect(step.terms.allSatisfy { layer.argmax(of: $0.output) == step.element })
+                }
+            }
+        }
+    }
+}
