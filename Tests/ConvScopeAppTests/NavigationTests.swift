@@ -6,17 +6,24 @@ import Testing
 /// Moving through the steps: the step number and the output cell it stands for, as
 /// defined by row-major order over (sample, channel, row, column).
 @Suite struct NavigationTests {
-    @Test(arguments: 0..<5) func stepBackUndoesStepForward(scene: Int) throws {
+    /// In every phase of every demo scene.
+    @Test(arguments: 0..<9) func stepBackUndoesStepForward(scene: Int) throws {
         var model = try AppFixtures.demo()
-        model.press(Key.repeated(.tab, scene) + Key.repeated(.right, 3))
-        let before = (model.state, model.render())
-        for k in [1, 2, 5, model.scene.stepCount / 2] {
-            var moved = model
-            moved.press(Key.repeated(.right, k))
-            #expect(moved.step == min(model.step + k, model.scene.stepCount - 1))
-            moved.press(Key.repeated(.left, k))
-            #expect(moved.state == before.0, "forward \(k) then back \(k)")
-            #expect(moved.render() == before.1, "forward \(k) then back \(k)")
+        try #require(scene < model.scenes.count)
+        model.press(Key.repeated(.tab, scene))
+        for phase in model.scene.phases {
+            model.switchPhase(to: phase)
+            model.press(Key.repeated(.right, model.stepCount / 3))
+            let before = (model.state, model.render())
+            // Moves that stay inside the steps (at the ends they stop, see below).
+            for k in [1, 2, 5, model.stepCount / 2] where model.step + k < model.stepCount {
+                var moved = model
+                moved.press(Key.repeated(.right, k))
+                #expect(moved.step == model.step + k)
+                moved.press(Key.repeated(.left, k))
+                #expect(moved.state == before.0, "\(phase): forward \(k) then back \(k)")
+                #expect(moved.render() == before.1, "\(phase): forward \(k) then back \(k)")
+            }
         }
     }
 
@@ -29,15 +36,15 @@ import Testing
     @Test func stepsStopAtBothEnds() throws {
         let model = try AppFixtures.demo()
         #expect(model.pressing(.left).step == 0)
-        let last = model.scene.stepCount - 1
+        let last = model.stepCount - 1
         #expect(model.pressing(.character("G"), .right).step == last)
     }
 
     @Test func firstAndLastStep() throws {
         let model = try AppFixtures.demo().pressing(.tab, .right, .right, .right)
-        #expect(model.pressing(.character("G")).step == model.scene.stepCount - 1)
+        #expect(model.pressing(.character("G")).step == model.stepCount - 1)
         #expect(model.pressing(.character("G"), .character("g")).step == 0)
-        #expect(model.pressing(.end).step == model.scene.stepCount - 1)
+        #expect(model.pressing(.end).step == model.stepCount - 1)
         #expect(model.pressing(.end, .home).step == 0)
     }
 
@@ -58,7 +65,7 @@ import Testing
 
     @Test func channelKeysKeepTheCellAndWrap() throws {
         var model = AppFixtures.single(try AppFixtures.batchConv())
-        let grid = model.scene.outputGrid
+        let grid = model.grid
         #expect((grid.samples, grid.channels, grid.rows, grid.columns) == (3, 3, 5, 5))
         model.step = grid.step(n: 1, c: 0, i: 2, j: 1)
         for channel in [1, 2, 0] {
@@ -73,7 +80,7 @@ import Testing
 
     @Test func sampleKeysKeepChannelAndCellAndWrap() throws {
         var model = AppFixtures.single(try AppFixtures.batchConv())
-        model.step = model.scene.outputGrid.step(n: 0, c: 2, i: 1, j: 2)
+        model.step = model.grid.step(n: 0, c: 2, i: 1, j: 2)
         for sample in [1, 2, 0] {
             model.press(.character("n"))
             #expect(model.position == (sample, 2, 1, 2))

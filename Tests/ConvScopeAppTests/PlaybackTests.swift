@@ -35,10 +35,10 @@ import Testing
 
     @Test func playContinuesIntoTheNextSceneAndStopsAtTheVeryEnd() throws {
         // Play from the step before the last of the first scene.
-        var model = try AppFixtures.demo()
+        var model = try AppFixtures.walkthroughs()
         model.press(.character("G"), .left, .character(" "))
         model.update(.tick)
-        #expect((model.sceneIndex, model.step, model.isPlaying) == (0, model.scene.stepCount - 1, true))
+        #expect((model.sceneIndex, model.step, model.isPlaying) == (0, model.stepCount - 1, true))
         model.update(.tick)
         #expect((model.sceneIndex, model.step, model.isPlaying) == (1, 0, true))
 
@@ -47,7 +47,7 @@ import Testing
         model.press(Key.repeated(.tab, lastScene - 1) + [.character("G"), .left, .character(" ")])
         #expect(model.sceneIndex == lastScene)
         model.update(.tick)
-        let lastStep = model.scene.stepCount - 1
+        let lastStep = model.stepCount - 1
         #expect((model.step, model.isPlaying) == (lastStep, true))
         model.update(.tick)
         #expect((model.sceneIndex, model.step, model.isPlaying) == (lastScene, lastStep, false))
@@ -56,16 +56,29 @@ import Testing
     }
 
     @Test func playingWalksEveryStepOfEveryScene() throws {
-        var model = try AppFixtures.demo()
+        var model = try AppFixtures.walkthroughs()
         model.press(.character(" "))
         var ticks = 0
         while model.isPlaying && ticks < 10_000 {
             model.update(.tick)
             ticks += 1
         }
-        let total = model.scenes.map(\.stepCount).reduce(0, +)
+        let total = model.scenes.map { $0.stepCount(.forward) }.reduce(0, +)
         // One tick per step after the first, one per scene change, and one to stop.
         #expect(ticks == total)
+    }
+
+    @Test func playContinuesIntoTheDemoNetwork() throws {
+        var model = try AppFixtures.demo()
+        let network = model.scenes.count - 1
+        guard case .network = model.scenes[network].content else {
+            Issue.record("the demo no longer ends with the network")
+            return
+        }
+        model.press(Key.repeated(.tab, network - 1) + [.character("G"), .left, .character(" ")])
+        model.update(.tick)
+        model.update(.tick)
+        #expect((model.sceneIndex, model.step, model.isPlaying) == (network, 0, true))
     }
 
     @Test func speedRisesAndFallsWithinBounds() throws {

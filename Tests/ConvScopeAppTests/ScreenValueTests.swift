@@ -3,7 +3,6 @@ import ConvScopeCore
 import Foundation
 import Terminal
 import Testing
-import Walkthroughs
 
 /// Every output value the convolution screen shows is the layer's: for random shapes,
 /// strides, paddings and dilations, the expected values come from a separate layer
@@ -39,8 +38,7 @@ import Walkthroughs
     @Test(arguments: 1...16 as ClosedRange<UInt64>) func shownOutputsAreTheLayers(seed: UInt64) throws {
         let random = Case(seed: seed)
         let expected = try random.referenceLayer.forward(random.input)
-        let scene = Scene(title: "random", content: .convolution(try ConvForwardWalkthrough(layer: random.screenLayer,
-                                                                                          input: random.input)))
+        let scene = try Scene.convolution("random", layer: random.screenLayer, input: random.input)
         var model = AppModel(scenes: [scene], size: Size(width: 260, height: 80))
         model.display = .numbers
         var generator = SeededGenerator(seed: seed + 100)

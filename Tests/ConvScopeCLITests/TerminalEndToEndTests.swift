@@ -70,7 +70,7 @@ import Testing
         let tmux = try TmuxSession()
         defer { tmux.kill() }
         try tmux.launch("demo")
-        try await tmux.wait(for: "ConvScope 1/5")
+        try await tmux.wait(for: "ConvScope 1/")
         try tmux.press("C-c")
         #expect(try await tmux.exitStatus() == 130)
         try await tmux.expectRestored()
