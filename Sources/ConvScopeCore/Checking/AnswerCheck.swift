@@ -11,16 +11,16 @@ public struct AnswerCheck: Sendable {
     public init(spec: LayerSpec, bundle: [String: Tensor], answer: [String: Tensor], tolerance: Tolerance = Tolerance()) throws {
         let results = try spec.run(on: bundle)
         guard !answer.isEmpty else {
-            throw LayerError("holds no tensors; save any of \(AnswerCheck.order(results.keys).joined(separator: ", "))")
+            throw LayerError("holds no tensors; save any of \(ResultOrder.sorted(results.keys).joined(separator: ", "))")
         }
         for key in answer.keys where results[key] == nil {
             if key.hasPrefix("dLd") && bundle["dLdZ"] == nil {
                 throw LayerError("has \(key) but the bundle has no dLdZ, so there is no backward pass to check it against; add the dLdZ you used")
             }
-            throw LayerError("has '\(key)', which \(spec.kind.rawValue) does not produce; it checks \(AnswerCheck.order(results.keys).joined(separator: ", "))")
+            throw LayerError("has '\(key)', which \(spec.kind.rawValue) does not produce; it checks \(ResultOrder.sorted(results.keys).joined(separator: ", "))")
         }
         self.tolerance = tolerance
-        tensors = AnswerCheck.order(answer.keys).map { key in
+        tensors = ResultOrder.sorted(answer.keys).map { key in
             var check = TensorCheck(key: key, mine: answer[key]!, expected: results[key]!, tolerance: tolerance)
             if !check.passes {
                 let context = MistakeContext(spec: spec, bundle: bundle, key: key, expected: check.expected, tolerance: tolerance)
@@ -35,10 +35,4 @@ public struct AnswerCheck: Sendable {
 
     /// The check of one tensor, if the answer has it.
     public subscript(key: String) -> TensorCheck? { tensors.first { $0.key == key } }
-
-    /// Keys in the order results are reported: Z, dLdA, dLdW, dLdb, then the rest sorted.
-    static func order(_ keys: some Collection<String>) -> [String] {
-        let first = ["Z", "dLdA", "dLdW", "dLdb"]
-        return keys.sorted { (first.firstIndex(of: $0) ?? first.count, $0) < (first.firstIndex(of: $1) ?? first.count, $1) }
-    }
 }
