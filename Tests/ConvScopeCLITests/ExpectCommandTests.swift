@@ -128,3 +128,27 @@ import Testing
         #expect(result.stderr.contains("-o OUT.npz"))
     }
 }
+
+/// `render … --expect MINE.npz`: the mismatch marker and the mistake on a rendered screen.
+@Suite struct RenderExpectTests {
+    @Test func renderMarksMismatchesAndNamesTheMistake() throws {
+        let scratch = try makeScratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let (bundle, mine) = (scratch.appendingPathComponent("bundle.npz"), scratch.appendingPathComponent("mine.npz"))
+        try NPZ.write(ExpectCommandTests.conv, to: bundle)
+        try NPZ.write(["dLdA": ExpectCommandTests.flipped["dLdA"]!], to: mine)
+        let result = try ConvscopeProcess.run(["render", "conv1d", bundle.path, "--expect", mine.path, "--phase", "dLdA",
+                                               "--display", "heatmap", "--size", "120x30"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0].hasSuffix("✗ yours: unflipped kernel in backward"))
+        #expect(result.stdout.contains("|X!!!!!!!!    |"), "the current cell, then the mismatching ones: \(result.stdout)")
+        #expect(result.stdout.contains(": yours ") && result.stdout.contains("54 of 54 differ · x/X next/previous"))
+    }
+
+    @Test func expectNeedsTheBundle() throws {
+        let result = try ConvscopeProcess.run(["render", "conv1d", "--expect", "mine.npz"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("--expect needs the bundle"))
+    }
+}

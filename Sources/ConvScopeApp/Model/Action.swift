@@ -7,6 +7,7 @@ public enum Action: Hashable, Sendable {
     case nextChannel, previousChannel, nextSample, previousSample
     case toggleDisplay, toggleHelp, nextScene, previousScene
     case nextPhase, previousPhase, forwardPhase
+    case nextMismatch, previousMismatch
     case quit
 }
 
@@ -33,6 +34,8 @@ public enum KeyMap {
         case .character("b"): .nextPhase
         case .character("B"): .previousPhase
         case .character("f"): .forwardPhase
+        case .character("x"): .nextMismatch
+        case .character("X"): .previousMismatch
         case .character("?"), .function(1): .toggleHelp
         case .tab, .character("]"): .nextScene
         case .backTab, .character("["): .previousScene
@@ -54,6 +57,7 @@ public enum KeyMap {
         KeyBinding("v", "numbers ↔ heat map"),
         KeyBinding("b / B", "next / previous pass: forward → dLdA → taught dLdA → dLdW → dLdb"),
         KeyBinding("f", "back to the forward pass"),
+        KeyBinding("x / X", "next / previous cell that differs from your answer (--expect)"),
         KeyBinding("Tab ] / [", "next / previous scene"),
         KeyBinding("?", "this help (any key closes it)"),
         KeyBinding("q Esc", "quit"),

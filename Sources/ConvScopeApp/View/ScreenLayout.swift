@@ -6,7 +6,7 @@ struct ScreenLayout {
     /// Below this the screen shows "terminal too small" instead of a broken layout.
     static let minimumSize = Size(width: 64, height: 20)
 
-    let plan: ScreenPlan?
+    private(set) var plan: ScreenPlan?
 
     init(model: AppModel) {
         guard model.size.fits(ScreenLayout.minimumSize) else {
@@ -24,6 +24,7 @@ struct ScreenLayout {
         case (.elementwise(let walk), let phase): plan = ElementwiseScreen.plan(walk, phase: phase, step: model.step, model: model)
         case (.linear(let walk), let phase): plan = LinearScreen.plan(walk, phase: phase, step: model.step, model: model)
         }
+        if let answer = model.answer { plan = plan?.overlaid(with: answer, model: model) }
     }
 
     /// Whether maps currently show numbers.
