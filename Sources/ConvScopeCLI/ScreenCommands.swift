@@ -98,6 +98,33 @@ struct ViewCommand: ParsableCommand {
     }
 }
 
+/// `convscope cnn [BUNDLE]`: the whole CNN learning the bundle's batch.
+struct CNNCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cnn",
+        abstract: "Watch a whole CNN learn a batch: layer by layer forward and backward, SGD steps, the loss falling.",
+        discussion: """
+            The bundle holds A, (N, C, W) signals or (N, 1, H, W) images read as H channels, and             Y, one-hot (N, classes) or class numbers (N,). Without a bundle, ten built-in 8×8             patterns are used.
+            """)
+
+    @Argument(help: ArgumentHelp("An .npz with A and Y (optional).", valueName: "bundle.npz"))
+    var bundle: String?
+
+    func run() throws {
+        let tensors = try bundle.map { try NPZ.read(contentsOf: URL(fileURLWithPath: $0)) } ?? [:]
+        if bundle != nil && (tensors["A"] == nil || tensors["Y"] == nil) {
+            throw CLIFailure("\(bundle!): the CNN needs both A (inputs) and Y (labels) in the bundle")
+        }
+        let scene: Scene
+        do {
+            scene = try NetworkScene.scene(images: tensors["A"], labels: tensors["Y"])
+        } catch let error as LayerError {
+            throw CLIFailure("\(bundle ?? "built-in data"): cnn: \(error.message)")
+        }
+        try runInteractive(AppModel(scenes: [scene], size: Size(width: 80, height: 24)))
+    }
+}
+
 /// `convscope render LAYER [BUNDLE] --step K --size WxH`: one screen as plain text.
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

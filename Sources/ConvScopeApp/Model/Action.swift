@@ -8,6 +8,8 @@ public enum Action: Hashable, Sendable {
     case toggleDisplay, toggleHelp, nextScene, previousScene
     case nextPhase, previousPhase, forwardPhase
     case nextMismatch, previousMismatch
+    case nextParameter, previousParameter, increaseParameter, decreaseParameter
+    case openLayer, trainStep
     case quit
 }
 
@@ -36,6 +38,12 @@ public enum KeyMap {
         case .character("f"): .forwardPhase
         case .character("x"): .nextMismatch
         case .character("X"): .previousMismatch
+        case .enter: .openLayer
+        case .character("s"): .trainStep
+        case .character("e"): .nextParameter
+        case .character("E"): .previousParameter
+        case .character(">"), .character("."): .increaseParameter
+        case .character("<"), .character(","): .decreaseParameter
         case .character("?"), .function(1): .toggleHelp
         case .tab, .character("]"): .nextScene
         case .backTab, .character("["): .previousScene
@@ -58,6 +66,10 @@ public enum KeyMap {
         KeyBinding("b / B", "next / previous pass: forward → dLdA → taught dLdA → dLdW → dLdb"),
         KeyBinding("f", "back to the forward pass"),
         KeyBinding("x / X", "next / previous cell that differs from your answer (--expect)"),
+        KeyBinding("Enter", "CNN: open the current layer's own screen on its real activations"),
+        KeyBinding("s", "CNN: one SGD step (space trains continuously)"),
+        KeyBinding("e / E", "select the next / previous size (demo and built-in tensors)"),
+        KeyBinding("> . / < ,", "grow / shrink the selected size: the layer is rebuilt live"),
         KeyBinding("Tab ] / [", "next / previous scene"),
         KeyBinding("?", "this help (any key closes it)"),
         KeyBinding("q Esc", "quit"),

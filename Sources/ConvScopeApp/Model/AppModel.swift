@@ -22,6 +22,8 @@ public struct AppModel {
     public var speedIndex = 3
     public var display = MapDisplay.automatic
     public var showsHelp = false
+    /// The size that `<` and `>` change, an index into the scene's recipe parameters.
+    public var parameterIndex = 0
     public var size: Size
     public var capabilities: TerminalCapabilities
     public var wantsQuit = false

@@ -8,6 +8,9 @@ public enum SceneContent {
     case resampling(ResamplingWalkthrough)
     case elementwise(ElementwiseWalkthrough)
     case linear(LinearWalkthrough)
+    case scanning(ScanningWalkthrough)
+    /// A whole CNN learning from a batch: one step per layer, forward then backward.
+    case network(NetworkSession)
 }
 
 /// Which pass a screen shows, and for the backward pass which gradient it makes.
@@ -27,10 +30,15 @@ public struct Scene {
     /// Shown in the header, e.g. "influence: 1 map, 2 kernels → 2 maps".
     public var title: String
     public var content: SceneContent
+    /// The sizes keys can change live, for scenes built from sizes (the demo, built-in tensors).
+    public var recipe: Recipe?
+    /// Why the recipe's current sizes make no layer; the content is then the last good one.
+    public var problem: String?
 
-    public init(title: String, content: SceneContent) {
+    public init(title: String, content: SceneContent, recipe: Recipe? = nil) {
         self.title = title
         self.content = content
+        self.recipe = recipe
     }
 
     /// A convolution scene; its backward pass starts from `dLdZ` (default: `upstream`).
@@ -55,10 +63,20 @@ public struct Scene {
         case .convolution: Phase.allCases
         case .linear: [.forward, .dLdA, .dLdW, .dLdb]
         case .pooling, .resampling, .elementwise: [.forward, .dLdA]
+        case .scanning: [.forward]
+        case .network: [.forward, .dLdA]
         }
     }
 
-    /// The tensor a phase fills in, one element per step: Z, dL/dA, dL/dW or dL/db.
+    /// The shape a phase steps over, one element per step: that of Z, dL/dA, dL/dW or
+    /// dL/db; for a scanning MLP, one step per window.
+    public func stepShape(_ phase: Phase) -> [Int] {
+        if case .scanning(let walk) = content { return [walk.positions] }
+        if case .network(let session) = content { return [session.cnn.layers.count + 1] }
+        return target(phase).shape
+    }
+
+    /// The tensor a phase fills in: Z, dL/dA, dL/dW or dL/db.
     public func target(_ phase: Phase) -> Tensor {
         switch (content, phase) {
         case (.convolution(let f, _), .forward): f.output
@@ -75,13 +93,15 @@ public struct Scene {
         case (.linear(let walk), .dLdW): walk.dLdW
         case (.linear(let walk), .dLdb): walk.dLdb
         case (.linear(let walk), _): walk.dLdA
+        case (.scanning(let walk), _): walk.output
+        case (.network(let session), _): session.activations.last!
         }
     }
 
-    public func stepCount(_ phase: Phase) -> Int { target(phase).count }
+    public func stepCount(_ phase: Phase) -> Int { Tensor.count(of: stepShape(phase)) }
 
-    /// The cursor grid of a phase's target.
-    public func grid(_ phase: Phase) -> OutputGrid { OutputGrid(shape: target(phase).shape) }
+    /// The cursor grid of a phase's steps.
+    public func grid(_ phase: Phase) -> OutputGrid { OutputGrid(shape: stepShape(phase)) }
 
     /// The input A.
     public var input: Tensor {
@@ -91,6 +111,8 @@ public struct Scene {
         case .resampling(let walk): walk.input
         case .elementwise(let walk): walk.input
         case .linear(let walk): walk.input
+        case .scanning(let walk): walk.input
+        case .network(let session): session.images
         }
     }
 
@@ -132,7 +154,7 @@ public struct Scene {
             if old == .forward && new == .dLdA { return walk.dLdA.offset(of: walk.forwardStep(step).source) }
             if old == .dLdA && new == .forward { return walk.output.offset(of: walk.destination(ofInput: walk.dLdA.index(ofOffset: step))) }
             return kept
-        case .linear:
+        case .linear, .scanning, .network:
             return kept
         }
     }

@@ -9,7 +9,8 @@ public enum SceneFactory {
     public static let supported: [LayerKind] = [.conv1d, .conv2d, .maxpool2d, .meanpool2d,
                                                 .upsample1d, .downsample1d, .upsample2d, .downsample2d,
                                                 .convtranspose1d, .convtranspose2d,
-                                                .flatten, .linear, .relu, .sigmoid, .tanh]
+                                                .flatten, .linear, .relu, .sigmoid, .tanh,
+                                                .scanMLPSimple, .scanMLPDistributed]
 
     /// The scenes of `spec` on `bundle` (two for a transposed convolution: its upsampling,
     /// then its stride-1 convolution); the backward pass starts from the bundle's `dLdZ`,
@@ -20,6 +21,10 @@ public enum SceneFactory {
         }
         var tensors = bundle
         tensors["A"] = bundle["A"] ?? defaultInput(for: spec.kind)
+        let title = bundle.isEmpty ? "built-in example" : "your tensors"
+        if spec.kind == .scanMLPSimple || spec.kind == .scanMLPDistributed {
+            return [try scanningScene(spec.kind, bundle: tensors, title: title)]
+        }
         let A = tensors["A"]!
         let channels = A.rank >= 2 ? A.shape[1] : 1
         switch spec.kind {
@@ -36,7 +41,6 @@ public enum SceneFactory {
             tensors["b"] = Demo.integers(spec.kind == .linear ? [W.shape[0], 1] : [W.shape[0]], in: -1...1, seed: 4)
         }
         let layer = try spec.makeLayer(from: tensors)
-        let title = bundle.isEmpty ? "built-in example" : "your tensors"
         let dLdZ = bundle["dLdZ"]
         switch layer {
         case let resampling as ResamplingLayer:
@@ -52,6 +56,21 @@ public enum SceneFactory {
         default:
             return [Scene(title: title, content: .elementwise(try ElementwiseWalkthrough(layer: layer, input: A, dLdZ: dLdZ, upstream: upstream)))]
         }
+    }
+
+    /// A scanning MLP next to its network, with seeded weights where the bundle has none.
+    static func scanningScene(_ kind: LayerKind, bundle: [String: Tensor], title: String) throws -> Scene {
+        let w1 = bundle["w1"] ?? Tensor.randomNormal(shape: [192, 8], seed: 1) / 4
+        let w2 = bundle["w2"] ?? Tensor.randomNormal(shape: [8, 16], seed: 2) / 2
+        let w3 = bundle["w3"] ?? Tensor.randomNormal(shape: [16, 4], seed: 3) / 2
+        try ScanningMLP.checkWeights(w1, w2, w3)
+        let A = bundle["A"]!
+        guard A.rank == 3, A.shape[0] == 1, A.shape[1] == ScanningMLP.inputChannels, A.shape[2] >= ScanningMLP.windowSize else {
+            throw LayerError("A has shape \(A.shape) but the scanning MLP reads (1, 24, W) with W ≥ 8")
+        }
+        let walk = kind == .scanMLPSimple ? try ScanningWalkthrough.simple(w1: w1, w2: w2, w3: w3, input: A)
+                                          : try ScanningWalkthrough.distributed(w1: w1, w2: w2, w3: w3, input: A)
+        return Scene(title: title, content: .scanning(walk))
     }
 
     /// The assignment's transposed convolution as its two stages, each labelled: the
@@ -79,6 +98,7 @@ public enum SceneFactory {
         case .linear: Demo.integers([2, 4], in: -3...3, seed: 3)
         case .flatten: Demo.integers([2, 2, 3], in: 0...9, seed: 1)
         case .relu, .sigmoid, .tanh: Demo.integers([1, 2, 4, 4], in: -4...4, seed: 1)
+        case .scanMLPSimple, .scanMLPDistributed: Tensor.randomNormal(shape: [1, 24, 128], seed: 11)
         case .downsample2d: Demo.integers([1, 1, 7, 7], in: 1...9, seed: 1)
         default: Demo.integers([1, 2, 8, 8], in: 0...9, seed: 1)
         }

@@ -154,11 +154,37 @@ enum ConvScreen {
             formulas.append(formula("H_out", size.h, g.padding.h, g.kernel.h, g.dilation.h, g.stride.h, out.h))
         }
         formulas.append(formula("W_out", size.w, g.padding.w, g.kernel.w, g.dilation.w, g.stride.w, out.w))
+        let skipped = skippedNote(size: size, geometry: g, spatialAxes: layer.spatialAxes)
         return [
             titleLine(title, step: step.number, of: walk.stepCount, model: model),
             [Span(text: layer.summary, style: .bold), Span(text: "   " + shapes)],
-            [Span(text: formulas.joined(separator: "   "), style: Style(foreground: .cyan))],
-        ]
+            [Span(text: formulas.joined(separator: "   "), style: Style(foreground: .cyan)), Span(text: skipped, style: Style(foreground: .indexed(203)))],
+        ] + parameterBar(model)
+    }
+
+    /// Points out the trailing rows and columns of the padded input that no window reaches,
+    /// when the stride does not divide what is left after the first window.
+    static func skippedNote(size: HW, geometry g: ConvGeometry, spatialAxes: Int) -> String {
+        let padded = g.paddedSize(forInput: size), reach = g.effectiveKernel
+        let rows = (padded.h - reach.h) % g.stride.h, columns = (padded.w - reach.w) % g.stride.w
+        var parts: [String] = []
+        if spatialAxes == 2 && rows > 0 { parts.append("\(rows) row\(rows == 1 ? "" : "s")") }
+        if columns > 0 { parts.append("\(columns) col\(columns == 1 ? "" : "s")") }
+        return parts.isEmpty ? "" : "  stride skips last " + parts.joined(separator: ", ")
+    }
+
+    /// The live sizes of a scene built from a recipe, the selected one highlighted.
+    static func parameterBar(_ model: AppModel) -> [[Span]] {
+        guard let recipe = model.scene.recipe else { return [] }
+        let selected = model.parameterIndex % recipe.parameters.count
+        var spans = [Span(text: "sizes ", style: .dim)]
+        for (i, parameter) in recipe.parameters.enumerated() {
+            let text = "\(parameter.name) \(parameter.value)"
+            spans.append(Span(text: i == selected ? "‹\(text)›" : " \(text) ",
+                              style: i == selected ? Style(foreground: .black, background: .cyan, attributes: .bold) : .plain))
+        }
+        spans.append(Span(text: "  e: next  < >: change", style: .dim))
+        return [spans]
     }
 
     /// `W_out = (7 + 2·1 − 3)//2 + 1 = 4`, with a dilation term only when d > 1.

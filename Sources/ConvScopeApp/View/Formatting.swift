@@ -27,6 +27,20 @@ enum Formatting {
         return NumberFormat.fit(value, width: 10, maxDecimals: 4)
     }
 
+    /// Words of `text` in lines of at most `width` columns (a longer word gets a line of its own).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        return line.isEmpty ? lines : lines + [line]
+    }
+
     /// `name  shape  min … max … mean …`, the lovely-tensors style status of one map.
     static func statistics(_ name: String, _ tensor: Tensor) -> [Span] {
         let s = TensorStatistics(tensor)

@@ -92,8 +92,9 @@ enum PoolScreen {
         return [
             ConvScreen.titleLine(title, step: step.number, of: walk.stepCount, model: model),
             [Span(text: walk.layer.summary, style: .bold), Span(text: "   " + shapes)],
-            [Span(text: formulas, style: Style(foreground: .cyan)), Span(text: "   the window jumps \(g.stride.w) per step", style: .dim)],
-        ]
+            [Span(text: formulas, style: Style(foreground: .cyan)), Span(text: "   the window jumps \(g.stride.w) per step", style: .dim),
+             Span(text: ConvScreen.skippedNote(size: size, geometry: g, spatialAxes: 2), style: Style(foreground: .indexed(203)))],
+        ] + ConvScreen.parameterBar(model)
     }
 
     /// Max: the values and where the first maximum sits. Mean: the sum written out over K².

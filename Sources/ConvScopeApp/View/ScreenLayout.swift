@@ -14,6 +14,10 @@ struct ScreenLayout {
             return
         }
         let scene = model.scene
+        if let problem = scene.problem {
+            plan = ProblemScreen.plan(problem, model: model)
+            return
+        }
         switch (scene.content, model.phase) {
         case (.convolution(let walk, _), .forward): plan = ConvScreen.plan(walk, step: model.step, title: scene.title, model: model)
         case (.convolution(_, let walk), .taught): plan = TaughtGradientScreen.plan(walk, step: model.step, model: model)
@@ -23,6 +27,8 @@ struct ScreenLayout {
         case (.resampling(let walk), let phase): plan = ResamplingScreen.plan(walk, phase: phase, step: model.step, model: model)
         case (.elementwise(let walk), let phase): plan = ElementwiseScreen.plan(walk, phase: phase, step: model.step, model: model)
         case (.linear(let walk), let phase): plan = LinearScreen.plan(walk, phase: phase, step: model.step, model: model)
+        case (.scanning(let walk), _): plan = ScanningScreen.plan(walk, step: model.step, model: model)
+        case (.network(let session), let phase): plan = NetworkScreen.plan(session, phase: phase, step: model.step, model: model)
         }
         if let answer = model.answer { plan = plan?.overlaid(with: answer, model: model) }
     }
