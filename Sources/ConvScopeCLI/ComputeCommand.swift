@@ -14,6 +14,11 @@ struct ComputeCommand: ParsableCommand {
             dLdZ. Writes float64 Z, and after backward dLdA, dLdW, dLdb (dLdw1–dLdw3 for the \
             scanning MLPs) to OUT.npz. With -o - it prints a summary instead.
 
+            With --expect MINE.npz it checks your own results against the library's: one \
+            line per tensor (OK, or how many values differ, the largest error and the first \
+            positions), the classic mistake it matches when one does, and exit status 2 when \
+            anything differs (1 is kept for bad input). -o is optional then.
+
             Layers: \(LayerKind.allCases.map(\.rawValue).joined(separator: ", ")).
             """)
 
@@ -23,20 +28,33 @@ struct ComputeCommand: ParsableCommand {
     var bundle: String
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Where to write the results (.npz), or - to print a summary.", valueName: "out.npz"))
-    var output: String
+    var output: String?
+
+    @OptionGroup var expectation: ExpectArguments
+
+    /// Exit status when `--expect` finds a difference (bad input is 1).
+    static let mismatchStatus: Int32 = 2
 
     func run() throws {
+        guard output != nil || expectation.expect != nil else {
+            throw CLIFailure("say where the results go: -o OUT.npz, -o - for a summary, or --expect MINE.npz to check yours")
+        }
+        let tensors = try NPZ.read(contentsOf: URL(fileURLWithPath: bundle))
         let results: [String: Tensor]
         do {
-            let tensors = try NPZ.read(contentsOf: URL(fileURLWithPath: bundle))
             results = try layer.spec.run(on: tensors)
         } catch let error as LayerError {
             throw CLIFailure("\(bundle): \(layer.layer.rawValue): \(error.message)")
         }
+        let check = try expectation.check(layer, bundle: tensors)
         if output == "-" {
             print(TensorSummary.table(results))
-        } else {
+        } else if let output {
             try NPZ.write(results, to: URL(fileURLWithPath: output))
+        }
+        if let check {
+            print(AnswerReport.text(check))
+            if !check.passes { throw ExitCode(Self.mismatchStatus) }
         }
     }
 }

@@ -85,12 +85,16 @@ struct ViewCommand: ParsableCommand {
 
     @OptionGroup var screen: ScreenArguments
 
+    @OptionGroup var expectation: ExpectArguments
+
     @Flag(help: "Start playing instead of paused.")
     var play = false
 
     func run() throws {
-        let scenes = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream())
-        try runInteractive(try screen.model(scenes, size: Size(width: 80, height: 24), playing: play))
+        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(), expectation: expectation)
+        var model = try screen.model(scenes, size: Size(width: 80, height: 24), playing: play)
+        model.answer = answer
+        try runInteractive(model)
     }
 }
 
@@ -146,8 +150,10 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var screen: ScreenArguments
 
+    @OptionGroup var expectation: ExpectArguments
+
     func run() throws {
-        let scenes = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream())
+        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(), expectation: expectation)
         guard let dimensions = parseSize(size) else {
             throw CLIFailure("--size \(size) is not WIDTHxHEIGHT, e.g. --size 100x30")
         }
@@ -160,6 +166,7 @@ struct RenderCommand: ParsableCommand {
         }
         model.step = step - 1
         model.display = mode
+        model.answer = answer
         print(model.render().plainText())
     }
 
@@ -170,14 +177,26 @@ struct RenderCommand: ParsableCommand {
     }
 }
 
-/// Reads the optional bundle and builds the layer's scene, turning layer errors into one line.
-private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: UpstreamGradient) throws -> [Scene] {
-    let tensors = try bundle.map { try NPZ.read(contentsOf: URL(fileURLWithPath: $0)) } ?? [:]
+/// Reads the optional bundle and builds the layer's scenes, turning layer errors into one
+/// line; with `--expect`, also checks the user's answer and lays it over the scenes. The
+/// answer was computed from a bundle, so one is required, and a missing `b` means zeros
+/// there as in `compute` (not the seeded default bias the screens use otherwise).
+private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: UpstreamGradient,
+                        expectation: ExpectArguments) throws -> ([Scene], AnswerOverlay?) {
+    var tensors = try bundle.map { try NPZ.read(contentsOf: URL(fileURLWithPath: $0)) } ?? [:]
+    if expectation.expect != nil {
+        guard bundle != nil else { throw CLIFailure("--expect needs the bundle your answer was computed from") }
+        if tensors["b"] == nil, let layer = try? layer.spec.makeLayer(from: tensors) as? ParameterizedLayer {
+            tensors["b"] = layer.b
+        }
+    }
+    let scenes: [Scene]
     do {
-        return try SceneFactory.scenes(for: layer.spec, bundle: tensors, upstream: upstream)
+        scenes = try SceneFactory.scenes(for: layer.spec, bundle: tensors, upstream: upstream)
     } catch let error as LayerError {
         throw CLIFailure("\(bundle.map { "\($0): " } ?? "")\(layer.layer.rawValue): \(error.message)")
     }
+    return (scenes, try expectation.check(layer, bundle: tensors).map { AnswerOverlay($0, scenes: scenes) })
 }
 
 /// Opens the terminal (or explains why it cannot) and runs the app until the user quits.

@@ -7,6 +7,7 @@ public enum Action: Hashable, Sendable {
     case nextChannel, previousChannel, nextSample, previousSample
     case toggleDisplay, toggleHelp, nextScene, previousScene
     case nextPhase, previousPhase, forwardPhase
+    case nextMismatch, previousMismatch
     case nextParameter, previousParameter, increaseParameter, decreaseParameter
     case openLayer, trainStep
     case quit
@@ -35,6 +36,8 @@ public enum KeyMap {
         case .character("b"): .nextPhase
         case .character("B"): .previousPhase
         case .character("f"): .forwardPhase
+        case .character("x"): .nextMismatch
+        case .character("X"): .previousMismatch
         case .enter: .openLayer
         case .character("s"): .trainStep
         case .character("e"): .nextParameter
@@ -62,6 +65,7 @@ public enum KeyMap {
         KeyBinding("v", "numbers ↔ heat map"),
         KeyBinding("b / B", "next / previous pass: forward → dLdA → taught dLdA → dLdW → dLdb"),
         KeyBinding("f", "back to the forward pass"),
+        KeyBinding("x / X", "next / previous cell that differs from your answer (--expect)"),
         KeyBinding("Enter", "CNN: open the current layer's own screen on its real activations"),
         KeyBinding("s", "CNN: one SGD step (space trains continuously)"),
         KeyBinding("e / E", "select the next / previous size (demo and built-in tensors)"),

@@ -27,6 +27,8 @@ public struct AppModel {
     public var size: Size
     public var capabilities: TerminalCapabilities
     public var wantsQuit = false
+    /// The user's own answer laid over the screens (`--expect`), if any.
+    public var answer: AnswerOverlay?
 
     /// Playback speeds in steps per second.
     public static let speeds: [Double] = [0.5, 1, 2, 4, 8, 16, 32, 64, 256]

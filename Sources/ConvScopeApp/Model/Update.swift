@@ -60,6 +60,8 @@ extension AppModel {
             let index = phases.firstIndex(of: phase) ?? 0
             switchPhase(to: phases[(index + (action == .nextPhase ? 1 : phases.count - 1)) % phases.count])
         case .forwardPhase: switchPhase(to: .forward)
+        case .nextMismatch, .previousMismatch:
+            if let target = answer?.mismatch(from: step, forward: action == .nextMismatch, scene: sceneIndex, phase: phase) { step = target }
         case .nextParameter, .previousParameter:
             let count = scene.recipe?.parameters.count ?? 1
             parameterIndex = (parameterIndex + (action == .nextParameter ? 1 : count - 1)) % count
@@ -71,7 +73,7 @@ extension AppModel {
             openLayerScreen()
         case .quit: wantsQuit = true
         }
-        if [.stepForward, .stepBack, .cellUp, .cellDown, .firstStep, .lastStep].contains(action) {
+        if [.stepForward, .stepBack, .cellUp, .cellDown, .firstStep, .lastStep, .nextMismatch, .previousMismatch].contains(action) {
             isPlaying = false
         }
     }

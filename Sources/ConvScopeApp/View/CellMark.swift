@@ -17,6 +17,8 @@ public enum CellMark: Hashable, Sendable {
     case pending
     /// The maximum a max-pool window picked.
     case argmax
+    /// Differs from the user's own answer (`--expect`).
+    case mismatch
 }
 
 /// The styles of the marks, for numbers and for heat maps, in one place.
@@ -31,6 +33,7 @@ enum MarkStyle {
         case .current: return Style(foreground: .black, background: .indexed(220), attributes: .bold)
         case .pending: return Style(foreground: .indexed(240), attributes: .dim)
         case .argmax: return Style(foreground: .indexed(231), background: .indexed(160), attributes: [.bold, .underline])
+        case .mismatch: return Style(foreground: .indexed(196), background: .indexed(52), attributes: .bold)
         }
     }
 
@@ -44,6 +47,7 @@ enum MarkStyle {
         case .current: .indexed(220)
         case .pending: .indexed(235)
         case .argmax: .indexed(201)
+        case .mismatch: .indexed(196)
         }
     }
 
@@ -64,6 +68,7 @@ enum MarkStyle {
         case .pending: " "
         case .padding: "."
         case .argmax: "M"
+        case .mismatch: "!"
         case .plain, .done: " "
         }
     }

@@ -6,7 +6,7 @@ struct ScreenLayout {
     /// Below this the screen shows "terminal too small" instead of a broken layout.
     static let minimumSize = Size(width: 64, height: 20)
 
-    let plan: ScreenPlan?
+    private(set) var plan: ScreenPlan?
 
     init(model: AppModel) {
         guard model.size.fits(ScreenLayout.minimumSize) else {
@@ -30,6 +30,7 @@ struct ScreenLayout {
         case (.scanning(let walk), _): plan = ScanningScreen.plan(walk, step: model.step, model: model)
         case (.network(let session), let phase): plan = NetworkScreen.plan(session, phase: phase, step: model.step, model: model)
         }
+        if let answer = model.answer { plan = plan?.overlaid(with: answer, model: model) }
     }
 
     /// Whether maps currently show numbers.
