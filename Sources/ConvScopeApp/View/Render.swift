@@ -15,7 +15,7 @@ extension AppModel {
             let border = panel.isActive ? Style(foreground: .cyan) : Style(foreground: .indexed(245))
             Box(title: panel.fullTitle, style: border, titleStyle: Style(attributes: .bold), glyphs: glyphs)
                 .render(into: &buffer, area: panel.frame)
-            panel.map?.render(into: &buffer, area: panel.inner)
+            panel.map?.render(into: &buffer, area: panel.inner, textMarks: capabilities.colorDepth == .none)
             draw(Self.fitted(panel.lines, height: panel.inner.height), in: panel.inner, into: &buffer, glyphs: glyphs)
         }
         // The text below the panels follows the tallest panel rather than the bottom edge.
@@ -58,7 +58,8 @@ extension AppModel {
         let parts = line.splitColumns(plan.legends.map { _ in .fill })
         for (legend, part) in zip(plan.legends, parts) {
             let x = buffer.write("\(legend.name) ", x: part.x, y: part.y, style: .bold, clip: part)
-            Legend(range: legend.range, mode: HeatmapMode(capabilities))
+            let integral = legend.range.lowerBound == legend.range.lowerBound.rounded() && legend.range.upperBound == legend.range.upperBound.rounded()
+            Legend(range: legend.range, mode: HeatmapMode(capabilities), maxDecimals: integral ? 0 : 2)
                 .render(into: &buffer, area: Rect(x: x, y: part.y, width: max(0, part.maxX - x - 2), height: 1))
         }
     }

@@ -21,7 +21,7 @@ struct Panel {
     /// The frame width that shows `columns` values `pitch` cells apart (the last without
     /// its gap) and the whole title.
     static func width(columns: Int, pitch: Int, title: String) -> Int {
-        max(columns * pitch - (pitch > 1 ? 1 : 0) + 2, title.count + 6)
+        max(columns * pitch + 2, title.count + 6)
     }
 
     /// The title with the visible rows and columns appended when the map is cut to fit.
