@@ -29,12 +29,12 @@ struct GemmDriver: Sendable {
         let workers = Parallel.workers(for: m &* n &* k, threads: threads)
         let (mr, nr) = (shape.mr, shape.nr)
         if (n + nr - 1) / nr >= (m + mr - 1) / mr {
-            Parallel.split(n, workers: workers, alignment: nr) { cols in
+            Parallel.split(n, workers: workers, alignment: nr) { _, cols in
                 serial(m: m, n: cols.count, k: k, a: a, b: b.offset(row: 0, column: cols.lowerBound),
                        c: c + cols.lowerBound, ldc: ldc)
             }
         } else {
-            Parallel.split(m, workers: workers, alignment: mr) { rows in
+            Parallel.split(m, workers: workers, alignment: mr) { _, rows in
                 serial(m: rows.count, n: n, k: k, a: a.offset(row: rows.lowerBound, column: 0), b: b,
                        c: c + rows.lowerBound &* ldc, ldc: ldc)
             }

@@ -15,12 +15,17 @@ public enum Parallel {
         max(1, min(threads, work / minimumWorkPerThread))
     }
 
-    /// Runs `body` on `workers` threads (inline when 1), passing each its part of
-    /// `0..<count`: contiguous ranges whose starts are multiples of `alignment`.
-    static func split(_ count: Int, workers: Int, alignment: Int = 1, _ body: (Range<Int>) -> Void) {
-        let parts = min(workers, (count + alignment - 1) / alignment)
+    /// How many parts `split` makes of `count` items for `workers` threads.
+    static func parts(_ count: Int, workers: Int, alignment: Int = 1) -> Int {
+        max(1, min(workers, (count + alignment - 1) / alignment))
+    }
+
+    /// Runs `body` on `workers` threads (inline when 1), passing each its part number and
+    /// its part of `0..<count`: contiguous ranges whose starts are multiples of `alignment`.
+    static func split(_ count: Int, workers: Int, alignment: Int = 1, _ body: (_ part: Int, _ range: Range<Int>) -> Void) {
+        let parts = parts(count, workers: workers, alignment: alignment)
         guard parts > 1 else {
-            body(0..<count)
+            body(0, 0..<count)
             return
         }
         let units = (count + alignment - 1) / alignment
@@ -31,7 +36,7 @@ public enum Parallel {
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 let lower = min(count, units * part / parts * alignment)
                 let upper = min(count, units * (part + 1) / parts * alignment)
-                shared.value(lower..<upper)
+                shared.value(part, lower..<upper)
             }
         }
     }
