@@ -18,7 +18,9 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
-        .target(name: "ConvScopeCore", swiftSettings: optimisedInDebug),
+        .target(name: "ConvScopeCore", dependencies: ["CConvScopeKernels"], swiftSettings: optimisedInDebug),
+        // GEMM micro-kernels with runtime CPU dispatch; optimised in every configuration.
+        .target(name: "CConvScopeKernels", cSettings: [.unsafeFlags(["-O3"])]),
         .target(
             name: "TensorFiles",
             dependencies: ["ConvScopeCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
@@ -30,6 +32,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "convscope", dependencies: ["ConvScopeCLI"]),
+        // Speed ladder and frame timings: `swift run -c release convscope-bench` (scripts/bench.py compares).
+        .executableTarget(name: "convscope-bench", dependencies: ["ConvScopeCore", "ConvScopeApp", "Terminal"],
+                          path: "Benchmarks/convscope-bench"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "Terminal", dependencies: ["CNcursesw"]),
         .target(name: "ConvScopeApp", dependencies: ["ConvScopeCore", "Walkthroughs", "Terminal"]),
