@@ -10,7 +10,7 @@ public struct ConvBackwardWalkthrough {
     public let dLdA: Tensor
     public let dLdW: Tensor
     public let dLdb: Tensor
-    public let taught: TaughtInputGradient
+    private let taughtRoute: TaughtRoute
 
     /// Runs the layer backward on `dLdZ` (which must have Z's shape).
     public init(forward: ConvForwardWalkthrough, dLdZ: Tensor) throws {
@@ -20,10 +20,14 @@ public struct ConvBackwardWalkthrough {
         dLdA = try layer.backward(dLdZ)
         dLdW = layer.dLdW
         dLdb = layer.dLdb
-        taught = try layer.taughtInputGradient(dLdZ: dLdZ)
+        taughtRoute = TaughtRoute(layer: layer, dLdZ: dLdZ)
     }
 
     public var layer: ConvLayer { forward.layer }
+
+    /// The taught route's tensors, computed the first time they are asked for: several
+    /// copies of dL/dZ's size that only the taught screen needs.
+    public var taught: TaughtInputGradient { taughtRoute.value }
 
     /// The gradient tensor a walk fills in.
     public func gradient(_ kind: GradientKind) -> Tensor {
@@ -60,4 +64,19 @@ public struct ConvBackwardWalkthrough {
         return GradientStep(number: number, element: padded, terms: taught.terms(ofPadded: padded),
                             result: taught.paddedInputGradient[index: padded])
     }
+}
+
+/// Computes the taught dL/dA once, on first use. A class so that copies of the
+/// walkthrough share one computation.
+private final class TaughtRoute {
+    private let layer: ConvLayer
+    private let dLdZ: Tensor
+
+    init(layer: ConvLayer, dLdZ: Tensor) {
+        self.layer = layer
+        self.dLdZ = dLdZ
+    }
+
+    /// The layer's own shape checks already passed when backward ran, so this cannot fail.
+    lazy var value: TaughtInputGradient = try! layer.taughtInputGradient(dLdZ: dLdZ)
 }

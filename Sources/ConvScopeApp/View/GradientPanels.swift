@@ -41,16 +41,21 @@ enum GradientPanels {
     }
 
     /// The terms panel: one line per term, the product first and right-aligned so a
-    /// narrow panel cuts only the end of the label; as many lines as fit.
+    /// narrow panel cuts only the end of the label. Only as many lines as a screen could
+    /// show are built: a dL/dW tap of a big map has tens of thousands of terms.
     static func terms(_ terms: [GradientTerm], label: (GradientTerm) -> String) -> PanelSpec {
-        let values = terms.map { Formatting.number($0.product) }
+        let built = terms.prefix(maximumLines)
+        let values = built.map { Formatting.number($0.product) }
         let width = values.map(\.count).max() ?? 0
-        let lines = zip(terms, values).map { term, value -> [Span] in
+        let lines = zip(built, values).map { term, value -> [Span] in
             [Span(text: String(repeating: " ", count: width - value.count) + value, style: .bold), Span(text: " ← " + label(term))]
         }
         return PanelSpec(title: "terms (\(terms.count))", lines: lines.isEmpty ? [[Span(text: "none: gradient 0", style: .dim)]] : lines,
-                         minimumWidth: 24)
+                         unbuiltLines: terms.count - built.count, minimumWidth: 24)
     }
+
+    /// More lines than any terminal has rows.
+    static let maximumLines = 250
 
     /// The sum written out: the definition, the products added, the result.
     static func arithmetic(_ name: String, _ terms: [GradientTerm], result: Double, note: String = "") -> [[Span]] {

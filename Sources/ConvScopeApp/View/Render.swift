@@ -16,7 +16,8 @@ extension AppModel {
             Box(title: panel.fullTitle, style: border, titleStyle: Style(attributes: .bold), glyphs: glyphs)
                 .render(into: &buffer, area: panel.frame)
             panel.map?.render(into: &buffer, area: panel.inner, textMarks: capabilities.colorDepth == .none)
-            draw(Self.fitted(panel.lines, height: panel.inner.height), in: panel.inner, into: &buffer, glyphs: glyphs)
+            draw(Self.fitted(panel.lines, unbuilt: panel.unbuiltLines, height: panel.inner.height), in: panel.inner,
+                 into: &buffer, glyphs: glyphs)
         }
         // The text below the panels follows the tallest panel rather than the bottom edge.
         let lift = max(0, bands.arithmetic.y - ((plan.panels.map(\.frame.maxY).max() ?? bands.body.y) + 1))
@@ -31,10 +32,12 @@ extension AppModel {
         return buffer
     }
 
-    /// The lines that fit `height` rows; when some are cut, the last row says how many.
-    static func fitted(_ lines: [[Span]], height: Int) -> [[Span]] {
-        guard lines.count > height, height > 0 else { return lines }
-        return Array(lines.prefix(height - 1)) + [[Span(text: "… +\(lines.count - height + 1) more", style: .dim)]]
+    /// The lines that fit `height` rows; when some are cut (or were never built), the last
+    /// row says how many.
+    static func fitted(_ lines: [[Span]], unbuilt: Int = 0, height: Int) -> [[Span]] {
+        let total = lines.count + unbuilt
+        guard total > height, height > 0 else { return lines }
+        return Array(lines.prefix(height - 1)) + [[Span(text: "… +\(total - height + 1) more", style: .dim)]]
     }
 
     /// Styled lines, one per row of `area`, clipped to it.

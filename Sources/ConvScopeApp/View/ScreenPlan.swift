@@ -12,6 +12,8 @@ struct Panel {
     var title: String
     var map: MapView?
     var lines: [[Span]] = []
+    /// Lines the panel has beyond `lines`, not built because no screen is that tall.
+    var unbuiltLines = 0
     /// Drawn with a brighter border: the panel the step is about.
     var isActive = false
 

@@ -14,7 +14,7 @@ enum TaughtGradientScreen {
         let g = walk.layer.geometry
         let reach = g.effectiveKernel
         let (gradRows, gradColumns) = (taught.padded.shape[2], taught.padded.shape[3])
-        let scatteredSize = (taught.scattered.shape[2], taught.scattered.shape[3])
+        let scatteredSize = (gradRows - 2 * taught.border.h, gradColumns - 2 * taught.border.w)
         let crop = taught.cropping
         let result = taught.paddedInputGradient.at([n, c])
         let (rows, columns) = (result.shape[0], result.shape[1])
