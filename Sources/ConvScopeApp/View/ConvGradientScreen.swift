@@ -46,12 +46,12 @@ enum ConvGradientScreen {
             arithmetic: GradientPanels.arithmetic(name, step.terms, result: step.result, note: "   (backward's value)"),
             status: status,
             columns: { numbers in
-                let outputs = (0..<layer.outChannels).map { o in
+                let outputs = GradientPanels.shown(layer.outChannels, model).map { o in
                     GradientPanels.map("dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers, capabilities: model.capabilities,
                                        mark: { r, q in fed.contains([o, r, q]) ? .tap : .plain },
                                        focus: focus(of: step.terms.filter { $0.output[1] == o }.map { cell($0.output) }))
                 }
-                let kernels = (0..<layer.outChannels).map { o in
+                let kernels = GradientPanels.shown(layer.outChannels, model).map { o in
                     GradientPanels.map("W\(Formatting.index([o, c]))", W.at([o, c]), numbers: true, capabilities: model.capabilities,
                                        mark: { r, q in taps.contains([o, r, q]) ? .tap : .plain }, focus: (0...0, 0...0))
                 }
@@ -61,7 +61,7 @@ enum ConvGradientScreen {
                 let result = GradientPanels.result("dLdA\(Formatting.index([n, c]))", dLdA.at([n, c]), current: step.number,
                                                    numbers: numbers, capabilities: model.capabilities,
                                                    step: { r, q in grid.step(n: n, c: c, i: r, j: q) }, at: here)
-                return [(outputs, true), (kernels, false), ([terms], false), ([result], true)]
+                return [(GradientPanels.noting(outputs, of: layer.outChannels), true), (kernels, false), ([terms], false), ([result], true)]
             },
             resultStep: { r, q in grid.step(n: n, c: c, i: r, j: q) })
     }
@@ -90,11 +90,11 @@ enum ConvGradientScreen {
                                                   note: "   (backward's value)"),
             status: status,
             columns: { numbers in
-                let gradients = (0..<samples).map { n in
+                let gradients = GradientPanels.shown(samples, model).map { n in
                     GradientPanels.map("dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers, capabilities: model.capabilities,
                                        mark: { _, _ in .tap }, focus: (0...0, 0...0))
                 }
-                let inputs = (0..<samples).map { n in
+                let inputs = GradientPanels.shown(samples, model).map { n in
                     GradientPanels.map("A_pad\(Formatting.index([n, c]))", padded.at([n, c]), numbers: numbers, capabilities: model.capabilities,
                                        mark: { r, q in
                                            if read.contains([n, r, q]) { return .tap }
@@ -108,7 +108,7 @@ enum ConvGradientScreen {
                 let result = GradientPanels.result("dLdW\(Formatting.index([o, c]))", dLdW.at([o, c]), current: step.number,
                                                    numbers: true, capabilities: model.capabilities,
                                                    step: { r, q in grid.step(n: o, c: c, i: r, j: q) }, at: here)
-                return [(gradients, true), (inputs, true), ([terms], false), ([result], false)]
+                return [(GradientPanels.noting(gradients, of: samples), true), (inputs, true), ([terms], false), ([result], false)]
             },
             resultStep: { r, q in grid.step(n: o, c: c, i: r, j: q) })
     }
@@ -128,13 +128,13 @@ enum ConvGradientScreen {
                                                   note: "   (backward's value)"),
             status: status,
             columns: { numbers in
-                let gradients = (0..<dLdZ.shape[0]).map { n in
+                let gradients = GradientPanels.shown(dLdZ.shape[0], model).map { n in
                     GradientPanels.map("dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers, capabilities: model.capabilities,
                                        mark: { _, _ in .tap }, focus: (0...0, 0...0))
                 }
                 let result = GradientPanels.result("dLdb", walk.dLdb, current: step.number, numbers: true,
                                                    capabilities: model.capabilities, step: { _, q in q }, at: (0, o))
-                return [(gradients, true), ([result], false)]
+                return [(GradientPanels.noting(gradients, of: dLdZ.shape[0]), true), ([result], false)]
             },
             resultStep: { _, q in q })
     }

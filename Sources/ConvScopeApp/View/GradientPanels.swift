@@ -54,6 +54,24 @@ enum GradientPanels {
                          unbuiltLines: terms.count - built.count, minimumWidth: 24)
     }
 
+    /// How many stacked map panels can show at this size (each needs 3 rows at least):
+    /// screens build no more than that, so 64 channels cost what 5 do.
+    static func stackable(_ model: AppModel) -> Int {
+        max(1, (model.size.height - 11) / 3)
+    }
+
+    /// The first `limit` indices of `count`, so a screen builds only the panels it can show.
+    static func shown(_ count: Int, _ model: AppModel) -> Range<Int> {
+        0..<min(count, stackable(model))
+    }
+
+    /// Notes on the last panel how many more there are than were built.
+    static func noting(_ panels: [PanelSpec], of total: Int) -> [PanelSpec] {
+        guard total > panels.count, var last = panels.last else { return panels }
+        last.title += " +\(total - panels.count) more"
+        return Array(panels.dropLast()) + [last]
+    }
+
     /// More lines than any terminal has rows.
     static let maximumLines = 250
 
