@@ -6,13 +6,13 @@
 #endif
 
 typedef void (*cs_kernel_fn)(long kc, const double *restrict a, const double *restrict b,
-                             double *restrict c, long ldc);
+                             double *restrict c, long ldc, int overwrite);
 
 // Portable: the compiler vectorises the fixed-size loops for whatever the default target has.
 enum { BASE_MR = 4, BASE_NR = 8 };
 
 static void kernel_baseline(long kc, const double *restrict a, const double *restrict b,
-                            double *restrict c, long ldc) {
+                            double *restrict c, long ldc, int overwrite) {
     double acc[BASE_MR][BASE_NR] = {{0}};
     for (long p = 0; p < kc; p++, a += BASE_MR, b += BASE_NR)
         for (int i = 0; i < BASE_MR; i++)
@@ -20,7 +20,7 @@ static void kernel_baseline(long kc, const double *restrict a, const double *res
                 acc[i][j] += a[i] * b[j];
     for (int i = 0; i < BASE_MR; i++)
         for (int j = 0; j < BASE_NR; j++)
-            c[i * ldc + j] += acc[i][j];
+            c[i * ldc + j] = overwrite ? acc[i][j] : c[i * ldc + j] + acc[i][j];
 }
 
 #ifdef CS_X86
@@ -28,7 +28,7 @@ enum { AVX2_MR = 6, AVX2_NR = 8 };
 
 __attribute__((target("avx2,fma")))
 static void kernel_avx2(long kc, const double *restrict a, const double *restrict b,
-                        double *restrict c, long ldc) {
+                        double *restrict c, long ldc, int overwrite) {
     __m256d acc[AVX2_MR][2];
     for (int i = 0; i < AVX2_MR; i++) acc[i][0] = acc[i][1] = _mm256_setzero_pd();
     for (long p = 0; p < kc; p++, a += AVX2_MR, b += AVX2_NR) {
@@ -42,7 +42,7 @@ static void kernel_avx2(long kc, const double *restrict a, const double *restric
     for (int i = 0; i < AVX2_MR; i++)
         for (int j = 0; j < 2; j++) {
             double *at = c + i * ldc + 4 * j;
-            _mm256_storeu_pd(at, _mm256_add_pd(_mm256_loadu_pd(at), acc[i][j]));
+            _mm256_storeu_pd(at, overwrite ? acc[i][j] : _mm256_add_pd(_mm256_loadu_pd(at), acc[i][j]));
         }
 }
 
@@ -50,7 +50,7 @@ enum { AVX512_MR = 8, AVX512_NR = 24 };
 
 __attribute__((target("avx512f")))
 static void kernel_avx512(long kc, const double *restrict a, const double *restrict b,
-                          double *restrict c, long ldc) {
+                          double *restrict c, long ldc, int overwrite) {
     __m512d acc[AVX512_MR][3];
     for (int i = 0; i < AVX512_MR; i++) acc[i][0] = acc[i][1] = acc[i][2] = _mm512_setzero_pd();
     for (long p = 0; p < kc; p++, a += AVX512_MR, b += AVX512_NR) {
@@ -65,7 +65,7 @@ static void kernel_avx512(long kc, const double *restrict a, const double *restr
     for (int i = 0; i < AVX512_MR; i++)
         for (int j = 0; j < 3; j++) {
             double *at = c + i * ldc + 8 * j;
-            _mm512_storeu_pd(at, _mm512_add_pd(_mm512_loadu_pd(at), acc[i][j]));
+            _mm512_storeu_pd(at, overwrite ? acc[i][j] : _mm512_add_pd(_mm512_loadu_pd(at), acc[i][j]));
         }
 }
 #endif
@@ -110,16 +110,16 @@ static cs_kernel_fn kernel_of(cs_gemm_kind kind) {
 enum { MAX_TILE = 8 * 24 };
 
 void cs_gemm_tile(cs_gemm_kind kind, long kc, const double *a, const double *b,
-                  double *c, long ldc, long rows, long cols) {
+                  double *c, long ldc, long rows, long cols, int overwrite) {
     cs_gemm_shape shape = cs_gemm_shape_of(kind);
     cs_kernel_fn kernel = kernel_of(kind);
     if (rows == shape.mr && cols == shape.nr) {
-        kernel(kc, a, b, c, ldc);
+        kernel(kc, a, b, c, ldc, overwrite);
         return;
     }
-    double scratch[MAX_TILE] = {0};
-    kernel(kc, a, b, scratch, shape.nr);
+    double scratch[MAX_TILE];
+    kernel(kc, a, b, scratch, shape.nr, 1);
     for (long i = 0; i < rows; i++)
         for (long j = 0; j < cols; j++)
-            c[i * ldc + j] += scratch[i * shape.nr + j];
+            c[i * ldc + j] = overwrite ? scratch[i * shape.nr + j] : c[i * ldc + j] + scratch[i * shape.nr + j];
 }

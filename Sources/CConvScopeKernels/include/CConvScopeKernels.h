@@ -3,7 +3,8 @@
 
 /// Float64 GEMM micro-kernels with runtime CPU dispatch. Each kernel multiplies a packed
 /// panel of A (kc steps of `mr` values) by a packed panel of B (kc steps of `nr` values)
-/// and adds the `mr × nr` product into row-major C. Packing and blocking live in Swift.
+/// and adds the `mr × nr` product into row-major C (or, with `overwrite`, stores it there).
+/// Packing and blocking live in Swift.
 
 /// Which micro-kernel to run.
 typedef enum {
@@ -27,9 +28,10 @@ cs_gemm_kind cs_gemm_best(void);
 /// The tile and block sizes of `kind`.
 cs_gemm_shape cs_gemm_shape_of(cs_gemm_kind kind);
 
-/// `C[rows × cols] += A·B` for packed panels `a` (kc × mr) and `b` (kc × nr) of `kind`'s
-/// shape; `rows ≤ mr` and `cols ≤ nr` (a partial tile goes through a scratch tile).
+/// `C[rows × cols] += A·B` (or `= A·B` when `overwrite` is nonzero, C not read) for packed
+/// panels `a` (kc × mr) and `b` (kc × nr) of `kind`'s shape; `rows ≤ mr` and `cols ≤ nr`
+/// (a partial tile goes through a scratch tile).
 void cs_gemm_tile(cs_gemm_kind kind, long kc, const double *a, const double *b,
-                  double *c, long ldc, long rows, long cols);
+                  double *c, long ldc, long rows, long cols, int overwrite);
 
 #endif

@@ -2,9 +2,10 @@
 /// `(O, C, kH, kW)` weight, `(O,)` bias, any stride, padding and dilation.
 /// 1-D layers call it with `H = kH = 1`.
 ///
-/// Each sample is im2col plus one matrix product per pass; the backward products read
-/// their operands transposed in place. With enough samples each thread takes whole
-/// samples; otherwise the threads share each sample's unrolling and products.
+/// Each sample's passes are matrix products over its im2col matrix, packed straight
+/// from the input (`WindowMatrix`); dL/dA goes through column blocks that stay in cache.
+/// With enough samples each thread takes whole samples; otherwise the threads share each
+/// sample's products. Forward and dL/dA do not depend on the number of threads.
 enum Convolution {
     /// `Z[n,o,i,j] = Σ_c Σ_p Σ_q W[o,c,p,q]·Apad[n,c,i·s+p·d,j·s+q·d] + b[o]`.
     static func forward(padded: Tensor, weight: Tensor, bias: Tensor, geometry g: ConvGeometry,
@@ -16,19 +17,18 @@ enum Convolution {
             guard count > 0 else { return }
             padded.scalars.withUnsafeBufferPointer { A in
                 weight.scalars.withUnsafeBufferPointer { W in
+                    let weights = MatrixView(base: W.baseAddress!, rowStride: s.depth, columnStride: 1)
                     Parallel.split(s.samples, workers: s.sampleWorkers(threads)) { _, samples in
-                        let cols = UnsafeMutablePointer<Double>.allocate(capacity: s.depth * s.positions)
-                        defer { cols.deallocate() }
-                        let inner = s.innerThreads(threads)
                         for n in samples {
                             let zn = z.baseAddress! + n * s.outChannels * s.positions
                             for o in 0..<s.outChannels {
                                 (zn + o * s.positions).initialize(repeating: bias.scalars[o], count: s.positions)
                             }
-                            s.unroll(A.baseAddress! + n * s.planeSize, into: cols, threads: inner)
-                            MatrixMultiply.accumulate(m: s.outChannels, n: s.positions, k: s.depth,
-                                                      a: W.baseAddress!, lda: s.depth, b: cols, ldb: s.positions,
-                                                      c: zn, ldc: s.positions, threads: inner)
+                            let windows = WindowMatrix(sample: A.baseAddress! + n * s.planeSize, layout: s.im2col,
+                                                       lanesArePositions: true)
+                            GemmDriver.best.multiply(m: s.outChannels, n: s.positions, k: s.depth,
+                                                     rows: weights, columns: windows, c: zn, ldc: s.positions,
+                                                     overwrite: false, threads: s.innerThreads(threads))
                         }
                     }
                 }
@@ -56,23 +56,13 @@ enum Convolution {
                         dA.withUnsafeMutableBufferPointer { dAp in
                             guard s.positions > 0, s.depth > 0, s.outChannels > 0 else { return }
                             Parallel.split(s.samples, workers: workers) { part, samples in
-                                let cols = UnsafeMutablePointer<Double>.allocate(capacity: s.depth * s.positions)
-                                defer { cols.deallocate() }
                                 let inner = s.innerThreads(threads)
                                 for n in samples {
                                     let dzn = dZ.baseAddress! + n * s.outChannels * s.positions
-                                    s.unroll(A.baseAddress! + n * s.planeSize, into: cols, threads: inner)
-                                    // dL/dW += dL/dZ[n] · colsᵀ
-                                    MatrixMultiply.accumulate(m: s.outChannels, n: s.depth, k: s.positions,
-                                                              a: dzn, lda: s.positions, b: cols, ldb: s.positions,
-                                                              c: dW.baseAddress! + part * weightCount, ldc: s.depth,
-                                                              transposeB: true, threads: inner)
-                                    // dL/dcols = Wᵀ · dL/dZ[n], folded back onto the padded input.
-                                    cols.update(repeating: 0, count: s.depth * s.positions)
-                                    MatrixMultiply.accumulate(m: s.depth, n: s.positions, k: s.outChannels,
-                                                              a: W.baseAddress!, lda: s.depth, b: dzn, ldb: s.positions,
-                                                              c: cols, ldc: s.positions, transposeA: true, threads: inner)
-                                    s.fold(cols, into: dAp.baseAddress! + n * s.planeSize, threads: inner)
+                                    s.addWeightGradient(sample: A.baseAddress! + n * s.planeSize, dLdZ: dzn,
+                                                        into: dW.baseAddress! + part * weightCount, threads: inner)
+                                    s.addInputGradient(dLdZ: dzn, weight: W.baseAddress!,
+                                                       into: dAp.baseAddress! + n * s.planeSize, threads: inner)
                                 }
                             }
                         }
@@ -80,11 +70,13 @@ enum Convolution {
                 }
             }
         }
-        var dLdW = Array(partials[0..<weightCount])
         for part in 1..<parts {
-            for i in 0..<weightCount { dLdW[i] += partials[part * weightCount + i] }
+            for i in 0..<weightCount { partials[i] += partials[part * weightCount + i] }
         }
-        return (Tensor(shape: padded.shape, scalars: dA), Tensor(shape: weight.shape, scalars: dLdW),
+        var dLdW = Tensor(shape: s.weightGradientIsTransposed ? [s.depth, s.outChannels] : [s.outChannels, s.depth],
+                          scalars: Array(partials[0..<weightCount]))
+        if s.weightGradientIsTransposed { dLdW = dLdW.transposed() }
+        return (Tensor(shape: padded.shape, scalars: dA), dLdW.reshaped(weight.shape),
                 biasGradient(dLdZ, samples: s.samples, channels: s.outChannels, positions: s.positions))
     }
 
@@ -105,53 +97,5 @@ enum Convolution {
         var unpadded = g
         unpadded.padding = HW(0, 0)
         return unpadded.outputSize(forInput: paddedSize)
-    }
-}
-
-/// The sizes of one convolution pass and how it spreads over threads.
-struct ConvSizes {
-    let samples: Int
-    let channels: Int
-    let paddedSize: HW
-    let outChannels: Int
-    let output: HW
-    let geometry: ConvGeometry
-
-    init(padded: [Int], weight: [Int], geometry: ConvGeometry) {
-        samples = padded[0]
-        channels = padded[1]
-        paddedSize = HW(padded[2], padded[3])
-        outChannels = weight[0]
-        self.geometry = geometry
-        output = Convolution.outputSize(paddedSize: paddedSize, geometry: geometry)
-    }
-
-    var positions: Int { output.h * output.w }
-    /// Rows of the unrolled matrix: `C·kH·kW`.
-    var depth: Int { channels * geometry.kernel.h * geometry.kernel.w }
-    /// Elements of one padded sample.
-    var planeSize: Int { channels * paddedSize.h * paddedSize.w }
-
-    /// Threads that each take whole samples (1 when there are fewer samples than threads).
-    func sampleWorkers(_ threads: Int) -> Int {
-        let workers = Parallel.workers(for: samples * outChannels * depth * positions, threads: threads)
-        return samples >= workers ? workers : 1
-    }
-
-    /// Threads inside one sample's kernels: those the samples do not already use.
-    func innerThreads(_ threads: Int) -> Int {
-        sampleWorkers(threads) > 1 ? 1 : Parallel.workers(for: samples * outChannels * depth * positions, threads: threads)
-    }
-
-    func unroll(_ sample: UnsafePointer<Double>, into cols: UnsafeMutablePointer<Double>, threads: Int) {
-        Parallel.split(depth, workers: threads) { _, rows in
-            Im2col.unroll(sample, paddedSize: paddedSize, geometry: geometry, outputSize: output, rows: rows, into: cols)
-        }
-    }
-
-    func fold(_ cols: UnsafePointer<Double>, into sample: UnsafeMutablePointer<Double>, threads: Int) {
-        Parallel.split(channels, workers: threads) { _, range in
-            Im2col.fold(cols, paddedSize: paddedSize, geometry: geometry, outputSize: output, channels: range, into: sample)
-        }
     }
 }

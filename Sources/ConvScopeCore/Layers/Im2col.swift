@@ -1,55 +1,72 @@
-/// Unrolls the windows of one padded sample into columns, and folds columns back.
+/// The im2col matrix of a padded `C × Hp × Wp` sample, as addresses rather than copies.
 ///
-/// Column `i·W_out + j` holds the window of output `(i, j)`; row `(c·kH + p)·kW + q` holds
-/// tap `(p, q)` of channel `c`. Convolution then is one matrix product per sample.
-enum Im2col {
-    /// Fills rows `rows` of `cols` (rows `C·kH·kW`, columns `H_out·W_out`) from `padded`
-    /// (`C × Hp × Wp`). Rows are independent, so threads may fill disjoint ranges.
-    static func unroll(_ padded: UnsafePointer<Double>, paddedSize: HW, geometry g: ConvGeometry,
-                       outputSize out: HW, rows: Range<Int>, into cols: UnsafeMutablePointer<Double>) {
-        let positions = out.h &* out.w
-        for row in rows {
-            let src = padded + source(ofRow: row, paddedSize: paddedSize, geometry: g)
-            let dst = cols + row &* positions
-            for i in 0..<out.h {
-                let from = src + i &* g.stride.h &* paddedSize.w
-                let to = dst + i &* out.w
-                if g.stride.w == 1 {
-                    to.update(from: from, count: out.w)
-                } else {
-                    for j in 0..<out.w { to[j] = from[j &* g.stride.w] }
+/// Row `(c·kH + p)·kW + q` holds tap `(p, q)` of channel `c`; column `i·W_out + j` holds the
+/// window of output `(i, j)`. Entry (row, column) is the sample element at
+/// `taps[row] + offset(column)`. Convolution packs GEMM panels straight from these
+/// addresses (`WindowMatrix`) and folds gradient columns back through them.
+struct Im2col {
+    let paddedSize: HW
+    let geometry: ConvGeometry
+    let output: HW
+    /// Offset of each row's first element: channel `c`, shifted by tap `(p, q)`.
+    let taps: [Int]
+
+    init(channels: Int, paddedSize: HW, geometry g: ConvGeometry, output: HW) {
+        self.paddedSize = paddedSize
+        self.geometry = g
+        self.output = output
+        var taps: [Int] = []
+        taps.reserveCapacity(channels * g.kernel.h * g.kernel.w)
+        for c in 0..<channels {
+            for p in 0..<g.kernel.h {
+                for q in 0..<g.kernel.w {
+                    taps.append((c * paddedSize.h + p * g.dilation.h) * paddedSize.w + q * g.dilation.w)
                 }
             }
         }
+        self.taps = taps
     }
 
-    /// Adds every column entry back onto the padded-input position it came from, for the
-    /// rows of channels `channels` (channels write disjoint planes, so threads may split them).
-    static func fold(_ cols: UnsafePointer<Double>, paddedSize: HW, geometry g: ConvGeometry,
-                     outputSize out: HW, channels: Range<Int>, into padded: UnsafeMutablePointer<Double>) {
-        let positions = out.h &* out.w
-        let taps = g.kernel.h &* g.kernel.w
-        for row in (channels.lowerBound &* taps)..<(channels.upperBound &* taps) {
-            let dst = padded + source(ofRow: row, paddedSize: paddedSize, geometry: g)
-            let src = cols + row &* positions
-            for i in 0..<out.h {
-                let to = dst + i &* g.stride.h &* paddedSize.w
-                let from = src + i &* out.w
-                if g.stride.w == 1 {
-                    for j in 0..<out.w { to[j] += from[j] }
-                } else {
-                    for j in 0..<out.w { to[j &* g.stride.w] += from[j] }
-                }
-            }
+    /// Calls `body(first, offset, count)` for each run of consecutive columns in `columns`
+    /// that lie on one output row: columns `first..<first+count`, the first of which reads
+    /// at `offset`, the next ones every `geometry.stride.w` further.
+    @inline(__always)
+    func forEachRun(_ columns: Range<Int>, _ body: (_ first: Int, _ offset: Int, _ count: Int) -> Void) {
+        var column = columns.lowerBound
+        guard column < columns.upperBound else { return }
+        var i = column / output.w
+        var j = column &- i &* output.w
+        let rowStep = geometry.stride.h &* paddedSize.w
+        while column < columns.upperBound {
+            let count = min(output.w &- j, columns.upperBound &- column)
+            body(column, i &* rowStep &+ j &* geometry.stride.w, count)
+            column &+= count
+            i &+= 1
+            j = 0
         }
     }
 
-    /// Offset into the padded sample of the first element row `row` reads: channel `c`,
-    /// shifted by tap `(p, q)`.
-    private static func source(ofRow row: Int, paddedSize: HW, geometry g: ConvGeometry) -> Int {
-        let taps = g.kernel.h &* g.kernel.w
-        let (c, tap) = (row / taps, row % taps)
-        let (p, q) = (tap / g.kernel.w, tap % g.kernel.w)
-        return c &* paddedSize.h &* paddedSize.w &+ p &* g.dilation.h &* paddedSize.w &+ q &* g.dilation.w
+    /// Adds `cols` (the rows of channels `channels`' taps over columns `columns`, each row
+    /// `columns.count` long, rows of earlier channels included) back onto the sample
+    /// positions they came from. Channels write disjoint planes, so threads may split them;
+    /// each position receives its terms in row order, then column order.
+    func fold(_ cols: UnsafePointer<Double>, columns: Range<Int>, channels: Range<Int>,
+              into sample: UnsafeMutablePointer<Double>) {
+        let perChannel = geometry.kernel.h &* geometry.kernel.w
+        let step = geometry.stride.w
+        taps.withUnsafeBufferPointer { taps in
+            for row in (channels.lowerBound &* perChannel)..<(channels.upperBound &* perChannel) {
+                let dst = sample + taps[row]
+                let src = cols + (row &* columns.count &- columns.lowerBound)
+                forEachRun(columns) { first, offset, count in
+                    let (to, from) = (dst + offset, src + first)
+                    if step == 1 {
+                        for t in 0..<count { to[t] += from[t] }
+                    } else {
+                        for t in 0..<count { to[t &* step] += from[t] }
+                    }
+                }
+            }
+        }
     }
 }

@@ -46,10 +46,14 @@ public class PoolLayer: Layer {
     public func forward(_ A: Tensor) throws -> Tensor {
         let outShape = try outputShape(forInput: A.shape)
         let sizes = PoolSizes(input: A.shape, output: outShape, geometry: geometry)
-        var Z = [Double](repeating: 0, count: sizes.planes * sizes.outputPlane)
-        var argmax = [Int](repeating: 0, count: kind == .max ? Z.count : 0)
-        A.scalars.withUnsafeBufferPointer { a in
-            Z.withUnsafeMutableBufferPointer { z in
+        let count = sizes.planes * sizes.outputPlane
+        var argmax = [Int](unsafeUninitializedCapacity: kind == .max ? count : 0) { _, initialized in
+            initialized = kind == .max ? count : 0
+        }
+        // Every element of Z and argmax is written exactly once below.
+        let Z = [Double](unsafeUninitializedCapacity: count) { z, initialized in
+            defer { initialized = count }
+            A.scalars.withUnsafeBufferPointer { a in
                 argmax.withUnsafeMutableBufferPointer { best in
                     sizes.forEachPlane { plane in
                         switch kind {
@@ -68,14 +72,19 @@ public class PoolLayer: Layer {
         _ = try requireGradientShape(dLdZ, matches: cache?.outputShape)
         let cache = cache!
         let sizes = PoolSizes(input: cache.inputShape, output: cache.outputShape, geometry: geometry)
-        var dA = [Double](repeating: 0, count: Tensor.count(of: cache.inputShape))
-        dLdZ.scalars.withUnsafeBufferPointer { dz in
-            dA.withUnsafeMutableBufferPointer { da in
+        let count = Tensor.count(of: cache.inputShape)
+        let dA = [Double](unsafeUninitializedCapacity: count) { da, initialized in
+            defer { initialized = count }
+            guard let da = da.baseAddress else { return }
+            if !sizes.windowsAreDisjoint { da.initialize(repeating: 0, count: count) }
+            dLdZ.scalars.withUnsafeBufferPointer { dz in
                 cache.argmax.withUnsafeBufferPointer { best in
                     sizes.forEachPlane { plane in
-                        switch kind {
-                        case .max: sizes.maxBackward(dz.baseAddress!, argmax: best.baseAddress!, plane: plane, into: da.baseAddress!)
-                        case .mean: sizes.meanBackward(dz.baseAddress!, plane: plane, into: da.baseAddress!)
+                        switch (kind, sizes.windowsAreDisjoint) {
+                        case (.max, true): sizes.disjointBackward(dz.baseAddress!, argmax: best.baseAddress!, plane: plane, into: da)
+                        case (.mean, true): sizes.disjointBackward(dz.baseAddress!, argmax: nil, plane: plane, into: da)
+                        case (.max, false): sizes.maxBackward(dz.baseAddress!, argmax: best.baseAddress!, plane: plane, into: da)
+                        case (.mean, false): sizes.meanBackward(dz.baseAddress!, plane: plane, into: da)
                         }
                     }
                 }

@@ -12,28 +12,29 @@ public enum Resampling {
         extent == 0 ? 0 : (extent - 1) / k + 1
     }
 
-    /// Slices that pick every k-th element of the last `spatialAxes` axes of a rank-`rank` tensor.
-    static func everyKth(_ k: Int, rank: Int, spatialAxes: Int) -> [AxisSlice] {
-        Array(repeating: .all, count: rank - spatialAxes) + Array(repeating: .every(k), count: spatialAxes)
-    }
-
     /// `Z[..., k·i] = A[..., i]` with zeros between.
     public static func upsample(_ A: Tensor, factor k: Int, spatialAxes: Int) -> Tensor {
         var shape = A.shape
         for axis in (A.rank - spatialAxes)..<A.rank {
             shape[axis] = upsampledExtent(shape[axis], factor: k)
         }
-        return Tensor(shape: shape).scattering(A, at: everyKth(k, rank: A.rank, spatialAxes: spatialAxes))
+        return scatter(A, factor: k, into: shape, spatialAxes: spatialAxes)
     }
 
     /// `A[..., ::k]`.
     public static func downsample(_ A: Tensor, factor k: Int, spatialAxes: Int) -> Tensor {
-        A.sliced(everyKth(k, rank: A.rank, spatialAxes: spatialAxes))
+        let kernels = ResamplingKernels(denseShape: A.shape, factor: k, spatialAxes: spatialAxes)
+        var shape = A.shape
+        shape[A.rank - 1] = kernels.sparse.w
+        if spatialAxes == 2 { shape[A.rank - 2] = kernels.sparse.h }
+        return Tensor(shape: shape, scalars: kernels.gather(A.scalars))
     }
 
     /// The adjoint of `downsample`: zeros of `shape` with `dLdZ` written at every k-th position.
     public static func scatter(_ dLdZ: Tensor, factor k: Int, into shape: [Int], spatialAxes: Int) -> Tensor {
-        Tensor(shape: shape).scattering(dLdZ, at: everyKth(k, rank: shape.count, spatialAxes: spatialAxes))
+        let kernels = ResamplingKernels(denseShape: shape, factor: k, spatialAxes: spatialAxes)
+        precondition(dLdZ.count == kernels.sparseCount, "cannot scatter \(dLdZ.shape) every \(k)-th into \(shape)")
+        return Tensor(shape: shape, scalars: kernels.spread(dLdZ.scalars))
     }
 }
 

@@ -2,7 +2,8 @@ import CConvScopeKernels
 
 /// The cache-blocked GEMM around the C micro-kernels (GotoBLAS/BLIS loop order): for each
 /// `nc`-wide block of columns and `kc`-deep slice, pack B; for each `mc`-tall block of
-/// rows, pack A; then sweep the packed block with register tiles.
+/// rows, pack A; then sweep the packed block with register tiles. Operands are any
+/// `PanelSource`; the packing buffers come from `ScratchPool`.
 struct GemmDriver: Sendable {
     let kind: cs_gemm_kind
     let shape: cs_gemm_shape
@@ -25,61 +26,69 @@ struct GemmDriver: Sendable {
     /// Every element of C sees the same sequence of operations whatever the split.
     func accumulate(m: Int, n: Int, k: Int, a: MatrixView, b: MatrixView,
                     c: UnsafeMutablePointer<Double>, ldc: Int, threads: Int) {
-        guard m > 0, n > 0, k > 0 else { return }
+        multiply(m: m, n: n, k: k, rows: a, columns: b.transposed, c: c, ldc: ldc, overwrite: false, threads: threads)
+    }
+
+    /// `C[m×n] (+)= A·B` where `rows` gives A's `m` rows and `columns` B's `n` columns, each
+    /// `k` steps deep. With `overwrite`, C is written without being read. Split over up to
+    /// `threads` threads by rows or columns; every element of C sees the same sequence of
+    /// operations whatever the split.
+    func multiply(m: Int, n: Int, k: Int, rows: some PanelSource, columns: some PanelSource,
+                  c: UnsafeMutablePointer<Double>, ldc: Int, overwrite: Bool, threads: Int) {
+        guard m > 0, n > 0 else { return }
+        guard k > 0 else {
+            if overwrite {
+                for i in 0..<m { (c + i &* ldc).update(repeating: 0, count: n) }
+            }
+            return
+        }
         let workers = Parallel.workers(for: m &* n &* k, threads: threads)
         let (mr, nr) = (shape.mr, shape.nr)
         if (n + nr - 1) / nr >= (m + mr - 1) / mr {
-            Parallel.split(n, workers: workers, alignment: nr) { _, cols in
-                serial(m: m, n: cols.count, k: k, a: a, b: b.offset(row: 0, column: cols.lowerBound),
-                       c: c + cols.lowerBound, ldc: ldc)
+            Parallel.split(n, workers: workers, alignment: nr) { _, part in
+                serial(rows: 0..<m, columns: part, k: k, a: rows, b: columns, c: c, ldc: ldc, overwrite: overwrite)
             }
         } else {
-            Parallel.split(m, workers: workers, alignment: mr) { _, rows in
-                serial(m: rows.count, n: n, k: k, a: a.offset(row: rows.lowerBound, column: 0), b: b,
-                       c: c + rows.lowerBound &* ldc, ldc: ldc)
+            Parallel.split(m, workers: workers, alignment: mr) { _, part in
+                serial(rows: part, columns: 0..<n, k: k, a: rows, b: columns, c: c, ldc: ldc, overwrite: overwrite)
             }
         }
     }
 
-    /// One thread's blocked product.
-    private func serial(m: Int, n: Int, k: Int, a: MatrixView, b: MatrixView,
-                        c: UnsafeMutablePointer<Double>, ldc: Int) {
+    /// One thread's blocked product over the block `rows × columns` of C.
+    private func serial(rows: Range<Int>, columns: Range<Int>, k: Int, a: some PanelSource, b: some PanelSource,
+                        c: UnsafeMutablePointer<Double>, ldc: Int, overwrite: Bool) {
         let (mr, nr) = (shape.mr, shape.nr)
         let kc = min(shape.kc, k)
-        let mc = min(shape.mc, roundUp(m, mr))
-        let nc = min(shape.nc, roundUp(n, nr))
-        let packedA = UnsafeMutableRawPointer.allocate(byteCount: mc * kc * 8, alignment: 64)
-            .bindMemory(to: Double.self, capacity: mc * kc)
-        let packedB = UnsafeMutableRawPointer.allocate(byteCount: nc * kc * 8, alignment: 64)
-            .bindMemory(to: Double.self, capacity: nc * kc)
-        defer {
-            packedA.deallocate()
-            packedB.deallocate()
-        }
-        var jc = 0
-        while jc < n {
-            let nb = min(nc, n &- jc)
-            var pc = 0
-            while pc < k {
-                let kb = min(kc, k &- pc)
-                GemmPacking.packB(b.offset(row: pc, column: jc), depth: kb, columns: nb, nr: nr, into: packedB)
-                var ic = 0
-                while ic < m {
-                    let mb = min(mc, m &- ic)
-                    GemmPacking.packA(a.offset(row: ic, column: pc), rows: mb, depth: kb, mr: mr, into: packedA)
-                    sweep(rows: mb, columns: nb, depth: kb, packedA: packedA, packedB: packedB,
-                          c: c + (ic &* ldc &+ jc), ldc: ldc)
-                    ic &+= mc
+        let mc = min(shape.mc, roundUp(rows.count, mr))
+        let nc = min(shape.nc, roundUp(columns.count, nr))
+        ScratchPool.withBuffer(count: (mc + nc) * kc) { packedA in
+            let packedB = packedA + mc * kc
+            var jc = columns.lowerBound
+            while jc < columns.upperBound {
+                let nb = min(nc, columns.upperBound &- jc)
+                var pc = 0
+                while pc < k {
+                    let kb = min(kc, k &- pc)
+                    b.pack(lanes: jc..<(jc &+ nb), steps: pc..<(pc &+ kb), width: nr, into: packedB)
+                    var ic = rows.lowerBound
+                    while ic < rows.upperBound {
+                        let mb = min(mc, rows.upperBound &- ic)
+                        a.pack(lanes: ic..<(ic &+ mb), steps: pc..<(pc &+ kb), width: mr, into: packedA)
+                        sweep(rows: mb, columns: nb, depth: kb, packedA: packedA, packedB: packedB,
+                              c: c + (ic &* ldc &+ jc), ldc: ldc, overwrite: overwrite && pc == 0)
+                        ic &+= mc
+                    }
+                    pc &+= kc
                 }
-                pc &+= kc
+                jc &+= nc
             }
-            jc &+= nc
         }
     }
 
     /// Runs the micro-kernel over every `mr × nr` tile of one packed block.
     private func sweep(rows: Int, columns: Int, depth: Int, packedA: UnsafePointer<Double>,
-                       packedB: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>, ldc: Int) {
+                       packedB: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>, ldc: Int, overwrite: Bool) {
         let (mr, nr) = (shape.mr, shape.nr)
         var jr = 0
         while jr < columns {
@@ -88,7 +97,7 @@ struct GemmDriver: Sendable {
             var ir = 0
             while ir < rows {
                 cs_gemm_tile(kind, depth, packedA + ir &* depth, panelB, c + (ir &* ldc &+ jr), ldc,
-                             min(mr, rows &- ir), width)
+                             min(mr, rows &- ir), width, overwrite ? 1 : 0)
                 ir &+= mr
             }
             jr &+= nr

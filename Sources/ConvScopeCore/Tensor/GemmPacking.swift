@@ -1,6 +1,18 @@
+/// A GEMM operand as the driver sees it: `lanes × steps`, where the lanes are the rows of
+/// A (or the columns of B) and the steps run along the contracted axis. It only has to
+/// copy blocks of itself into the panel order the micro-kernels stream through, so an
+/// operand need not exist in memory as a matrix (see `WindowMatrix`).
+protocol PanelSource {
+    /// Packs lanes `lanes` over steps `steps` into panels of `width` lanes: panel `r`, step
+    /// `p`, lane `i` goes to `r·width·depth + p·width + i` (depth = `steps.count`), zeros
+    /// past the last lane.
+    func pack(lanes: Range<Int>, steps: Range<Int>, width: Int, into dst: UnsafeMutablePointer<Double>)
+}
+
 /// A strided read-only matrix: element `(i, j)` lives at `base[i·rowStride + j·columnStride]`.
-/// A transposed operand is the same storage with the two strides swapped.
-struct MatrixView {
+/// A transposed operand is the same storage with the two strides swapped. As a panel
+/// source its rows are the lanes and its columns the steps.
+struct MatrixView: PanelSource {
     var base: UnsafePointer<Double>
     var rowStride: Int
     var columnStride: Int
@@ -15,46 +27,31 @@ struct MatrixView {
     var transposed: MatrixView {
         MatrixView(base: base, rowStride: columnStride, columnStride: rowStride)
     }
-}
 
-/// Copies blocks of A and B into the panel order the micro-kernels stream through.
-enum GemmPacking {
-    /// Packs `rows × depth` of `a` into panels of `mr` rows: panel `r`, step `p`, lane `i`
-    /// holds `a[r·mr + i, p]` at `r·mr·depth + p·mr + i`, zeros past the last row.
-    static func packA(_ a: MatrixView, rows: Int, depth: Int, mr: Int, into dst: UnsafeMutablePointer<Double>) {
-        packPanels(a, lanes: rows, depth: depth, width: mr, into: dst)
-    }
-
-    /// Packs `depth × columns` of `b` into panels of `nr` columns: panel `r`, step `p`, lane
-    /// `j` holds `b[p, r·nr + j]` at `r·nr·depth + p·nr + j`, zeros past the last column.
-    static func packB(_ b: MatrixView, depth: Int, columns: Int, nr: Int, into dst: UnsafeMutablePointer<Double>) {
-        packPanels(b.transposed, lanes: columns, depth: depth, width: nr, into: dst)
-    }
-
-    /// The common body: `source(lane, step)` goes to panel `lane / width`.
-    private static func packPanels(_ source: MatrixView, lanes: Int, depth: Int, width: Int,
-                                   into dst: UnsafeMutablePointer<Double>) {
-        var lane0 = 0
-        while lane0 < lanes {
-            let panel = dst + lane0 &* depth
-            let used = min(width, lanes &- lane0)
+    func pack(lanes: Range<Int>, steps: Range<Int>, width: Int, into dst: UnsafeMutablePointer<Double>) {
+        let depth = steps.count
+        var lane0 = lanes.lowerBound
+        var panel = dst
+        while lane0 < lanes.upperBound {
+            let used = min(width, lanes.upperBound &- lane0)
             if used < width { panel.update(repeating: 0, count: width &* depth) }
-            let src = source.offset(row: lane0, column: 0)
+            let src = offset(row: lane0, column: steps.lowerBound)
             // Run the inner loop along whichever axis reads memory with the smaller stride.
-            if src.columnStride <= src.rowStride {
+            if columnStride <= rowStride {
                 for lane in 0..<used {
-                    let from = src.base + lane &* src.rowStride
+                    let from = src.base + lane &* rowStride
                     let to = panel + lane
-                    for p in 0..<depth { to[p &* width] = from[p &* src.columnStride] }
+                    for p in 0..<depth { to[p &* width] = from[p &* columnStride] }
                 }
             } else {
                 for p in 0..<depth {
-                    let from = src.base + p &* src.columnStride
+                    let from = src.base + p &* columnStride
                     let to = panel + p &* width
-                    for lane in 0..<used { to[lane] = from[lane &* src.rowStride] }
+                    for lane in 0..<used { to[lane] = from[lane &* rowStride] }
                 }
             }
             lane0 &+= width
+            panel += width &* depth
         }
     }
 }

@@ -35,15 +35,17 @@ public enum MatrixMultiply {
         let (m, k) = transposeA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
         let (kb, n) = transposeB ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
         precondition(kb == k, "cannot multiply \(a.shape)\(transposeA ? "ᵀ" : "") by \(b.shape)\(transposeB ? "ᵀ" : "")")
-        var out = [Double](repeating: 0, count: m * n)
-        a.scalars.withUnsafeBufferPointer { pa in
-            b.scalars.withUnsafeBufferPointer { pb in
-                out.withUnsafeMutableBufferPointer { pc in
-                    if m > 0 && n > 0 && k > 0 {
-                        accumulate(m: m, n: n, k: k, a: pa.baseAddress!, lda: a.shape[1],
-                                   b: pb.baseAddress!, ldb: b.shape[1], c: pc.baseAddress!, ldc: n,
-                                   transposeA: transposeA, transposeB: transposeB, threads: threads)
+        let out = [Double](unsafeUninitializedCapacity: m * n) { pc, initialized in
+            defer { initialized = m * n }
+            a.scalars.withUnsafeBufferPointer { pa in
+                b.scalars.withUnsafeBufferPointer { pb in
+                    guard let pa = pa.baseAddress, let pb = pb.baseAddress, let pc = pc.baseAddress else {
+                        pc.initialize(repeating: 0)
+                        return
                     }
+                    GemmDriver.best.multiply(m: m, n: n, k: k, rows: view(pa, leading: a.shape[1], transposed: transposeA),
+                                             columns: view(pb, leading: b.shape[1], transposed: !transposeB),
+                                             c: pc, ldc: n, overwrite: true, threads: threads)
                 }
             }
         }
