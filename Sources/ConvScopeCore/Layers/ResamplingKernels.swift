@@ -1,6 +1,6 @@
 /// The two loops behind resampling, over `planes` independent planes of a dense `H × W`
-/// grid (H = 1 and factor 1 on h for 1-D) and its every-k-th sparse grid. Each output
-/// element is written once, so outputs start uninitialised; large tensors split their
+/// grid (H = 1 and factor 1 on h for 1-D) and its every-k-th sparse grid. Outputs start
+/// uninitialised and are filled in one pass, row by row; large tensors split their
 /// planes over the cores.
 struct ResamplingKernels {
     let planes: Int
@@ -50,14 +50,10 @@ struct ResamplingKernels {
                     let to = out.baseAddress! + plane &* dense.h &* dense.w
                     for y in 0..<dense.h {
                         let dst = to + y &* dense.w
-                        guard y % factor.h == 0 else {
-                            dst.initialize(repeating: 0, count: dense.w)
-                            continue
-                        }
+                        dst.initialize(repeating: 0, count: dense.w)
+                        guard y % factor.h == 0 else { continue }
                         let row = from + y / factor.h &* sparse.w
-                        for x in 0..<dense.w {
-                            (dst + x).initialize(to: x % factor.w == 0 ? row[x / factor.w] : 0)
-                        }
+                        for j in 0..<sparse.w { dst[j &* factor.w] = row[j] }
                     }
                 }
             }
