@@ -1,8 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Numeric code is compiled with optimisation even in debug builds, so the test
-/// suite (which runs debug) exercises real-sized tensors in seconds.
+/// Numeric and drawing code is compiled with optimisation even in debug builds, so the
+/// test suite (which runs debug) exercises real-sized tensors in seconds and
+/// `swift run convscope` (a debug build) draws big maps without lag.
 let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
@@ -24,7 +25,7 @@ let package = Package(
         .target(
             name: "TensorFiles",
             dependencies: ["ConvScopeCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "Walkthroughs", dependencies: ["ConvScopeCore"]),
+        .target(name: "Walkthroughs", dependencies: ["ConvScopeCore"], swiftSettings: optimisedInDebug),
         .target(
             name: "ConvScopeCLI",
             dependencies: [
@@ -36,8 +37,8 @@ let package = Package(
         .executableTarget(name: "convscope-bench", dependencies: ["ConvScopeCore", "ConvScopeApp", "Terminal"],
                           path: "Benchmarks/convscope-bench"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "Terminal", dependencies: ["CNcursesw"]),
-        .target(name: "ConvScopeApp", dependencies: ["ConvScopeCore", "Walkthroughs", "Terminal"]),
+        .target(name: "Terminal", dependencies: ["CNcursesw"], swiftSettings: optimisedInDebug),
+        .target(name: "ConvScopeApp", dependencies: ["ConvScopeCore", "Walkthroughs", "Terminal"], swiftSettings: optimisedInDebug),
         .testTarget(name: "ConvScopeCoreTests", dependencies: ["ConvScopeCore", "TensorFiles"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles", "ConvScopeCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WalkthroughsTests", dependencies: ["Walkthroughs", "ConvScopeCore"]),

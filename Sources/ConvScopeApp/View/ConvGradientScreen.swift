@@ -74,7 +74,13 @@ enum ConvGradientScreen {
         let padded = layer.cache!.paddedInput
         let p = layer.geometry.padding
         let samples = padded.shape[0]
-        let read = Set(step.terms.map { [$0.through[0], cell($0.through).0 + p.h, cell($0.through).1 + p.w] })
+        let (rows, columns) = (padded.shape[2], padded.shape[3])
+        // Padded positions the tap touched, flattened to one Int each: a step can have
+        // tens of thousands of terms, and this set is built on every frame.
+        let read = Set(step.terms.map { term -> Int in
+            let (h, w) = cell(term.through)
+            return (term.through[0] * rows + h + p.h) * columns + w + p.w
+        })
         let grid = OutputGrid(shape: dLdW.shape)
         let header = GradientPanels.header(model, step: step, count: walk.stepCount(.dLdW), walk: "dLdW: one weight tap at a time",
                                            definition: "dLdW[o,c,p,q] = Σ_n Σ_i,j dLdZ[n,o,i,j] · A_pad[n,c,i·s+p·d,j·s+q·d]")
@@ -83,7 +89,6 @@ enum ConvGradientScreen {
             Formatting.statistics("A[:,\(c)]", walk.forward.input.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
             Formatting.statistics("dLdW\(Formatting.index([o, c]))", walk.dLdW.at([o, c])),
         ]
-        let (rows, columns) = (padded.shape[2], padded.shape[3])
         return GradientPanels.plan(
             model, header: header,
             arithmetic: GradientPanels.arithmetic("dLdW" + Formatting.index(step.element), step.terms, result: step.result,
@@ -97,7 +102,7 @@ enum ConvGradientScreen {
                 let inputs = GradientPanels.shown(samples, model).map { n in
                     GradientPanels.map("A_pad\(Formatting.index([n, c]))", padded.at([n, c]), numbers: numbers, capabilities: model.capabilities,
                                        mark: { r, q in
-                                           if read.contains([n, r, q]) { return .tap }
+                                           if read.contains((n * rows + r) * columns + q) { return .tap }
                                            return r < p.h || r >= rows - p.h || q < p.w || q >= columns - p.w ? .padding : .plain
                                        },
                                        focus: focus(of: step.terms.filter { $0.through[0] == n }.map { (cell($0.through).0 + p.h, cell($0.through).1 + p.w) }))

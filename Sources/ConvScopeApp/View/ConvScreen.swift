@@ -225,15 +225,27 @@ enum ConvScreen {
 
     /// Text as wide as the widest per-channel sum could print, to size the products panel.
     static func widestSum(kernel: Tensor, input: Tensor, taps: Int) -> String {
-        let bound = (kernel.scalars.lazy.filter(\.isFinite).map(abs).max() ?? 0) * (input.scalars.lazy.filter(\.isFinite).map(abs).max() ?? 0)
-        let integral = (kernel.scalars + input.scalars).allSatisfy { !$0.isFinite || $0 == $0.rounded() }
+        let (bound, integral) = productBound(kernel: kernel, input: input)
         return Formatting.number(integral ? -bound * Double(taps) : -bound * Double(taps) - 0.5)
+    }
+
+    /// The largest |weight · input| there can be, and whether both tensors hold integers.
+    static func productBound(kernel: Tensor, input: Tensor) -> (bound: Double, integral: Bool) {
+        func scan(_ t: Tensor) -> (Double, Bool) {
+            var largest = 0.0, integral = true
+            for x in t.scalars where x.isFinite {
+                largest = max(largest, abs(x))
+                if integral && x != x.rounded() { integral = false }
+            }
+            return (largest, integral)
+        }
+        let (k, kIntegral) = scan(kernel), (a, aIntegral) = scan(input)
+        return (k * a, kIntegral && aIntegral)
     }
 
     /// A column wide enough for any product of a weight and an input value.
     static func productNumberFormat(kernel: Tensor, input: Tensor) -> (width: Int, decimals: Int) {
-        let bound = (kernel.scalars.lazy.filter(\.isFinite).map(abs).max() ?? 0) * (input.scalars.lazy.filter(\.isFinite).map(abs).max() ?? 0)
-        let integral = (kernel.scalars + input.scalars).allSatisfy { !$0.isFinite || $0 == $0.rounded() }
+        let (bound, integral) = productBound(kernel: kernel, input: input)
         return MapView.numberFormat(for: [-bound, integral ? 0 : 0.5])
     }
 }
@@ -251,7 +263,9 @@ extension ConvScreen {
 
     /// The finite range of a tensor's values, for heat-map colours.
     static func range(of tensor: Tensor) -> ClosedRange<Double> {
-        ColorScale.finiteRange(of: tensor.scalars) ?? 0...1
+        let statistics = TensorStatistics(tensor)
+        guard let low = statistics.min, let high = statistics.max else { return 0...1 }
+        return low...high
     }
 
     /// A key to the cell marks: a sample of each mark's style and what it means.

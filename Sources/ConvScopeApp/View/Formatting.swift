@@ -60,8 +60,12 @@ enum Formatting {
 }
 
 extension Tensor {
-    /// The sub-tensor at the given leading indices, e.g. `A.at([n])` is sample n.
+    /// The sub-tensor at the given leading indices, e.g. `A.at([n])` is sample n. When the
+    /// leading axes have extent 1 it shares storage instead of copying (a big map's screen
+    /// asks for it on every frame).
     func at(_ leading: [Int]) -> Tensor {
-        sliced(leading.map { AxisSlice(start: $0, stop: $0 + 1) }).reshaped(Array(shape.dropFirst(leading.count)))
+        let rest = Array(shape.dropFirst(leading.count))
+        if shape.prefix(leading.count).allSatisfy({ $0 == 1 }) { return reshaped(rest) }
+        return sliced(leading.map { AxisSlice(start: $0, stop: $0 + 1) }).reshaped(rest)
     }
 }

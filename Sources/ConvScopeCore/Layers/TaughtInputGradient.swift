@@ -53,20 +53,21 @@ extension ConvLayer {
         let out = g.outputSize(forInput: spatialSize(cache.input.shape))
         let gradient = dLdZ.reshaped([n, outChannels, out.h, out.w])
         let border = HW(reach.h - 1, reach.w - 1)
-        let padded = Tensor(shape: [n, outChannels, strideOne.h + 2 * border.h, strideOne.w + 2 * border.w])
-            .scattering(gradient, at: [.all, .all, AxisSlice(start: border.h, stop: border.h + strideOne.h, step: g.stride.h),
-                                       AxisSlice(start: border.w, stop: border.w + strideOne.w, step: g.stride.w)])
+        // Written in place into the zeros (no second copy of a dL/dZ-sized tensor).
+        var padded = Tensor(shape: [n, outChannels, strideOne.h + 2 * border.h, strideOne.w + 2 * border.w])
+        padded.add(gradient, at: [.all, .all, AxisSlice(start: border.h, stop: border.h + strideOne.h, step: g.stride.h),
+                                  AxisSlice(start: border.w, stop: border.w + strideOne.w, step: g.stride.w)])
         let dilated = Tensor(shape: [outChannels, inChannels, reach.h, reach.w])
             .scattering(W.reshaped([outChannels, inChannels, g.kernel.h, g.kernel.w]),
                         at: [.all, .all, .every(g.dilation.h), .every(g.dilation.w)])
         let flipped = dilated.flipped(axes: [2, 3])
         // For each kernel tap, one row of the window at a time: a (Wp × C_out)·(C_out × C_in)
-        // product contracting the output channels, read straight from a channels-last copy
-        // of the padded gradient, so no window is ever copied.
-        let channelsLast = padded.permuted([0, 2, 3, 1])
-        let gradientWidth = padded.shape[3]
+        // product contracting the output channels, read in place from the padded gradient
+        // (as the transpose of its C_out × Wp slice), so no window is ever copied.
+        let (gradientRows, gradientWidth) = (padded.shape[2], padded.shape[3])
+        let plane = gradientRows * gradientWidth
         var result = [Double](repeating: 0, count: n * paddedSize.h * paddedSize.w * inChannels)
-        channelsLast.scalars.withUnsafeBufferPointer { g in
+        padded.scalars.withUnsafeBufferPointer { g in
             result.withUnsafeMutableBufferPointer { out in
                 for p in 0..<reach.h {
                     for q in 0..<reach.w {
@@ -75,12 +76,13 @@ extension ConvLayer {
                         tap.scalars.withUnsafeBufferPointer { w in
                             for sample in 0..<n {
                                 for y in 0..<paddedSize.h {
-                                    let row = ((sample * padded.shape[2] + y + p) * gradientWidth + q) * outChannels
+                                    let row = sample * outChannels * plane + (y + p) * gradientWidth + q
                                     let target = (sample * paddedSize.h + y) * paddedSize.w * inChannels
                                     MatrixMultiply.accumulate(m: paddedSize.w, n: inChannels, k: outChannels,
-                                                              a: g.baseAddress! + row, lda: outChannels,
+                                                              a: g.baseAddress! + row, lda: plane,
                                                               b: w.baseAddress!, ldb: inChannels,
-                                                              c: out.baseAddress! + target, ldc: inChannels, threads: 1)
+                                                              c: out.baseAddress! + target, ldc: inChannels,
+                                                              transposeA: true, threads: 1)
                                 }
                             }
                         }
