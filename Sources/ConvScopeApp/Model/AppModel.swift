@@ -22,6 +22,8 @@ public struct AppModel {
     public var speedIndex = 3
     public var display = MapDisplay.automatic
     public var showsHelp = false
+    /// The list of screens, while it is open (`m`).
+    public var menu: Menu?
     /// The size that `<` and `>` change, an index into the scene's recipe parameters.
     public var parameterIndex = 0
     /// Where the last switch from the forward pass to dL/dA started and landed, so that
