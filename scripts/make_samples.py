@@ -54,12 +54,12 @@ def sample(name, layer, about, options=None, file=None, **arrays):
 # ---------------------------------------------------------------- digits and classic kernels
 
 KERNELS = {
-    "sobel-x": ([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], "Sobel x: vertical stroke edges, + where ink starts left to right"),
-    "sobel-y": ([[-1, -2, -1], [0, 0, 0], [1, 2, 1]], "Sobel y: horizontal stroke edges, + where ink starts top to bottom"),
+    "sobel-x": ([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], "Sobel x: vertical edges, + where ink begins going right"),
+    "sobel-y": ([[-1, -2, -1], [0, 0, 0], [1, 2, 1]], "Sobel y: horizontal edges, + where ink begins going down"),
     "gaussian": (np.array([[1, 2, 1], [2, 4, 2], [1, 2, 1]]) / 16, "3×3 Gaussian blur (1 2 1 / 16): strokes softened"),
-    "laplacian": ([[0, 1, 0], [1, -4, 1], [0, 1, 0]], "Laplacian: 0 on flat ink and paper, large at stroke ends and bends"),
-    "sharpen": ([[0, -1, 0], [-1, 5, -1], [0, -1, 0]], "sharpen (5 at the centre, −1 around): contrast raised"),
-    "identity": ([[0, 0, 0], [0, 1, 0], [0, 0, 0]], "identity kernel: Z equals A, padding 1 keeps 8×8"),
+    "laplacian": ([[0, 1, 0], [1, -4, 1], [0, 1, 0]], "Laplacian: 0 on flat areas, large at stroke ends and bends"),
+    "sharpen": ([[0, -1, 0], [-1, 5, -1], [0, -1, 0]], "sharpen (5 in the centre, −1 around): contrast raised"),
+    "identity": ([[0, 0, 0], [0, 1, 0], [0, 0, 0]], "identity kernel: Z equals A"),
     "box": (np.ones((3, 3)) / 9, "3×3 box filter: each output the mean of its window"),
 }
 
@@ -73,7 +73,7 @@ def digits():
 
 def digit_samples():
     A = digits()
-    return [sample(f"digits-{kernel}", "conv2d", f"handwritten 0 2 4 7, {about}", {"padding": [1]},
+    return [sample(f"digits-{kernel}", "conv2d", f"digits 0 2 4 7, {about}", {"padding": [1]},
                    A=A, W=np.array(values, dtype=np.float64).reshape(1, 1, 3, 3), b=np.zeros(1))
             for kernel, (values, about) in KERNELS.items()]
 
@@ -89,6 +89,7 @@ def patch():
 
 
 def image_samples():
+    """Luminance weights 0.3 R + 0.6 G + 0.1 B for the edges; the blur keeps colours apart."""
     A = patch()
     sobel = [np.array(KERNELS["sobel-x"][0]), np.array(KERNELS["sobel-y"][0])]
     luminance = [0.3, 0.6, 0.1]
@@ -96,13 +97,13 @@ def image_samples():
     blur = np.zeros((3, 3, 3, 3))
     for c in range(3):
         blur[c, c] = KERNELS["gaussian"][0]
-    where = "a 32×32 RGB patch of the pagoda roofs in scikit-learn's china.jpg"
+    where = "RGB photo patch"
     return [
-        sample("image-sobel", "conv2d", f"{where}: Sobel x and y on luminance (0.3 R + 0.6 G + 0.1 B), 3 channels → 2",
+        sample("image-sobel", "conv2d", f"{where}: Sobel x and y on luminance, 3 channels → 2",
                {"padding": [1]}, A=A, W=edges, b=np.zeros(2)),
-        sample("image-blur", "conv2d", f"{where}: each colour blurred by its own Gaussian, zero weights across colours",
+        sample("image-blur", "conv2d", f"{where}: each colour blurred alone (zero cross-colour weights)",
                {"padding": [1]}, A=A, W=blur, b=np.zeros(3)),
-        sample("image-maxpool", "maxpool2d", f"{where}: max pooling 2×2, 32×32 → 16×16 per colour",
+        sample("image-maxpool", "maxpool2d", f"{where}: max pooling 2×2, 32×32 → 16×16",
                {"kernel": 2}, A=A),
     ]
 
@@ -112,7 +113,7 @@ def image_samples():
 def random_samples():
     """One bundle per layer compute knows, with dLdZ so compute runs backward too."""
     def bundle(layer, about, options, A, out_shape, **parameters):
-        return sample(f"random-{layer}", layer, f"random, assignment-sized: {about}", options,
+        return sample(f"random-{layer}", layer, about, options,
                       A=A, dLdZ=random(*out_shape), **parameters)
 
     return [
@@ -145,9 +146,9 @@ def scanning_samples():
     file = save("scan-mlp", A=random(1, 24, 128), w1=random(192, 8), w2=random(8, 16), w3=random(16, 4),
                 dLdZ=random(1, 124))
     return [
-        sample("scan-mlp-simple", "scan-mlp-simple", "MLP w1 (192, 8), w2 (8, 16), w3 (16, 4) scanning (1, 24, 128): 31 windows × 4",
+        sample("scan-mlp-simple", "scan-mlp-simple", "an MLP (192 → 8 → 16 → 4) scanning (1, 24, 128): 31 windows × 4",
                file=file),
-        sample("scan-mlp-distributed", "scan-mlp-distributed", "the same MLP weights, distributed and shared: 31 windows × 4",
+        sample("scan-mlp-distributed", "scan-mlp-distributed", "the same MLP, distributed with shared weights: 31 windows × 4",
                file=file),
     ]
 

@@ -68,8 +68,9 @@ struct ViewCommand: ParsableCommand {
         commandName: "view",
         abstract: "Open a layer's screen on your tensors (or built-in ones).",
         discussion: """
-            Same layer names, options and bundle keys as `compute`. Without a bundle, built-in \
-            tensors are used; a missing W or b comes from a seeded default. Screens exist for: \
+            Same layer names, options and bundle keys as `compute`; --sample NAME opens a shipped \
+            sample instead. Without a bundle, built-in tensors are used; a missing W or b comes \
+            from a seeded default. Screens exist for: \
             \(SceneFactory.supported.map(\.rawValue).joined(separator: ", ")).
             """)
 
@@ -135,13 +136,15 @@ struct RenderCommand: ParsableCommand {
     }
 }
 
-/// Reads the optional bundle and builds the layer's scene, turning layer errors into one line.
+/// Builds the layer's scene on the bundle or sample, turning layer errors into one line.
 private func makeScene(_ layer: LayerArguments, bundle: String?, upstream: UpstreamGradient) throws -> Scene {
-    let tensors = try bundle.map { try NPZ.read(contentsOf: URL(fileURLWithPath: $0)) } ?? [:]
+    let input = try layer.input(bundle: bundle)
     do {
-        return try SceneFactory.scene(for: layer.spec, bundle: tensors, upstream: upstream)
+        var scene = try SceneFactory.scene(for: input.spec, bundle: input.tensors, upstream: upstream)
+        if let name = layer.sample { scene.title = "sample \(name)" }
+        return scene
     } catch let error as LayerError {
-        throw CLIFailure("\(bundle.map { "\($0): " } ?? "")\(layer.layer.rawValue): \(error.message)")
+        throw input.failure(error)
     }
 }
 
