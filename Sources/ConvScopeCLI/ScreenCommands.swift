@@ -15,9 +15,26 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Start paused instead of playing.")
     var paused = false
 
+    @OptionGroup var recording: RecordingArguments
+
     func run() throws {
+        let destination = try recording.destination()
         let model = AppModel(scenes: try Demo.scenes(), size: Size(width: 80, height: 24), playing: !paused)
-        try runInteractive(model)
+        try runInteractive(model, recording: destination)
+    }
+}
+
+/// `--record FILE.cast` and `--force`, for the commands that open a terminal.
+struct RecordingArguments: ParsableArguments {
+    @Option(help: ArgumentHelp("Record the session into an asciicast v2 file, written when you quit with q.", valueName: "file.cast"))
+    var record: String?
+
+    @Flag(help: "Replace the --record file if it exists.")
+    var force = false
+
+    /// The checked destination, if recording; call before opening the terminal.
+    func destination() throws -> CastFile? {
+        try record.map { try CastFile(path: $0, force: force) }
     }
 }
 
@@ -84,9 +101,12 @@ struct ViewCommand: ParsableCommand {
     @Flag(help: "Start playing instead of paused.")
     var play = false
 
+    @OptionGroup var recording: RecordingArguments
+
     func run() throws {
+        let destination = try recording.destination()
         let scene = try makeScene(layer, bundle: bundle, upstream: try screen.upstream())
-        try runInteractive(try screen.model(scene, size: Size(width: 80, height: 24), playing: play))
+        try runInteractive(try screen.model(scene, size: Size(width: 80, height: 24), playing: play), recording: destination)
     }
 }
 
@@ -94,7 +114,7 @@ struct ViewCommand: ParsableCommand {
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Print one step of a layer's screen as plain text (no terminal needed).")
+        abstract: "Print one step of a layer's screen as plain text, or record steps as an asciicast (no terminal needed).")
 
     @OptionGroup var layer: LayerArguments
 
@@ -112,7 +132,21 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var screen: ScreenArguments
 
+    @Option(help: ArgumentHelp("Instead of printing, record --steps into an asciicast v2 file, one step every \(Self.pace) s with a marker each.", valueName: "file.cast"))
+    var cast: String?
+
+    @Option(help: ArgumentHelp("The steps --cast records, from A to B (default: all).", valueName: "A..B"))
+    var steps: String?
+
+    @Flag(help: "Replace the --cast file if it exists.")
+    var force = false
+
+    /// Seconds between the steps of a --cast recording.
+    static let pace = 0.5
+
     func run() throws {
+        guard cast != nil || steps == nil else { throw CLIFailure("--steps goes with --cast FILE") }
+        let destination = try cast.map { try CastFile(path: $0, force: force) }
         let scene = try makeScene(layer, bundle: bundle, upstream: try screen.upstream())
         guard let dimensions = parseSize(size) else {
             throw CLIFailure("--size \(size) is not WIDTHxHEIGHT, e.g. --size 100x30")
@@ -121,12 +155,43 @@ struct RenderCommand: ParsableCommand {
             throw CLIFailure("--display \(display) is not one of auto, numbers, heatmap")
         }
         var model = try screen.model(scene, size: dimensions, capabilities: .minimal)
+        model.display = mode
+        if let destination {
+            try destination.write(try recording(model))
+            return
+        }
         guard (1...model.stepCount).contains(step) else {
             throw CLIFailure("--step \(step) is out of range: the \(model.phase.rawValue) screen has steps 1 to \(model.stepCount)")
         }
         model.step = step - 1
-        model.display = mode
         print(model.render().plainText())
+    }
+
+    /// The steps named by `--steps`, one frame and marker each, `pace` seconds apart.
+    private func recording(_ model: AppModel) throws -> Asciicast {
+        let range = try stepRange(in: model)
+        var model = model
+        let recorder = CastRecorder(size: model.size)
+        for (index, step) in range.enumerated() {
+            model.step = step - 1
+            recorder.record(model, at: Double(index) * Self.pace)
+        }
+        recorder.hold(until: Double(range.count) * Self.pace)
+        return recorder.cast
+    }
+
+    /// `--steps A..B` (or one step `A`) checked against the screen's steps; all of them by default.
+    private func stepRange(in model: AppModel) throws -> ClosedRange<Int> {
+        let all = 1...model.stepCount
+        guard let steps else { return all }
+        let ends = steps.components(separatedBy: "..").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard (1...2).contains(ends.count), let first = ends.first!, let last = ends.last!, first <= last else {
+            throw CLIFailure("--steps \(steps) is not A..B with A ≤ B, e.g. --steps 1..\(model.stepCount)")
+        }
+        guard all.contains(first), all.contains(last) else {
+            throw CLIFailure("--steps \(steps) is out of range: the \(model.phase.rawValue) screen has steps 1 to \(model.stepCount)")
+        }
+        return first...last
     }
 
     private func parseSize(_ text: String) -> Size? {
@@ -148,13 +213,22 @@ private func makeScene(_ layer: LayerArguments, bundle: String?, upstream: Upstr
     }
 }
 
-/// Opens the terminal (or explains why it cannot) and runs the app until the user quits.
-private func runInteractive(_ model: AppModel) throws {
+/// Opens the terminal (or explains why it cannot) and runs the app until the user quits;
+/// with a destination, records the session and writes it on the way out. Signals (Ctrl-C,
+/// SIGTERM, SIGHUP) end the process at once, so nothing is written then.
+private func runInteractive(_ model: AppModel, recording: CastFile?) throws {
     let backend: NcursesBackend
     do {
         backend = try NcursesBackend()
     } catch let error as TerminalError {
         throw CLIFailure(error.description)
     }
-    AppRunner.run(model, on: backend)
+    guard let recording else { return AppRunner.run(model, on: backend) }
+    let recorder = CastRecorder(size: backend.size)
+    let start = ContinuousClock.now
+    AppRunner.run(model, on: backend) { model in
+        let elapsed = (ContinuousClock.now - start).components
+        recorder.record(model, at: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
+    }
+    try recording.write(recorder.cast)
 }
