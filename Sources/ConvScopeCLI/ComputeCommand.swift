@@ -15,6 +15,11 @@ struct ComputeCommand: ParsableCommand {
             scanning MLPs) to OUT.npz. With -o - it prints a summary instead. With --sample NAME \
             the tensors, and unless given the layer and its options, come from a shipped sample.
 
+            With --expect MINE.npz it checks your own results against the library's: one \
+            line per tensor (OK, or how many values differ, the largest error and the first \
+            positions), the classic mistake it matches when one does, and exit status 2 when \
+            anything differs (1 is kept for bad input). -o is optional then.
+
             Layers: \(LayerKind.allCases.map(\.rawValue).joined(separator: ", ")).
             """)
 
@@ -24,11 +29,19 @@ struct ComputeCommand: ParsableCommand {
     var bundle: String?
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Where to write the results (.npz), or - to print a summary.", valueName: "out.npz"))
-    var output: String
+    var output: String?
+
+    @OptionGroup var expectation: ExpectArguments
+
+    /// Exit status when `--expect` finds a difference (bad input is 1).
+    static let mismatchStatus: Int32 = 2
 
     func run() throws {
         guard bundle != nil || layer.sample != nil else {
             throw CLIFailure("compute needs tensors: give BUNDLE.npz or --sample NAME (see `convscope samples`)")
+        }
+        guard output != nil || expectation.expect != nil else {
+            throw CLIFailure("say where the results go: -o OUT.npz, -o - for a summary, or --expect MINE.npz to check yours")
         }
         let input = try layer.input(bundle: bundle)
         let results: [String: Tensor]
@@ -37,10 +50,15 @@ struct ComputeCommand: ParsableCommand {
         } catch let error as LayerError {
             throw input.failure(error)
         }
+        let check = try expectation.check(input.spec, bundle: input.tensors)
         if output == "-" {
             print(TensorSummary.table(results))
-        } else {
+        } else if let output {
             try NPZ.write(results, to: URL(fileURLWithPath: output))
+        }
+        if let check {
+            print(AnswerReport.text(check))
+            if !check.passes { throw ExitCode(Self.mismatchStatus) }
         }
     }
 }

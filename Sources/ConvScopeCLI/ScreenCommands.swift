@@ -67,12 +67,17 @@ struct ScreenArguments: ParsableArguments {
         }
     }
 
-    /// A model of one scene opened on the chosen phase.
-    func model(_ scene: Scene, size: Size, capabilities: TerminalCapabilities = .full, playing: Bool = false) throws -> AppModel {
-        var model = AppModel(scenes: [scene], size: size, capabilities: capabilities, playing: playing)
+    /// A model of the scenes opened on the chosen phase.
+    func model(_ scenes: [Scene], sceneIndex: Int = 0, size: Size, capabilities: TerminalCapabilities = .full,
+               playing: Bool = false) throws -> AppModel {
+        guard scenes.indices.contains(sceneIndex) else {
+            throw CLIFailure("--scene \(sceneIndex + 1) is out of range: this layer has scenes 1 to \(scenes.count)")
+        }
+        var model = AppModel(scenes: scenes, size: size, capabilities: capabilities, playing: playing)
+        model.sceneIndex = sceneIndex
         let phase = try selectedPhase()
-        guard scene.phases.contains(phase) else {
-            throw CLIFailure("--phase \(phase.rawValue) does not exist for this layer; it has \(scene.phases.map(\.rawValue).joined(separator: ", "))")
+        guard model.scene.phases.contains(phase) else {
+            throw CLIFailure("--phase \(phase.rawValue) does not exist for this screen; it has \(model.scene.phases.map(\.rawValue).joined(separator: ", "))")
         }
         model.phase = phase
         return model
@@ -98,6 +103,8 @@ struct ViewCommand: ParsableCommand {
 
     @OptionGroup var screen: ScreenArguments
 
+    @OptionGroup var expectation: ExpectArguments
+
     @Flag(help: "Start playing instead of paused.")
     var play = false
 
@@ -105,8 +112,40 @@ struct ViewCommand: ParsableCommand {
 
     func run() throws {
         let destination = try recording.destination()
-        let scene = try makeScene(layer, bundle: bundle, upstream: try screen.upstream())
-        try runInteractive(try screen.model(scene, size: Size(width: 80, height: 24), playing: play), recording: destination)
+        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(), expectation: expectation)
+        var model = try screen.model(scenes, size: Size(width: 80, height: 24), playing: play)
+        model.answer = answer
+        try runInteractive(model, recording: destination)
+    }
+}
+
+/// `convscope cnn [BUNDLE]`: the whole CNN learning the bundle's batch.
+struct CNNCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cnn",
+        abstract: "Watch a whole CNN learn a batch: layer by layer forward and backward, SGD steps, the loss falling.",
+        discussion: """
+            The bundle holds A, (N, C, W) signals or (N, 1, H, W) images read as H channels, and             Y, one-hot (N, classes) or class numbers (N,). Without a bundle, ten built-in 8×8             patterns are used.
+            """)
+
+    @Argument(help: ArgumentHelp("An .npz with A and Y (optional).", valueName: "bundle.npz"))
+    var bundle: String?
+
+    @OptionGroup var recording: RecordingArguments
+
+    func run() throws {
+        let destination = try recording.destination()
+        let tensors = try bundle.map { try NPZ.read(contentsOf: URL(fileURLWithPath: $0)) } ?? [:]
+        if bundle != nil && (tensors["A"] == nil || tensors["Y"] == nil) {
+            throw CLIFailure("\(bundle!): the CNN needs both A (inputs) and Y (labels) in the bundle")
+        }
+        let scene: Scene
+        do {
+            scene = try NetworkScene.scene(images: tensors["A"], labels: tensors["Y"])
+        } catch let error as LayerError {
+            throw CLIFailure("\(bundle ?? "built-in data"): cnn: \(error.message)")
+        }
+        try runInteractive(AppModel(scenes: [scene], size: Size(width: 80, height: 24)), recording: destination)
     }
 }
 
@@ -124,6 +163,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The step to show, from 1.")
     var step = 1
 
+    @Option(help: "The scene to show, from 1 (a transposed convolution has two: upsample, then convolve).")
+    var scene = 1
+
     @Option(help: ArgumentHelp("Screen size in cells, WIDTHxHEIGHT.", valueName: "WxH"))
     var size = "100x30"
 
@@ -131,6 +173,8 @@ struct RenderCommand: ParsableCommand {
     var display = "auto"
 
     @OptionGroup var screen: ScreenArguments
+
+    @OptionGroup var expectation: ExpectArguments
 
     @Option(help: ArgumentHelp("Instead of printing, record --steps into an asciicast v2 file, one step every \(Self.pace) s with a marker each.", valueName: "file.cast"))
     var cast: String?
@@ -147,15 +191,16 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         guard cast != nil || steps == nil else { throw CLIFailure("--steps goes with --cast FILE") }
         let destination = try cast.map { try CastFile(path: $0, force: force) }
-        let scene = try makeScene(layer, bundle: bundle, upstream: try screen.upstream())
+        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(), expectation: expectation)
         guard let dimensions = parseSize(size) else {
             throw CLIFailure("--size \(size) is not WIDTHxHEIGHT, e.g. --size 100x30")
         }
         guard let mode = ["auto": MapDisplay.automatic, "numbers": .numbers, "heatmap": .heatmap][display] else {
             throw CLIFailure("--display \(display) is not one of auto, numbers, heatmap")
         }
-        var model = try screen.model(scene, size: dimensions, capabilities: .minimal)
+        var model = try screen.model(scenes, sceneIndex: scene - 1, size: dimensions, capabilities: .minimal)
         model.display = mode
+        model.answer = answer
         if let destination {
             try destination.write(try recording(model))
             return
@@ -201,16 +246,33 @@ struct RenderCommand: ParsableCommand {
     }
 }
 
-/// Builds the layer's scene on the bundle or sample, turning layer errors into one line.
-private func makeScene(_ layer: LayerArguments, bundle: String?, upstream: UpstreamGradient) throws -> Scene {
+/// Reads the bundle or sample and builds the layer's scenes, turning layer errors into one
+/// line; with `--expect`, also checks the user's answer and lays it over the scenes. The
+/// answer was computed from a bundle (or sample), so one is required, and a missing `b`
+/// means zeros there as in `compute` (not the seeded default bias the screens use otherwise).
+/// A sample names the scenes: `sample NAME`, before the stage names of a transposed convolution.
+private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: UpstreamGradient,
+                        expectation: ExpectArguments) throws -> ([Scene], AnswerOverlay?) {
     let input = try layer.input(bundle: bundle)
+    var tensors = input.tensors
+    if expectation.expect != nil {
+        guard input.source != nil else { throw CLIFailure("--expect needs the bundle (or --sample) your answer was computed from") }
+        if tensors["b"] == nil, let layer = try? input.spec.makeLayer(from: tensors) as? ParameterizedLayer {
+            tensors["b"] = layer.b
+        }
+    }
+    var scenes: [Scene]
     do {
-        var scene = try SceneFactory.scene(for: input.spec, bundle: input.tensors, upstream: upstream)
-        if let name = layer.sample { scene.title = "sample \(name)" }
-        return scene
+        scenes = try SceneFactory.scenes(for: input.spec, bundle: tensors, upstream: upstream)
     } catch let error as LayerError {
         throw input.failure(error)
     }
+    if let name = layer.sample {
+        for index in scenes.indices {
+            scenes[index].title = scenes.count == 1 ? "sample \(name)" : "sample \(name) · \(scenes[index].title)"
+        }
+    }
+    return (scenes, try expectation.check(input.spec, bundle: tensors).map { AnswerOverlay($0, scenes: scenes) })
 }
 
 /// Opens the terminal (or explains why it cannot) and runs the app until the user quits;

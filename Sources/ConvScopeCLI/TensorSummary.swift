@@ -5,10 +5,7 @@ import Foundation
 enum TensorSummary {
     /// One line per tensor, keys in a fixed order (Z, dLdA, then the rest sorted).
     static func table(_ tensors: [String: Tensor]) -> String {
-        let order = ["Z", "dLdA", "dLdW", "dLdb"]
-        let keys = tensors.keys.sorted { a, b in
-            (order.firstIndex(of: a) ?? order.count, a) < (order.firstIndex(of: b) ?? order.count, b)
-        }
+        let keys = ResultOrder.sorted(tensors.keys)
         let nameWidth = keys.map(\.count).max() ?? 0
         let shapes = keys.map { shapeText(tensors[$0]!.shape) }
         let shapeWidth = shapes.map(\.count).max() ?? 0

@@ -65,9 +65,9 @@ import Testing
     /// Step `step` of the digits-sobel-x screen drawn in-process, as the recording must hold it.
     static func expectedFrame(step: Int, size: Size) throws -> String {
         let bundle = try NPZ.read(contentsOf: samplesFolder.appendingPathComponent("digits-sobel-x.npz"))
-        var scene = try SceneFactory.scene(for: LayerSpec(kind: .conv2d, padding: [1]), bundle: bundle)
-        scene.title = "sample digits-sobel-x"
-        var model = AppModel(scenes: [scene], size: size, capabilities: .full)
+        var scenes = try SceneFactory.scenes(for: LayerSpec(kind: .conv2d, padding: [1]), bundle: bundle)
+        scenes[0].title = "sample digits-sobel-x"
+        var model = AppModel(scenes: scenes, size: size, capabilities: .full)
         model.step = step - 1
         return model.render().ansi()
     }

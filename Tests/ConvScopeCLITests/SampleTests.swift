@@ -67,20 +67,20 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("sample digits-sobel-x"))
         #expect(result.stdout.contains("Conv2d(1, 1, kernel 3, padding 1)"))
-        #expect(result.stdout.contains("Z (4,1,8,8)"))
+        #expect(result.stdout.contains("(4,1,8,8)"))
     }
 
     @Test func givenOptionsOverrideTheSamples() throws {
         let result = try ConvscopeProcess.run(["render", "conv2d", "--sample", "digits-sobel-x", "--padding", "0", "--stride", "2"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Conv2d(1, 1, kernel 3, stride 2)"))
-        #expect(result.stdout.contains("Z (4,1,3,3)"))
+        #expect(result.stdout.contains("(4,1,3,3)"))
     }
 
     @Test func anotherLayerTakesOnlyTheSamplesTensors() throws {
         let result = try ConvscopeProcess.run(["render", "maxpool2d", "--sample", "digits-sobel-x"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("A (4,1,8,8)"))
+        #expect(result.stdout.contains("MaxPool2d(kernel 2, stride 2)") && result.stdout.contains("(4,1,4,4)"))
         #expect(!result.stdout.contains("padding"))
     }
 

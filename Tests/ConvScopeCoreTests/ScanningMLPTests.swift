@@ -38,22 +38,14 @@ import Testing
         #expect(Z.maxAbsDifference(expected) < 1e-10)
     }
 
-    /// MLP weights with the distributed network's sharing built in: first-layer neuron
-    /// `2g + j` applies kernel `k1[j]` to steps `2g, 2g+1`; second-layer neuron `8g + j`
-    /// applies `k2[j]` to first-layer groups `2g, 2g+1`; the third reads both second-layer groups.
-    func sharedWeights(_ k1: Tensor, _ k2: Tensor, _ k3: Tensor) -> (Tensor, Tensor, Tensor) {
-        var w1 = Tensor(shape: [192, 8]), w2 = Tensor(shape: [8, 16]), w3 = Tensor(shape: [16, 4])
-        for g in 0..<4 { for j in 0..<2 { for c in 0..<24 { for t in 0..<2 { w1[(2 * g + t) * 24 + c, 2 * g + j] = k1[j, c, t] } } } }
-        for g in 0..<2 { for j in 0..<8 { for c in 0..<2 { for t in 0..<2 { w2[(2 * g + t) * 2 + c, 8 * g + j] = k2[j, c, t] } } } }
-        for o in 0..<4 { for c in 0..<8 { for t in 0..<2 { w3[t * 8 + c, o] = k3[o, c, t] } } }
-        return (w1, w2, w3)
-    }
-
     @Test func distributedScanEqualsTheSharedMLPAtEveryWindow() throws {
         let k1 = Tensor.randomNormal(shape: [2, 24, 2], seed: 4)
         let k2 = Tensor.randomNormal(shape: [8, 2, 2], seed: 5)
         let k3 = Tensor.randomNormal(shape: [4, 8, 2], seed: 6)
-        let (w1, w2, w3) = sharedWeights(k1, k2, k3)
+        // The sharing written out by hand: neuron 2g+j of layer 1 sees steps 2g, 2g+1 through k1[j].
+        let (w1, w2, w3) = ScanningMLP.sharedMLPWeights(k1, k2, k3)
+        #expect(w1[3 * 24 + 5, 2 + 1] == k1[1, 5, 1] && w1[0, 2] == 0)
+        #expect(w2[(2 + 1) * 2 + 1, 8 + 4] == k2[4, 1, 1] && w3[8 + 3, 2] == k3[2, 3, 1])
         let network = try ScanningMLP.distributed(w1: w1, w2: w2, w3: w3)
         #expect(network.parameterizedLayers.map(\.W) == [k1, k2, k3])
         let Z = try network.forward(A)
@@ -69,6 +61,16 @@ import Testing
         #expect(right != wrong)
         // Row t·24 + c of the MLP weight is kernel tap t of channel c.
         #expect(right[3, 5, 2] == w[2 * 24 + 5, 3])
+    }
+
+    @Test func libraryMLPAndWindowMatchTheHandWrittenOnes() throws {
+        let (w1, w2, w3) = (Tensor.randomNormal(shape: [192, 8], seed: 1), Tensor.randomNormal(shape: [8, 16], seed: 2),
+                            Tensor.randomNormal(shape: [16, 4], seed: 3))
+        let window = ScanningMLP.window(A, at: 5, size: 8, hop: 4)
+        let handWindow = (0..<8).flatMap { step in (0..<24).map { c in A[0, c, 20 + step] } }
+        #expect(window.scalars == handWindow)
+        let out = try ScanningMLP.mlp(w1: w1, w2: w2, w3: w3).forward(window)
+        #expect(out.maxAbsDifference(Tensor(shape: [1, 4], scalars: mlp(handWindow, w1, w2, w3))) < 1e-12)
     }
 
     @Test func mlpGradientInvertsTheKernelMapping() throws {

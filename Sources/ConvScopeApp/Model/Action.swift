@@ -7,6 +7,9 @@ public enum Action: Hashable, Sendable {
     case nextChannel, previousChannel, nextSample, previousSample
     case toggleDisplay, toggleHelp, nextScene, previousScene
     case nextPhase, previousPhase, forwardPhase
+    case nextMismatch, previousMismatch
+    case nextParameter, previousParameter, increaseParameter, decreaseParameter
+    case openLayer, trainStep
     case quit
 }
 
@@ -33,6 +36,14 @@ public enum KeyMap {
         case .character("b"): .nextPhase
         case .character("B"): .previousPhase
         case .character("f"): .forwardPhase
+        case .character("x"): .nextMismatch
+        case .character("X"): .previousMismatch
+        case .enter: .openLayer
+        case .character("s"): .trainStep
+        case .character("e"): .nextParameter
+        case .character("E"): .previousParameter
+        case .character(">"), .character("."): .increaseParameter
+        case .character("<"), .character(","): .decreaseParameter
         case .character("?"), .function(1): .toggleHelp
         case .tab, .character("]"): .nextScene
         case .backTab, .character("["): .previousScene
@@ -52,8 +63,13 @@ public enum KeyMap {
         KeyBinding("c / C", "next / previous output channel"),
         KeyBinding("n / N", "next / previous batch sample"),
         KeyBinding("v", "numbers ↔ heat map"),
-        KeyBinding("b / B", "next / previous pass: forward → dLdA → taught dLdA → dLdW → dLdb"),
+        KeyBinding("b / B", "next / previous pass: forward, dLdA, taught, dLdW, dLdb"),
         KeyBinding("f", "back to the forward pass"),
+        KeyBinding("x / X", "next / previous cell unlike your answer (--expect)"),
+        KeyBinding("Enter", "CNN: open this layer's screen on its activations"),
+        KeyBinding("s", "CNN: one SGD step (space trains continuously)"),
+        KeyBinding("e / E", "select the next / previous live size (demo)"),
+        KeyBinding("> . / < ,", "grow / shrink it: the layer is rebuilt at once"),
         KeyBinding("Tab ] / [", "next / previous scene"),
         KeyBinding("?", "this help (any key closes it)"),
         KeyBinding("q Esc", "quit"),

@@ -22,9 +22,13 @@ public struct AppModel {
     public var speedIndex = 3
     public var display = MapDisplay.automatic
     public var showsHelp = false
+    /// The size that `<` and `>` change, an index into the scene's recipe parameters.
+    public var parameterIndex = 0
     public var size: Size
     public var capabilities: TerminalCapabilities
     public var wantsQuit = false
+    /// The user's own answer laid over the screens (`--expect`), if any.
+    public var answer: AnswerOverlay?
 
     /// Playback speeds in steps per second.
     public static let speeds: [Double] = [0.5, 1, 2, 4, 8, 16, 32, 64, 256]

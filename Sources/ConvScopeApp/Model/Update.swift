@@ -1,3 +1,4 @@
+import ConvScopeCore
 import Terminal
 
 extension AppModel {
@@ -59,15 +60,72 @@ extension AppModel {
             let index = phases.firstIndex(of: phase) ?? 0
             switchPhase(to: phases[(index + (action == .nextPhase ? 1 : phases.count - 1)) % phases.count])
         case .forwardPhase: switchPhase(to: .forward)
+        case .nextMismatch, .previousMismatch:
+            if let target = answer?.mismatch(from: step, forward: action == .nextMismatch, scene: sceneIndex, phase: phase) { step = target }
+        case .nextParameter, .previousParameter:
+            let count = scene.recipe?.parameters.count ?? 1
+            parameterIndex = (parameterIndex + (action == .nextParameter ? 1 : count - 1)) % count
+        case .increaseParameter, .decreaseParameter:
+            adjustRecipe(by: action == .increaseParameter ? 1 : -1)
+        case .trainStep:
+            if case .network(let session) = scene.content { train(session) }
+        case .openLayer:
+            openLayerScreen()
         case .quit: wantsQuit = true
         }
-        if [.stepForward, .stepBack, .cellUp, .cellDown, .firstStep, .lastStep].contains(action) {
+        if [.stepForward, .stepBack, .cellUp, .cellDown, .firstStep, .lastStep, .nextMismatch, .previousMismatch].contains(action) {
             isPlaying = false
         }
     }
 
+    /// Rebuilds the scene with one size changed. Sizes that make no layer keep the last
+    /// good scene on screen under the library's explanation until they are changed again.
+    private mutating func adjustRecipe(by delta: Int) {
+        guard let recipe = scene.recipe, recipe.parameters.indices.contains(parameterIndex) else { return }
+        let changed = recipe.adjusting(parameterIndex, by: delta)
+        guard changed != recipe else { return }
+        isPlaying = false
+        do {
+            let rebuilt = try changed.scene(title: scene.title)
+            scenes[sceneIndex] = rebuilt
+            steps[sceneIndex] = [:]
+            if !rebuilt.phases.contains(phase) { phase = .forward }
+        } catch {
+            scenes[sceneIndex].recipe = changed
+            scenes[sceneIndex].problem = (error as? LayerError)?.message ?? "\(error)"
+        }
+    }
+
+    /// One SGD step of a network scene; a failure (a diverging loss) stops training.
+    private mutating func train(_ session: NetworkSession) {
+        do {
+            try session.trainStep()
+        } catch {
+            isPlaying = false
+        }
+    }
+
+    /// Opens the screen of the network layer at the current step, on its real activations,
+    /// as a new scene right after this one (Tab and Shift-Tab move between them).
+    private mutating func openLayerScreen() {
+        guard case .network(let session) = scene.content, phase == .forward || phase == .dLdA else { return }
+        let layers = session.cnn.layers.count
+        let index = phase == .forward ? step : layers - step
+        guard (0..<layers).contains(index), let opened = try? session.layerScenes(index) else { return }
+        scenes.insert(contentsOf: opened, at: sceneIndex + 1)
+        steps.insert(contentsOf: Array(repeating: [:], count: opened.count), at: sceneIndex + 1)
+        sceneIndex += 1
+        phase = .forward
+        isPlaying = false
+    }
+
     /// One animation step: the next step, then the next scene, then stop at the very end.
+    /// In a network scene, playing means training: one SGD step per tick.
     private mutating func advanceWhilePlaying() {
+        if case .network(let session) = scene.content {
+            train(session)
+            return
+        }
         if step + 1 < stepCount {
             step += 1
         } else if sceneIndex + 1 < scenes.count && phase == .forward {

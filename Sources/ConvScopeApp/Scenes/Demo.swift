@@ -28,24 +28,27 @@ public enum Demo {
     }
 
     public static func scenes() throws -> [Scene] {
-        let influence = Conv2d(inChannels: 1, outChannels: 2, kernelSize: HW(square: 3),
-                               W: edgeKernels, b: Tensor([0, 1]))
-        let strided = Conv2d(inChannels: 2, outChannels: 2, kernelSize: HW(square: 3), stride: HW(square: 2),
-                             padding: HW(square: 1), W: integers([2, 2, 3, 3], in: -1...1, seed: 3), b: Tensor([1, -1]))
-        let dilated = Conv2d(inChannels: 1, outChannels: 1, kernelSize: HW(square: 2), dilation: HW(square: 2),
-                             W: Tensor(shape: [1, 1, 2, 2], scalars: [1, -1, -1, 1]))
-        let pooled = integers([1, 1, 6, 6], in: 0...9, seed: 7)
+        var influence = Recipe.convolution(inChannels: 1, outChannels: 2, kernel: 3, inputSize: 6)
+        influence.fixedInput = image
+        influence.fixedWeight = edgeKernels
+        influence.fixedBias = Tensor([0, 1])
+        var dilated = Recipe.convolution(inChannels: 1, outChannels: 1, kernel: 2, dilation: 2, inputSize: 6)
+        dilated.fixedWeight = Tensor(shape: [1, 1, 2, 2], scalars: [1, -1, -1, 1])
         return [
-            try .convolution("influence: 1 map, 2 kernels → 2 maps", layer: influence, input: image),
-            try .convolution("stride 2, zero padding 1, 2 channels", layer: strided,
-                             input: integers([1, 2, 7, 7], in: 0...5, seed: 5)),
-            try .convolution("dilation 2: taps spread apart", layer: dilated, input: integers([1, 1, 6, 6], in: 0...9, seed: 6)),
-            try .pooling("max pooling 2×2, stride 2", layer: MaxPool2d(kernel: 2, stride: 2), input: pooled),
-            try .pooling("mean pooling 3×3, stride 1", layer: MeanPool2d(kernel: 3, stride: 1), input: pooled),
+            try influence.scene(title: "influence: 1 map, 2 kernels → 2 maps"),
+            try Recipe.convolution(inChannels: 2, outChannels: 2, kernel: 3, stride: 2, padding: 1, inputSize: 7)
+                .scene(title: "stride 2, zero padding 1, 2 channels"),
+            try dilated.scene(title: "dilation 2: taps spread apart"),
+            try Recipe.pooling(max: true, kernel: 2, stride: 2, inputSize: 6).scene(title: "max pooling 2×2, stride 2"),
+            try Recipe.pooling(max: false, kernel: 3, stride: 1, inputSize: 6).scene(title: "mean pooling 3×3, stride 1"),
             Scene(title: "upsampling ×2: zeros inserted", content: .resampling(
                 try ResamplingWalkthrough(layer: Upsample2d(factor: 2), input: integers([1, 1, 3, 3], in: 1...9, seed: 8)))),
             Scene(title: "downsampling ×2 of a 7-wide map: ceil(7/2) = 4", content: .resampling(
                 try ResamplingWalkthrough(layer: Downsample2d(factor: 2), input: integers([1, 1, 7, 7], in: 1...9, seed: 9)))),
+            Scene(title: "an MLP is a convolution: Linear(9, 2) ≡ Conv1d(3, 2, 3)", content: .scanning(
+                try .linearAsConvolution(weight: integers([2, 9], in: -2...2, seed: 10), input: integers([1, 3, 6], in: 0...9, seed: 12),
+                                         kernelSize: 3))),
+            try NetworkScene.scene(title: "the whole CNN learning 10 patterns"),
         ]
     }
 }

@@ -6,6 +6,11 @@ public enum SceneContent {
     case convolution(ConvForwardWalkthrough, ConvBackwardWalkthrough)
     case pooling(PoolForwardWalkthrough, PoolBackwardWalkthrough)
     case resampling(ResamplingWalkthrough)
+    case elementwise(ElementwiseWalkthrough)
+    case linear(LinearWalkthrough)
+    case scanning(ScanningWalkthrough)
+    /// A whole CNN learning from a batch: one step per layer, forward then backward.
+    case network(NetworkSession)
 }
 
 /// Which pass a screen shows, and for the backward pass which gradient it makes.
@@ -25,10 +30,15 @@ public struct Scene {
     /// Shown in the header, e.g. "influence: 1 map, 2 kernels → 2 maps".
     public var title: String
     public var content: SceneContent
+    /// The sizes keys can change live, for scenes built from sizes (the demo, built-in tensors).
+    public var recipe: Recipe?
+    /// Why the recipe's current sizes make no layer; the content is then the last good one.
+    public var problem: String?
 
-    public init(title: String, content: SceneContent) {
+    public init(title: String, content: SceneContent, recipe: Recipe? = nil) {
         self.title = title
         self.content = content
+        self.recipe = recipe
     }
 
     /// A convolution scene; its backward pass starts from `dLdZ` (default: `upstream`).
@@ -51,11 +61,22 @@ public struct Scene {
     public var phases: [Phase] {
         switch content {
         case .convolution: Phase.allCases
-        case .pooling, .resampling: [.forward, .dLdA]
+        case .linear: [.forward, .dLdA, .dLdW, .dLdb]
+        case .pooling, .resampling, .elementwise: [.forward, .dLdA]
+        case .scanning: [.forward]
+        case .network: [.forward, .dLdA]
         }
     }
 
-    /// The tensor a phase fills in, one element per step: Z, dL/dA, dL/dW or dL/db.
+    /// The shape a phase steps over, one element per step: that of Z, dL/dA, dL/dW or
+    /// dL/db; for a scanning MLP, one step per window.
+    public func stepShape(_ phase: Phase) -> [Int] {
+        if case .scanning(let walk) = content { return [walk.positions] }
+        if case .network(let session) = content { return [session.cnn.layers.count + 1] }
+        return target(phase).shape
+    }
+
+    /// The tensor a phase fills in: Z, dL/dA, dL/dW or dL/db.
     public func target(_ phase: Phase) -> Tensor {
         switch (content, phase) {
         case (.convolution(let f, _), .forward): f.output
@@ -66,13 +87,21 @@ public struct Scene {
         case (.pooling(_, let b), _): b.dLdA
         case (.resampling(let walk), .forward): walk.output
         case (.resampling(let walk), _): walk.dLdA
+        case (.elementwise(let walk), .forward): walk.output
+        case (.elementwise(let walk), _): walk.dLdA
+        case (.linear(let walk), .forward): walk.output
+        case (.linear(let walk), .dLdW): walk.dLdW
+        case (.linear(let walk), .dLdb): walk.dLdb
+        case (.linear(let walk), _): walk.dLdA
+        case (.scanning(let walk), _): walk.output
+        case (.network(let session), _): session.activations.last!
         }
     }
 
-    public func stepCount(_ phase: Phase) -> Int { target(phase).count }
+    public func stepCount(_ phase: Phase) -> Int { Tensor.count(of: stepShape(phase)) }
 
-    /// The cursor grid of a phase's target.
-    public func grid(_ phase: Phase) -> OutputGrid { OutputGrid(shape: target(phase).shape) }
+    /// The cursor grid of a phase's steps.
+    public func grid(_ phase: Phase) -> OutputGrid { OutputGrid(shape: stepShape(phase)) }
 
     /// The input A.
     public var input: Tensor {
@@ -80,6 +109,10 @@ public struct Scene {
         case .convolution(let walk, _): walk.input
         case .pooling(let walk, _): walk.input
         case .resampling(let walk): walk.input
+        case .elementwise(let walk): walk.input
+        case .linear(let walk): walk.input
+        case .scanning(let walk): walk.input
+        case .network(let session): session.images
         }
     }
 
@@ -117,6 +150,12 @@ public struct Scene {
                 return walk.output.offset(of: output)
             }
             return kept
+        case .elementwise(let walk):
+            if old == .forward && new == .dLdA { return walk.dLdA.offset(of: walk.forwardStep(step).source) }
+            if old == .dLdA && new == .forward { return walk.output.offset(of: walk.destination(ofInput: walk.dLdA.index(ofOffset: step))) }
+            return kept
+        case .linear, .scanning, .network:
+            return kept
         }
     }
 }
@@ -129,11 +168,12 @@ public struct OutputGrid: Equatable, Sendable {
     public let rows: Int
     public let columns: Int
 
-    /// `(N, C, H, W)` or `(N, C, W)`; a 1-d shape `(K,)` is one row of K cells.
+    /// `(N, C, H, W)` or `(N, C, W)`; a 2-d shape `(N, F)` is one map of N rows; a 1-d
+    /// shape `(K,)` is one row of K cells.
     public init(shape: [Int]) {
         samples = shape.count >= 3 ? shape[0] : 1
         channels = shape.count >= 3 ? shape[1] : 1
-        rows = shape.count == 4 ? shape[2] : 1
+        rows = shape.count == 4 ? shape[2] : shape.count == 2 ? shape[0] : 1
         columns = shape.last ?? 1
     }
 

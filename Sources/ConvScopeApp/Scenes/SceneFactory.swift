@@ -7,32 +7,83 @@ import Walkthroughs
 public enum SceneFactory {
     /// The layers that have a screen so far.
     public static let supported: [LayerKind] = [.conv1d, .conv2d, .maxpool2d, .meanpool2d,
-                                                .upsample1d, .downsample1d, .upsample2d, .downsample2d]
+                                                .upsample1d, .downsample1d, .upsample2d, .downsample2d,
+                                                .convtranspose1d, .convtranspose2d,
+                                                .flatten, .linear, .relu, .sigmoid, .tanh,
+                                                .scanMLPSimple, .scanMLPDistributed]
 
-    /// The scene of `spec` on `bundle`; the backward pass starts from the bundle's `dLdZ`,
+    /// The scenes of `spec` on `bundle` (two for a transposed convolution: its upsampling,
+    /// then its stride-1 convolution); the backward pass starts from the bundle's `dLdZ`,
     /// else from `upstream`.
-    public static func scene(for spec: LayerSpec, bundle: [String: Tensor], upstream: UpstreamGradient = .ones) throws -> Scene {
+    public static func scenes(for spec: LayerSpec, bundle: [String: Tensor], upstream: UpstreamGradient = .ones) throws -> [Scene] {
         guard supported.contains(spec.kind) else {
             throw LayerError("there is no screen for \(spec.kind.rawValue) yet; screens exist for \(supported.map(\.rawValue).joined(separator: ", ")) (use `convscope compute` for the others)")
         }
         var tensors = bundle
         tensors["A"] = bundle["A"] ?? defaultInput(for: spec.kind)
-        if spec.kind == .conv1d || spec.kind == .conv2d {
-            let channels = tensors["A"]!.rank >= 2 ? tensors["A"]!.shape[1] : 1
-            let kernel = spec.kind == .conv1d ? [3] : [3, 3]
-            tensors["W"] = bundle["W"] ?? Demo.integers([2, channels] + kernel, in: -2...2, seed: 2)
-            tensors["b"] = bundle["b"] ?? Demo.integers([tensors["W"]!.rank > 0 ? tensors["W"]!.shape[0] : 1], in: -1...1, seed: 4)
+        let title = bundle.isEmpty ? "built-in example" : "your tensors"
+        if spec.kind == .scanMLPSimple || spec.kind == .scanMLPDistributed {
+            return [try scanningScene(spec.kind, bundle: tensors, title: title)]
+        }
+        let A = tensors["A"]!
+        let channels = A.rank >= 2 ? A.shape[1] : 1
+        switch spec.kind {
+        case .conv1d, .convtranspose1d:
+            tensors["W"] = bundle["W"] ?? Demo.integers([2, channels, 3], in: -2...2, seed: 2)
+        case .conv2d, .convtranspose2d:
+            tensors["W"] = bundle["W"] ?? Demo.integers([2, channels, 3, 3], in: -2...2, seed: 2)
+        case .linear:
+            tensors["W"] = bundle["W"] ?? Demo.integers([3, A.rank == 2 ? A.shape[1] : 1], in: -2...2, seed: 2)
+        default:
+            break
+        }
+        if let W = tensors["W"], bundle["b"] == nil, W.rank > 0 {
+            tensors["b"] = Demo.integers(spec.kind == .linear ? [W.shape[0], 1] : [W.shape[0]], in: -1...1, seed: 4)
         }
         let layer = try spec.makeLayer(from: tensors)
-        let title = bundle.isEmpty ? "built-in example" : "your tensors"
-        if let resampling = layer as? ResamplingLayer {
-            return Scene(title: title, content: .resampling(
-                try ResamplingWalkthrough(layer: resampling, input: tensors["A"]!, dLdZ: bundle["dLdZ"], upstream: upstream)))
+        let dLdZ = bundle["dLdZ"]
+        switch layer {
+        case let resampling as ResamplingLayer:
+            return [Scene(title: title, content: .resampling(try ResamplingWalkthrough(layer: resampling, input: A, dLdZ: dLdZ, upstream: upstream)))]
+        case let conv as ConvLayer:
+            return [try .convolution(title, layer: conv, input: A, dLdZ: dLdZ, upstream: upstream)]
+        case let pool as PoolLayer:
+            return [try .pooling(title, layer: pool, input: A, dLdZ: dLdZ, upstream: upstream)]
+        case let linear as Linear:
+            return [Scene(title: title, content: .linear(try LinearWalkthrough(layer: linear, input: A, dLdZ: dLdZ, upstream: upstream)))]
+        case let transposed as ConvTransposeLayer:
+            return try transposedScenes(transposed, input: A, dLdZ: dLdZ, upstream: upstream)
+        default:
+            return [Scene(title: title, content: .elementwise(try ElementwiseWalkthrough(layer: layer, input: A, dLdZ: dLdZ, upstream: upstream)))]
         }
-        if let conv = layer as? ConvLayer {
-            return try .convolution(title, layer: conv, input: tensors["A"]!, dLdZ: bundle["dLdZ"], upstream: upstream)
+    }
+
+    /// A scanning MLP next to its network, with seeded weights where the bundle has none.
+    static func scanningScene(_ kind: LayerKind, bundle: [String: Tensor], title: String) throws -> Scene {
+        let w1 = bundle["w1"] ?? Tensor.randomNormal(shape: [192, 8], seed: 1) / 4
+        let w2 = bundle["w2"] ?? Tensor.randomNormal(shape: [8, 16], seed: 2) / 2
+        let w3 = bundle["w3"] ?? Tensor.randomNormal(shape: [16, 4], seed: 3) / 2
+        try ScanningMLP.checkWeights(w1, w2, w3)
+        let A = bundle["A"]!
+        guard A.rank == 3, A.shape[0] == 1, A.shape[1] == ScanningMLP.inputChannels, A.shape[2] >= ScanningMLP.windowSize else {
+            throw LayerError("A has shape \(A.shape) but the scanning MLP reads (1, 24, W) with W ≥ 8")
         }
-        return try .pooling(title, layer: layer as! PoolLayer, input: tensors["A"]!, dLdZ: bundle["dLdZ"], upstream: upstream)
+        let walk = kind == .scanMLPSimple ? try ScanningWalkthrough.simple(w1: w1, w2: w2, w3: w3, input: A)
+                                          : try ScanningWalkthrough.distributed(w1: w1, w2: w2, w3: w3, input: A)
+        return Scene(title: title, content: .scanning(walk))
+    }
+
+    /// The assignment's transposed convolution as its two stages, each labelled: the
+    /// upsampling of A, then the stride-1 convolution of the upsampled A. The upsampling's
+    /// backward starts from the convolution's dL/dA, as the layer chains them.
+    static func transposedScenes(_ layer: ConvTransposeLayer, input: Tensor, dLdZ: Tensor?, upstream: UpstreamGradient) throws -> [Scene] {
+        let upsampled = try layer.upsample.forward(input)
+        let name = "ConvTranspose\(layer.conv.spatialAxes)d"
+        let conv = try Scene.convolution("\(name) stage 2/2: Z = conv(A↑), stride 1", layer: layer.conv, input: upsampled,
+                                         dLdZ: dLdZ, upstream: upstream)
+        guard case .convolution(_, let backward) = conv.content else { return [conv] }
+        let up = try ResamplingWalkthrough(layer: layer.upsample, input: input, dLdZ: backward.dLdA)
+        return [Scene(title: "\(name) stage 1/2: A↑ = upsample(A) by \(layer.upsample.factor)", content: .resampling(up)), conv]
     }
 
     /// Seeded small integers in the layer's input layout.
@@ -42,6 +93,12 @@ public enum SceneFactory {
         case .conv2d: Demo.integers([1, 2, 7, 7], in: 0...9, seed: 1)
         case .upsample1d, .downsample1d: Demo.integers([1, 2, 7], in: 1...9, seed: 1)
         case .upsample2d: Demo.integers([1, 1, 4, 4], in: 1...9, seed: 1)
+        case .convtranspose1d: Demo.integers([1, 2, 5], in: 0...9, seed: 1)
+        case .convtranspose2d: Demo.integers([1, 1, 3, 3], in: 0...9, seed: 1)
+        case .linear: Demo.integers([2, 4], in: -3...3, seed: 3)
+        case .flatten: Demo.integers([2, 2, 3], in: 0...9, seed: 1)
+        case .relu, .sigmoid, .tanh: Demo.integers([1, 2, 4, 4], in: -4...4, seed: 1)
+        case .scanMLPSimple, .scanMLPDistributed: Tensor.randomNormal(shape: [1, 24, 128], seed: 11)
         case .downsample2d: Demo.integers([1, 1, 7, 7], in: 1...9, seed: 1)
         default: Demo.integers([1, 2, 8, 8], in: 0...9, seed: 1)
         }

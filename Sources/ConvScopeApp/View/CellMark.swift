@@ -17,6 +17,8 @@ public enum CellMark: Hashable, Sendable {
     case pending
     /// The maximum a max-pool window picked.
     case argmax
+    /// Differs from the user's own answer (`--expect`).
+    case mismatch
 }
 
 /// The styles of the marks, for numbers and for heat maps, in one place.
@@ -31,6 +33,7 @@ enum MarkStyle {
         case .current: return Style(foreground: .black, background: .indexed(220), attributes: .bold)
         case .pending: return Style(foreground: .indexed(240), attributes: .dim)
         case .argmax: return Style(foreground: .indexed(231), background: .indexed(160), attributes: [.bold, .underline])
+        case .mismatch: return Style(foreground: .indexed(196), background: .indexed(52), attributes: .bold)
         }
     }
 
@@ -44,15 +47,29 @@ enum MarkStyle {
         case .current: .indexed(220)
         case .pending: .indexed(235)
         case .argmax: .indexed(201)
+        case .mismatch: .indexed(196)
         }
     }
 
     /// Heat-map colours that set NaN and the infinities apart from every finite value:
-    /// NaN magenta, +Inf green, −Inf blue (finite values run black–red–yellow–white).
+    /// NaN purple, +Inf green, −Inf deep blue (finite values run black–red–yellow–white,
+    /// and no mark uses these).
     static func nonFiniteColor(_ value: Double) -> TermColor? {
-        if value.isNaN { return .indexed(201) }
-        if value.isInfinite { return value > 0 ? .indexed(46) : .indexed(33) }
+        if value.isNaN { return .indexed(93) }
+        if value.isInfinite { return value > 0 ? .indexed(46) : .indexed(19) }
         return nil
+    }
+
+    /// The character after a marked number in plain text, where colour cannot show.
+    static func textMark(_ mark: CellMark) -> Character? {
+        switch mark {
+        case .current: "<"
+        case .tap: "*"
+        case .argmax: "^"
+        case .mismatch: "!"
+        case .windowGap: "."
+        case .plain, .done, .pending, .padding: nil
+        }
     }
 
     /// ASCII marks for heat maps on terminals without colour or Unicode.
@@ -64,6 +81,7 @@ enum MarkStyle {
         case .pending: " "
         case .padding: "."
         case .argmax: "M"
+        case .mismatch: "!"
         case .plain, .done: " "
         }
     }

@@ -27,6 +27,20 @@ enum Formatting {
         return NumberFormat.fit(value, width: 10, maxDecimals: 4)
     }
 
+    /// Words of `text` in lines of at most `width` columns (a longer word gets a line of its own).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        return line.isEmpty ? lines : lines + [line]
+    }
+
     /// `name  shape  min … max … mean …`, the lovely-tensors style status of one map.
     static func statistics(_ name: String, _ tensor: Tensor) -> [Span] {
         let s = TensorStatistics(tensor)
@@ -46,8 +60,12 @@ enum Formatting {
 }
 
 extension Tensor {
-    /// The sub-tensor at the given leading indices, e.g. `A.at([n])` is sample n.
+    /// The sub-tensor at the given leading indices, e.g. `A.at([n])` is sample n. When the
+    /// leading axes have extent 1 it shares storage instead of copying (a big map's screen
+    /// asks for it on every frame).
     func at(_ leading: [Int]) -> Tensor {
-        sliced(leading.map { AxisSlice(start: $0, stop: $0 + 1) }).reshaped(Array(shape.dropFirst(leading.count)))
+        let rest = Array(shape.dropFirst(leading.count))
+        if shape.prefix(leading.count).allSatisfy({ $0 == 1 }) { return reshaped(rest) }
+        return sliced(leading.map { AxisSlice(start: $0, stop: $0 + 1) }).reshaped(rest)
     }
 }

@@ -10,7 +10,7 @@ enum GradientPanels {
         [
             ConvScreen.titleLine(model.scene.title, step: step.number, of: count, model: model),
             [Span(text: "backward · \(walk)", style: Style(foreground: .magenta, attributes: .bold)),
-             Span(text: "   b: next pass  f: forward")],
+             Span(text: "   b next · f forward", style: .dim)],
             [Span(text: definition, style: Style(foreground: .cyan))],
         ]
     }
@@ -41,16 +41,39 @@ enum GradientPanels {
     }
 
     /// The terms panel: one line per term, the product first and right-aligned so a
-    /// narrow panel cuts only the end of the label; as many lines as fit.
+    /// narrow panel cuts only the end of the label. Only as many lines as a screen could
+    /// show are built: a dL/dW tap of a big map has tens of thousands of terms.
     static func terms(_ terms: [GradientTerm], label: (GradientTerm) -> String) -> PanelSpec {
-        let values = terms.map { Formatting.number($0.product) }
+        let built = terms.prefix(maximumLines)
+        let values = built.map { Formatting.number($0.product) }
         let width = values.map(\.count).max() ?? 0
-        let lines = zip(terms, values).map { term, value -> [Span] in
+        let lines = zip(built, values).map { term, value -> [Span] in
             [Span(text: String(repeating: " ", count: width - value.count) + value, style: .bold), Span(text: " ← " + label(term))]
         }
         return PanelSpec(title: "terms (\(terms.count))", lines: lines.isEmpty ? [[Span(text: "none: gradient 0", style: .dim)]] : lines,
-                         minimumWidth: 24)
+                         unbuiltLines: terms.count - built.count, minimumWidth: 24)
     }
+
+    /// How many stacked map panels can show at this size (each needs 3 rows at least):
+    /// screens build no more than that, so 64 channels cost what 5 do.
+    static func stackable(_ model: AppModel) -> Int {
+        max(1, (model.size.height - 11) / 3)
+    }
+
+    /// The first `limit` indices of `count`, so a screen builds only the panels it can show.
+    static func shown(_ count: Int, _ model: AppModel) -> Range<Int> {
+        0..<min(count, stackable(model))
+    }
+
+    /// Notes on the last panel how many more there are than were built.
+    static func noting(_ panels: [PanelSpec], of total: Int) -> [PanelSpec] {
+        guard total > panels.count, var last = panels.last else { return panels }
+        last.title += " +\(total - panels.count) more"
+        return Array(panels.dropLast()) + [last]
+    }
+
+    /// More lines than any terminal has rows.
+    static let maximumLines = 250
 
     /// The sum written out: the definition, the products added, the result.
     static func arithmetic(_ name: String, _ terms: [GradientTerm], result: Double, note: String = "") -> [[Span]] {

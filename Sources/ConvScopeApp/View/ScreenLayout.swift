@@ -6,7 +6,7 @@ struct ScreenLayout {
     /// Below this the screen shows "terminal too small" instead of a broken layout.
     static let minimumSize = Size(width: 64, height: 20)
 
-    let plan: ScreenPlan?
+    private(set) var plan: ScreenPlan?
 
     init(model: AppModel) {
         guard model.size.fits(ScreenLayout.minimumSize) else {
@@ -14,6 +14,10 @@ struct ScreenLayout {
             return
         }
         let scene = model.scene
+        if let problem = scene.problem {
+            plan = ProblemScreen.plan(problem, model: model)
+            return
+        }
         switch (scene.content, model.phase) {
         case (.convolution(let walk, _), .forward): plan = ConvScreen.plan(walk, step: model.step, title: scene.title, model: model)
         case (.convolution(_, let walk), .taught): plan = TaughtGradientScreen.plan(walk, step: model.step, model: model)
@@ -21,7 +25,12 @@ struct ScreenLayout {
         case (.pooling(let walk, _), .forward): plan = PoolScreen.plan(walk, step: model.step, title: scene.title, model: model)
         case (.pooling(_, let walk), _): plan = PoolGradientScreen.plan(walk, step: model.step, model: model)
         case (.resampling(let walk), let phase): plan = ResamplingScreen.plan(walk, phase: phase, step: model.step, model: model)
+        case (.elementwise(let walk), let phase): plan = ElementwiseScreen.plan(walk, phase: phase, step: model.step, model: model)
+        case (.linear(let walk), let phase): plan = LinearScreen.plan(walk, phase: phase, step: model.step, model: model)
+        case (.scanning(let walk), _): plan = ScanningScreen.plan(walk, step: model.step, model: model)
+        case (.network(let session), let phase): plan = NetworkScreen.plan(session, phase: phase, step: model.step, model: model)
         }
+        if let answer = model.answer { plan = plan?.overlaid(with: answer, model: model) }
     }
 
     /// Whether maps currently show numbers.

@@ -14,7 +14,7 @@ enum TaughtGradientScreen {
         let g = walk.layer.geometry
         let reach = g.effectiveKernel
         let (gradRows, gradColumns) = (taught.padded.shape[2], taught.padded.shape[3])
-        let scatteredSize = (taught.scattered.shape[2], taught.scattered.shape[3])
+        let scatteredSize = (gradRows - 2 * taught.border.h, gradColumns - 2 * taught.border.w)
         let crop = taught.cropping
         let result = taught.paddedInputGradient.at([n, c])
         let (rows, columns) = (result.shape[0], result.shape[1])
@@ -55,12 +55,12 @@ enum TaughtGradientScreen {
         return GradientPanels.plan(
             model, header: header, arithmetic: arithmetic, status: status,
             columns: { numbers in
-                let gradients = (0..<taught.padded.shape[1]).map { o in
+                let gradients = GradientPanels.shown(taught.padded.shape[1], model).map { o in
                     GradientPanels.map("G\(Formatting.index([n, o]))", taught.padded.at([n, o]), numbers: numbers,
                                        capabilities: model.capabilities, mark: gradientMark,
                                        focus: (y...(y + reach.h - 1), x...(x + reach.w - 1)))
                 }
-                let kernels = (0..<taught.flippedKernel.shape[0]).map { o in
+                let kernels = GradientPanels.shown(taught.flippedKernel.shape[0], model).map { o in
                     GradientPanels.map("flip W\(Formatting.index([o, c]))", taught.flippedKernel.at([o, c]), numbers: true,
                                        capabilities: model.capabilities, mark: { _, _ in .tap }, focus: (0...0, 0...0))
                 }
@@ -74,7 +74,7 @@ enum TaughtGradientScreen {
                         return s == number ? .current : s < number ? .done : .pending
                     },
                     focus: (y...y, x...x), isActive: true)
-                return [(gradients, true), (kernels, false), ([sums], false), ([target], true)]
+                return [(GradientPanels.noting(gradients, of: taught.padded.shape[1]), true), (kernels, false), ([sums], false), ([target], true)]
             },
             resultStep: { r, q in stepOf(r, q) })
     }

@@ -25,7 +25,13 @@ public class Activation: Layer {
 
     public func backward(_ dLdZ: Tensor) throws -> Tensor {
         _ = try requireGradientShape(dLdZ, matches: output?.shape)
-        return dLdZ.zipMap(output!) { $0 * derivativeFromOutput($1) }
+        return dLdZ * localGradient!
+    }
+
+    /// `f′` at every element, written in terms of the cached output (`Z(1−Z)`, `1−Z²`,
+    /// `[Z>0]`): what backward multiplies dL/dZ by. Nil before a forward pass.
+    public var localGradient: Tensor? {
+        output?.map(derivativeFromOutput)
     }
 }
 

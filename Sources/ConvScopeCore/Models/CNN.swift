@@ -52,21 +52,33 @@ public final class CNN {
 
     /// Logits `(N, linearNeurons)` for input `(N, C, W)`; no softmax.
     public func forward(_ A: Tensor) throws -> Tensor {
-        var x = A
-        for layer in layers { x = try layer.forward(x) }
-        output = x
-        return x
+        try forwardRecording(A).last!
+    }
+
+    /// The forward pass keeping every layer's output: entry 0 is `A`, entry `i + 1` the
+    /// output of `layers[i]`, the last the logits.
+    public func forwardRecording(_ A: Tensor) throws -> [Tensor] {
+        var outputs = [A]
+        for layer in layers { outputs.append(try layer.forward(outputs.last!)) }
+        output = outputs.last
+        return outputs
     }
 
     /// Computes the loss against one-hot `labels`, then runs every layer's backward in
     /// reverse, setting all parameter gradients; returns dL/dA for the input.
     @discardableResult
     public func backward(labels: Tensor) throws -> Tensor {
+        try backwardRecording(labels: labels)[0]
+    }
+
+    /// The backward pass keeping every gradient: entry `i` is dL/d(input of `layers[i]`),
+    /// the last entry dL/d(logits) from the criterion; so entry 0 is dL/dA.
+    public func backwardRecording(labels: Tensor) throws -> [Tensor] {
         guard let output else { throw LayerError("backward called before forward: run forward first") }
         loss = try criterion.forward(output, labels)
-        var grad = try criterion.backward()
-        for layer in layers.reversed() { grad = try layer.backward(grad) }
-        return grad
+        var gradients = [try criterion.backward()]
+        for layer in layers.reversed() { gradients.insert(try layer.backward(gradients[0]), at: 0) }
+        return gradients
     }
 
     /// Resets every parameter gradient to zero.

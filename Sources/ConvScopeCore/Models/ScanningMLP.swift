@@ -76,3 +76,35 @@ extension ScanningMLP {
         return full.permuted([0, 2, 1]).reshaped([outputs, inputs]).transposed()
     }
 }
+
+extension ScanningMLP {
+    /// The MLP whose weights have the distributed network's sharing built in, as `(in, out)`
+    /// matrices: first-layer neuron `2g + j` applies kernel `k1[j]` to steps `2g, 2g+1`;
+    /// second-layer neuron `8g + j` applies `k2[j]` to first-layer groups `2g, 2g+1`; the
+    /// third reads both second-layer groups through `k3`. Run at every window, this MLP
+    /// gives exactly the distributed network's output.
+    public static func sharedMLPWeights(_ k1: Tensor, _ k2: Tensor, _ k3: Tensor) -> (w1: Tensor, w2: Tensor, w3: Tensor) {
+        var w1 = Tensor(shape: [192, 8]), w2 = Tensor(shape: [8, 16]), w3 = Tensor(shape: [16, 4])
+        for g in 0..<4 { for j in 0..<2 { for c in 0..<24 { for t in 0..<2 { w1[(2 * g + t) * 24 + c, 2 * g + j] = k1[j, c, t] } } } }
+        for g in 0..<2 { for j in 0..<8 { for c in 0..<2 { for t in 0..<2 { w2[(2 * g + t) * 2 + c, 8 * g + j] = k2[j, c, t] } } } }
+        for o in 0..<4 { for c in 0..<8 { for t in 0..<2 { w3[t * 8 + c, o] = k3[o, c, t] } } }
+        return (w1, w2, w3)
+    }
+
+    /// The MLP itself: `Linear(w1ᵀ)`, ReLU, `Linear(w2ᵀ)`, ReLU, `Linear(w3ᵀ)`, zero biases,
+    /// for one flattened time-major window per row.
+    public static func mlp(w1: Tensor, w2: Tensor, w3: Tensor) -> Sequential {
+        Sequential([
+            Linear(inFeatures: w1.shape[0], outFeatures: w1.shape[1], W: w1.transposed()), ReLU(),
+            Linear(inFeatures: w2.shape[0], outFeatures: w2.shape[1], W: w2.transposed()), ReLU(),
+            Linear(inFeatures: w3.shape[0], outFeatures: w3.shape[1], W: w3.transposed()),
+        ])
+    }
+
+    /// Window `t` of a `(1, C, W)` signal, `size` steps from `t·hop`, flattened time-major
+    /// (row `step·C + c`) into one `(1, size·C)` row: what the MLP reads.
+    public static func window(_ A: Tensor, at t: Int, size: Int, hop: Int) -> Tensor {
+        A.sliced([.all, .all, AxisSlice(start: t * hop, stop: t * hop + size)])
+            .permuted([0, 2, 1]).reshaped([1, size * A.shape[1]])
+    }
+}

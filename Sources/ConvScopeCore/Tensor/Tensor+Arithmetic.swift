@@ -73,3 +73,17 @@ public func kron(_ a: Tensor, _ b: Tensor) -> Tensor {
     }
     return out
 }
+
+extension Tensor {
+    /// The index of the largest entry of each row of a 2-d tensor (the first on ties): a
+    /// classifier's predicted classes from its logits, or the classes of one-hot labels.
+    public func rowArgmax() -> [Int] {
+        precondition(rank == 2, "rowArgmax needs a 2-d tensor, got \(shape)")
+        let columns = shape[1]
+        return (0..<shape[0]).map { row in
+            var best = 0
+            for c in 1..<max(columns, 1) where scalars[row * columns + c] > scalars[row * columns + best] { best = c }
+            return best
+        }
+    }
+}

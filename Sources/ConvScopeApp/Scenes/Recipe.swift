@@ -1,0 +1,87 @@
+import ConvScopeCore
+
+/// A layer's sizes that keys can change live, and how to rebuild its scene from them.
+/// Tensors come from seeded small integers, or from fixed ones while their shapes fit.
+public struct Recipe: Equatable, Sendable {
+    public enum Layer: Equatable, Sendable { case convolution, maxPooling, meanPooling }
+
+    /// One adjustable size: its name on screen, its value, and the range keys move it in.
+    public struct Parameter: Equatable, Sendable {
+        public let name: String
+        public var value: Int
+        public let range: ClosedRange<Int>
+    }
+
+    public var layer: Layer
+    public var parameters: [Parameter]
+    /// Used instead of seeded values while their shapes match the parameters.
+    public var fixedInput: Tensor?
+    public var fixedWeight: Tensor?
+    public var fixedBias: Tensor?
+
+    /// A square convolution's sizes.
+    public static func convolution(inChannels: Int, outChannels: Int, kernel: Int, stride: Int = 1, padding: Int = 0,
+                                   dilation: Int = 1, inputSize: Int) -> Recipe {
+        Recipe(layer: .convolution, parameters: [
+            Parameter(name: "kernel", value: kernel, range: 1...9),
+            Parameter(name: "stride", value: stride, range: 1...5),
+            Parameter(name: "pad", value: padding, range: 0...4),
+            Parameter(name: "dil", value: dilation, range: 1...4),
+            Parameter(name: "C_in", value: inChannels, range: 1...4),
+            Parameter(name: "C_out", value: outChannels, range: 1...4),
+            Parameter(name: "input", value: inputSize, range: 1...32),
+        ])
+    }
+
+    /// A square pooling's sizes.
+    public static func pooling(max isMax: Bool, kernel: Int, stride: Int, channels: Int = 1, inputSize: Int) -> Recipe {
+        Recipe(layer: isMax ? .maxPooling : .meanPooling, parameters: [
+            Parameter(name: "kernel", value: kernel, range: 1...9),
+            Parameter(name: "stride", value: stride, range: 1...5),
+            Parameter(name: "C", value: channels, range: 1...4),
+            Parameter(name: "input", value: inputSize, range: 1...32),
+        ])
+    }
+
+    public func value(_ name: String) -> Int { parameters.first { $0.name == name }?.value ?? 0 }
+
+    /// The recipe with parameter `index` moved by `delta`, kept within its range.
+    public func adjusting(_ index: Int, by delta: Int) -> Recipe {
+        var copy = self
+        let p = parameters[index]
+        copy.parameters[index].value = min(max(p.value + delta, p.range.lowerBound), p.range.upperBound)
+        return copy
+    }
+
+    /// The scene these sizes make, or the library's one-line reason they make none
+    /// (an output size of zero, a kernel larger than the padded input).
+    public func scene(title: String) throws -> Scene {
+        let size = value("input")
+        switch layer {
+        case .convolution:
+            let (cin, cout, k) = (value("C_in"), value("C_out"), value("kernel"))
+            let A = fitting(fixedInput, [1, cin, size, size]) ?? Demo.integers([1, cin, size, size], in: 0...9, seed: 5)
+            let W = fitting(fixedWeight, [cout, cin, k, k]) ?? Demo.integers([cout, cin, k, k], in: -1...1, seed: 3)
+            let b = fitting(fixedBias, [cout]) ?? Demo.integers([cout], in: -1...1, seed: 4)
+            let conv = Conv2d(inChannels: cin, outChannels: cout, kernelSize: HW(square: k), stride: HW(square: value("stride")),
+                              padding: HW(square: value("pad")), dilation: HW(square: value("dil")), W: W, b: b)
+            _ = try conv.outputShape(forInput: A.shape)
+            var scene = try Scene.convolution(title, layer: conv, input: A)
+            scene.recipe = self
+            return scene
+        case .maxPooling, .meanPooling:
+            let c = value("C")
+            let A = fitting(fixedInput, [1, c, size, size]) ?? Demo.integers([1, c, size, size], in: 0...9, seed: 7)
+            let pool: PoolLayer = layer == .maxPooling ? MaxPool2d(kernel: value("kernel"), stride: value("stride"))
+                                                       : MeanPool2d(kernel: value("kernel"), stride: value("stride"))
+            _ = try pool.outputShape(forInput: A.shape)
+            var scene = try Scene.pooling(title, layer: pool, input: A)
+            scene.recipe = self
+            return scene
+        }
+    }
+
+    private func fitting(_ tensor: Tensor?, _ shape: [Int]) -> Tensor? {
+        tensor?.shape == shape ? tensor : nil
+    }
+}

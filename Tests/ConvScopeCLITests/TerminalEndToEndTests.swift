@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux): keys reach the app, the screen shows what
+/// they ask for, and every way out leaves the terminal as it was. Serialized so that a
+/// busy two-core machine still answers within the polling timeouts.
+@Suite(.serialized) struct TerminalEndToEndTests {
+    @Test func demoKeysThenQuitRestoresTheTerminal() async throws {
+        let tmux = try TmuxSession()
+        defer { tmux.kill() }
+        try tmux.launch("demo --paused")
+        try await tmux.wait(for: "step 1/32")
+        try tmux.press("Right", "Right", "Right")
+        try await tmux.wait(for: "step 4/32")
+        try tmux.press("?")
+        try await tmux.wait(for: "ConvScope keys")
+        try tmux.press("x")
+        try await tmux.wait("the help to close") { !$0.contains("ConvScope keys") && $0.contains("step 4/32") }
+        // Step 4 is (0, 0, 0, 3); the next channel keeps the cell: (0, 1, 0, 3), step 16 + 3 + 1.
+        try tmux.press("c")
+        try await tmux.wait(for: "step 20/32")
+        let numbers = "0 9 9 9 0 0"
+        #expect(try tmux.screen().contains(numbers))
+        try tmux.press("v")
+        try await tmux.wait("the heat map") { !$0.contains(numbers) && $0.contains("step 20/32") }
+        try tmux.press("q")
+        #expect(try await tmux.exitStatus() == 0)
+        try await tmux.expectRestored()
+    }
+
+    @Test func backwardPassKeysThenQuitRestoresTheTerminal() async throws {
+        let tmux = try TmuxSession()
+        defer { tmux.kill() }
+        try tmux.launch("demo --paused")
+        try await tmux.wait(for: "step 1/32")
+        try tmux.press("Right", "Right", "Right")
+        try await tmux.wait(for: "step 4/32")
+        // Output (0, 0, 0, 3) of the 6×6 influence map first reads A[0,0,0,3]; dL/dA has 36 elements.
+        try tmux.press("b")
+        let walk = try await tmux.wait(for: "dLdA[0,0,0,3] = ")
+        #expect(walk.contains("step 4/36") && walk.contains("backward · dLdA: one input element at a time"), "\(walk)")
+        try tmux.press("Right", "Right")
+        try await tmux.wait(for: "dLdA[0,0,0,5] = ")
+        // The taught view of the same element; without padding it is dLdA_pad's own element.
+        try tmux.press("b")
+        let taught = try await tmux.wait(for: "dLdA[0,0,0,5] = dLdA_pad[0,0,0,5]")
+        #expect(taught.contains("step 6/36") && taught.contains("backward · dLdA as taught"), "\(taught)")
+        try tmux.press("q")
+        #expect(try await tmux.exitStatus() == 0)
+        try await tmux.expectRestored()
+    }
+
+    @Test func cnnTakesThreeSGDStepsThenQuits() async throws {
+        let tmux = try TmuxSession()
+        defer { tmux.kill() }
+        try tmux.launch("cnn")
+        try await tmux.wait(for: "after 0 SGD steps")
+        try tmux.press("s", "s", "s")
+        try await tmux.wait(for: "after 3 SGD steps")
+        try tmux.press("q")
+        #expect(try await tmux.exitStatus() == 0)
+        try await tmux.expectRestored()
+    }
+
+    @Test func resizingBelowTheMinimumAndBack() async throws {
+        let tmux = try TmuxSession()
+        defer { tmux.kill() }
+        try tmux.launch("demo --paused")
+        try await tmux.wait(for: "step 1/32")
+        try tmux.resize(width: 40, height: 10)
+        try await tmux.wait(for: "too small")
+        try tmux.resize(width: 80, height: 24)
+        try await tmux.wait("the screen back") { $0.contains("step 1/32") && !$0.contains("too small") }
+        try tmux.press("q")
+        #expect(try await tmux.exitStatus() == 0)
+        try await tmux.expectRestored()
+    }
+
+    @Test func clickingAnOutputCellJumpsToItsStep() async throws {
+        let tmux = try TmuxSession()
+        defer { tmux.kill() }
+        try tmux.launch("demo --paused")
+        let screen = try await tmux.wait(for: "step 1/32")
+        // Output map Z[0,0] is 4×4; its cell (1, 2) is step 1·4 + 2, shown as step 7.
+        let lines = screen.components(separatedBy: "\n").map(Array.init)
+        let title = Array("┌─ Z[0,0]")
+        let found = lines.indices.lazy.compactMap { y in
+            (0...max(0, lines[y].count - title.count)).first { Array(lines[y][$0..<($0 + title.count)]) == title }.map { (y, $0) }
+        }.first
+        let (top, left) = try #require(found, "no output map on screen")
+        try #require(top + 2 < lines.count)
+        // The words of map row 1, from the left border to the right one.
+        let row = lines[top + 2]
+        let right = (left + 1..<row.count).first { row[$0] == "│" } ?? row.count
+        let starts = (left + 1..<right).filter { row[$0] != " " && (row[$0 - 1] == " " || $0 == left + 1) }
+        try #require(starts.count == 4, "row: \(String(row))")
+        try tmux.click(x: starts[2], y: top + 2)
+        try await tmux.wait(for: "step 7/32")
+        try tmux.press("q")
+        #expect(try await tmux.exitStatus() == 0)
+    }
+
+    @Test func ctrlCRestoresTheTerminal() async throws {
+        let tmux = try TmuxSession()
+        defer { tmux.kill() }
+        try tmux.launch("demo")
+        try await tmux.wait(for: "ConvScope 1/")
+        try tmux.press("C-c")
+        #expect(try await tmux.exitStatus() == 130)
+        try await tmux.expectRestored()
+    }
+
+    @Test func viewWithStdoutPipedRefusesAndPointsToRender() async throws {
+        let tmux = try TmuxSession()
+        defer { tmux.kill() }
+        try tmux.type("'\(ConvscopeProcess.binary.path)' view conv2d | cat; echo rc=${PIPESTATUS[0]}")
+        let status = try await tmux.exitStatus()
+        #expect(status != 0)
+        let screen = try tmux.screen()
+        #expect(screen.contains("render"), "\(screen)")
+        let flags = try tmux.tmux("display-message", "-p", "-t", tmux.target, "#{alternate_on}")
+        #expect(flags.hasPrefix("0"))
+    }
+}
