@@ -1,6 +1,7 @@
 import ConvScopeCore
 import Foundation
 import TensorFiles
+import Testing
 
 /// Runs the built `convscope` binary as a user would, capturing its exit status and output.
 enum ConvscopeProcess {
@@ -17,11 +18,13 @@ enum ConvscopeProcess {
             .deletingLastPathComponent().appendingPathComponent("convscope")
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// Runs the binary with `arguments`, in `directory` if given, with `environment` added to ours.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -36,9 +39,23 @@ enum ConvscopeProcess {
     }
 }
 
+/// The package's samples/ folder, as `scripts/make_samples.py` wrote it.
+let samplesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples")
+
 /// A fresh scratch folder per test, removed afterwards by the caller.
 func makeScratchFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("convscope-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+}
+
+/// Checks the form of every user error: status 1, one stderr line naming `phrase`, no stdout.
+func expectOneLineFailure(_ result: ConvscopeProcess.Result, phrase: String) throws {
+    #expect(result.status == 1)
+    let lines = result.stderr.split(separator: "\n")
+    #expect(lines.count == 1, "stderr: \(result.stderr)")
+    #expect(result.stderr.hasPrefix("convscope: "))
+    #expect(result.stderr.contains(phrase), "stderr: \(result.stderr)")
+    #expect(result.stdout.isEmpty)
 }
