@@ -71,6 +71,15 @@ def digits():
     return data.images[picks].reshape(len(picks), 1, 8, 8)
 
 
+def training_sample():
+    """Forty digits, four of each class, scaled to 0–1, with their labels: what `convscope cnn`
+    trains on (A read as 8 channels × 8 columns, Y class numbers)."""
+    data = load_digits()
+    picks = [int(i) for d in range(10) for i in np.flatnonzero(data.target == d)[:4]]
+    return [sample("digits-train", "cnn", "40 digits (4 of each) with labels Y: the CNN screen trains on them",
+                   A=data.images[picks].reshape(len(picks), 1, 8, 8) / 16, Y=data.target[picks].astype(np.float64))]
+
+
 def digit_samples():
     A = digits()
     return [sample(f"digits-{kernel}", "conv2d", f"digits 0 2 4 7, {about}", {"padding": [1]},
@@ -157,7 +166,7 @@ def main():
     OUT.mkdir(exist_ok=True)
     for old in OUT.glob("*.npz"):
         old.unlink()
-    samples = digit_samples() + image_samples() + random_samples() + scanning_samples()
+    samples = digit_samples() + training_sample() + image_samples() + random_samples() + scanning_samples()
     lines = ",\n".join("  " + json.dumps(entry, ensure_ascii=False) for entry in samples)
     (OUT / "index.json").write_text('{"samples": [\n' + lines + "\n]}\n")
     total = sum(f.stat().st_size for f in OUT.iterdir())

@@ -131,19 +131,31 @@ struct CNNCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("An .npz with A and Y (optional).", valueName: "bundle.npz"))
     var bundle: String?
 
+    @Option(help: ArgumentHelp("A shipped labelled batch instead of a bundle, e.g. digits-train (see `convscope samples`).", valueName: "name"))
+    var sample: String?
+
     @OptionGroup var recording: RecordingArguments
 
     func run() throws {
+        if bundle != nil && sample != nil { throw CLIFailure("give either a bundle or --sample, not both") }
         let destination = try recording.destination()
-        let tensors = try bundle.map { try NPZ.read(contentsOf: URL(fileURLWithPath: $0)) } ?? [:]
-        if bundle != nil && (tensors["A"] == nil || tensors["Y"] == nil) {
-            throw CLIFailure("\(bundle!): the CNN needs both A (inputs) and Y (labels) in the bundle")
+        let source = sample.map { "sample \($0)" } ?? bundle ?? "built-in data"
+        var tensors: [String: Tensor] = [:]
+        if let sample {
+            let catalog = try SampleCatalog.load()
+            tensors = try catalog.tensors(of: try catalog.sample(named: sample))
+        } else if let bundle {
+            tensors = try NPZ.read(contentsOf: URL(fileURLWithPath: bundle))
+        }
+        if (bundle != nil || sample != nil) && (tensors["A"] == nil || tensors["Y"] == nil) {
+            throw CLIFailure("\(source): the CNN needs both A (inputs) and Y (labels)")
         }
         let scene: Scene
         do {
-            scene = try NetworkScene.scene(images: tensors["A"], labels: tensors["Y"])
+            scene = try NetworkScene.scene(images: tensors["A"], labels: tensors["Y"],
+                                           title: sample.map { "the whole CNN learning \($0)" } ?? "the whole CNN learning")
         } catch let error as LayerError {
-            throw CLIFailure("\(bundle ?? "built-in data"): cnn: \(error.message)")
+            throw CLIFailure("\(source): cnn: \(error.message)")
         }
         try runInteractive(AppModel(scenes: [scene], size: Size(width: 80, height: 24)), recording: destination)
     }

@@ -49,7 +49,10 @@ import Testing
         #expect(scan.contains("(1, 24, 128)") && scan.contains("(192, 8) (8, 16) (16, 4)"))
     }
 
-    @Test(arguments: entries)
+    /// The samples of single layers; `cnn` samples are labelled batches for the CNN screen.
+    static let layerEntries = entries.filter { $0.layer != "cnn" }
+
+    @Test(arguments: layerEntries)
     func computeRunsOnTheSample(_ entry: Entry) throws {
         let scratch = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -60,6 +63,16 @@ import Testing
         let bundle = try NPZ.read(contentsOf: samplesFolder.appendingPathComponent(entry.file))
         #expect(outputs["Z"] != nil)
         #expect((outputs["dLdA"] != nil) == (bundle["dLdZ"] != nil), "backward runs when the sample has dLdZ")
+    }
+
+    @Test func theCNNSampleIsALabelledBatchThatComputePointsToCNN() throws {
+        let entry = try #require(Self.entries.first { $0.layer == "cnn" })
+        let bundle = try NPZ.read(contentsOf: samplesFolder.appendingPathComponent(entry.file))
+        let (A, Y) = (try #require(bundle["A"]), try #require(bundle["Y"]))
+        #expect(A.rank == 4 && A.shape[1] == 1 && Y.shape == [A.shape[0]])
+        #expect(Set(Y.scalars) == Set((0..<10).map(Double.init)), "every digit class is in the batch")
+        let result = try ConvscopeProcess.run(["compute", "--sample", entry.name, "-o", "-"])
+        #expect(result.status == 1 && result.stderr.contains("convscope cnn --sample \(entry.name)"))
     }
 
     @Test func renderOpensTheSampleWithItsOptions() throws {

@@ -10,11 +10,11 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notATerminal:
-            "convscope: stdin or stdout is not a terminal; use `convscope render` to print a screen as text"
+            "stdin or stdout is not a terminal; use `convscope render` to print a screen as text"
         case .unsupportedTerminal(let term):
-            "convscope: TERM is \(term.map { "'\($0)'" } ?? "not set"), which cannot show a full-screen view; use `convscope render` to print a screen as text"
+            "TERM is \(term.map { "'\($0)'" } ?? "not set"), which cannot show a full-screen view; use `convscope render` to print a screen as text"
         case .unknownTerminal(let term):
-            "convscope: unknown terminal type '\(term)'"
+            "unknown terminal type '\(term)'"
         }
     }
 }
