@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles", "ConvScopeCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WalkthroughsTests", dependencies: ["Walkthroughs", "ConvScopeCore"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "ConvScopeCLITests", dependencies: ["convscope", "TensorFiles", "ConvScopeCore"]),
+        .testTarget(name: "ConvScopeCLITests", dependencies: ["convscope", "TensorFiles", "ConvScopeCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeCore", "Terminal"], exclude: ["__Snapshots__"]),
     ]
 )

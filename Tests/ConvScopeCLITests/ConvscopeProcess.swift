@@ -8,6 +8,8 @@ enum ConvscopeProcess {
         let status: Int32
         let stdout: String
         let stderr: String
+        /// Whether the process was still running after the timeout and was killed.
+        var timedOut = false
     }
 
     /// The binary next to the test executable in the build folder (the test target depends
@@ -17,7 +19,8 @@ enum ConvscopeProcess {
             .deletingLastPathComponent().appendingPathComponent("convscope")
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// Runs the binary; one still running after `timeout` seconds is killed (a hang is a failure).
+    static func run(_ arguments: [String], in directory: URL? = nil, timeout: Double = 30) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -27,12 +30,16 @@ enum ConvscopeProcess {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        killer.cancel()
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData, as: UTF8.self),
+                      timedOut: process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
     }
 }
 
