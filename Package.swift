@@ -2,8 +2,9 @@
 import Foundation
 import PackageDescription
 
-/// Numeric code is compiled with optimisation even in debug builds, so the test
-/// suite (which runs debug) exercises real-sized tensors in seconds.
+/// Numeric and drawing code is compiled with optimisation even in debug builds, so the
+/// test suite (which runs debug) exercises real-sized tensors in seconds and
+/// `swift run convscope` (a debug build) draws big maps without lag.
 let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
@@ -19,11 +20,13 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
-        .target(name: "ConvScopeCore", swiftSettings: optimisedInDebug),
+        .target(name: "ConvScopeCore", dependencies: ["CConvScopeKernels"], swiftSettings: optimisedInDebug),
+        // GEMM micro-kernels with runtime CPU dispatch; optimised in every configuration.
+        .target(name: "CConvScopeKernels", cSettings: [.unsafeFlags(["-O3"])]),
         .target(
             name: "TensorFiles",
             dependencies: ["ConvScopeCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "Walkthroughs", dependencies: ["ConvScopeCore"]),
+        .target(name: "Walkthroughs", dependencies: ["ConvScopeCore"], swiftSettings: optimisedInDebug),
         .target(
             name: "ConvScopeCLI",
             dependencies: [
@@ -31,9 +34,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "convscope", dependencies: ["ConvScopeCLI"]),
+        // Speed ladder and frame timings: `swift run -c release convscope-bench` (scripts/bench.py compares).
+        .executableTarget(name: "convscope-bench", dependencies: ["ConvScopeCore", "ConvScopeApp", "Terminal"],
+                          path: "Benchmarks/convscope-bench"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "Terminal", dependencies: ["CNcursesw"]),
-        .target(name: "ConvScopeApp", dependencies: ["ConvScopeCore", "Walkthroughs", "Terminal"]),
+        .target(name: "Terminal", dependencies: ["CNcursesw"], swiftSettings: optimisedInDebug),
+        .target(name: "ConvScopeApp", dependencies: ["ConvScopeCore", "Walkthroughs", "Terminal"], swiftSettings: optimisedInDebug),
         .testTarget(name: "ConvScopeCoreTests", dependencies: ["ConvScopeCore", "TensorFiles"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles", "ConvScopeCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WalkthroughsTests", dependencies: ["Walkthroughs", "ConvScopeCore"]),

@@ -10,7 +10,7 @@ public struct ConvBackwardWalkthrough {
     public let dLdA: Tensor
     public let dLdW: Tensor
     public let dLdb: Tensor
-    public let taught: TaughtInputGradient
+    private let taughtRoute: TaughtRoute
 
     /// Runs the layer backward on `dLdZ` (which must have Z's shape).
     public init(forward: ConvForwardWalkthrough, dLdZ: Tensor) throws {
@@ -20,34 +20,26 @@ public struct ConvBackwardWalkthrough {
         dLdA = try layer.backward(dLdZ)
         dLdW = layer.dLdW
         dLdb = layer.dLdb
-        taught = try layer.taughtInputGradient(dLdZ: dLdZ)
+        taughtRoute = TaughtRoute(layer: layer, dLdZ: dLdZ)
     }
 
     public var layer: ConvLayer { forward.layer }
 
-    /// The gradient tensor a walk fills in.
-    public func gradient(_ kind: GradientKind) -> Tensor {
-        switch kind {
-        case .dLdA: dLdA
-        case .dLdW: dLdW
-        case .dLdb: dLdb
-        }
+    /// The taught route's tensors, computed the first time they are asked for: several
+    /// copies of dL/dZ's size that only the taught screen needs.
+    public var taught: TaughtInputGradient { taughtRoute.value }
+
+    private var walks: ParameterGradientWalk {
+        ParameterGradientWalk(layer: layer, dLdZ: dLdZ, dLdA: dLdA, dLdW: dLdW, dLdb: dLdb)
     }
+
+    /// The gradient tensor a walk fills in.
+    public func gradient(_ kind: GradientKind) -> Tensor { walks.gradient(kind) }
 
     public func stepCount(_ kind: GradientKind) -> Int { gradient(kind).count }
 
     /// Step `number` of the walk over `kind`, elements in row-major order.
-    public func step(_ number: Int, of kind: GradientKind) -> GradientStep {
-        let tensor = gradient(kind)
-        let element = tensor.index(ofOffset: number)
-        let terms: [GradientTerm]
-        switch kind {
-        case .dLdA: terms = layer.inputGradientTerms(of: element, dLdZ: dLdZ)
-        case .dLdW: terms = layer.weightGradientTerms(of: element, dLdZ: dLdZ)
-        case .dLdb: terms = layer.biasGradientTerms(of: element[0], dLdZ: dLdZ)
-        }
-        return GradientStep(number: number, element: element, terms: terms, result: tensor.scalars[number])
-    }
+    public func step(_ number: Int, of kind: GradientKind) -> GradientStep { walks.step(number, of: kind) }
 
     /// The taught route's account of dL/dA step `number`: the element of the padded-input
     /// gradient it is cropped from, its terms, and that element's value.
@@ -60,4 +52,19 @@ public struct ConvBackwardWalkthrough {
         return GradientStep(number: number, element: padded, terms: taught.terms(ofPadded: padded),
                             result: taught.paddedInputGradient[index: padded])
     }
+}
+
+/// Computes the taught dL/dA once, on first use. A class so that copies of the
+/// walkthrough share one computation.
+private final class TaughtRoute {
+    private let layer: ConvLayer
+    private let dLdZ: Tensor
+
+    init(layer: ConvLayer, dLdZ: Tensor) {
+        self.layer = layer
+        self.dLdZ = dLdZ
+    }
+
+    /// The layer's own shape checks already passed when backward ran, so this cannot fail.
+    lazy var value: TaughtInputGradient = try! layer.taughtInputGradient(dLdZ: dLdZ)
 }

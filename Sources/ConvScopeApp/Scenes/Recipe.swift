@@ -25,8 +25,8 @@ public struct Recipe: Equatable, Sendable {
         Recipe(layer: .convolution, parameters: [
             Parameter(name: "kernel", value: kernel, range: 1...9),
             Parameter(name: "stride", value: stride, range: 1...5),
-            Parameter(name: "padding", value: padding, range: 0...4),
-            Parameter(name: "dilation", value: dilation, range: 1...4),
+            Parameter(name: "pad", value: padding, range: 0...4),
+            Parameter(name: "dil", value: dilation, range: 1...4),
             Parameter(name: "C_in", value: inChannels, range: 1...4),
             Parameter(name: "C_out", value: outChannels, range: 1...4),
             Parameter(name: "input", value: inputSize, range: 1...32),
@@ -64,7 +64,7 @@ public struct Recipe: Equatable, Sendable {
             let W = fitting(fixedWeight, [cout, cin, k, k]) ?? Demo.integers([cout, cin, k, k], in: -1...1, seed: 3)
             let b = fitting(fixedBias, [cout]) ?? Demo.integers([cout], in: -1...1, seed: 4)
             let conv = Conv2d(inChannels: cin, outChannels: cout, kernelSize: HW(square: k), stride: HW(square: value("stride")),
-                              padding: HW(square: value("padding")), dilation: HW(square: value("dilation")), W: W, b: b)
+                              padding: HW(square: value("pad")), dilation: HW(square: value("dil")), W: W, b: b)
             _ = try conv.outputShape(forInput: A.shape)
             var scene = try Scene.convolution(title, layer: conv, input: A)
             scene.recipe = self

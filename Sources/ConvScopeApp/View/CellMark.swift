@@ -52,11 +52,24 @@ enum MarkStyle {
     }
 
     /// Heat-map colours that set NaN and the infinities apart from every finite value:
-    /// NaN magenta, +Inf green, −Inf blue (finite values run black–red–yellow–white).
+    /// NaN purple, +Inf green, −Inf deep blue (finite values run black–red–yellow–white,
+    /// and no mark uses these).
     static func nonFiniteColor(_ value: Double) -> TermColor? {
-        if value.isNaN { return .indexed(201) }
-        if value.isInfinite { return value > 0 ? .indexed(46) : .indexed(33) }
+        if value.isNaN { return .indexed(93) }
+        if value.isInfinite { return value > 0 ? .indexed(46) : .indexed(19) }
         return nil
+    }
+
+    /// The character after a marked number in plain text, where colour cannot show.
+    static func textMark(_ mark: CellMark) -> Character? {
+        switch mark {
+        case .current: "<"
+        case .tap: "*"
+        case .argmax: "^"
+        case .mismatch: "!"
+        case .windowGap: "."
+        case .plain, .done, .pending, .padding: nil
+        }
     }
 
     /// ASCII marks for heat maps on terminals without colour or Unicode.

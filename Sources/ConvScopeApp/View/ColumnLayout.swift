@@ -5,6 +5,8 @@ struct PanelSpec {
     var title: String
     var map: MapView?
     var lines: [[Span]] = []
+    /// Lines beyond `lines`, not built because no screen is that tall.
+    var unbuiltLines = 0
     var isActive = false
     /// The narrowest frame that still reads well: for text panels, where clipping only
     /// loses the ends of labels; nil means the natural width (maps scroll instead).
@@ -56,7 +58,8 @@ enum ColumnLayout {
                 let h = min(fits ? height : min(height, share), body.maxY - y)
                 guard h >= 3 else { break }
                 panels.append(Panel(frame: Rect(x: x, y: y, width: min(width, body.maxX - x), height: h),
-                                    title: spec.title, map: spec.map, lines: spec.lines, isActive: spec.isActive))
+                                    title: spec.title, map: spec.map, lines: spec.lines, unbuiltLines: spec.unbuiltLines,
+                                    isActive: spec.isActive))
                 y += h
             }
             x += width + 1

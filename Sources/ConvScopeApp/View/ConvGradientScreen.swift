@@ -46,12 +46,12 @@ enum ConvGradientScreen {
             arithmetic: GradientPanels.arithmetic(name, step.terms, result: step.result, note: "   (backward's value)"),
             status: status,
             columns: { numbers in
-                let outputs = (0..<layer.outChannels).map { o in
+                let outputs = GradientPanels.shown(layer.outChannels, model).map { o in
                     GradientPanels.map("dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers, capabilities: model.capabilities,
                                        mark: { r, q in fed.contains([o, r, q]) ? .tap : .plain },
                                        focus: focus(of: step.terms.filter { $0.output[1] == o }.map { cell($0.output) }))
                 }
-                let kernels = (0..<layer.outChannels).map { o in
+                let kernels = GradientPanels.shown(layer.outChannels, model).map { o in
                     GradientPanels.map("W\(Formatting.index([o, c]))", W.at([o, c]), numbers: true, capabilities: model.capabilities,
                                        mark: { r, q in taps.contains([o, r, q]) ? .tap : .plain }, focus: (0...0, 0...0))
                 }
@@ -61,7 +61,7 @@ enum ConvGradientScreen {
                 let result = GradientPanels.result("dLdA\(Formatting.index([n, c]))", dLdA.at([n, c]), current: step.number,
                                                    numbers: numbers, capabilities: model.capabilities,
                                                    step: { r, q in grid.step(n: n, c: c, i: r, j: q) }, at: here)
-                return [(outputs, true), (kernels, false), ([terms], false), ([result], true)]
+                return [(GradientPanels.noting(outputs, of: layer.outChannels), true), (kernels, false), ([terms], false), ([result], true)]
             },
             resultStep: { r, q in grid.step(n: n, c: c, i: r, j: q) })
     }
@@ -74,8 +74,19 @@ enum ConvGradientScreen {
         let padded = layer.cache!.paddedInput
         let p = layer.geometry.padding
         let samples = padded.shape[0]
-        let read = Set(step.terms.map { [$0.through[0], cell($0.through).0 + p.h, cell($0.through).1 + p.w] })
+        let (rows, columns) = (padded.shape[2], padded.shape[3])
+        // Padded positions the tap touched, flattened to one Int each: a step can have
+        // tens of thousands of terms, and this set is built on every frame.
+        let read = Set(step.terms.map { term -> Int in
+            let (h, w) = cell(term.through)
+            return (term.through[0] * rows + h + p.h) * columns + w + p.w
+        })
         let grid = OutputGrid(shape: dLdW.shape)
+        let inputShape = walk.forward.input.shape
+        /// Whether an unpadded input index lies inside A (else the tap read zero padding).
+        func inside(_ index: [Int]) -> Bool {
+            zip(index.dropFirst(2), inputShape.dropFirst(2)).allSatisfy { (0..<$1).contains($0) }
+        }
         let header = GradientPanels.header(model, step: step, count: walk.stepCount(.dLdW), walk: "dLdW: one weight tap at a time",
                                            definition: "dLdW[o,c,p,q] = Σ_n Σ_i,j dLdZ[n,o,i,j] · A_pad[n,c,i·s+p·d,j·s+q·d]")
         let status = [
@@ -83,32 +94,32 @@ enum ConvGradientScreen {
             Formatting.statistics("A[:,\(c)]", walk.forward.input.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
             Formatting.statistics("dLdW\(Formatting.index([o, c]))", walk.dLdW.at([o, c])),
         ]
-        let (rows, columns) = (padded.shape[2], padded.shape[3])
         return GradientPanels.plan(
             model, header: header,
             arithmetic: GradientPanels.arithmetic("dLdW" + Formatting.index(step.element), step.terms, result: step.result,
                                                   note: "   (backward's value)"),
             status: status,
+            markKey: GradientPanels.markKey(model, padding: p != HW(square: 0)),
             columns: { numbers in
-                let gradients = (0..<samples).map { n in
+                let gradients = GradientPanels.shown(samples, model).map { n in
                     GradientPanels.map("dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers, capabilities: model.capabilities,
                                        mark: { _, _ in .tap }, focus: (0...0, 0...0))
                 }
-                let inputs = (0..<samples).map { n in
-                    GradientPanels.map("A_pad\(Formatting.index([n, c]))", padded.at([n, c]), numbers: numbers, capabilities: model.capabilities,
+                let inputs = GradientPanels.shown(samples, model).map { n in
+                    GradientPanels.map("\(p == HW(square: 0) ? "A" : "A_pad")\(Formatting.index([n, c]))", padded.at([n, c]), numbers: numbers, capabilities: model.capabilities,
                                        mark: { r, q in
-                                           if read.contains([n, r, q]) { return .tap }
+                                           if read.contains((n * rows + r) * columns + q) { return .tap }
                                            return r < p.h || r >= rows - p.h || q < p.w || q >= columns - p.w ? .padding : .plain
                                        },
                                        focus: focus(of: step.terms.filter { $0.through[0] == n }.map { (cell($0.through).0 + p.h, cell($0.through).1 + p.w) }))
                 }
                 let terms = GradientPanels.terms(step.terms) { term in
-                    "dLdZ\(Formatting.index(term.output))·A\(Formatting.index(term.through))"
+                    "dLdZ\(Formatting.index(term.output))·" + (inside(term.through) ? "A\(Formatting.index(term.through))" : "pad")
                 }
                 let result = GradientPanels.result("dLdW\(Formatting.index([o, c]))", dLdW.at([o, c]), current: step.number,
                                                    numbers: true, capabilities: model.capabilities,
                                                    step: { r, q in grid.step(n: o, c: c, i: r, j: q) }, at: here)
-                return [(gradients, true), (inputs, true), ([terms], false), ([result], false)]
+                return [(GradientPanels.noting(gradients, of: samples), true), (inputs, true), ([terms], false), ([result], false)]
             },
             resultStep: { r, q in grid.step(n: o, c: c, i: r, j: q) })
     }
@@ -128,13 +139,13 @@ enum ConvGradientScreen {
                                                   note: "   (backward's value)"),
             status: status,
             columns: { numbers in
-                let gradients = (0..<dLdZ.shape[0]).map { n in
+                let gradients = GradientPanels.shown(dLdZ.shape[0], model).map { n in
                     GradientPanels.map("dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers, capabilities: model.capabilities,
                                        mark: { _, _ in .tap }, focus: (0...0, 0...0))
                 }
                 let result = GradientPanels.result("dLdb", walk.dLdb, current: step.number, numbers: true,
                                                    capabilities: model.capabilities, step: { _, q in q }, at: (0, o))
-                return [(gradients, true), ([result], false)]
+                return [(GradientPanels.noting(gradients, of: dLdZ.shape[0]), true), ([result], false)]
             },
             resultStep: { _, q in q })
     }

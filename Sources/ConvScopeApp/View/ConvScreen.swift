@@ -51,9 +51,12 @@ enum ConvScreen {
 
         // Numbers when every column fits side by side (rows may scroll), otherwise heat maps
         // for the two big maps; kernels and products always show numbers.
-        let rowNote = " r\(paddedRows)–\(paddedRows)"
-        let titles = (input: "A\(Formatting.index([here.n, channels - 1]))" + rowNote, kernel: "W\(Formatting.index([here.c, channels - 1]))",
-                      product: "W⊙A Σ" + String(repeating: "0", count: productFormat.width), output: "Z\(Formatting.index([here.n, here.c]))")
+        let mayScroll = channels * (paddedRows + 2) > body.height
+        let rowNote = mayScroll ? " r\(paddedRows)–\(paddedRows)" : ""
+        let inputName = g.padding == HW(square: 0) ? "A" : "A_pad"
+        let titles = (input: "\(inputName)\(Formatting.index([here.n, channels - 1]))" + rowNote, kernel: "W\(Formatting.index([here.c, channels - 1]))",
+                      product: "W⊙A Σ" + widestSum(kernel: layer.W, input: walk.input, taps: perChannel),
+                      output: "Z\(Formatting.index([here.n, here.c]))")
         let numbers = (input: Panel.width(columns: paddedColumns, pitch: inputFormat.width + 1, title: titles.input),
                        kernel: Panel.width(columns: g.kernel.w, pitch: kernelFormat.width + 1, title: titles.kernel),
                        product: Panel.width(columns: g.kernel.w, pitch: productFormat.width + 1, title: titles.product),
@@ -92,7 +95,7 @@ enum ConvScreen {
                                    mark: inputMark, mode: inputMode, focus: (windowRows, windowColumns))
             let more = c == shownChannels - 1 && shownChannels < channels ? " +\(channels - shownChannels) more" : ""
             panels.append(Panel(frame: Rect(x: columns[0].x, y: y, width: columns[0].width, height: bandHeight),
-                                title: "A\(Formatting.index([here.n, c]))\(more)", map: inputMap, isActive: true))
+                                title: "\(inputName)\(Formatting.index([here.n, c]))\(more)", map: inputMap, isActive: true))
             let kernelMap = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { kernels[c, $0, $1] },
                                     mark: { _, _ in .plain },
                                     mode: .numbers(width: kernelFormat.width, decimals: kernelFormat.decimals),
@@ -134,8 +137,9 @@ enum ConvScreen {
         return ScreenPlan(header: header, panels: panels, arithmetic: arithmeticLines(walk, step: step),
                           status: status,
                           legends: showsNumbers ? [] : [("A", range(of: walk.input.at([here.n]))), ("Z", range(of: outputValues))],
-                          markKey: markKey([(.tap, "window tap"), (.windowGap, "dilation gap"), (.padding, "zero padding"),
-                                            (.current, "current"), (.pending, "pending")]),
+                          markKey: markKey([(.tap, "window tap")] + (g.dilation == HW(square: 1) ? [] : [(.windowGap, "dilation gap")])
+                                           + (g.padding == HW(square: 0) ? [] : [(.padding, "zero padding")])
+                                           + [(.current, "current"), (.pending, "pending")], plain: model.capabilities.colorDepth == .none),
                           outputPanel: outputIndex,
                           stepOfOutputCell: { r, c in grid.step(n: here.n, c: here.c, i: r, j: c) },
                           showsNumbers: showsNumbers)
@@ -146,18 +150,17 @@ enum ConvScreen {
         let layer = walk.layer
         let g = layer.geometry
         let shapes = [("A", walk.input.shape), ("W", layer.W.shape), ("Z", walk.output.shape)]
-            .map { "\($0.0) \(Formatting.compactShape($0.1))" }.joined(separator: "  ")
+            .map { "\($0.0)\(Formatting.compactShape($0.1))" }.joined(separator: " ")
         let size = walk.layer.spatialAxes == 1 ? HW(1, walk.input.shape[2]) : HW(walk.input.shape[2], walk.input.shape[3])
         let out = g.outputSize(forInput: size)
-        var formulas: [String] = []
-        if layer.spatialAxes == 2 {
-            formulas.append(formula("H_out", size.h, g.padding.h, g.kernel.h, g.dilation.h, g.stride.h, out.h))
-        }
-        formulas.append(formula("W_out", size.w, g.padding.w, g.kernel.w, g.dilation.w, g.stride.w, out.w))
+        let height = formula("H_out", size.h, g.padding.h, g.kernel.h, g.dilation.h, g.stride.h, out.h)
+        let width = formula("W_out", size.w, g.padding.w, g.kernel.w, g.dilation.w, g.stride.w, out.w)
+        let formulas = layer.spatialAxes == 1 ? [width]
+            : height.dropFirst(5) == width.dropFirst(5) ? ["H_out = " + width] : [height, width]
         let skipped = skippedNote(size: size, geometry: g, spatialAxes: layer.spatialAxes)
         return [
             titleLine(title, step: step.number, of: walk.stepCount, model: model),
-            [Span(text: layer.summary, style: .bold), Span(text: "   " + shapes)],
+            [Span(text: layer.summary, style: .bold), Span(text: "  " + shapes)],
             [Span(text: formulas.joined(separator: "   "), style: Style(foreground: .cyan)), Span(text: skipped, style: Style(foreground: .indexed(203)))],
         ] + parameterBar(model)
     }
@@ -183,7 +186,7 @@ enum ConvScreen {
             spans.append(Span(text: i == selected ? "‹\(text)›" : " \(text) ",
                               style: i == selected ? Style(foreground: .black, background: .cyan, attributes: .bold) : .plain))
         }
-        spans.append(Span(text: "  e: next  < >: change", style: .dim))
+        spans.append(Span(text: "  e < >", style: .dim))
         return [spans]
     }
 
@@ -212,18 +215,37 @@ enum ConvScreen {
         }
         let name = "Z\(Formatting.index(out))"
         let indent = String(repeating: " ", count: name.count + 1)
-        let sums = step.channelSums.enumerated().map { "\(Formatting.number($0.element)) (c\($0.offset))" }
+        let sums = step.channelSums.enumerated().map { (value: $0.element, label: "c\($0.offset)") }
         return [
             [Span(text: name, style: .bold), Span(text: " = " + definition)],
-            [Span(text: indent + "= " + (sums + ["\(Formatting.number(step.bias)) (b)"]).joined(separator: " + "))],
+            [Span(text: indent + "= " + Formatting.signedSum(sums + [(step.bias, "b")]))],
             [Span(text: indent + "= "), Span(text: Formatting.number(step.result), style: Style(foreground: .black, background: .indexed(220), attributes: .bold))],
         ]
     }
 
+    /// Text as wide as the widest per-channel sum could print, to size the products panel.
+    static func widestSum(kernel: Tensor, input: Tensor, taps: Int) -> String {
+        let (bound, integral) = productBound(kernel: kernel, input: input)
+        return Formatting.number(integral ? -bound * Double(taps) : -bound * Double(taps) - 0.5)
+    }
+
+    /// The largest |weight · input| there can be, and whether both tensors hold integers.
+    static func productBound(kernel: Tensor, input: Tensor) -> (bound: Double, integral: Bool) {
+        func scan(_ t: Tensor) -> (Double, Bool) {
+            var largest = 0.0, integral = true
+            for x in t.scalars where x.isFinite {
+                largest = max(largest, abs(x))
+                if integral && x != x.rounded() { integral = false }
+            }
+            return (largest, integral)
+        }
+        let (k, kIntegral) = scan(kernel), (a, aIntegral) = scan(input)
+        return (k * a, kIntegral && aIntegral)
+    }
+
     /// A column wide enough for any product of a weight and an input value.
     static func productNumberFormat(kernel: Tensor, input: Tensor) -> (width: Int, decimals: Int) {
-        let bound = (kernel.scalars.lazy.filter(\.isFinite).map(abs).max() ?? 0) * (input.scalars.lazy.filter(\.isFinite).map(abs).max() ?? 0)
-        let integral = (kernel.scalars + input.scalars).allSatisfy { !$0.isFinite || $0 == $0.rounded() }
+        let (bound, integral) = productBound(kernel: kernel, input: input)
         return MapView.numberFormat(for: [-bound, integral ? 0 : 0.5])
     }
 }
@@ -241,13 +263,21 @@ extension ConvScreen {
 
     /// The finite range of a tensor's values, for heat-map colours.
     static func range(of tensor: Tensor) -> ClosedRange<Double> {
-        ColorScale.finiteRange(of: tensor.scalars) ?? 0...1
+        let statistics = TensorStatistics(tensor)
+        guard let low = statistics.min, let high = statistics.max else { return 0...1 }
+        return low...high
     }
 
     /// A key to the cell marks: a sample of each mark's style and what it means.
-    static func markKey(_ marks: [(CellMark, String)]) -> [Span] {
-        marks.flatMap { mark, meaning in
-            [Span(text: mark == .pending ? " · " : " 0 ", style: MarkStyle.numberStyle(mark, value: 0)), Span(text: " \(meaning)  ")]
-        }
+    /// Without colour (`plain`), each sample carries the character `render` puts after
+    /// marked numbers instead, since a colour swatch would not show.
+    static func markKey(_ marks: [(CellMark, String)], plain: Bool = false) -> [Span] {
+        marks.compactMap { mark, meaning -> [Span]? in
+            if plain {
+                guard let glyph = MarkStyle.textMark(mark) ?? (mark == .pending ? "·" : nil) else { return nil }
+                return [Span(text: mark == .pending ? " ·  " : " 0\(glyph) "), Span(text: meaning + "  ")]
+            }
+            return [Span(text: mark == .pending ? " · " : " 0 ", style: MarkStyle.numberStyle(mark, value: 0)), Span(text: " \(meaning)  ")]
+        }.flatMap { $0 }
     }
 }

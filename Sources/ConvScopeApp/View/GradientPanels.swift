@@ -41,23 +41,46 @@ enum GradientPanels {
     }
 
     /// The terms panel: one line per term, the product first and right-aligned so a
-    /// narrow panel cuts only the end of the label; as many lines as fit.
+    /// narrow panel cuts only the end of the label. Only as many lines as a screen could
+    /// show are built: a dL/dW tap of a big map has tens of thousands of terms.
     static func terms(_ terms: [GradientTerm], label: (GradientTerm) -> String) -> PanelSpec {
-        let values = terms.map { Formatting.number($0.product) }
+        let built = terms.prefix(maximumLines)
+        let values = built.map { Formatting.number($0.product) }
         let width = values.map(\.count).max() ?? 0
-        let lines = zip(terms, values).map { term, value -> [Span] in
+        let lines = zip(built, values).map { term, value -> [Span] in
             [Span(text: String(repeating: " ", count: width - value.count) + value, style: .bold), Span(text: " ← " + label(term))]
         }
         return PanelSpec(title: "terms (\(terms.count))", lines: lines.isEmpty ? [[Span(text: "none: gradient 0", style: .dim)]] : lines,
-                         minimumWidth: 24)
+                         unbuiltLines: terms.count - built.count, minimumWidth: 24)
     }
+
+    /// How many stacked map panels can show at this size (each needs 3 rows at least):
+    /// screens build no more than that, so 64 channels cost what 5 do.
+    static func stackable(_ model: AppModel) -> Int {
+        max(1, (model.size.height - 11) / 3)
+    }
+
+    /// The first `limit` indices of `count`, so a screen builds only the panels it can show.
+    static func shown(_ count: Int, _ model: AppModel) -> Range<Int> {
+        0..<min(count, stackable(model))
+    }
+
+    /// Notes on the last panel how many more there are than were built.
+    static func noting(_ panels: [PanelSpec], of total: Int) -> [PanelSpec] {
+        guard total > panels.count, var last = panels.last else { return panels }
+        last.title += " +\(total - panels.count) more"
+        return Array(panels.dropLast()) + [last]
+    }
+
+    /// More lines than any terminal has rows.
+    static let maximumLines = 250
 
     /// The sum written out: the definition, the products added, the result.
     static func arithmetic(_ name: String, _ terms: [GradientTerm], result: Double, note: String = "") -> [[Span]] {
         let indent = String(repeating: " ", count: name.count + 1)
-        let shown = terms.prefix(8).map { Formatting.number($0.product) }
+        let shown = terms.prefix(8).map { (value: $0.product, label: "") }
         let more = terms.count > shown.count ? " + … (\(terms.count) terms)" : ""
-        let sum = terms.isEmpty ? "0 (no terms)" : shown.joined(separator: " + ") + more
+        let sum = terms.isEmpty ? "0 (no terms)" : Formatting.signedSum(shown) + more
         return [
             [Span(text: name, style: .bold), Span(text: " = " + sum)],
             [Span(text: indent + "= "), Span(text: Formatting.number(result), style: MarkStyle.numberStyle(.current, value: result)),
@@ -66,12 +89,15 @@ enum GradientPanels {
         ]
     }
 
-    /// A key to the backward marks.
-    static let markKey = ConvScreen.markKey([(.tap, "in this sum"), (.padding, "zero / padding"), (.current, "current"), (.pending, "pending")])
+    /// A key to the backward marks; `padding` when the screen shows zero padding.
+    static func markKey(_ model: AppModel, padding: Bool = false) -> [Span] {
+        ConvScreen.markKey([(.tap, "in this sum")] + (padding ? [(.padding, "zero / padding")] : []) + [(.current, "current"), (.pending, "pending")],
+                           plain: model.capabilities.colorDepth == .none)
+    }
 
     /// Lays the columns out, picking numbers or heat maps the way the forward screens do.
     static func plan(_ model: AppModel, header: [[Span]], arithmetic: [[Span]], status: [[Span]],
-                     markKey: [Span] = GradientPanels.markKey,
+                     markKey: [Span]? = nil,
                      columns: (Bool) -> [(panels: [PanelSpec], flexible: Bool)],
                      resultStep: @escaping (Int, Int) -> Int?) -> ScreenPlan {
         let body = Bands(size: model.size, headerLines: header.count, arithmeticLines: 3, statusLines: 4).body
@@ -80,7 +106,7 @@ enum GradientPanels {
         let panels = ColumnLayout.arrange(laid, in: body)
         let resultIndex = panels.lastIndex(where: \.isActive)
         return ScreenPlan(header: header, panels: panels, arithmetic: arithmetic, status: status, legends: [],
-                          markKey: markKey, outputPanel: resultIndex,
+                          markKey: markKey ?? GradientPanels.markKey(model), outputPanel: resultIndex,
                           stepOfOutputCell: resultStep, showsNumbers: numbers)
     }
 }

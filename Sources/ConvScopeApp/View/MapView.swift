@@ -1,3 +1,4 @@
+import Foundation
 import Terminal
 
 /// One 2-d map (an input channel, a kernel, an output map) drawn into an area, as
@@ -38,10 +39,10 @@ struct MapView {
         (rows + rowsPerLine(mode) - 1) / rowsPerLine(mode)
     }
 
-    /// The area needed to show the whole map.
+    /// The area needed to show the whole map; numbers keep the gap after the last column,
+    /// where a plain-text mark may go.
     var fullSize: Size {
-        Size(width: max(0, columns * columnPitch - (columnPitch > 1 ? 1 : 0)),
-             height: (rows + rowsPerLine - 1) / rowsPerLine)
+        Size(width: columns * columnPitch, height: (rows + rowsPerLine - 1) / rowsPerLine)
     }
 
     /// The first visible row and column, and how many of each fit in `area`.
@@ -55,7 +56,12 @@ struct MapView {
             // Keep the whole focus visible when it fits.
             if focus.upperBound >= first + visible { first = focus.upperBound - visible + 1 }
             if focus.lowerBound < first { first = focus.lowerBound }
-            return max(0, first - first % step)
+            // Half blocks pair rows from an even row: move by one to stay aligned, towards
+            // whichever side keeps the focus in view.
+            if first % step != 0 {
+                first += focus.upperBound >= first - 1 + visible && first + 1 <= focus.lowerBound ? 1 : -1
+            }
+            return min(max(0, first), max(0, total - visible + (total - visible) % step))
         }
         let row = start(focus.rows, visible: visibleRows, total: rows, step: rowsPerLine)
         let column = start(focus.columns, visible: visibleColumns, total: columns, step: 1)
@@ -65,7 +71,9 @@ struct MapView {
     /// Whether the whole map is visible in `area`.
     func fitsWhole(in area: Rect) -> Bool { area.size.fits(fullSize) }
 
-    func render(into buffer: inout Buffer, area: Rect) {
+    /// Draws the visible part. With `textMarks` (a terminal or a pipe without colour), the
+    /// gap after a marked number carries a character saying what the colour would.
+    func render(into buffer: inout Buffer, area: Rect, textMarks: Bool = false) {
         let view = viewport(in: area)
         switch mode {
         case .numbers(let width, let decimals):
@@ -76,8 +84,11 @@ struct MapView {
                     let m = mark(row, column)
                     let text = m == .pending ? "·" : MapView.number(v, width: width, decimals: decimals)
                     let padded = String(repeating: " ", count: max(0, width - text.count)) + text
-                    buffer.write(padded, x: area.x + c * columnPitch, y: area.y + r,
-                                 style: MarkStyle.numberStyle(m, value: v), clip: area)
+                    let x = buffer.write(padded, x: area.x + c * columnPitch, y: area.y + r,
+                                         style: MarkStyle.numberStyle(m, value: v), clip: area)
+                    if textMarks, let glyph = MarkStyle.textMark(m) {
+                        buffer.put(glyph, x: x, y: area.y + r, style: .plain, clip: area)
+                    }
                 }
             }
         case .heat(let heatMode, let range):
@@ -138,7 +149,10 @@ struct MapView {
             high = max(high, v)
             if integral && v != v.rounded() { integral = false }
         }
-        let decimals = integral ? 0 : maxDecimals
+        // Small values get more decimals, so a map of gradients near 0.01 does not read as zeros.
+        let largest = max(abs(low), abs(high))
+        let extra = largest > 0 && largest < 0.1 ? min(3, Int(-Foundation.log10(largest).rounded(.down)) - 1) : 0
+        let decimals = integral ? 0 : maxDecimals + max(0, extra)
         let widest = low > high ? 1 : max(NumberFormat.fixed(low, decimals: decimals).count,
                                           NumberFormat.fixed(high, decimals: decimals).count)
         return (min(max(widest, special ? 4 : 1), limit), decimals)

@@ -31,7 +31,7 @@ enum PoolScreen {
         let body = Bands(size: model.size, headerLines: header.count, arithmeticLines: 3, statusLines: 4).body
         let inputFormat = MapView.numberFormat(for: walk.input.scalars)
         let outputFormat = MapView.numberFormat(for: walk.output.scalars)
-        let titles = (input: "A\(Formatting.index([here.n, here.c])) r\(rows)–\(rows)", window: "window",
+        let titles = (input: "A\(Formatting.index([here.n, here.c]))" + (rows + 2 > body.height ? " r\(rows)–\(rows)" : ""), window: "window",
                       output: "Z\(Formatting.index([here.n, here.c]))")
         let want = (input: Panel.width(columns: columns, pitch: inputFormat.width + 1, title: titles.input),
                     window: Panel.width(columns: g.kernel.w, pitch: inputFormat.width + 1, title: titles.window),
@@ -88,11 +88,12 @@ enum PoolScreen {
         let size = HW(walk.input.shape[2], walk.input.shape[3])
         let out = g.outputSize(forInput: size)
         let shapes = "A \(Formatting.compactShape(walk.input.shape))  Z \(Formatting.compactShape(walk.output.shape))"
-        let formulas = "H_out = (\(size.h) − \(g.kernel.h))//\(g.stride.h) + 1 = \(out.h)   W_out = (\(size.w) − \(g.kernel.w))//\(g.stride.w) + 1 = \(out.w)"
+        let height = "(\(size.h) − \(g.kernel.h))//\(g.stride.h) + 1 = \(out.h)", width = "(\(size.w) − \(g.kernel.w))//\(g.stride.w) + 1 = \(out.w)"
+        let formulas = height == width ? "H_out = W_out = " + width : "H_out = \(height)   W_out = \(width)"
         return [
             ConvScreen.titleLine(title, step: step.number, of: walk.stepCount, model: model),
             [Span(text: walk.layer.summary, style: .bold), Span(text: "   " + shapes)],
-            [Span(text: formulas, style: Style(foreground: .cyan)), Span(text: "   the window jumps \(g.stride.w) per step", style: .dim),
+            [Span(text: formulas, style: Style(foreground: .cyan)), Span(text: "  (window jumps \(g.stride.w))", style: .dim),
              Span(text: ConvScreen.skippedNote(size: size, geometry: g, spatialAxes: 2), style: Style(foreground: .indexed(203)))],
         ] + ConvScreen.parameterBar(model)
     }
@@ -113,7 +114,7 @@ enum PoolScreen {
         case .mean:
             let area = step.window.count
             return [
-                [Span(text: name, style: .bold), Span(text: " = (" + values.joined(separator: " + ") + ") / \(area)")],
+                [Span(text: name, style: .bold), Span(text: " = (" + Formatting.signedSum(step.values.map { ($0, "") }) + ") / \(area)")],
                 [Span(text: indent + "= "), result],
                 [Span(text: indent + "each of the \(area) window cells counts 1/\(area)", style: .dim)],
             ]

@@ -15,8 +15,9 @@ extension AppModel {
             let border = panel.isActive ? Style(foreground: .cyan) : Style(foreground: .indexed(245))
             Box(title: panel.fullTitle, style: border, titleStyle: Style(attributes: .bold), glyphs: glyphs)
                 .render(into: &buffer, area: panel.frame)
-            panel.map?.render(into: &buffer, area: panel.inner)
-            draw(Self.fitted(panel.lines, height: panel.inner.height), in: panel.inner, into: &buffer, glyphs: glyphs)
+            panel.map?.render(into: &buffer, area: panel.inner, textMarks: capabilities.colorDepth == .none)
+            draw(Self.fitted(panel.lines, unbuilt: panel.unbuiltLines, height: panel.inner.height), in: panel.inner,
+                 into: &buffer, glyphs: glyphs)
         }
         // The text below the panels follows the tallest panel rather than the bottom edge.
         let lift = max(0, bands.arithmetic.y - ((plan.panels.map(\.frame.maxY).max() ?? bands.body.y) + 1))
@@ -31,10 +32,12 @@ extension AppModel {
         return buffer
     }
 
-    /// The lines that fit `height` rows; when some are cut, the last row says how many.
-    static func fitted(_ lines: [[Span]], height: Int) -> [[Span]] {
-        guard lines.count > height, height > 0 else { return lines }
-        return Array(lines.prefix(height - 1)) + [[Span(text: "… +\(lines.count - height + 1) more", style: .dim)]]
+    /// The lines that fit `height` rows; when some are cut (or were never built), the last
+    /// row says how many.
+    static func fitted(_ lines: [[Span]], unbuilt: Int = 0, height: Int) -> [[Span]] {
+        let total = lines.count + unbuilt
+        guard total > height, height > 0 else { return lines }
+        return Array(lines.prefix(height - 1)) + [[Span(text: "… +\(total - height + 1) more", style: .dim)]]
     }
 
     /// Styled lines, one per row of `area`, clipped to it.
@@ -58,7 +61,8 @@ extension AppModel {
         let parts = line.splitColumns(plan.legends.map { _ in .fill })
         for (legend, part) in zip(plan.legends, parts) {
             let x = buffer.write("\(legend.name) ", x: part.x, y: part.y, style: .bold, clip: part)
-            Legend(range: legend.range, mode: HeatmapMode(capabilities))
+            let integral = legend.range.lowerBound == legend.range.lowerBound.rounded() && legend.range.upperBound == legend.range.upperBound.rounded()
+            Legend(range: legend.range, mode: HeatmapMode(capabilities), maxDecimals: integral ? 0 : 2)
                 .render(into: &buffer, area: Rect(x: x, y: part.y, width: max(0, part.maxX - x - 2), height: 1))
         }
     }

@@ -12,6 +12,8 @@ struct Panel {
     var title: String
     var map: MapView?
     var lines: [[Span]] = []
+    /// Lines the panel has beyond `lines`, not built because no screen is that tall.
+    var unbuiltLines = 0
     /// Drawn with a brighter border: the panel the step is about.
     var isActive = false
 
@@ -21,7 +23,7 @@ struct Panel {
     /// The frame width that shows `columns` values `pitch` cells apart (the last without
     /// its gap) and the whole title.
     static func width(columns: Int, pitch: Int, title: String) -> Int {
-        max(columns * pitch - (pitch > 1 ? 1 : 0) + 2, title.count + 6)
+        max(columns * pitch + 2, title.count + 6)
     }
 
     /// The title with the visible rows and columns appended when the map is cut to fit.

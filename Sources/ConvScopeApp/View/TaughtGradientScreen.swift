@@ -14,7 +14,7 @@ enum TaughtGradientScreen {
         let g = walk.layer.geometry
         let reach = g.effectiveKernel
         let (gradRows, gradColumns) = (taught.padded.shape[2], taught.padded.shape[3])
-        let scatteredSize = (taught.scattered.shape[2], taught.scattered.shape[3])
+        let scatteredSize = (gradRows - 2 * taught.border.h, gradColumns - 2 * taught.border.w)
         let crop = taught.cropping
         let result = taught.paddedInputGradient.at([n, c])
         let (rows, columns) = (result.shape[0], result.shape[1])
@@ -42,7 +42,7 @@ enum TaughtGradientScreen {
         let indent = String(repeating: " ", count: name.count + 1)
         let arithmetic: [[Span]] = [
             [Span(text: name, style: .bold), Span(text: " = dLdA_pad\(Formatting.index(step.element)) = " +
-                channelSums.enumerated().map { "\(Formatting.number($0.element)) (o\($0.offset))" }.joined(separator: " + "))],
+                Formatting.signedSum(channelSums.enumerated().map { ($0.element, "o\($0.offset)") }))],
             [Span(text: indent + "= "), Span(text: Formatting.number(step.result), style: MarkStyle.numberStyle(.current, value: 0)),
              Span(text: "   the dLdA walk gives \(Formatting.number(walk.dLdA.scalars[number]))", style: .dim)],
             [Span(text: indent + "crop \(crop) from each side of dLdA_pad \(Formatting.compactShape(Array(taught.paddedInputGradient.shape.dropFirst(2)))) gives dLdA", style: .dim)],
@@ -54,13 +54,14 @@ enum TaughtGradientScreen {
         ]
         return GradientPanels.plan(
             model, header: header, arithmetic: arithmetic, status: status,
+            markKey: GradientPanels.markKey(model, padding: true),
             columns: { numbers in
-                let gradients = (0..<taught.padded.shape[1]).map { o in
+                let gradients = GradientPanels.shown(taught.padded.shape[1], model).map { o in
                     GradientPanels.map("G\(Formatting.index([n, o]))", taught.padded.at([n, o]), numbers: numbers,
                                        capabilities: model.capabilities, mark: gradientMark,
                                        focus: (y...(y + reach.h - 1), x...(x + reach.w - 1)))
                 }
-                let kernels = (0..<taught.flippedKernel.shape[0]).map { o in
+                let kernels = GradientPanels.shown(taught.flippedKernel.shape[0], model).map { o in
                     GradientPanels.map("flip W\(Formatting.index([o, c]))", taught.flippedKernel.at([o, c]), numbers: true,
                                        capabilities: model.capabilities, mark: { _, _ in .tap }, focus: (0...0, 0...0))
                 }
@@ -74,7 +75,7 @@ enum TaughtGradientScreen {
                         return s == number ? .current : s < number ? .done : .pending
                     },
                     focus: (y...y, x...x), isActive: true)
-                return [(gradients, true), (kernels, false), ([sums], false), ([target], true)]
+                return [(GradientPanels.noting(gradients, of: taught.padded.shape[1]), true), (kernels, false), ([sums], false), ([target], true)]
             },
             resultStep: { r, q in stepOf(r, q) })
     }

@@ -45,36 +45,16 @@ public class PoolLayer: Layer {
 
     public func forward(_ A: Tensor) throws -> Tensor {
         let outShape = try outputShape(forInput: A.shape)
-        let (planes, h, w) = (A.shape[0] * A.shape[1], A.shape[2], A.shape[3])
-        let (oh, ow) = (outShape[2], outShape[3])
-        let (k, s) = (geometry.kernel.w, geometry.stride.w)
-        var Z = [Double](repeating: 0, count: planes * oh * ow)
+        let sizes = PoolSizes(input: A.shape, output: outShape, geometry: geometry)
+        var Z = [Double](repeating: 0, count: sizes.planes * sizes.outputPlane)
         var argmax = [Int](repeating: 0, count: kind == .max ? Z.count : 0)
-        let area = Double(k * k)
         A.scalars.withUnsafeBufferPointer { a in
-            for plane in 0..<planes {
-                let base = plane * h * w
-                for i in 0..<oh {
-                    for j in 0..<ow {
-                        let out = (plane * oh + i) * ow + j
-                        let corner = base + i * s * w + j * s
+            Z.withUnsafeMutableBufferPointer { z in
+                argmax.withUnsafeMutableBufferPointer { best in
+                    sizes.forEachPlane { plane in
                         switch kind {
-                        case .max:
-                            var best = corner
-                            for p in 0..<k {
-                                for q in 0..<k {
-                                    let at = corner + p * w + q
-                                    if a[at] > a[best] || (a[at].isNaN && !a[best].isNaN) { best = at }
-                                }
-                            }
-                            argmax[out] = best
-                            Z[out] = a[best]
-                        case .mean:
-                            var total = 0.0
-                            for p in 0..<k {
-                                for q in 0..<k { total += a[corner + p * w + q] }
-                            }
-                            Z[out] = total / area
+                        case .max: sizes.maxForward(a.baseAddress!, plane: plane, into: z.baseAddress!, argmax: best.baseAddress!)
+                        case .mean: sizes.meanForward(a.baseAddress!, plane: plane, into: z.baseAddress!)
                         }
                     }
                 }
@@ -87,23 +67,15 @@ public class PoolLayer: Layer {
     public func backward(_ dLdZ: Tensor) throws -> Tensor {
         _ = try requireGradientShape(dLdZ, matches: cache?.outputShape)
         let cache = cache!
+        let sizes = PoolSizes(input: cache.inputShape, output: cache.outputShape, geometry: geometry)
         var dA = [Double](repeating: 0, count: Tensor.count(of: cache.inputShape))
-        switch kind {
-        case .max:
-            // Overlapping windows may share an argmax: add, never assign.
-            for (out, at) in cache.argmax.enumerated() { dA[at] += dLdZ.scalars[out] }
-        case .mean:
-            let (planes, h, w) = (cache.inputShape[0] * cache.inputShape[1], cache.inputShape[2], cache.inputShape[3])
-            let (oh, ow) = (cache.outputShape[2], cache.outputShape[3])
-            let (k, s) = (geometry.kernel.w, geometry.stride.w)
-            let area = Double(k * k)
-            for plane in 0..<planes {
-                for i in 0..<oh {
-                    for j in 0..<ow {
-                        let share = dLdZ.scalars[(plane * oh + i) * ow + j] / area
-                        let corner = plane * h * w + i * s * w + j * s
-                        for p in 0..<k {
-                            for q in 0..<k { dA[corner + p * w + q] += share }
+        dLdZ.scalars.withUnsafeBufferPointer { dz in
+            dA.withUnsafeMutableBufferPointer { da in
+                cache.argmax.withUnsafeBufferPointer { best in
+                    sizes.forEachPlane { plane in
+                        switch kind {
+                        case .max: sizes.maxBackward(dz.baseAddress!, argmax: best.baseAddress!, plane: plane, into: da.baseAddress!)
+                        case .mean: sizes.meanBackward(dz.baseAddress!, plane: plane, into: da.baseAddress!)
                         }
                     }
                 }

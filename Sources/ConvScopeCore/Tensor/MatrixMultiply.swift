@@ -1,61 +1,48 @@
 /// Dense float64 matrix products: the one kernel that convolution (via im2col),
 /// `tensordot` and `Linear` all reduce to.
 public enum MatrixMultiply {
-    /// Rows of B kept hot in cache per pass, and columns per pass.
-    private static let depthBlock = 128
-    private static let widthBlock = 512
-
-    /// `C[m×n] += A[m×k] · B[k×n]`, all row-major with the given leading dimensions.
+    /// `C[m×n] += op(A)·op(B)`, all row-major with the given leading dimensions, where
+    /// `op(A)` is A (stored `m×k`) or, with `transposeA`, Aᵀ (A stored `k×m`); likewise B.
     ///
-    /// An i-k-j loop, blocked over k and j, on raw pointers with wrapping index
-    /// arithmetic so the compiler vectorises the innermost loop.
+    /// Packed, cache-blocked and register-tiled, with a SIMD/FMA micro-kernel chosen for
+    /// the CPU at run time; split over up to `threads` threads when the product is large.
+    /// The result does not depend on `threads`.
     public static func accumulate(
         m: Int, n: Int, k: Int,
         a: UnsafePointer<Double>, lda: Int,
         b: UnsafePointer<Double>, ldb: Int,
-        c: UnsafeMutablePointer<Double>, ldc: Int
+        c: UnsafeMutablePointer<Double>, ldc: Int,
+        transposeA: Bool = false, transposeB: Bool = false,
+        threads: Int = Parallel.defaultThreads
     ) {
-        var p0 = 0
-        while p0 < k {
-            let p1 = min(p0 &+ depthBlock, k)
-            var j0 = 0
-            while j0 < n {
-                let j1 = min(j0 &+ widthBlock, n)
-                let width = j1 &- j0
-                for i in 0..<m {
-                    let cRow = c + (i &* ldc &+ j0)
-                    let aRow = a + i &* lda
-                    var p = p0
-                    while p < p1 {
-                        let scale = aRow[p]
-                        let bRow = b + (p &* ldb &+ j0)
-                        for j in 0..<width {
-                            cRow[j] += scale * bRow[j]
-                        }
-                        p &+= 1
-                    }
-                }
-                j0 = j1
-            }
-            p0 = p1
-        }
+        GemmDriver.best.accumulate(m: m, n: n, k: k,
+                                   a: view(a, leading: lda, transposed: transposeA),
+                                   b: view(b, leading: ldb, transposed: transposeB),
+                                   c: c, ldc: ldc, threads: threads)
     }
 
-    /// `A · B` for 2-d tensors, optionally transposing either operand first.
+    /// The strided view of a row-major operand, transposed or not.
+    static func view(_ base: UnsafePointer<Double>, leading: Int, transposed: Bool) -> MatrixView {
+        transposed ? MatrixView(base: base, rowStride: 1, columnStride: leading)
+                   : MatrixView(base: base, rowStride: leading, columnStride: 1)
+    }
+
+    /// `A · B` for 2-d tensors, optionally transposing either operand (without copying it).
     public static func product(_ a: Tensor, _ b: Tensor,
-                               transposeA: Bool = false, transposeB: Bool = false) -> Tensor {
+                               transposeA: Bool = false, transposeB: Bool = false,
+                               threads: Int = Parallel.defaultThreads) -> Tensor {
         precondition(a.rank == 2 && b.rank == 2, "matrix product needs 2-d operands, got \(a.shape) and \(b.shape)")
-        let left = transposeA ? a.transposed() : a
-        let right = transposeB ? b.transposed() : b
-        let (m, k, n) = (left.shape[0], left.shape[1], right.shape[1])
-        precondition(right.shape[0] == k, "cannot multiply \(left.shape) by \(right.shape)")
+        let (m, k) = transposeA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
+        let (kb, n) = transposeB ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
+        precondition(kb == k, "cannot multiply \(a.shape)\(transposeA ? "ᵀ" : "") by \(b.shape)\(transposeB ? "ᵀ" : "")")
         var out = [Double](repeating: 0, count: m * n)
-        left.scalars.withUnsafeBufferPointer { pa in
-            right.scalars.withUnsafeBufferPointer { pb in
+        a.scalars.withUnsafeBufferPointer { pa in
+            b.scalars.withUnsafeBufferPointer { pb in
                 out.withUnsafeMutableBufferPointer { pc in
                     if m > 0 && n > 0 && k > 0 {
-                        accumulate(m: m, n: n, k: k, a: pa.baseAddress!, lda: k,
-                                   b: pb.baseAddress!, ldb: n, c: pc.baseAddress!, ldc: n)
+                        accumulate(m: m, n: n, k: k, a: pa.baseAddress!, lda: a.shape[1],
+                                   b: pb.baseAddress!, ldb: b.shape[1], c: pc.baseAddress!, ldc: n,
+                                   transposeA: transposeA, transposeB: transposeB, threads: threads)
                     }
                 }
             }

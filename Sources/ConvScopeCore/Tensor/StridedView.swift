@@ -23,9 +23,10 @@ struct StridedView {
 
     var count: Int { Tensor.count(of: shape) }
 
-    /// Calls `body(viewOffset, sourceOffset)` for every element, row-major over the view.
-    /// The innermost axis runs as a tight loop; outer axes advance like an odometer.
-    func forEachOffset(_ body: (Int, Int) -> Void) {
+    /// Calls `body(viewOffset, sourceOffset)` once per innermost row, row-major over the
+    /// view: the row's elements are at `viewOffset + j` and `sourceOffset + j·innerStride`
+    /// for `j < innerCount`. The outer axes advance like an odometer.
+    func forEachRow(_ body: (_ viewOffset: Int, _ sourceOffset: Int) -> Void) {
         let total = count
         if total == 0 { return }
         if shape.isEmpty {
@@ -33,19 +34,12 @@ struct StridedView {
             return
         }
         let last = shape.count - 1
-        let innerCount = shape[last]
-        let innerStride = strides[last]
         var counter = Array(repeating: 0, count: shape.count)
         var rowStart = base
         var viewOffset = 0
         while viewOffset < total {
-            var source = rowStart
-            for _ in 0..<innerCount {
-                body(viewOffset, source)
-                viewOffset &+= 1
-                source &+= innerStride
-            }
-            // Advance the odometer over the outer axes.
+            body(viewOffset, rowStart)
+            viewOffset &+= innerCount
             var axis = last - 1
             while axis >= 0 {
                 counter[axis] += 1
@@ -57,16 +51,27 @@ struct StridedView {
             }
         }
     }
+
+    /// Elements per innermost row (1 for a 0-d view).
+    var innerCount: Int { shape.last ?? 1 }
+
+    /// The source step between neighbours in a row.
+    var innerStride: Int { strides.last ?? 1 }
 }
 
 extension Tensor {
     /// Copies the elements a view selects into a new contiguous tensor.
     func gathering(_ view: StridedView) -> Tensor {
-        var out = [Double](repeating: 0, count: view.count)
-        scalars.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                view.forEachOffset { i, s in dst[i] = src[s] }
+        guard view.count > 0 else { return Tensor(shape: view.shape, scalars: []) }
+        let (inner, step) = (view.innerCount, view.innerStride)
+        let out = [Double](unsafeUninitializedCapacity: view.count) { dst, initialized in
+            scalars.withUnsafeBufferPointer { srcBuffer in
+                let (src, to) = (srcBuffer.baseAddress!, dst.baseAddress!)
+                view.forEachRow { v, s in
+                    for j in 0..<inner { (to + (v &+ j)).initialize(to: src[s &+ j &* step]) }
+                }
             }
+            initialized = view.count
         }
         return Tensor(shape: view.shape, scalars: out)
     }
@@ -74,12 +79,16 @@ extension Tensor {
     /// Writes (or, with `accumulate`, adds) `values` into the positions a view selects.
     mutating func scattering(_ values: Tensor, into view: StridedView, accumulate: Bool) {
         precondition(values.shape == view.shape, "cannot scatter \(values.shape) into \(view.shape)")
-        values.scalars.withUnsafeBufferPointer { src in
-            scalars.withUnsafeMutableBufferPointer { dst in
-                if accumulate {
-                    view.forEachOffset { i, d in dst[d] += src[i] }
-                } else {
-                    view.forEachOffset { i, d in dst[d] = src[i] }
+        let (inner, step) = (view.innerCount, view.innerStride)
+        values.scalars.withUnsafeBufferPointer { srcBuffer in
+            scalars.withUnsafeMutableBufferPointer { dstBuffer in
+                guard let src = srcBuffer.baseAddress, let dst = dstBuffer.baseAddress else { return }
+                view.forEachRow { v, d in
+                    if accumulate {
+                        for j in 0..<inner { dst[d &+ j &* step] += src[v &+ j] }
+                    } else {
+                        for j in 0..<inner { dst[d &+ j &* step] = src[v &+ j] }
+                    }
                 }
             }
         }

@@ -75,9 +75,11 @@ extension Tensor {
     }
 
     /// A copy with `values` written at the positions `slices` select (`a[s] = values`).
-    public func scattering(_ values: Tensor, at slices: [AxisSlice]) -> Tensor {
+    /// Consuming, so a temporary (like a fresh zero tensor) is written in place, not copied.
+    public consuming func scattering(_ values: Tensor, at slices: [AxisSlice]) -> Tensor {
+        let target = view(of: slices)
         var out = self
-        out.scattering(values, into: view(of: slices), accumulate: false)
+        out.scattering(values, into: target, accumulate: false)
         return out
     }
 
@@ -90,6 +92,7 @@ extension Tensor {
     public func padded(_ padding: [(before: Int, after: Int)]) -> Tensor {
         precondition(padding.count <= rank, "padding for \(padding.count) axes of a rank-\(rank) tensor")
         precondition(padding.allSatisfy { $0.before >= 0 && $0.after >= 0 }, "negative padding")
+        if padding.allSatisfy({ $0.before == 0 && $0.after == 0 }) { return self }
         var newShape = shape
         var slices: [AxisSlice] = []
         for (axis, pad) in padding.enumerated() {
@@ -101,6 +104,7 @@ extension Tensor {
 
     /// The inverse of `padded`: drops `(before, after)` elements from each axis.
     public func cropped(_ padding: [(before: Int, after: Int)]) -> Tensor {
+        if padding.allSatisfy({ $0.before == 0 && $0.after == 0 }) { return self }
         let slices = padding.enumerated().map { axis, pad in
             AxisSlice(start: pad.before, stop: shape[axis] - pad.after)
         }
