@@ -284,7 +284,21 @@ private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: Upst
             scenes[index].title = scenes.count == 1 ? "sample \(name)" : "sample \(name) · \(scenes[index].title)"
         }
     }
+    try requireSteps(scenes, context: "\(layer.sample.map { "sample \($0): " } ?? bundle.map { "\($0): " } ?? "")\(input.spec.kind.rawValue)")
     return (scenes, try expectation.check(input.spec, bundle: tensors).map { AnswerOverlay($0, scenes: scenes) })
+}
+
+/// A screen steps through the elements of what a pass computes, so an empty result (from an
+/// empty `A`) has nothing to show; `compute` handles those.
+private func requireSteps(_ scenes: [Scene], context: String) throws {
+    for scene in scenes {
+        for phase in scene.phases where scene.stepCount(phase) == 0 {
+            let shape = TensorSummary.shapeText
+            throw CLIFailure("\(context): A has shape \(shape(scene.input.shape)), so the \(phase.rawValue) pass "
+                             + "makes an empty tensor of shape \(shape(scene.target(phase).shape)) and the screen has "
+                             + "nothing to step through; give A at least one element, or use `convscope compute`")
+        }
+    }
 }
 
 /// Opens the terminal (or explains why it cannot) and runs the app until the user quits;

@@ -9,6 +9,8 @@ enum ConvscopeProcess {
         let status: Int32
         let stdout: String
         let stderr: String
+        /// Whether the process was still running after the timeout and was killed.
+        var timedOut = false
     }
 
     /// The binary next to the test executable in the build folder (the test target depends
@@ -18,8 +20,10 @@ enum ConvscopeProcess {
             .deletingLastPathComponent().appendingPathComponent("convscope")
     }
 
-    /// Runs the binary with `arguments`, in `directory` if given, with `environment` added to ours.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs the binary with `arguments`, in `directory` if given, with `environment` added to
+    /// ours; one still running after `timeout` seconds is killed (a hang is a failure).
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                    timeout: Double = 30) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -30,12 +34,16 @@ enum ConvscopeProcess {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        killer.cancel()
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData, as: UTF8.self),
+                      timedOut: process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
     }
 }
 
