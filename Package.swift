@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 /// Numeric and drawing code is compiled with optimisation even in debug builds, so the
@@ -43,7 +44,16 @@ let package = Package(
         .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles", "ConvScopeCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WalkthroughsTests", dependencies: ["Walkthroughs", "ConvScopeCore"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "ConvScopeCLITests", dependencies: ["convscope", "TensorFiles", "ConvScopeCore"]),
+        .testTarget(name: "ConvScopeCLITests", dependencies: ["convscope", "TensorFiles", "ConvScopeCore", "ConvScopeApp", "Terminal"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeCore", "Terminal"], exclude: ["__Snapshots__"]),
     ]
 )
+
+/// The libFuzzer target for the tensor readers. It has no `main` (libFuzzer brings one when
+/// built with `--sanitize=fuzzer`), so it exists only when `CONVSCOPE_FUZZ` is set, as
+/// `scripts/fuzz.sh` sets it; ordinary builds and `swift test` never see it.
+if ProcessInfo.processInfo.environment["CONVSCOPE_FUZZ"] != nil {
+    package.products.append(.executable(name: "fuzz-tensor-files", targets: ["FuzzTensorFiles"]))
+    package.targets.append(.executableTarget(name: "FuzzTensorFiles", dependencies: ["TensorFiles"]))
+}

@@ -3,7 +3,7 @@ import ConvScopeCore
 import Foundation
 import TensorFiles
 
-/// `convscope compute LAYER BUNDLE.npz -o OUT.npz`: runs one layer headlessly.
+/// `convscope compute LAYER BUNDLE.npz -o OUT.npz` (or `--sample NAME`): runs one layer headlessly.
 struct ComputeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compute",
@@ -12,7 +12,8 @@ struct ComputeCommand: ParsableCommand {
             Reads A and the parameters (W, b; w1, w2, w3 for the scanning MLPs; a missing b \
             means zeros) from BUNDLE, runs forward, and backward too when the bundle holds \
             dLdZ. Writes float64 Z, and after backward dLdA, dLdW, dLdb (dLdw1–dLdw3 for the \
-            scanning MLPs) to OUT.npz. With -o - it prints a summary instead.
+            scanning MLPs) to OUT.npz. With -o - it prints a summary instead. With --sample NAME \
+            the tensors, and unless given the layer and its options, come from a shipped sample.
 
             With --expect MINE.npz it checks your own results against the library's: one \
             line per tensor (OK, or how many values differ, the largest error and the first \
@@ -24,8 +25,8 @@ struct ComputeCommand: ParsableCommand {
 
     @OptionGroup var layer: LayerArguments
 
-    @Argument(help: ArgumentHelp("An .npz with A, the parameters, and optionally dLdZ.", valueName: "bundle.npz"))
-    var bundle: String
+    @Argument(help: ArgumentHelp("An .npz with A, the parameters, and optionally dLdZ (or give --sample).", valueName: "bundle.npz"))
+    var bundle: String?
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Where to write the results (.npz), or - to print a summary.", valueName: "out.npz"))
     var output: String?
@@ -36,17 +37,20 @@ struct ComputeCommand: ParsableCommand {
     static let mismatchStatus: Int32 = 2
 
     func run() throws {
+        guard bundle != nil || layer.sample != nil else {
+            throw CLIFailure("compute needs tensors: give BUNDLE.npz or --sample NAME (see `convscope samples`)")
+        }
         guard output != nil || expectation.expect != nil else {
             throw CLIFailure("say where the results go: -o OUT.npz, -o - for a summary, or --expect MINE.npz to check yours")
         }
-        let tensors = try NPZ.read(contentsOf: URL(fileURLWithPath: bundle))
+        let input = try layer.input(bundle: bundle)
         let results: [String: Tensor]
         do {
-            results = try layer.spec.run(on: tensors)
+            results = try input.spec.run(on: input.tensors)
         } catch let error as LayerError {
-            throw CLIFailure("\(bundle): \(layer.layer.rawValue): \(error.message)")
+            throw input.failure(error)
         }
-        let check = try expectation.check(layer, bundle: tensors)
+        let check = try expectation.check(input.spec, bundle: input.tensors)
         if output == "-" {
             print(TensorSummary.table(results))
         } else if let output {

@@ -17,16 +17,16 @@ struct ExpectArguments: ParsableArguments {
 
     /// Checks the `--expect` file against the layer run on `bundle`; nil without `--expect`.
     /// An unreadable file or one with nothing checkable is a one-line failure.
-    func check(_ layer: LayerArguments, bundle: [String: Tensor]) throws -> AnswerCheck? {
+    func check(_ spec: LayerSpec, bundle: [String: Tensor]) throws -> AnswerCheck? {
         guard let expect else { return nil }
         guard atol >= 0, rtol >= 0, atol.isFinite, rtol.isFinite else {
             throw CLIFailure("--atol and --rtol must be 0 or more, got \(atol) and \(rtol)")
         }
         let answer = try NPZ.read(contentsOf: URL(fileURLWithPath: expect))
         do {
-            return try AnswerCheck(spec: layer.spec, bundle: bundle, answer: answer, tolerance: Tolerance(absolute: atol, relative: rtol))
+            return try AnswerCheck(spec: spec, bundle: bundle, answer: answer, tolerance: Tolerance(absolute: atol, relative: rtol))
         } catch let error as LayerError {
-            throw CLIFailure("\(expect): \(layer.layer.rawValue): \(error.message)")
+            throw CLIFailure("\(expect): \(spec.kind.rawValue): \(error.message)")
         }
     }
 }

@@ -15,9 +15,26 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Start paused instead of playing.")
     var paused = false
 
+    @OptionGroup var recording: RecordingArguments
+
     func run() throws {
+        let destination = try recording.destination()
         let model = AppModel(scenes: try Demo.scenes(), size: Size(width: 80, height: 24), playing: !paused)
-        try runInteractive(model)
+        try runInteractive(model, recording: destination)
+    }
+}
+
+/// `--record FILE.cast` and `--force`, for the commands that open a terminal.
+struct RecordingArguments: ParsableArguments {
+    @Option(help: ArgumentHelp("Record the session into an asciicast v2 file, written when you quit with q.", valueName: "file.cast"))
+    var record: String?
+
+    @Flag(help: "Replace the --record file if it exists.")
+    var force = false
+
+    /// The checked destination, if recording; call before opening the terminal.
+    func destination() throws -> CastFile? {
+        try record.map { try CastFile(path: $0, force: force) }
     }
 }
 
@@ -73,8 +90,9 @@ struct ViewCommand: ParsableCommand {
         commandName: "view",
         abstract: "Open a layer's screen on your tensors (or built-in ones).",
         discussion: """
-            Same layer names, options and bundle keys as `compute`. Without a bundle, built-in \
-            tensors are used; a missing W or b comes from a seeded default. Screens exist for: \
+            Same layer names, options and bundle keys as `compute`; --sample NAME opens a shipped \
+            sample instead. Without a bundle, built-in tensors are used; a missing W or b comes \
+            from a seeded default. Screens exist for: \
             \(SceneFactory.supported.map(\.rawValue).joined(separator: ", ")).
             """)
 
@@ -90,11 +108,14 @@ struct ViewCommand: ParsableCommand {
     @Flag(help: "Start playing instead of paused.")
     var play = false
 
+    @OptionGroup var recording: RecordingArguments
+
     func run() throws {
+        let destination = try recording.destination()
         let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(), expectation: expectation)
         var model = try screen.model(scenes, size: Size(width: 80, height: 24), playing: play)
         model.answer = answer
-        try runInteractive(model)
+        try runInteractive(model, recording: destination)
     }
 }
 
@@ -110,18 +131,33 @@ struct CNNCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("An .npz with A and Y (optional).", valueName: "bundle.npz"))
     var bundle: String?
 
+    @Option(help: ArgumentHelp("A shipped labelled batch instead of a bundle, e.g. digits-train (see `convscope samples`).", valueName: "name"))
+    var sample: String?
+
+    @OptionGroup var recording: RecordingArguments
+
     func run() throws {
-        let tensors = try bundle.map { try NPZ.read(contentsOf: URL(fileURLWithPath: $0)) } ?? [:]
-        if bundle != nil && (tensors["A"] == nil || tensors["Y"] == nil) {
-            throw CLIFailure("\(bundle!): the CNN needs both A (inputs) and Y (labels) in the bundle")
+        if bundle != nil && sample != nil { throw CLIFailure("give either a bundle or --sample, not both") }
+        let destination = try recording.destination()
+        let source = sample.map { "sample \($0)" } ?? bundle ?? "built-in data"
+        var tensors: [String: Tensor] = [:]
+        if let sample {
+            let catalog = try SampleCatalog.load()
+            tensors = try catalog.tensors(of: try catalog.sample(named: sample))
+        } else if let bundle {
+            tensors = try NPZ.read(contentsOf: URL(fileURLWithPath: bundle))
+        }
+        if (bundle != nil || sample != nil) && (tensors["A"] == nil || tensors["Y"] == nil) {
+            throw CLIFailure("\(source): the CNN needs both A (inputs) and Y (labels)")
         }
         let scene: Scene
         do {
-            scene = try NetworkScene.scene(images: tensors["A"], labels: tensors["Y"])
+            scene = try NetworkScene.scene(images: tensors["A"], labels: tensors["Y"],
+                                           title: sample.map { "the whole CNN learning \($0)" } ?? "the whole CNN learning")
         } catch let error as LayerError {
-            throw CLIFailure("\(bundle ?? "built-in data"): cnn: \(error.message)")
+            throw CLIFailure("\(source): cnn: \(error.message)")
         }
-        try runInteractive(AppModel(scenes: [scene], size: Size(width: 80, height: 24)))
+        try runInteractive(AppModel(scenes: [scene], size: Size(width: 80, height: 24)), recording: destination)
     }
 }
 
@@ -129,7 +165,7 @@ struct CNNCommand: ParsableCommand {
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Print one step of a layer's screen as plain text (no terminal needed).")
+        abstract: "Print one step of a layer's screen as plain text, or record steps as an asciicast (no terminal needed).")
 
     @OptionGroup var layer: LayerArguments
 
@@ -152,7 +188,21 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var expectation: ExpectArguments
 
+    @Option(help: ArgumentHelp("Instead of printing, record --steps into an asciicast v2 file, one step every \(Self.pace) s with a marker each.", valueName: "file.cast"))
+    var cast: String?
+
+    @Option(help: ArgumentHelp("The steps --cast records, from A to B (default: all).", valueName: "A..B"))
+    var steps: String?
+
+    @Flag(help: "Replace the --cast file if it exists.")
+    var force = false
+
+    /// Seconds between the steps of a --cast recording.
+    static let pace = 0.5
+
     func run() throws {
+        guard cast != nil || steps == nil else { throw CLIFailure("--steps goes with --cast FILE") }
+        let destination = try cast.map { try CastFile(path: $0, force: force) }
         let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(), expectation: expectation)
         guard let dimensions = parseSize(size) else {
             throw CLIFailure("--size \(size) is not WIDTHxHEIGHT, e.g. --size 100x30")
@@ -161,13 +211,44 @@ struct RenderCommand: ParsableCommand {
             throw CLIFailure("--display \(display) is not one of auto, numbers, heatmap")
         }
         var model = try screen.model(scenes, sceneIndex: scene - 1, size: dimensions, capabilities: .minimal)
+        model.display = mode
+        model.answer = answer
+        if let destination {
+            try destination.write(try recording(model))
+            return
+        }
         guard (1...model.stepCount).contains(step) else {
             throw CLIFailure("--step \(step) is out of range: the \(model.phase.rawValue) screen has steps 1 to \(model.stepCount)")
         }
         model.step = step - 1
-        model.display = mode
-        model.answer = answer
         print(model.render().plainText())
+    }
+
+    /// The steps named by `--steps`, one frame and marker each, `pace` seconds apart.
+    private func recording(_ model: AppModel) throws -> Asciicast {
+        let range = try stepRange(in: model)
+        var model = model
+        let recorder = CastRecorder(size: model.size)
+        for (index, step) in range.enumerated() {
+            model.step = step - 1
+            recorder.record(model, at: Double(index) * Self.pace)
+        }
+        recorder.hold(until: Double(range.count) * Self.pace)
+        return recorder.cast
+    }
+
+    /// `--steps A..B` (or one step `A`) checked against the screen's steps; all of them by default.
+    private func stepRange(in model: AppModel) throws -> ClosedRange<Int> {
+        let all = 1...model.stepCount
+        guard let steps else { return all }
+        let ends = steps.components(separatedBy: "..").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard (1...2).contains(ends.count), let first = ends.first!, let last = ends.last!, first <= last else {
+            throw CLIFailure("--steps \(steps) is not A..B with A ≤ B, e.g. --steps 1..\(model.stepCount)")
+        }
+        guard all.contains(first), all.contains(last) else {
+            throw CLIFailure("--steps \(steps) is out of range: the \(model.phase.rawValue) screen has steps 1 to \(model.stepCount)")
+        }
+        return first...last
     }
 
     private func parseSize(_ text: String) -> Size? {
@@ -177,35 +258,65 @@ struct RenderCommand: ParsableCommand {
     }
 }
 
-/// Reads the optional bundle and builds the layer's scenes, turning layer errors into one
+/// Reads the bundle or sample and builds the layer's scenes, turning layer errors into one
 /// line; with `--expect`, also checks the user's answer and lays it over the scenes. The
-/// answer was computed from a bundle, so one is required, and a missing `b` means zeros
-/// there as in `compute` (not the seeded default bias the screens use otherwise).
+/// answer was computed from a bundle (or sample), so one is required, and a missing `b`
+/// means zeros there as in `compute` (not the seeded default bias the screens use otherwise).
+/// A sample names the scenes: `sample NAME`, before the stage names of a transposed convolution.
 private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: UpstreamGradient,
                         expectation: ExpectArguments) throws -> ([Scene], AnswerOverlay?) {
-    var tensors = try bundle.map { try NPZ.read(contentsOf: URL(fileURLWithPath: $0)) } ?? [:]
+    let input = try layer.input(bundle: bundle)
+    var tensors = input.tensors
     if expectation.expect != nil {
-        guard bundle != nil else { throw CLIFailure("--expect needs the bundle your answer was computed from") }
-        if tensors["b"] == nil, let layer = try? layer.spec.makeLayer(from: tensors) as? ParameterizedLayer {
+        guard input.source != nil else { throw CLIFailure("--expect needs the bundle (or --sample) your answer was computed from") }
+        if tensors["b"] == nil, let layer = try? input.spec.makeLayer(from: tensors) as? ParameterizedLayer {
             tensors["b"] = layer.b
         }
     }
-    let scenes: [Scene]
+    var scenes: [Scene]
     do {
-        scenes = try SceneFactory.scenes(for: layer.spec, bundle: tensors, upstream: upstream)
+        scenes = try SceneFactory.scenes(for: input.spec, bundle: tensors, upstream: upstream)
     } catch let error as LayerError {
-        throw CLIFailure("\(bundle.map { "\($0): " } ?? "")\(layer.layer.rawValue): \(error.message)")
+        throw input.failure(error)
     }
-    return (scenes, try expectation.check(layer, bundle: tensors).map { AnswerOverlay($0, scenes: scenes) })
+    if let name = layer.sample {
+        for index in scenes.indices {
+            scenes[index].title = scenes.count == 1 ? "sample \(name)" : "sample \(name) · \(scenes[index].title)"
+        }
+    }
+    try requireSteps(scenes, context: "\(layer.sample.map { "sample \($0): " } ?? bundle.map { "\($0): " } ?? "")\(input.spec.kind.rawValue)")
+    return (scenes, try expectation.check(input.spec, bundle: tensors).map { AnswerOverlay($0, scenes: scenes) })
 }
 
-/// Opens the terminal (or explains why it cannot) and runs the app until the user quits.
-private func runInteractive(_ model: AppModel) throws {
+/// A screen steps through the elements of what a pass computes, so an empty result (from an
+/// empty `A`) has nothing to show; `compute` handles those.
+private func requireSteps(_ scenes: [Scene], context: String) throws {
+    for scene in scenes {
+        for phase in scene.phases where scene.stepCount(phase) == 0 {
+            let shape = TensorSummary.shapeText
+            throw CLIFailure("\(context): A has shape \(shape(scene.input.shape)), so the \(phase.rawValue) pass "
+                             + "makes an empty tensor of shape \(shape(scene.target(phase).shape)) and the screen has "
+                             + "nothing to step through; give A at least one element, or use `convscope compute`")
+        }
+    }
+}
+
+/// Opens the terminal (or explains why it cannot) and runs the app until the user quits;
+/// with a destination, records the session and writes it on the way out. Signals (Ctrl-C,
+/// SIGTERM, SIGHUP) end the process at once, so nothing is written then.
+private func runInteractive(_ model: AppModel, recording: CastFile?) throws {
     let backend: NcursesBackend
     do {
         backend = try NcursesBackend()
     } catch let error as TerminalError {
         throw CLIFailure(error.description)
     }
-    AppRunner.run(model, on: backend)
+    guard let recording else { return AppRunner.run(model, on: backend) }
+    let recorder = CastRecorder(size: backend.size)
+    let start = ContinuousClock.now
+    AppRunner.run(model, on: backend) { model in
+        let elapsed = (ContinuousClock.now - start).components
+        recorder.record(model, at: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
+    }
+    try recording.write(recorder.cast)
 }

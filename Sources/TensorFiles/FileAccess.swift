@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reading whole files and replacing them atomically, with errors in TensorFileError's style.
-enum FileAccess {
+public enum FileAccess {
     /// The bytes of a file (memory-mapped when possible).
     static func contents(of url: URL) throws -> Data {
         do {
@@ -15,7 +15,7 @@ enum FileAccess {
     /// Lets `write` create a temporary file next to `url`, then renames it over `url`,
     /// so readers see either the old file or the complete new one. On any error the
     /// temporary file is removed and `url` is untouched.
-    static func replace(_ url: URL, write: (URL) throws -> Void) throws {
+    public static func replace(_ url: URL, write: (URL) throws -> Void) throws {
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {

@@ -29,29 +29,17 @@ public struct ConvBackwardWalkthrough {
     /// copies of dL/dZ's size that only the taught screen needs.
     public var taught: TaughtInputGradient { taughtRoute.value }
 
-    /// The gradient tensor a walk fills in.
-    public func gradient(_ kind: GradientKind) -> Tensor {
-        switch kind {
-        case .dLdA: dLdA
-        case .dLdW: dLdW
-        case .dLdb: dLdb
-        }
+    private var walks: ParameterGradientWalk {
+        ParameterGradientWalk(layer: layer, dLdZ: dLdZ, dLdA: dLdA, dLdW: dLdW, dLdb: dLdb)
     }
+
+    /// The gradient tensor a walk fills in.
+    public func gradient(_ kind: GradientKind) -> Tensor { walks.gradient(kind) }
 
     public func stepCount(_ kind: GradientKind) -> Int { gradient(kind).count }
 
     /// Step `number` of the walk over `kind`, elements in row-major order.
-    public func step(_ number: Int, of kind: GradientKind) -> GradientStep {
-        let tensor = gradient(kind)
-        let element = tensor.index(ofOffset: number)
-        let terms: [GradientTerm]
-        switch kind {
-        case .dLdA: terms = layer.inputGradientTerms(of: element, dLdZ: dLdZ)
-        case .dLdW: terms = layer.weightGradientTerms(of: element, dLdZ: dLdZ)
-        case .dLdb: terms = layer.biasGradientTerms(of: element[0], dLdZ: dLdZ)
-        }
-        return GradientStep(number: number, element: element, terms: terms, result: tensor.scalars[number])
-    }
+    public func step(_ number: Int, of kind: GradientKind) -> GradientStep { walks.step(number, of: kind) }
 
     /// The taught route's account of dL/dA step `number`: the element of the padded-input
     /// gradient it is cropped from, its terms, and that element's value.

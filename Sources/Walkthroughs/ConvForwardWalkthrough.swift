@@ -20,7 +20,7 @@ public struct ConvForwardStep: Sendable, Equatable {
 /// (sample, output channel, row, column). Steps are made on demand from the layer's own
 /// receptive-field answers and its output, so nothing is computed a second way and
 /// memory does not grow with the number of steps.
-public struct ConvForwardWalkthrough {
+public struct ConvForwardWalkthrough: OutputWalk {
     public let layer: ConvLayer
     /// The input A.
     public let input: Tensor
@@ -32,19 +32,6 @@ public struct ConvForwardWalkthrough {
         self.layer = layer
         self.input = input
         self.output = try layer.forward(input)
-    }
-
-    /// One step per output element.
-    public var stepCount: Int { output.count }
-
-    /// The output element made at step `number`.
-    public func outputIndex(ofStep number: Int) -> [Int] {
-        output.index(ofOffset: number)
-    }
-
-    /// The step that makes output element `index`.
-    public func stepNumber(ofOutput index: [Int]) -> Int {
-        output.offset(of: index)
     }
 
     /// The full account of step `number`.

@@ -16,10 +16,7 @@ public struct ElementwiseWalkthrough {
         precondition(layer is Activation || layer is Flatten, "elementwise walks are for activations and Flatten")
         self.layer = layer
         self.input = input
-        output = try layer.forward(input)
-        let gradient = dLdZ ?? upstream.tensor(shape: output.shape)
-        self.dLdZ = gradient
-        dLdA = try layer.backward(gradient)
+        (output, self.dLdZ, dLdA) = try forwardAndBackward(layer, input: input, dLdZ: dLdZ, upstream: upstream)
         localGradient = (layer as? Activation)?.localGradient
     }
 

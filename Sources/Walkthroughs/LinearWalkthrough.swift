@@ -14,10 +14,7 @@ public struct LinearWalkthrough {
     public init(layer: Linear, input: Tensor, dLdZ: Tensor? = nil, upstream: UpstreamGradient = .ones) throws {
         self.layer = layer
         self.input = input
-        output = try layer.forward(input)
-        let gradient = dLdZ ?? upstream.tensor(shape: output.shape)
-        self.dLdZ = gradient
-        dLdA = try layer.backward(gradient)
+        (output, self.dLdZ, dLdA) = try forwardAndBackward(layer, input: input, dLdZ: dLdZ, upstream: upstream)
         dLdW = layer.dLdW
         dLdb = layer.dLdb
     }
@@ -28,24 +25,12 @@ public struct LinearWalkthrough {
         return (index, layer.productTerms(of: index), layer.b.scalars[index[1]], output.scalars[number])
     }
 
-    public func gradient(_ kind: GradientKind) -> Tensor {
-        switch kind {
-        case .dLdA: dLdA
-        case .dLdW: dLdW
-        case .dLdb: dLdb
-        }
+    private var walks: ParameterGradientWalk {
+        ParameterGradientWalk(layer: layer, dLdZ: dLdZ, dLdA: dLdA, dLdW: dLdW, dLdb: dLdb)
     }
 
+    public func gradient(_ kind: GradientKind) -> Tensor { walks.gradient(kind) }
+
     /// Step `number` of the walk over `kind`.
-    public func step(_ number: Int, of kind: GradientKind) -> GradientStep {
-        let tensor = gradient(kind)
-        let element = tensor.index(ofOffset: number)
-        let terms: [GradientTerm]
-        switch kind {
-        case .dLdA: terms = layer.inputGradientTerms(of: element, dLdZ: dLdZ)
-        case .dLdW: terms = layer.weightGradientTerms(of: element, dLdZ: dLdZ)
-        case .dLdb: terms = layer.biasGradientTerms(of: element[0], dLdZ: dLdZ)
-        }
-        return GradientStep(number: number, element: element, terms: terms, result: tensor.scalars[number])
-    }
+    public func step(_ number: Int, of kind: GradientKind) -> GradientStep { walks.step(number, of: kind) }
 }

@@ -17,7 +17,7 @@ public struct PoolForwardStep: Sendable, Equatable {
 
 /// A pooling layer's forward pass as a walk over its output elements in row-major order,
 /// built on demand from the layer's windows, argmax cache and output.
-public struct PoolForwardWalkthrough {
+public struct PoolForwardWalkthrough: OutputWalk {
     public let layer: PoolLayer
     public let input: Tensor
     public let output: Tensor
@@ -27,16 +27,6 @@ public struct PoolForwardWalkthrough {
         self.layer = layer
         self.input = input
         self.output = try layer.forward(input)
-    }
-
-    public var stepCount: Int { output.count }
-
-    public func outputIndex(ofStep number: Int) -> [Int] {
-        output.index(ofOffset: number)
-    }
-
-    public func stepNumber(ofOutput index: [Int]) -> Int {
-        output.offset(of: index)
     }
 
     public func step(_ number: Int) -> PoolForwardStep {

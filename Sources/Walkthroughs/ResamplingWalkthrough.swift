@@ -15,10 +15,7 @@ public struct ResamplingWalkthrough {
     public init(layer: ResamplingLayer, input: Tensor, dLdZ: Tensor? = nil, upstream: UpstreamGradient = .ones) throws {
         self.layer = layer
         self.input = input
-        output = try layer.forward(input)
-        let gradient = dLdZ ?? upstream.tensor(shape: output.shape)
-        self.dLdZ = gradient
-        dLdA = try layer.backward(gradient)
+        (output, self.dLdZ, dLdA) = try forwardAndBackward(layer, input: input, dLdZ: dLdZ, upstream: upstream)
     }
 
     /// Forward step `number`: output element, where it comes from (nil: an inserted zero), its value.

@@ -65,11 +65,13 @@ extension AppModel {
     mutating func press(_ keys: Key...) { press(keys) }
 
     /// A copy after the keys.
-    func pressing(_ keys: Key...) -> AppModel {
+    func pressing(_ keys: [Key]) -> AppModel {
         var copy = self
         copy.press(keys)
         return copy
     }
+
+    func pressing(_ keys: Key...) -> AppModel { pressing(keys) }
 
     /// The state the user can change, for comparing models (scenes are fixed). A step
     /// never moved reads as 0.

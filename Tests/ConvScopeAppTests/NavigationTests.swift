@@ -11,6 +11,18 @@ import Testing
         var model = try AppFixtures.demo()
         try #require(scene < model.scenes.count)
         model.press(Key.repeated(.tab, scene))
+        expectTrueReverse(model)
+    }
+
+    /// In every phase of the factory's screens the demo does not have.
+    @Test(arguments: [LayerKind.conv1d, .upsample1d, .downsample2d, .linear, .flatten, .sigmoid])
+    func stepBackUndoesStepForwardInFactoryScreens(kind: LayerKind) throws {
+        expectTrueReverse(AppFixtures.single(try AppFixtures.factoryScene(LayerSpec(kind: kind), [:])))
+    }
+
+    /// Stepping k forward then k back restores the state and the screen, in every phase of the scene.
+    func expectTrueReverse(_ start: AppModel, sourceLocation: SourceLocation = #_sourceLocation) {
+        var model = start
         for phase in model.scene.phases {
             model.switchPhase(to: phase)
             model.press(Key.repeated(.right, model.stepCount / 3))
@@ -19,10 +31,10 @@ import Testing
             for k in [1, 2, 5, model.stepCount / 2] where model.step + k < model.stepCount {
                 var moved = model
                 moved.press(Key.repeated(.right, k))
-                #expect(moved.step == model.step + k)
+                #expect(moved.step == model.step + k, sourceLocation: sourceLocation)
                 moved.press(Key.repeated(.left, k))
-                #expect(moved.state == before.0, "\(phase): forward \(k) then back \(k)")
-                #expect(moved.render() == before.1, "\(phase): forward \(k) then back \(k)")
+                #expect(moved.state == before.0, "\(phase): forward \(k) then back \(k)", sourceLocation: sourceLocation)
+                #expect(moved.render() == before.1, "\(phase): forward \(k) then back \(k)", sourceLocation: sourceLocation)
             }
         }
     }

@@ -14,7 +14,8 @@ struct ScreenText {
         let needle = text.map(String.init)
         for y in 0..<buffer.height {
             let symbols = row(y)
-            for x in 0...max(0, symbols.count - needle.count) where Array(symbols[x..<(x + needle.count)]) == needle {
+            guard symbols.count >= needle.count else { return nil }
+            for x in 0...symbols.count - needle.count where Array(symbols[x..<(x + needle.count)]) == needle {
                 return Point(x: x, y: y)
             }
         }

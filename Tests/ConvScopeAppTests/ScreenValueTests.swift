@@ -1,6 +1,5 @@
 @testable import ConvScopeApp
 import ConvScopeCore
-import Foundation
 import Terminal
 import Testing
 
@@ -39,39 +38,19 @@ import Testing
         let random = Case(seed: seed)
         let expected = try random.referenceLayer.forward(random.input)
         let scene = try Scene.convolution("random", layer: random.screenLayer, input: random.input)
-        var model = AppModel(scenes: [scene], size: Size(width: 260, height: 80))
-        model.display = .numbers
         var generator = SeededGenerator(seed: seed + 100)
-        model.step = Int.random(in: 0..<expected.count, using: &generator)
+        let step = Int.random(in: 0..<expected.count, using: &generator)
         let grid = OutputGrid(shape: expected.shape)
-        let (n, o, i, j) = grid.position(ofStep: model.step)
-        let screen = ScreenText(buffer: model.render())
+        let (n, o, i, j) = grid.position(ofStep: step)
+        let screen = ShownValues.screen(scene, phase: .forward, step: step)
 
         // The arithmetic: `Z[n,o,i,j] = …`, two lines further `= result`.
-        let name = "Z[\(n),\(o),\(i),\(j)] = "
-        let top = try #require(screen.find(name), "no arithmetic for \(name)")
-        #expect(screen.line(top.y + 2).trimmingCharacters(in: .whitespaces) == "= " + Formatting.number(expected[n, o, i, j]))
+        let result = try ShownValues.result(of: "Z[\(n),\(o),\(i),\(j)]", below: 2, on: screen)
+        #expect(result == [Formatting.number(expected[n, o, i, j])])
 
         // The output map: done and current cells show the value, pending ones a dot.
-        let output = try #require(screen.panel(titled: "Z[\(n),\(o)]"), "output map not shown whole")
-        for r in 0..<grid.rows {
-            let words = screen.words(inRow: output.y + r, of: output)
-            try #require(words.count == grid.columns, "row \(r): \(words.map(\.text))")
-            for (c, word) in words.enumerated() {
-                if grid.step(n: n, c: o, i: r, j: c) <= model.step {
-                    let value = expected[n, o, r, c]
-                    let shown = try #require(Double(word.text), "(\(r), \(c)) shows \(word.text)")
-                    #expect(abs(shown - value) <= Self.halfUnit(of: word.text), "(\(r), \(c)): \(word.text) vs \(value)")
-                } else {
-                    #expect(word.text == "·", "(\(r), \(c)) is pending")
-                }
-            }
+        try ShownValues.expectFilled(screen, titled: "Z[\(n),\(o)]", expected.at([n, o]), current: step) { r, c in
+            grid.step(n: n, c: o, i: r, j: c)
         }
-    }
-
-    /// Half a unit in the last decimal place a number is written with: its rounding error.
-    static func halfUnit(of text: String) -> Double {
-        let decimals = text.split(separator: ".").dropFirst().first?.count ?? 0
-        return 0.5 * pow(10, -Double(decimals)) + 1e-12
     }
 }

@@ -1,3 +1,4 @@
+@testable import ConvScopeApp
 import Foundation
 import Terminal
 import Testing
@@ -61,5 +62,18 @@ enum Snapshot {
             if a != b { return "line \(index + 1):\n  expected \(a)\n  actual   \(b)" }
         }
         return "none"
+    }
+}
+
+extension Snapshot {
+    /// Renders the model `start` makes at each size after `keys` and checks `NAME-WxH`.
+    static func checkScreens(_ name: String, _ keys: [Key], sizes: [Size] = [AppFixtures.small, AppFixtures.large],
+                             start: (Size) throws -> AppModel = { try AppFixtures.demo(size: $0) },
+                             sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for size in sizes {
+            var model = try start(size)
+            model.press(keys)
+            check(model.render(), named: "\(name)-\(size)", sourceLocation: sourceLocation)
+        }
     }
 }

@@ -77,13 +77,4 @@ import Testing
         try expectOneLineFailure(result, phrase: "object")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
-
-    func expectOneLineFailure(_ result: ConvscopeProcess.Result, phrase: String) throws {
-        #expect(result.status == 1)
-        let lines = result.stderr.split(separator: "\n")
-        #expect(lines.count == 1, "stderr: \(result.stderr)")
-        #expect(result.stderr.hasPrefix("convscope: "))
-        #expect(result.stderr.contains(phrase), "stderr: \(result.stderr)")
-        #expect(result.stdout.isEmpty)
-    }
 }

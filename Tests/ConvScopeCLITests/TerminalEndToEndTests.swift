@@ -28,6 +28,40 @@ import Testing
         try await tmux.expectRestored()
     }
 
+    @Test func backwardPassKeysThenQuitRestoresTheTerminal() async throws {
+        let tmux = try TmuxSession()
+        defer { tmux.kill() }
+        try tmux.launch("demo --paused")
+        try await tmux.wait(for: "step 1/32")
+        try tmux.press("Right", "Right", "Right")
+        try await tmux.wait(for: "step 4/32")
+        // Output (0, 0, 0, 3) of the 6×6 influence map first reads A[0,0,0,3]; dL/dA has 36 elements.
+        try tmux.press("b")
+        let walk = try await tmux.wait(for: "dLdA[0,0,0,3] = ")
+        #expect(walk.contains("step 4/36") && walk.contains("backward · dLdA: one input element at a time"), "\(walk)")
+        try tmux.press("Right", "Right")
+        try await tmux.wait(for: "dLdA[0,0,0,5] = ")
+        // The taught view of the same element; without padding it is dLdA_pad's own element.
+        try tmux.press("b")
+        let taught = try await tmux.wait(for: "dLdA[0,0,0,5] = dLdA_pad[0,0,0,5]")
+        #expect(taught.contains("step 6/36") && taught.contains("backward · dLdA as taught"), "\(taught)")
+        try tmux.press("q")
+        #expect(try await tmux.exitStatus() == 0)
+        try await tmux.expectRestored()
+    }
+
+    @Test func cnnTakesThreeSGDStepsThenQuits() async throws {
+        let tmux = try TmuxSession()
+        defer { tmux.kill() }
+        try tmux.launch("cnn")
+        try await tmux.wait(for: "after 0 SGD steps")
+        try tmux.press("s", "s", "s")
+        try await tmux.wait(for: "after 3 SGD steps")
+        try tmux.press("q")
+        #expect(try await tmux.exitStatus() == 0)
+        try await tmux.expectRestored()
+    }
+
     @Test func resizingBelowTheMinimumAndBack() async throws {
         let tmux = try TmuxSession()
         defer { tmux.kill() }

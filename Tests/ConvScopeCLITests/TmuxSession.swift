@@ -125,11 +125,37 @@ final class TmuxSession {
 
     // MARK: Running the app and checking the terminal afterwards
 
-    /// Runs `convscope ARGS` from the shell between two `stty -a` records, then prints
-    /// its exit status as `rc=N`.
-    func launch(_ arguments: String) throws {
+    /// Runs `convscope ARGS` (with `environment`, e.g. `TERM=dumb`, set for it) between two
+    /// `stty -a` records, then prints its exit status as `rc=N`. All of it runs as one script,
+    /// so Ctrl-Z stops the whole job and `fg` resumes it where it was.
+    func launch(_ arguments: String, environment: String = "") throws {
         let (before, after) = (scratch.appendingPathComponent("before").path, scratch.appendingPathComponent("after").path)
-        try type("stty -a > '\(before)'; '\(ConvscopeProcess.binary.path)' \(arguments); echo rc=$?; stty -a > '\(after).new'; mv '\(after).new' '\(after)'")
+        let script = scratch.appendingPathComponent("launch.sh")
+        try """
+            stty -a > '\(before)'
+            env \(environment) '\(ConvscopeProcess.binary.path)' \(arguments)
+            echo rc=$?
+            stty -a > '\(after).new'; mv '\(after).new' '\(after)'
+
+            """.write(to: script, atomically: true, encoding: .utf8)
+        try type("bash --norc '\(script.path)'")
+    }
+
+    /// The process id of the running app: a descendant of the pane's shell running the binary.
+    func appPID() throws -> pid_t {
+        var queue = [try tmux("display-message", "-p", "-t", target, "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)]
+        while let pid = queue.popLast() {
+            let command = (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)) ?? ""
+            if command.hasPrefix(ConvscopeProcess.binary.path + "\0") { return pid_t(pid)! }
+            let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+            queue += children.split(separator: " ").map(String.init)
+        }
+        throw Failure(description: "the app is not running")
+    }
+
+    /// The pane with its colour and attribute escapes (`capture-pane -e`).
+    func styledScreen() throws -> String {
+        try tmux("capture-pane", "-t", target, "-p", "-e")
     }
 
     /// Waits for the `rc=N` line `launch` prints and returns N.

@@ -109,6 +109,19 @@ import Testing
         #expect(throws: Never.self) { try NPZ.read(contentsOf: Fixtures.url("savez.npz"), maxTotalBytes: 450) }
     }
 
+    /// An honest bomb: 8 MB of zeros deflate to a few kilobytes and declare their true size,
+    /// so a 1 MB cap refuses the archive before inflating anything.
+    @Test func compressibleMemberOverTheCapIsRefused() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("bomb.npz")
+        try NPZ.write(["A": Tensor(shape: [1 << 20])], to: url, compressed: true)
+        #expect(try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int ?? 0 < 64 << 10)
+        let message = errorMessage { _ = try NPZ.read(contentsOf: url, maxTotalBytes: 1 << 20) }
+        #expect(message == "bomb.npz: members declare more than 1048576 bytes in total; "
+                + "split the archive or pass a larger maxTotalBytes")
+    }
+
     /// Randomly damaged and truncated archives must throw TensorFileError or decode — never trap.
     @Test(arguments: ["savez.npz", "savez_compressed.npz"])
     func damagedArchivesNeverCrash(name: String) throws {

@@ -9,7 +9,7 @@ public enum Action: Hashable, Sendable {
     case nextPhase, previousPhase, forwardPhase
     case nextMismatch, previousMismatch
     case nextParameter, previousParameter, increaseParameter, decreaseParameter
-    case openLayer, trainStep
+    case openLayer, trainStep, openMenu
     case quit
 }
 
@@ -39,6 +39,7 @@ public enum KeyMap {
         case .character("x"): .nextMismatch
         case .character("X"): .previousMismatch
         case .enter: .openLayer
+        case .character("m"): .openMenu
         case .character("s"): .trainStep
         case .character("e"): .nextParameter
         case .character("E"): .previousParameter
@@ -71,6 +72,7 @@ public enum KeyMap {
         KeyBinding("e / E", "select the next / previous live size (demo)"),
         KeyBinding("> . / < ,", "grow / shrink it: the layer is rebuilt at once"),
         KeyBinding("Tab ] / [", "next / previous scene"),
+        KeyBinding("m", "every screen: the demo's and each layer's (↑↓ Enter)"),
         KeyBinding("?", "this help (any key closes it)"),
         KeyBinding("q Esc", "quit"),
     ]
@@ -78,6 +80,6 @@ public enum KeyMap {
     /// The short list for the one-line hint bar, most useful first.
     public static let hints: [KeyBinding] = [
         KeyBinding("←→", "step"), KeyBinding("space", "play"), KeyBinding("b", "backward"), KeyBinding("?", "help"), KeyBinding("q", "quit"),
-        KeyBinding("↑↓", "row"), KeyBinding("c", "channel"), KeyBinding("v", "numbers/heat"), KeyBinding("Tab", "scene"),
+        KeyBinding("m", "menu"), KeyBinding("↑↓", "row"), KeyBinding("c", "channel"), KeyBinding("v", "numbers/heat"), KeyBinding("Tab", "scene"),
     ]
 }

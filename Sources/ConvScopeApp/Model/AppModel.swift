@@ -22,8 +22,13 @@ public struct AppModel {
     public var speedIndex = 3
     public var display = MapDisplay.automatic
     public var showsHelp = false
+    /// The list of screens, while it is open (`m`).
+    public var menu: Menu?
     /// The size that `<` and `>` change, an index into the scene's recipe parameters.
     public var parameterIndex = 0
+    /// Where the last switch from the forward pass to dL/dA started and landed, so that
+    /// going back without moving returns to the same output.
+    private var backwardEntry: (scene: Int, forwardStep: Int, inputStep: Int)?
     public var size: Size
     public var capabilities: TerminalCapabilities
     public var wantsQuit = false
@@ -57,7 +62,15 @@ public struct AppModel {
     /// between the forward pass and dL/dA.
     public mutating func switchPhase(to new: Phase) {
         guard scene.phases.contains(new), new != phase else { return }
-        let carried = scene.step(step, from: phase, to: new, keeping: steps[sceneIndex][new] ?? 0)
+        var carried = scene.step(step, from: phase, to: new, keeping: steps[sceneIndex][new] ?? 0)
+        let inputSide: Set<Phase> = [.dLdA, .taught]
+        if phase == .forward && inputSide.contains(new) {
+            backwardEntry = (sceneIndex, step, carried)
+        } else if inputSide.contains(phase) && new == .forward, let entry = backwardEntry,
+                  entry.scene == sceneIndex, entry.inputStep == step {
+            // Back on the element `b` arrived at: return to the output it came from.
+            carried = entry.forwardStep
+        }
         phase = new
         step = carried
         isPlaying = false

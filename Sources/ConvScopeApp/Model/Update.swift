@@ -15,6 +15,8 @@ extension AppModel {
                 isPlaying = false
                 step = target
             }
+        case .key(let key) where menu != nil:
+            updateMenu(key)
         case .key(let key):
             if showsHelp {
                 // Any key closes the help; q still quits straight away.
@@ -23,6 +25,19 @@ extension AppModel {
                 return
             }
             if let action = KeyMap.action(for: key) { perform(action) }
+        }
+    }
+
+    /// Keys while the screen list is open: move, open, close.
+    private mutating func updateMenu(_ key: Key) {
+        switch key {
+        case .up, .character("k"), .backTab: menu?.move(-1)
+        case .down, .character("j"), .tab: menu?.move(1)
+        case .pageUp: menu?.move(-10)
+        case .pageDown: menu?.move(10)
+        case .enter, .character(" "), .right, .character("l"): openMenuSelection()
+        case .character("q"): wantsQuit = true
+        default: menu = nil
         }
     }
 
@@ -52,6 +67,7 @@ extension AppModel {
         case .toggleDisplay:
             display = ScreenLayout(model: self).showsNumbers ? .heatmap : .numbers
         case .toggleHelp: showsHelp = true
+        case .openMenu: menu = Menu(sceneCount: scenes.count, current: sceneIndex)
         case .nextScene, .previousScene:
             sceneIndex = (sceneIndex + (action == .nextScene ? 1 : scenes.count - 1)) % scenes.count
             if !scene.phases.contains(phase) { phase = .forward }

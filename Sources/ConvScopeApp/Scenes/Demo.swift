@@ -45,7 +45,7 @@ public enum Demo {
                 try ResamplingWalkthrough(layer: Upsample2d(factor: 2), input: integers([1, 1, 3, 3], in: 1...9, seed: 8)))),
             Scene(title: "downsampling ×2 of a 7-wide map: ceil(7/2) = 4", content: .resampling(
                 try ResamplingWalkthrough(layer: Downsample2d(factor: 2), input: integers([1, 1, 7, 7], in: 1...9, seed: 9)))),
-            Scene(title: "an MLP is a convolution: Linear(9, 2) ≡ Conv1d(3, 2, 3)", content: .scanning(
+            Scene(title: "MLP = convolution: Linear(9,2) ≡ Conv1d(3,2,3)", content: .scanning(
                 try .linearAsConvolution(weight: integers([2, 9], in: -2...2, seed: 10), input: integers([1, 3, 6], in: 0...9, seed: 12),
                                          kernelSize: 3))),
             try NetworkScene.scene(title: "the whole CNN learning 10 patterns"),

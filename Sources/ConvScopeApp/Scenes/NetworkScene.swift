@@ -44,8 +44,11 @@ public enum NetworkScene {
     /// One-hot rows from class numbers `(N,)`, or the labels unchanged when already `(N, K)`.
     static func oneHot(_ labels: Tensor, count: Int) throws -> Tensor {
         if labels.rank == 2 && labels.shape[0] == count { return labels }
-        guard labels.rank == 1, labels.shape[0] == count, labels.scalars.allSatisfy({ $0 >= 0 && $0 == $0.rounded() && $0 < 1000 }) else {
+        guard labels.rank == 1, labels.shape[0] == count else {
             throw LayerError("Y has shape \(labels.shape) but needs one-hot (\(count), classes) or class numbers (\(count),)")
+        }
+        if let bad = labels.scalars.firstIndex(where: { !($0 >= 0 && $0 == $0.rounded() && $0 < 1000) }) {
+            throw LayerError("Y[\(bad)] is \(labels.scalars[bad]) but class numbers must be whole numbers from 0 to 999")
         }
         let classes = Int(labels.scalars.max() ?? 0) + 1
         return Tensor(shape: [count, classes]) { i in Int(labels.scalars[i / classes]) == i % classes ? 1 : 0 }

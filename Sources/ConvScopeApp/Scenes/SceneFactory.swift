@@ -21,7 +21,7 @@ public enum SceneFactory {
         }
         var tensors = bundle
         tensors["A"] = bundle["A"] ?? defaultInput(for: spec.kind)
-        let title = bundle.isEmpty ? "built-in example" : "your tensors"
+        let title = "\(spec.kind.rawValue) on " + (bundle.isEmpty ? "built-in tensors" : "your tensors")
         if spec.kind == .scanMLPSimple || spec.kind == .scanMLPDistributed {
             return [try scanningScene(spec.kind, bundle: tensors, title: title)]
         }

@@ -82,6 +82,11 @@ enum ConvGradientScreen {
             return (term.through[0] * rows + h + p.h) * columns + w + p.w
         })
         let grid = OutputGrid(shape: dLdW.shape)
+        let inputShape = walk.forward.input.shape
+        /// Whether an unpadded input index lies inside A (else the tap read zero padding).
+        func inside(_ index: [Int]) -> Bool {
+            zip(index.dropFirst(2), inputShape.dropFirst(2)).allSatisfy { (0..<$1).contains($0) }
+        }
         let header = GradientPanels.header(model, step: step, count: walk.stepCount(.dLdW), walk: "dLdW: one weight tap at a time",
                                            definition: "dLdW[o,c,p,q] = Σ_n Σ_i,j dLdZ[n,o,i,j] · A_pad[n,c,i·s+p·d,j·s+q·d]")
         let status = [
@@ -94,13 +99,14 @@ enum ConvGradientScreen {
             arithmetic: GradientPanels.arithmetic("dLdW" + Formatting.index(step.element), step.terms, result: step.result,
                                                   note: "   (backward's value)"),
             status: status,
+            markKey: GradientPanels.markKey(model, padding: p != HW(square: 0)),
             columns: { numbers in
                 let gradients = GradientPanels.shown(samples, model).map { n in
                     GradientPanels.map("dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers, capabilities: model.capabilities,
                                        mark: { _, _ in .tap }, focus: (0...0, 0...0))
                 }
                 let inputs = GradientPanels.shown(samples, model).map { n in
-                    GradientPanels.map("A_pad\(Formatting.index([n, c]))", padded.at([n, c]), numbers: numbers, capabilities: model.capabilities,
+                    GradientPanels.map("\(p == HW(square: 0) ? "A" : "A_pad")\(Formatting.index([n, c]))", padded.at([n, c]), numbers: numbers, capabilities: model.capabilities,
                                        mark: { r, q in
                                            if read.contains((n * rows + r) * columns + q) { return .tap }
                                            return r < p.h || r >= rows - p.h || q < p.w || q >= columns - p.w ? .padding : .plain
@@ -108,7 +114,7 @@ enum ConvGradientScreen {
                                        focus: focus(of: step.terms.filter { $0.through[0] == n }.map { (cell($0.through).0 + p.h, cell($0.through).1 + p.w) }))
                 }
                 let terms = GradientPanels.terms(step.terms) { term in
-                    "dLdZ\(Formatting.index(term.output))·A\(Formatting.index(term.through))"
+                    "dLdZ\(Formatting.index(term.output))·" + (inside(term.through) ? "A\(Formatting.index(term.through))" : "pad")
                 }
                 let result = GradientPanels.result("dLdW\(Formatting.index([o, c]))", dLdW.at([o, c]), current: step.number,
                                                    numbers: true, capabilities: model.capabilities,

@@ -139,7 +139,7 @@ enum ConvScreen {
                           legends: showsNumbers ? [] : [("A", range(of: walk.input.at([here.n]))), ("Z", range(of: outputValues))],
                           markKey: markKey([(.tap, "window tap")] + (g.dilation == HW(square: 1) ? [] : [(.windowGap, "dilation gap")])
                                            + (g.padding == HW(square: 0) ? [] : [(.padding, "zero padding")])
-                                           + [(.current, "current"), (.pending, "pending")]),
+                                           + [(.current, "current"), (.pending, "pending")], plain: model.capabilities.colorDepth == .none),
                           outputPanel: outputIndex,
                           stepOfOutputCell: { r, c in grid.step(n: here.n, c: here.c, i: r, j: c) },
                           showsNumbers: showsNumbers)
@@ -215,10 +215,10 @@ enum ConvScreen {
         }
         let name = "Z\(Formatting.index(out))"
         let indent = String(repeating: " ", count: name.count + 1)
-        let sums = step.channelSums.enumerated().map { "\(Formatting.number($0.element)) (c\($0.offset))" }
+        let sums = step.channelSums.enumerated().map { (value: $0.element, label: "c\($0.offset)") }
         return [
             [Span(text: name, style: .bold), Span(text: " = " + definition)],
-            [Span(text: indent + "= " + (sums + ["\(Formatting.number(step.bias)) (b)"]).joined(separator: " + "))],
+            [Span(text: indent + "= " + Formatting.signedSum(sums + [(step.bias, "b")]))],
             [Span(text: indent + "= "), Span(text: Formatting.number(step.result), style: Style(foreground: .black, background: .indexed(220), attributes: .bold))],
         ]
     }
@@ -269,9 +269,15 @@ extension ConvScreen {
     }
 
     /// A key to the cell marks: a sample of each mark's style and what it means.
-    static func markKey(_ marks: [(CellMark, String)]) -> [Span] {
-        marks.flatMap { mark, meaning in
-            [Span(text: mark == .pending ? " · " : " 0 ", style: MarkStyle.numberStyle(mark, value: 0)), Span(text: " \(meaning)  ")]
-        }
+    /// Without colour (`plain`), each sample carries the character `render` puts after
+    /// marked numbers instead, since a colour swatch would not show.
+    static func markKey(_ marks: [(CellMark, String)], plain: Bool = false) -> [Span] {
+        marks.compactMap { mark, meaning -> [Span]? in
+            if plain {
+                guard let glyph = MarkStyle.textMark(mark) ?? (mark == .pending ? "·" : nil) else { return nil }
+                return [Span(text: mark == .pending ? " ·  " : " 0\(glyph) "), Span(text: meaning + "  ")]
+            }
+            return [Span(text: mark == .pending ? " · " : " 0 ", style: MarkStyle.numberStyle(mark, value: 0)), Span(text: " \(meaning)  ")]
+        }.flatMap { $0 }
     }
 }

@@ -29,7 +29,7 @@ enum ElementwiseScreen {
             return GradientPanels.plan(
                 model, header: header, arithmetic: arithmetic,
                 status: [Formatting.statistics("A", walk.input), Formatting.statistics("Z", walk.output)],
-                markKey: ConvScreen.markKey([(.tap, "source"), (.current, "current"), (.pending, "pending")]),
+                markKey: ConvScreen.markKey([(.tap, "source"), (.current, "current"), (.pending, "pending")], plain: model.capabilities.colorDepth == .none),
                 columns: { numbers in
                     let a = GradientPanels.map(source.label, source.values, numbers: numbers, capabilities: model.capabilities,
                                                mark: { r, c in (r, c) == source.cell ? .tap : .plain },

@@ -27,6 +27,17 @@ enum Formatting {
         return NumberFormat.fit(value, width: 10, maxDecimals: 4)
     }
 
+    /// A sum written out with its signs, `3 (c0) − 2 (c1) + 1 (b)`: each value with its
+    /// optional label; a negative value after the first is subtracted rather than added.
+    static func signedSum(_ parts: [(value: Double, label: String)]) -> String {
+        parts.enumerated().map { index, part in
+            let label = part.label.isEmpty ? "" : " (\(part.label))"
+            if index == 0 { return Formatting.number(part.value) + label }
+            let negative = part.value < 0 || (part.value == 0 && part.value.sign == .minus)
+            return (negative ? " − " : " + ") + Formatting.number(negative ? -part.value : part.value) + label
+        }.joined()
+    }
+
     /// Words of `text` in lines of at most `width` columns (a longer word gets a line of its own).
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []

@@ -78,9 +78,9 @@ enum GradientPanels {
     /// The sum written out: the definition, the products added, the result.
     static func arithmetic(_ name: String, _ terms: [GradientTerm], result: Double, note: String = "") -> [[Span]] {
         let indent = String(repeating: " ", count: name.count + 1)
-        let shown = terms.prefix(8).map { Formatting.number($0.product) }
+        let shown = terms.prefix(8).map { (value: $0.product, label: "") }
         let more = terms.count > shown.count ? " + … (\(terms.count) terms)" : ""
-        let sum = terms.isEmpty ? "0 (no terms)" : shown.joined(separator: " + ") + more
+        let sum = terms.isEmpty ? "0 (no terms)" : Formatting.signedSum(shown) + more
         return [
             [Span(text: name, style: .bold), Span(text: " = " + sum)],
             [Span(text: indent + "= "), Span(text: Formatting.number(result), style: MarkStyle.numberStyle(.current, value: result)),
@@ -89,12 +89,15 @@ enum GradientPanels {
         ]
     }
 
-    /// A key to the backward marks.
-    static let markKey = ConvScreen.markKey([(.tap, "in this sum"), (.padding, "zero / padding"), (.current, "current"), (.pending, "pending")])
+    /// A key to the backward marks; `padding` when the screen shows zero padding.
+    static func markKey(_ model: AppModel, padding: Bool = false) -> [Span] {
+        ConvScreen.markKey([(.tap, "in this sum")] + (padding ? [(.padding, "zero / padding")] : []) + [(.current, "current"), (.pending, "pending")],
+                           plain: model.capabilities.colorDepth == .none)
+    }
 
     /// Lays the columns out, picking numbers or heat maps the way the forward screens do.
     static func plan(_ model: AppModel, header: [[Span]], arithmetic: [[Span]], status: [[Span]],
-                     markKey: [Span] = GradientPanels.markKey,
+                     markKey: [Span]? = nil,
                      columns: (Bool) -> [(panels: [PanelSpec], flexible: Bool)],
                      resultStep: @escaping (Int, Int) -> Int?) -> ScreenPlan {
         let body = Bands(size: model.size, headerLines: header.count, arithmeticLines: 3, statusLines: 4).body
@@ -103,7 +106,7 @@ enum GradientPanels {
         let panels = ColumnLayout.arrange(laid, in: body)
         let resultIndex = panels.lastIndex(where: \.isActive)
         return ScreenPlan(header: header, panels: panels, arithmetic: arithmetic, status: status, legends: [],
-                          markKey: markKey, outputPanel: resultIndex,
+                          markKey: markKey ?? GradientPanels.markKey(model), outputPanel: resultIndex,
                           stepOfOutputCell: resultStep, showsNumbers: numbers)
     }
 }

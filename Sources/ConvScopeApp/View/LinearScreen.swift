@@ -29,7 +29,7 @@ enum LinearScreen {
         return GradientPanels.plan(
             model, header: header, arithmetic: arithmetic,
             status: [Formatting.statistics("A", walk.input), Formatting.statistics("W", walk.layer.W), Formatting.statistics("Z", walk.output)],
-            markKey: ConvScreen.markKey([(.tap, "row in this sum"), (.current, "current"), (.pending, "pending")]),
+            markKey: ConvScreen.markKey([(.tap, "row in this sum"), (.current, "current"), (.pending, "pending")], plain: model.capabilities.colorDepth == .none),
             columns: { numbers in
                 let a = GradientPanels.map("A", walk.input, numbers: numbers, capabilities: model.capabilities,
                                            mark: { r, _ in r == n ? .tap : .plain }, focus: (n...n, 0...0))

@@ -1,3 +1,4 @@
+import Foundation
 import Terminal
 
 /// One 2-d map (an input channel, a kernel, an output map) drawn into an area, as
@@ -148,7 +149,10 @@ struct MapView {
             high = max(high, v)
             if integral && v != v.rounded() { integral = false }
         }
-        let decimals = integral ? 0 : maxDecimals
+        // Small values get more decimals, so a map of gradients near 0.01 does not read as zeros.
+        let largest = max(abs(low), abs(high))
+        let extra = largest > 0 && largest < 0.1 ? min(3, Int(-Foundation.log10(largest).rounded(.down)) - 1) : 0
+        let decimals = integral ? 0 : maxDecimals + max(0, extra)
         let widest = low > high ? 1 : max(NumberFormat.fixed(low, decimals: decimals).count,
                                           NumberFormat.fixed(high, decimals: decimals).count)
         return (min(max(widest, special ? 4 : 1), limit), decimals)

@@ -18,18 +18,19 @@ enum NetworkScreen {
         let header: [[Span]] = [
             ConvScreen.titleLine(model.scene.title, step: step, of: count + 1, model: model),
             [Span(text: isForward ? "forward, layer by layer" : "backward, layer by layer", style: Style(foreground: isForward ? .cyan : .magenta, attributes: .bold)),
-             Span(text: "   Enter: open layer   s: SGD step   space: train   b: backward")],
+             Span(text: "  Enter open · s step · space train · b back", style: .dim)],
             [Span(text: "batch \(Formatting.compactShape(session.images.shape))  lr \(Formatting.number(session.cnn.learningRate))  loss \(Formatting.number(loss))  accuracy \(Int((session.accuracy * 100).rounded()))%  after \(session.losses.count - 1) SGD steps",
                   style: Style(foreground: .cyan))],
         ]
         let stack: [[Span]] = layers.enumerated().map { i, layer in
-            let current = isForward ? i == step : i == layerIndex - 1 || (step == 0 && i == count - 1)
+            // Backward step k shows the gradient at the input of layer count − k (step 0: the logits).
+            let current = isForward ? i == step : step > 0 && i == layerIndex
             let text = String(format: "%2d %@", i + 1, layer.summary)
             let detail = "  \(Formatting.compactShape(session.activations[i + 1].shape))" + (session.parameterCount(i) > 0 ? "  \(session.parameterCount(i)) params" : "")
             return [Span(text: (current ? "▶" : " ") + text, style: current ? MarkStyle.numberStyle(.current, value: 0) : .plain),
                     Span(text: detail, style: .dim)]
-        } + [[Span(text: (isForward && step == count ? "▶" : " ") + "   loss \(Formatting.number(loss))",
-                   style: isForward && step == count ? MarkStyle.numberStyle(.current, value: 0) : .bold)]]
+        } + [[Span(text: ((isForward && step == count) || (!isForward && step == 0) ? "▶" : " ") + "   loss \(Formatting.number(loss))",
+                   style: (isForward && step == count) || (!isForward && step == 0) ? MarkStyle.numberStyle(.current, value: 0) : .bold)]]
         let sample = shown.rank >= 3 ? shown.at([0]) : shown.sliced([AxisSlice(start: 0, stop: 1)])
         let arithmetic: [[Span]] = [
             [Span(text: name, style: .bold), Span(text: " " + Formatting.compactShape(shown.shape) + ", sample 0 shown")],
@@ -44,8 +45,8 @@ enum NetworkScreen {
                                              mark: { _, _ in .plain }, focus: (0...0, 0...0), isActive: true)
                 let chart = LossChart.lines(session.losses, width: 30, height: 6, unicode: model.capabilities.unicode)
                 let lossPanel = PanelSpec(title: "loss", lines: chart.map { [Span(text: $0, style: Style(foreground: .cyan))] }
-                                            + [[Span(text: "now \(Formatting.number(loss))", style: .bold)]])
-                return [([PanelSpec(title: "layers", lines: stack)], false), ([map], true), ([lossPanel], false)]
+                                            + [[Span(text: "now \(Formatting.number(loss))", style: .bold)]], minimumWidth: 16)
+                return [([PanelSpec(title: "layers", lines: stack, minimumWidth: 30)], false), ([map], true), ([lossPanel], false)]
             },
             resultStep: { _, _ in nil })
     }

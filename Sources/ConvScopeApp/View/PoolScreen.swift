@@ -114,7 +114,7 @@ enum PoolScreen {
         case .mean:
             let area = step.window.count
             return [
-                [Span(text: name, style: .bold), Span(text: " = (" + values.joined(separator: " + ") + ") / \(area)")],
+                [Span(text: name, style: .bold), Span(text: " = (" + Formatting.signedSum(step.values.map { ($0, "") }) + ") / \(area)")],
                 [Span(text: indent + "= "), result],
                 [Span(text: indent + "each of the \(area) window cells counts 1/\(area)", style: .dim)],
             ]

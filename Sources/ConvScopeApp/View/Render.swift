@@ -25,6 +25,10 @@ extension AppModel {
         draw(plan.status, in: bands.status.offset(dy: -lift), into: &buffer, glyphs: glyphs)
         drawKey(plan, in: bands.status.inset(top: 3).offset(dy: -lift), into: &buffer)
         KeyHintBar(KeyMap.hints, keyStyle: Style(foreground: .cyan, attributes: .bold)).render(into: &buffer, area: bands.hints)
+        if let menu {
+            MenuOverlay(labels: menu.entries.map(menuLabel), selection: menu.selection, glyphs: glyphs)
+                .render(into: &buffer, area: buffer.bounds)
+        }
         if showsHelp {
             HelpOverlay(title: "ConvScope keys", bindings: KeyMap.help, keyStyle: Style(foreground: .cyan, attributes: .bold), glyphs: glyphs)
                 .render(into: &buffer, area: buffer.bounds)

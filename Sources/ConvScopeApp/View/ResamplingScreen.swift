@@ -12,14 +12,15 @@ enum ResamplingScreen {
     /// `W_out = k(W−1)+1 = …` or `W_out = ceil(W/k) = (W−1)//k + 1 = …`, per spatial axis.
     static func formula(_ walk: ResamplingWalkthrough) -> String {
         let k = walk.layer.factor
-        let axes = walk.layer.spatialAxes == 2 ? [("H", 2), ("W", 3)] : [("W", 2)]
-        let sizes = axes.map { name, axis -> String in
-            let n = walk.input.shape[axis], out = walk.output.shape[axis]
-            return walk.layer.isUpsampling
-                ? "\(name)_out = k(\(name)−1)+1 = \(k)·(\(n)−1)+1 = \(out)"
-                : "\(name)_out = ceil(\(name)/k) = (\(n)−1)//\(k) + 1 = \(out)"
+        let axes = walk.layer.spatialAxes == 2 && walk.input.shape[2] != walk.input.shape[3] ? [("H", 2), ("W", 3)] : [("W", walk.input.rank - 1)]
+        let name = walk.layer.spatialAxes == 2 && axes.count == 1 ? "H_out = W_out" : nil
+        let sizes = axes.map { axis, index -> String in
+            let n = walk.input.shape[index], out = walk.output.shape[index]
+            let label = name ?? "\(axis)_out"
+            return walk.layer.isUpsampling ? "\(label) = k(\(axis)−1)+1 = \(k)·(\(n)−1)+1 = \(out)"
+                                           : "\(label) = ceil(\(axis)/k) = (\(n)−1)//\(k) + 1 = \(out)"
         }
-        let memory = walk.layer.isUpsampling ? "" : "   remembers \(Formatting.compactShape(walk.input.shape)) for backward"
+        let memory = walk.layer.isUpsampling ? "" : "; remembers \(Formatting.compactShape(walk.input.shape))"
         return sizes.joined(separator: "   ") + memory
     }
 
@@ -52,7 +53,7 @@ enum ResamplingScreen {
         ]
         let status = [Formatting.statistics("A\(Formatting.index([n, c]))", walk.input.at([n, c])),
                       Formatting.statistics("Z\(Formatting.index([n, c]))", walk.output.at([n, c]))]
-        let markKey = ConvScreen.markKey([(.tap, "source"), (.padding, "inserted zero"), (.current, "current"), (.pending, "pending")])
+        let markKey = ConvScreen.markKey([(.tap, "source"), (.padding, "inserted zero"), (.current, "current"), (.pending, "pending")], plain: model.capabilities.colorDepth == .none)
         return GradientPanels.plan(
             model, header: header, arithmetic: arithmetic, status: status, markKey: markKey,
             columns: { numbers in
@@ -84,7 +85,7 @@ enum ResamplingScreen {
         let k = walk.layer.factor
         let header = GradientPanels.header(
             model, step: step, count: walk.dLdA.count,
-            walk: walk.layer.isUpsampling ? "upsample backward: pick every \(k)-th of dLdZ" : "downsample backward: scatter dLdZ into zeros of the remembered size",
+            walk: walk.layer.isUpsampling ? "upsample backward: pick dLdZ at every multiple of k = \(k)" : "downsample backward: scatter dLdZ into zeros of the remembered size",
             definition: walk.layer.isUpsampling ? "dLdA[n,c,i] = dLdZ[n,c,\(k)·i]   (on every spatial axis)"
                                                 : "dLdA = zeros\(Formatting.compactShape(walk.input.shape)); dLdA[n,c,::\(k)] = dLdZ")
         let status = [Formatting.statistics("dLdZ\(Formatting.index([n, c]))", walk.dLdZ.at([n, c])),

@@ -42,7 +42,7 @@ enum TaughtGradientScreen {
         let indent = String(repeating: " ", count: name.count + 1)
         let arithmetic: [[Span]] = [
             [Span(text: name, style: .bold), Span(text: " = dLdA_pad\(Formatting.index(step.element)) = " +
-                channelSums.enumerated().map { "\(Formatting.number($0.element)) (o\($0.offset))" }.joined(separator: " + "))],
+                Formatting.signedSum(channelSums.enumerated().map { ($0.element, "o\($0.offset)") }))],
             [Span(text: indent + "= "), Span(text: Formatting.number(step.result), style: MarkStyle.numberStyle(.current, value: 0)),
              Span(text: "   the dLdA walk gives \(Formatting.number(walk.dLdA.scalars[number]))", style: .dim)],
             [Span(text: indent + "crop \(crop) from each side of dLdA_pad \(Formatting.compactShape(Array(taught.paddedInputGradient.shape.dropFirst(2)))) gives dLdA", style: .dim)],
@@ -54,6 +54,7 @@ enum TaughtGradientScreen {
         ]
         return GradientPanels.plan(
             model, header: header, arithmetic: arithmetic, status: status,
+            markKey: GradientPanels.markKey(model, padding: true),
             columns: { numbers in
                 let gradients = GradientPanels.shown(taught.padded.shape[1], model).map { o in
                     GradientPanels.map("G\(Formatting.index([n, o]))", taught.padded.at([n, o]), numbers: numbers,

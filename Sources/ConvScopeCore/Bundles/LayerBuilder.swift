@@ -3,6 +3,7 @@ extension LayerSpec {
     /// MLPs). A missing `b` means zeros; a missing `W` is an error naming the key.
     public func makeLayer(from bundle: [String: Tensor]) throws -> Layer {
         try validate()
+        if let A = bundle["A"] { try requireBoundedGrowth(of: A) }
         func required(_ key: String) throws -> Tensor {
             guard let tensor = bundle[key] else {
                 throw LayerError("the bundle has no '\(key)': \(kind.rawValue) needs its parameters \(kind.parameterKeys.filter { $0 != "b" }.map { "'\($0)'" }.joined(separator: ", ")) (b is optional)")

@@ -28,6 +28,10 @@ public struct LayerSpec: Sendable, Equatable {
             .compactMap { option, value in value.map { (option, $0) } }
     }
 
+    /// The largest value any option takes: far beyond any real layer, small enough that no
+    /// size computed from it can overflow.
+    public static let maxOptionValue = 1 << 20
+
     /// Checks that every given option applies to the layer and has a sensible value.
     public func validate() throws {
         for (option, values) in given {
@@ -44,6 +48,9 @@ public struct LayerSpec: Sendable, Equatable {
             let least = option == .padding ? 0 : 1
             if let bad = values.first(where: { $0 < least }) {
                 throw LayerError("--\(option.rawValue) must be \(least == 0 ? "0 or more" : "at least 1"), got \(bad)")
+            }
+            if let bad = values.first(where: { $0 > Self.maxOptionValue }) {
+                throw LayerError("--\(option.rawValue) must be at most \(Self.maxOptionValue), got \(bad)")
             }
         }
     }

@@ -57,7 +57,7 @@ public final class Tanh: Activation {
     public init() { super.init(name: "Tanh", function: { Foundation.tanh($0) }, derivativeFromOutput: { 1 - $0 * $0 }) }
 }
 
-/// `Z = max(A, 0)`; `f′ = [Z > 0]`.
+/// `Z = max(A, 0)`; `f′ = [Z > 0]`. NaN stays NaN and passes its gradient, as in PyTorch.
 public final class ReLU: Activation {
-    public init() { super.init(name: "ReLU", function: { $0 > 0 ? $0 : 0 }, derivativeFromOutput: { $0 > 0 ? 1 : 0 }) }
+    public init() { super.init(name: "ReLU", function: { $0 > 0 || $0.isNaN ? $0 : 0 }, derivativeFromOutput: { $0 <= 0 ? 0 : 1 }) }
 }

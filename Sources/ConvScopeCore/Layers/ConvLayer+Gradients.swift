@@ -1,8 +1,8 @@
 extension ConvLayer {
     /// The terms of `dL/dA[input]`: for every output element this input fed (across all
     /// output channels), `dL/dZ[output] · W[tap]`. They sum to `backward`'s dL/dA there.
-    public func inputGradientTerms(of input: [Int], dLdZ: Tensor) -> [GradientTerm] {
-        influence(of: input).map { term in
+    public func inputGradientTerms(of element: [Int], dLdZ: Tensor) -> [GradientTerm] {
+        influence(of: element).map { term in
             GradientTerm(output: term.output, upstream: dLdZ[index: term.output], through: term.weight, factor: term.weightValue)
         }
     }
@@ -10,7 +10,8 @@ extension ConvLayer {
     /// The terms of `dL/dW[o, c, p(, q)]`: for every sample and output position, the
     /// input value under that tap times `dL/dZ` there (a correlation of A with dL/dZ).
     /// Taps that fall in the zero padding contribute 0 and are included.
-    public func weightGradientTerms(of weight: [Int], dLdZ: Tensor) -> [GradientTerm] {
+    public func weightGradientTerms(of element: [Int], dLdZ: Tensor) -> [GradientTerm] {
+        let weight = element
         guard let cache else { return [] }
         let (o, c) = (weight[0], weight[1])
         let tap = spatialAxes == 1 ? HW(0, weight[2]) : HW(weight[2], weight[3])

@@ -1,4 +1,5 @@
-/// Why a terminal user interface cannot start.
+/// Why a terminal user interface cannot start. Descriptions are one line without a
+/// program name; the command line adds its own prefix.
 public enum TerminalError: Error, Equatable, CustomStringConvertible {
     /// Standard input or output is not a terminal (piped, redirected, CI).
     case notATerminal
@@ -10,11 +11,11 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notATerminal:
-            "convscope: stdin or stdout is not a terminal; use `convscope render` to print a screen as text"
+            "stdin or stdout is not a terminal; use `convscope render` to print a screen as text"
         case .unsupportedTerminal(let term):
-            "convscope: TERM is \(term.map { "'\($0)'" } ?? "not set"), which cannot show a full-screen view; use `convscope render` to print a screen as text"
+            "TERM is \(term.map { "'\($0)'" } ?? "not set"), which cannot show a full-screen view; use `convscope render` to print a screen as text"
         case .unknownTerminal(let term):
-            "convscope: unknown terminal type '\(term)'"
+            "unknown terminal type '\(term)' (no terminfo entry); set TERM to one this system knows, e.g. xterm-256color, or use `convscope render` to print a screen as text"
         }
     }
 }

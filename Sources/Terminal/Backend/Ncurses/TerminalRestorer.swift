@@ -10,8 +10,10 @@ import Glibc
 /// - crashes (`SIGILL` from `fatalError`/traps, `SIGSEGV`, `SIGBUS`, `SIGFPE`,
 ///   `SIGABRT`, `SIGTRAP`): restore, then hand the signal to whatever handler was
 ///   there before (Swift's backtracer), so crash reports still appear.
-/// - `SIGTSTP`/`SIGCONT` (Ctrl-Z, `fg`) and `SIGWINCH` are left to ncurses, which
-///   restores the terminal on suspend, redraws on resume and reports resizes.
+/// - `SIGTSTP` (Ctrl-Z): ncurses' own handler runs (restores the terminal, stops, and
+///   redraws after `fg`), then the keypad is switched back on, which ncurses forgets:
+///   without it the first arrow key after `fg` arrives as Esc `[` `C` and quits.
+/// - `SIGCONT` and `SIGWINCH` are left to ncurses, which reports resizes.
 ///
 /// The signal handlers call `endwin`, as ncurses' own handlers do.
 enum TerminalRestorer {
@@ -35,6 +37,14 @@ enum TerminalRestorer {
                 TerminalRestorer.restore()
                 _exit(128 + received)
             }
+        }
+        install(SIGTSTP) { received in
+            // The handler ncurses installed in newterm, if any; it returns once continued.
+            if let suspend = TerminalRestorer.previousActions[Int(received)].__sigaction_handler.sa_handler,
+               unsafeBitCast(suspend, to: Int.self) > 1 {  // not SIG_DFL (0) or SIG_IGN (1)
+                suspend(received)
+            }
+            if TerminalRestorer.active { keypad(cs_stdscr(), true) }
         }
         for signal in crashSignals {
             install(signal) { received in

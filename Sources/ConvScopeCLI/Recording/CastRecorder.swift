@@ -1,0 +1,58 @@
+import ConvScopeApp
+import Foundation
+import Terminal
+
+/// Turns what the app shows into an asciicast at a fixed size: a whole-screen frame
+/// whenever the picture changes, and a marker labelled with the step (`step 5/32`)
+/// whenever the step changes, so players can seek from step to step. Frames are drawn
+/// at the recording's size whatever the terminal's, in 256 colours and UTF-8.
+final class CastRecorder {
+    private(set) var cast: Asciicast
+    private let size: Size
+    private var lastFrame: Buffer?
+    private var lastPlace: Place?
+
+    /// A recording starting now, titled with the command line that makes it.
+    init(size: Size) {
+        self.size = size
+        let title = (["convscope"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        cast = Asciicast(width: size.width, height: size.height, timestamp: Int(Date().timeIntervalSince1970), title: title)
+    }
+
+    /// Records what `model` shows `time` seconds into the recording. Times must not decrease.
+    func record(_ model: AppModel, at time: Double) {
+        var model = model
+        model.size = size
+        model.capabilities = .full
+        let frame = model.render()
+        if frame != lastFrame {
+            // The first frame also hides the cursor, as the app does.
+            cast.events.append(Asciicast.Event(time: time, code: .output, data: (lastFrame == nil ? "\u{1B}[?25l" : "") + frame.ansi()))
+            lastFrame = frame
+        }
+        let place = Place(scene: model.sceneIndex, phase: model.phase, step: model.step)
+        if place != lastPlace {
+            cast.events.append(Asciicast.Event(time: time, code: .marker, data: Self.label(model)))
+            lastPlace = place
+        }
+    }
+
+    /// Keeps the last frame on screen until `time` (a recording lasts until its last event).
+    func hold(until time: Double) {
+        cast.events.append(Asciicast.Event(time: time, code: .output, data: ""))
+    }
+
+    /// Where the model stands; a new place gets a marker.
+    private struct Place: Equatable {
+        let scene: Int
+        let phase: Phase
+        let step: Int
+    }
+
+    /// `step 5/32`, after the pass when it is not the forward one and the scene when there are several.
+    private static func label(_ model: AppModel) -> String {
+        let scene = model.scenes.count > 1 ? "scene \(model.sceneIndex + 1) " : ""
+        let phase = model.phase == .forward ? "" : "\(model.phase.rawValue) "
+        return "\(scene)\(phase)step \(model.step + 1)/\(model.stepCount)"
+    }
+}

@@ -1,0 +1,44 @@
+extension LayerSpec {
+    /// The most elements a padded or upsampled input may hold (2 GiB of Double). Larger
+    /// `--padding` or `--factor` values are refused before anything is allocated.
+    public static let maxGrownElementCount = 1 << 28
+
+    /// Refuses options that would grow `A` past `maxGrownElementCount`: padding adds to the
+    /// spatial extents, a factor multiplies them. Checked arithmetic, so no value can overflow.
+    /// A rank too small to grow is left for the layer to explain.
+    func requireBoundedGrowth(of A: Tensor) throws {
+        let option: String, spatial: [(Int) -> (Int, Bool)]
+        switch kind {
+        case .conv1d, .conv2d:
+            option = "--padding \(padding?.map(String.init).joined(separator: ",") ?? "0")"
+            let pads = kind == .conv1d ? [paddingValue.w] : [paddingValue.h, paddingValue.w]
+            spatial = pads.map { pad in { extent in
+                let (twice, o1) = pad.multipliedReportingOverflow(by: 2)
+                let (sum, o2) = extent.addingReportingOverflow(twice)
+                return (sum, o1 || o2)
+            } }
+        case .upsample1d, .upsample2d, .convtranspose1d, .convtranspose2d:
+            option = "--factor \(factorValue)"
+            let axes = kind == .upsample1d || kind == .convtranspose1d ? 1 : 2
+            spatial = Array(repeating: { $0.multipliedReportingOverflow(by: factorValue) }, count: axes)
+        default:
+            return
+        }
+        guard A.rank > spatial.count else { return }
+        var shape = A.shape
+        var count = Tensor.count(of: shape.dropLast(spatial.count))
+        var overflow = false
+        for (offset, grow) in spatial.enumerated() {
+            let axis = A.rank - spatial.count + offset
+            let (extent, o1) = grow(shape[axis])
+            let (product, o2) = count.multipliedReportingOverflow(by: extent)
+            shape[axis] = extent
+            count = product
+            overflow = overflow || o1 || o2
+        }
+        guard overflow || count > Self.maxGrownElementCount else { return }
+        let grown = overflow ? "" : " \(shape),"
+        throw LayerError("\(option) would grow A \(A.shape) to\(grown) more than \(Self.maxGrownElementCount) "
+                         + "elements, the most ConvScope makes; use a smaller \(option.split(separator: " ")[0]) or a smaller A")
+    }
+}
