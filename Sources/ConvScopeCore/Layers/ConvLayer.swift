@@ -110,11 +110,10 @@ public class ConvLayer: ParameterizedLayer {
         let out = geometry.outputSize(forInput: spatialSize(cache.input.shape))
         let grads = Convolution.backward(
             dLdZ: dLdZ.reshaped([dLdZ.shape[0], outChannels, out.h, out.w]),
-            padded: cache.paddedInput, weight: weight4d, geometry: geometry)
+            padded: cache.paddedInput, weight: weight4d, geometry: geometry, cropping: geometry.padding)
         dLdW = grads.dLdW.reshaped(W.shape)
         dLdb = grads.dLdb
-        let p = geometry.padding
-        return grads.dLdApadded.cropped([(0, 0), (0, 0), (p.h, p.h), (p.w, p.w)]).reshaped(cache.input.shape)
+        return grads.dLdApadded.reshaped(cache.input.shape)
     }
 
     public func zeroGrads() {

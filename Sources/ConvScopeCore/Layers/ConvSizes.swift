@@ -88,4 +88,26 @@ struct ConvSizes {
             }
         }
     }
+
+    /// Runs `body` on a zeroed padded sample, then leaves its interior (less `crop` on each
+    /// side) at `out`. Without cropping the sample is `out` itself.
+    func withZeroedSample(croppedInto out: UnsafeMutablePointer<Double>, crop: HW,
+                          _ body: (UnsafeMutablePointer<Double>) -> Void) {
+        guard crop != HW(0, 0) else {
+            out.initialize(repeating: 0, count: planeSize)
+            body(out)
+            return
+        }
+        ScratchPool.withBuffer(count: planeSize) { sample in
+            sample.initialize(repeating: 0, count: planeSize)
+            body(sample)
+            let kept = HW(paddedSize.h - 2 * crop.h, paddedSize.w - 2 * crop.w)
+            for c in 0..<channels {
+                for y in 0..<kept.h {
+                    let from = sample + ((c * paddedSize.h + y + crop.h) * paddedSize.w + crop.w)
+                    (out + (c * kept.h + y) * kept.w).initialize(from: from, count: kept.w)
+                }
+            }
+        }
+    }
 }

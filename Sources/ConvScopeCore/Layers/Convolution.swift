@@ -37,9 +37,11 @@ enum Convolution {
         return Tensor(shape: [s.samples, s.outChannels, s.output.h, s.output.w], scalars: Z)
     }
 
-    /// The three gradients of `forward`, with dL/dA still in padded coordinates.
+    /// The three gradients of `forward`. dL/dA is over the padded input, less `crop` on each
+    /// side of each spatial axis: pass the padding to get the unpadded input's gradient
+    /// without building the padded one (each sample is folded in a reused buffer).
     static func backward(dLdZ: Tensor, padded: Tensor, weight: Tensor, geometry g: ConvGeometry,
-                         threads: Int = Parallel.defaultThreads)
+                         cropping crop: HW = HW(0, 0), threads: Int = Parallel.defaultThreads)
         -> (dLdApadded: Tensor, dLdW: Tensor, dLdb: Tensor)
     {
         let s = ConvSizes(padded: padded.shape, weight: weight.shape, geometry: g)
@@ -48,21 +50,30 @@ enum Convolution {
         // One dL/dW per sample-thread, added up in a fixed order afterwards.
         let parts = Parallel.parts(s.samples, workers: workers)
         var partials = [Double](repeating: 0, count: parts * weightCount)
-        var dA = [Double](repeating: 0, count: padded.count)
+        let kept = HW(s.paddedSize.h - 2 * crop.h, s.paddedSize.w - 2 * crop.w)
+        let keptPlane = s.channels * kept.h * kept.w
+        var dA = [Double](unsafeUninitializedCapacity: s.samples * keptPlane) { _, initialized in
+            initialized = s.samples * keptPlane
+        }
         padded.scalars.withUnsafeBufferPointer { A in
             dLdZ.scalars.withUnsafeBufferPointer { dZ in
                 weight.scalars.withUnsafeBufferPointer { W in
                     partials.withUnsafeMutableBufferPointer { dW in
                         dA.withUnsafeMutableBufferPointer { dAp in
-                            guard s.positions > 0, s.depth > 0, s.outChannels > 0 else { return }
+                            guard s.positions > 0, s.depth > 0, s.outChannels > 0 else {
+                                dAp.initialize(repeating: 0)
+                                return
+                            }
                             Parallel.split(s.samples, workers: workers) { part, samples in
                                 let inner = s.innerThreads(threads)
                                 for n in samples {
                                     let dzn = dZ.baseAddress! + n * s.outChannels * s.positions
                                     s.addWeightGradient(sample: A.baseAddress! + n * s.planeSize, dLdZ: dzn,
                                                         into: dW.baseAddress! + part * weightCount, threads: inner)
-                                    s.addInputGradient(dLdZ: dzn, weight: W.baseAddress!,
-                                                       into: dAp.baseAddress! + n * s.planeSize, threads: inner)
+                                    let out = dAp.baseAddress! + n * keptPlane
+                                    s.withZeroedSample(croppedInto: out, crop: crop) { sample in
+                                        s.addInputGradient(dLdZ: dzn, weight: W.baseAddress!, into: sample, threads: inner)
+                                    }
                                 }
                             }
                         }
@@ -76,7 +87,7 @@ enum Convolution {
         var dLdW = Tensor(shape: s.weightGradientIsTransposed ? [s.depth, s.outChannels] : [s.outChannels, s.depth],
                           scalars: Array(partials[0..<weightCount]))
         if s.weightGradientIsTransposed { dLdW = dLdW.transposed() }
-        return (Tensor(shape: padded.shape, scalars: dA), dLdW.reshaped(weight.shape),
+        return (Tensor(shape: [s.samples, s.channels, kept.h, kept.w], scalars: dA), dLdW.reshaped(weight.shape),
                 biasGradient(dLdZ, samples: s.samples, channels: s.outChannels, positions: s.positions))
     }
 
