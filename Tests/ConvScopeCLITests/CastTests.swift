@@ -126,21 +126,21 @@ import Testing
     }
 
     /// The real thing: `view --record` in a tmux terminal, stepped with keys, resized, quit with q.
-    @Test(.enabled(if: Tmux.isAvailable)) func viewRecordsWhatTheUserStepsThrough() throws {
+    @Test func viewRecordsWhatTheUserStepsThrough() async throws {
         let scratch = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let cast = scratch.appendingPathComponent("session.cast")
-        let tmux = Tmux()
-        defer { tmux.stop() }
-        try tmux.start("\(ConvscopeProcess.binary.path) view --sample digits-sobel-x --record \(cast.path)", width: 90, height: 28)
-        try tmux.waitForScreen { $0.contains("step 1/256") }
+        let tmux = try TmuxSession(width: 90, height: 28)
+        defer { tmux.kill() }
+        try tmux.launch("view --sample digits-sobel-x --record \(cast.path)")
+        try await tmux.wait(for: "step 1/256")
         for step in 2...3 {
-            try tmux.send("l")
-            try tmux.waitForScreen { $0.contains("step \(step)/256") }
+            try tmux.press("l")
+            try await tmux.wait(for: "step \(step)/256")
         }
         try tmux.resize(width: 110, height: 34)
-        try tmux.send("q")
-        try tmux.waitFor { FileManager.default.fileExists(atPath: cast.path) }
+        try tmux.press("q")
+        #expect(try await tmux.exitStatus() == 0)
         let recording = try Recording(contentsOf: cast)
         #expect(recording.header["width"] as? Int == 90 && recording.header["height"] as? Int == 28)
         #expect(recording.markers == ["step 1/256", "step 2/256", "step 3/256"])

@@ -106,7 +106,7 @@ final class TmuxSession {
 
     /// Polls the pane until `condition` holds, for at most `seconds`; returns the screen.
     @discardableResult
-    func wait(_ what: String, seconds: Double = 5, until condition: (String) -> Bool) async throws -> String {
+    func wait(_ what: String, seconds: Double = 15, until condition: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var text = try screen()
         while !condition(text) {
@@ -119,7 +119,7 @@ final class TmuxSession {
 
     /// Waits until the pane shows `text`.
     @discardableResult
-    func wait(for text: String, seconds: Double = 5) async throws -> String {
+    func wait(for text: String, seconds: Double = 15) async throws -> String {
         try await wait("'\(text)'", seconds: seconds) { $0.contains(text) }
     }
 
