@@ -95,6 +95,9 @@ import Testing
         let tmux = try TmuxSession()
         defer { tmux.kill() }
         try await openDemo(tmux)
+        // Let the first frame's flush finish, so the stop lands while the app waits for a key
+        // (a loaded CI machine can still be writing the screen when the text shows).
+        try await Task.sleep(for: .milliseconds(500))
         try tmux.press("C-z")
         try await tmux.wait(for: "Stopped")
         let flags = try tmux.tmux("display-message", "-p", "-t", tmux.target, "#{cursor_flag} #{alternate_on}")
