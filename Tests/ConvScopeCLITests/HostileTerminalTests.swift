@@ -91,20 +91,32 @@ import Testing
         try await tmux.expectRestored()
     }
 
+    /// Ctrl-Z and `fg` with the app as the shell's job itself (not inside `launch`'s script),
+    /// so the shell's job control sees the stop directly.
     @Test func ctrlZThenFgRedrawsAndKeepsWorking() async throws {
         let tmux = try TmuxSession()
         defer { tmux.kill() }
-        try await openDemo(tmux)
-        // Let the first frame's flush finish, so the stop lands while the app waits for a key
-        // (a loaded CI machine can still be writing the screen when the text shows).
-        try await Task.sleep(for: .milliseconds(500))
+        let (before, after) = (tmux.scratch.appendingPathComponent("before").path, tmux.scratch.appendingPathComponent("after").path)
+        try tmux.type("stty -a > '\(before)'")
+        try tmux.type("'\(ConvscopeProcess.binary.path)' demo --paused")
+        try await tmux.wait(for: "step 1/32")
+        try await Task.sleep(for: .milliseconds(300))
         try tmux.press("C-z")
         try await tmux.wait(for: "Stopped")
         let flags = try tmux.tmux("display-message", "-p", "-t", tmux.target, "#{cursor_flag} #{alternate_on}")
         #expect(flags.trimmingCharacters(in: .whitespacesAndNewlines) == "1 0", "while suspended: cursor shown, main screen")
         try tmux.type("fg")
         try await tmux.wait(for: "step 1/32")
-        try await stepAndQuit(tmux)
+        try tmux.press("Right")
+        try await tmux.wait(for: "step 2/32")
+        try tmux.press("q")
+        try tmux.type("echo rc=$?; stty -a > '\(after)'")
+        #expect(try await tmux.exitStatus() == 0)
+        try await tmux.wait("stty -a after the app") { _ in FileManager.default.fileExists(atPath: after) }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(try String(contentsOfFile: before, encoding: .utf8) == String(contentsOfFile: after, encoding: .utf8))
+        let restored = try tmux.tmux("display-message", "-p", "-t", tmux.target, "#{cursor_flag} #{alternate_on}")
+        #expect(restored.trimmingCharacters(in: .whitespacesAndNewlines) == "1 0", "cursor shown, main screen")
     }
 
     /// NaN inputs make the CNN's loss NaN: the failing SGD step stops playback; the app lives on.
