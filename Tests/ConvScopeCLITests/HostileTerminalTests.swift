@@ -130,8 +130,6 @@ import Testing
         try tmux.press("Space")
         try tmux.press("?")
         try await tmux.wait(for: "ConvScope keys")
-        try tmux.press("q")
-        #expect(try await tmux.exitStatus() == 0)
-        try await tmux.expectRestored()
+        try await tmux.quitAndExpectRestored()
     }
 }

@@ -23,9 +23,7 @@ import Testing
         #expect(try tmux.screen().contains(numbers))
         try tmux.press("v")
         try await tmux.wait("the heat map") { !$0.contains(numbers) && $0.contains("step 20/32") }
-        try tmux.press("q")
-        #expect(try await tmux.exitStatus() == 0)
-        try await tmux.expectRestored()
+        try await tmux.quitAndExpectRestored()
     }
 
     @Test func backwardPassKeysThenQuitRestoresTheTerminal() async throws {
@@ -45,9 +43,7 @@ import Testing
         try tmux.press("b")
         let taught = try await tmux.wait(for: "dLdA[0,0,0,5] = dLdA_pad[0,0,0,5]")
         #expect(taught.contains("step 6/36") && taught.contains("backward · dLdA as taught"), "\(taught)")
-        try tmux.press("q")
-        #expect(try await tmux.exitStatus() == 0)
-        try await tmux.expectRestored()
+        try await tmux.quitAndExpectRestored()
     }
 
     @Test func cnnTakesThreeSGDStepsThenQuits() async throws {
@@ -57,9 +53,7 @@ import Testing
         try await tmux.wait(for: "after 0 SGD steps")
         try tmux.press("s", "s", "s")
         try await tmux.wait(for: "after 3 SGD steps")
-        try tmux.press("q")
-        #expect(try await tmux.exitStatus() == 0)
-        try await tmux.expectRestored()
+        try await tmux.quitAndExpectRestored()
     }
 
     @Test func resizingBelowTheMinimumAndBack() async throws {
@@ -71,9 +65,7 @@ import Testing
         try await tmux.wait(for: "too small")
         try tmux.resize(width: 80, height: 24)
         try await tmux.wait("the screen back") { $0.contains("step 1/32") && !$0.contains("too small") }
-        try tmux.press("q")
-        #expect(try await tmux.exitStatus() == 0)
-        try await tmux.expectRestored()
+        try await tmux.quitAndExpectRestored()
     }
 
     @Test func clickingAnOutputCellJumpsToItsStep() async throws {

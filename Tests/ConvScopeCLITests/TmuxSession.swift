@@ -165,6 +165,13 @@ final class TmuxSession {
         return Int32(text.firstMatch(of: pattern)!.1)!
     }
 
+    /// Quits with `q`, then expects exit status 0 and the terminal as the app found it.
+    func quitAndExpectRestored(sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        try press("q")
+        #expect(try await exitStatus() == 0, sourceLocation: sourceLocation)
+        try await expectRestored(sourceLocation: sourceLocation)
+    }
+
     /// Checks the terminal is as the app found it: same `stty -a`, cursor shown, main screen.
     func expectRestored(sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let files = ["before", "after"].map { scratch.appendingPathComponent($0) }
