@@ -10,7 +10,7 @@ import Walkthroughs
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Open the built-in demo: convolution, stride and padding, dilation, pooling (the default).")
+        abstract: "Open the built-in demo (the default): convolution, stride and padding, dilation, pooling, resampling, an MLP as a convolution, a whole CNN learning.")
 
     @Flag(help: "Start paused instead of playing.")
     var paused = false

@@ -25,8 +25,10 @@ enum NetworkScreen {
         let stack: [[Span]] = layers.enumerated().map { i, layer in
             // Backward step k shows the gradient at the input of layer count − k (step 0: the logits).
             let current = isForward ? i == step : step > 0 && i == layerIndex
-            let text = String(format: "%2d %@", i + 1, layer.summary)
-            let detail = "  \(Formatting.compactShape(session.activations[i + 1].shape))" + (session.parameterCount(i) > 0 ? "  \(session.parameterCount(i)) params" : "")
+            let compact = layer.summary.replacingOccurrences(of: ", ", with: ",").replacingOccurrences(of: "kernel ", with: "k")
+                .replacingOccurrences(of: "stride ", with: "s").replacingOccurrences(of: "()", with: "")
+            let text = (i + 1 < 10 ? " " : "") + "\(i + 1) " + compact
+            let detail = " \(Formatting.compactShape(session.activations[i + 1].shape))" + (session.parameterCount(i) > 0 ? " \(session.parameterCount(i))p" : "")
             return [Span(text: (current ? "▶" : " ") + text, style: current ? MarkStyle.numberStyle(.current, value: 0) : .plain),
                     Span(text: detail, style: .dim)]
         } + [[Span(text: ((isForward && step == count) || (!isForward && step == 0) ? "▶" : " ") + "   loss \(Formatting.number(loss))",
@@ -45,8 +47,8 @@ enum NetworkScreen {
                                              mark: { _, _ in .plain }, focus: (0...0, 0...0), isActive: true)
                 let chart = LossChart.lines(session.losses, width: 30, height: 6, unicode: model.capabilities.unicode)
                 let lossPanel = PanelSpec(title: "loss", lines: chart.map { [Span(text: $0, style: Style(foreground: .cyan))] }
-                                            + [[Span(text: "now \(Formatting.number(loss))", style: .bold)]], minimumWidth: 16)
-                return [([PanelSpec(title: "layers", lines: stack, minimumWidth: 30)], false), ([map], true), ([lossPanel], false)]
+                                            + [[Span(text: "now \(Formatting.number(loss))", style: .bold)]], minimumWidth: 12)
+                return [([PanelSpec(title: "layers, shapes, p = params", lines: stack, minimumWidth: 32)], false), ([map], true), ([lossPanel], false)]
             },
             resultStep: { _, _ in nil })
     }
