@@ -41,6 +41,11 @@ public struct ConvBackwardWalkthrough {
     /// Step `number` of the walk over `kind`, elements in row-major order.
     public func step(_ number: Int, of kind: GradientKind) -> GradientStep { walks.step(number, of: kind) }
 
+    /// The taught step's terms summed per output channel: what each flipped kernel adds.
+    public func taughtChannelSums(_ step: GradientStep) -> [Double] {
+        (0..<layer.outChannels).map { o in step.terms.filter { $0.through[0] == o }.reduce(0) { $0 + $1.product } }
+    }
+
     /// The taught route's account of dL/dA step `number`: the element of the padded-input
     /// gradient it is cropped from, its terms, and that element's value.
     public func taughtStep(_ number: Int) -> GradientStep {

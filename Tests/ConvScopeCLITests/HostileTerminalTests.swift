@@ -9,11 +9,6 @@ import Testing
 /// the restorer's crash path is covered by its signal handlers, not here.
 @Suite(.serialized) struct HostileTerminalTests {
     /// Opens `demo --paused` (with `environment`) and waits for its first step.
-    func openDemo(_ tmux: TmuxSession, environment: String = "") async throws {
-        try tmux.launch("demo --paused", environment: environment)
-        try await tmux.wait(for: "step 1/32")
-    }
-
     /// Steps once, quits, and expects exit status 0 and a restored terminal.
     func stepAndQuit(_ tmux: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         try tmux.press("Right")
@@ -26,7 +21,7 @@ import Testing
     @Test func shrunkTo10x5AndGrownBack() async throws {
         let tmux = try TmuxSession()
         defer { tmux.kill() }
-        try await openDemo(tmux)
+        try await tmux.openDemo()
         try tmux.resize(width: 10, height: 5)
         try await tmux.wait("the tiny screen") { !$0.contains("step 1/32") }
         try tmux.resize(width: 80, height: 24)
@@ -37,7 +32,7 @@ import Testing
     @Test func resizeStorm() async throws {
         let tmux = try TmuxSession()
         defer { tmux.kill() }
-        try await openDemo(tmux)
+        try await tmux.openDemo()
         for i in 0..<20 {
             try tmux.resize(width: 12 + (i * 37) % 150, height: 4 + (i * 11) % 50)
         }
@@ -62,7 +57,7 @@ import Testing
     @Test func noColorMeansNoColourEscapes() async throws {
         let tmux = try TmuxSession()
         defer { tmux.kill() }
-        try await openDemo(tmux, environment: "NO_COLOR=1")
+        try await tmux.openDemo(environment: "NO_COLOR=1")
         let parameters = try tmux.styledScreen().matches(of: /\u{1b}\[([0-9;]*)m/).flatMap { $0.1.split(separator: ";") }
         // 39 and 49 reset to the terminal's default colours; tmux writes them for plain cells.
         let colours = parameters.compactMap { Int($0) }.filter { ((30...49).contains($0) && $0 % 10 != 9) || (90...107).contains($0) }
@@ -73,7 +68,7 @@ import Testing
     @Test func cLocaleDrawsASCII() async throws {
         let tmux = try TmuxSession()
         defer { tmux.kill() }
-        try await openDemo(tmux, environment: "LANG=C LC_ALL=C")
+        try await tmux.openDemo(environment: "LANG=C LC_ALL=C")
         let screen = try tmux.screen()
         #expect(screen.contains("+-"), "\(screen)")
         #expect(screen.unicodeScalars.allSatisfy { $0.isASCII }, "\(screen)")

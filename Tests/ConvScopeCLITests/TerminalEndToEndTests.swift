@@ -8,8 +8,7 @@ import Testing
     @Test func demoKeysThenQuitRestoresTheTerminal() async throws {
         let tmux = try TmuxSession()
         defer { tmux.kill() }
-        try tmux.launch("demo --paused")
-        try await tmux.wait(for: "step 1/32")
+        try await tmux.openDemo()
         try tmux.press("Right", "Right", "Right")
         try await tmux.wait(for: "step 4/32")
         try tmux.press("?")
@@ -29,8 +28,7 @@ import Testing
     @Test func backwardPassKeysThenQuitRestoresTheTerminal() async throws {
         let tmux = try TmuxSession()
         defer { tmux.kill() }
-        try tmux.launch("demo --paused")
-        try await tmux.wait(for: "step 1/32")
+        try await tmux.openDemo()
         try tmux.press("Right", "Right", "Right")
         try await tmux.wait(for: "step 4/32")
         // Output (0, 0, 0, 3) of the 6×6 influence map first reads A[0,0,0,3]; dL/dA has 36 elements.
@@ -59,8 +57,7 @@ import Testing
     @Test func resizingBelowTheMinimumAndBack() async throws {
         let tmux = try TmuxSession()
         defer { tmux.kill() }
-        try tmux.launch("demo --paused")
-        try await tmux.wait(for: "step 1/32")
+        try await tmux.openDemo()
         try tmux.resize(width: 40, height: 10)
         try await tmux.wait(for: "too small")
         try tmux.resize(width: 80, height: 24)
@@ -71,8 +68,7 @@ import Testing
     @Test func clickingAnOutputCellJumpsToItsStep() async throws {
         let tmux = try TmuxSession()
         defer { tmux.kill() }
-        try tmux.launch("demo --paused")
-        let screen = try await tmux.wait(for: "step 1/32")
+        let screen = try await tmux.openDemo()
         // Output map Z[0,0] is 4×4; its cell (1, 2) is step 1·4 + 2, shown as step 7.
         let lines = screen.components(separatedBy: "\n").map(Array.init)
         let title = Array("┌─ Z[0,0]")

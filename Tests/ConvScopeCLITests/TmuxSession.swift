@@ -165,6 +165,13 @@ final class TmuxSession {
         return Int32(text.firstMatch(of: pattern)!.1)!
     }
 
+    /// Launches the demo, paused, and waits for its first frame; returns the screen.
+    @discardableResult
+    func openDemo(environment: String = "") async throws -> String {
+        try launch("demo --paused", environment: environment)
+        return try await wait(for: "step 1/32")
+    }
+
     /// Quits with `q`, then expects exit status 0 and the terminal as the app found it.
     func quitAndExpectRestored(sourceLocation: SourceLocation = #_sourceLocation) async throws {
         try press("q")

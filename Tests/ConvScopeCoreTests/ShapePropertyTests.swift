@@ -95,3 +95,26 @@ import ConvScopeCore
         spatialAxes == 1 ? Downsample1d(factor: k) : Downsample2d(factor: k)
     }
 }
+
+/// `ConvGeometry.unreachedExtent` against the windows themselves: the padded rows past the
+/// last window's reach, counted by placing every window.
+@Suite struct UnreachedExtentTests {
+    @Test func unreachedRowsAreThoseNoWindowTouches() {
+        var generator = SeededGenerator(seed: 77)
+        for _ in 0..<300 {
+            let n = Int.random(in: 1...20, using: &generator), k = Int.random(in: 1...5, using: &generator)
+            let s = Int.random(in: 1...4, using: &generator), p = Int.random(in: 0...2, using: &generator)
+            let d = Int.random(in: 1...2, using: &generator)
+            let g = ConvGeometry(kernel: HW(1, k), stride: HW(1, s), padding: HW(0, p), dilation: HW(1, d))
+            let padded = n + 2 * p, reach = d * (k - 1) + 1
+            guard padded >= reach else { continue }
+            var lastTouched = -1
+            var start = 0
+            while start + reach <= padded {
+                lastTouched = start + reach - 1
+                start += s
+            }
+            #expect(g.unreachedExtent(forInput: HW(1, n)).w == padded - 1 - lastTouched, "n \(n) k \(k) s \(s) p \(p) d \(d)")
+        }
+    }
+}

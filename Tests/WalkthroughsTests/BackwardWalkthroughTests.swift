@@ -72,3 +72,26 @@ import Walkthroughs
         }
     }
 }
+
+/// The taught route's per-output-channel sums, written out from the definition
+/// `Σ_p,q G[n,o,y+p,x+q]·flip(W)[o,c,p,q]`, add up to the padded-input gradient.
+@Suite struct TaughtChannelSumTests {
+    @Test(arguments: 0..<10)
+    func perChannelSumsFollowTheFlippedKernelDefinition(seed: Int) throws {
+        let (layer, A) = randomConv(UInt64(seed) + 500)
+        let forward = try ConvForwardWalkthrough(layer: layer, input: A)
+        let walk = try ConvBackwardWalkthrough(forward: forward, dLdZ: UpstreamGradient.random(seed: 3).tensor(shape: forward.output.shape))
+        let (G, F) = (walk.taught.padded, walk.taught.flippedKernel)
+        for number in stride(from: 0, to: walk.dLdA.count, by: max(1, walk.dLdA.count / 7)) {
+            let step = walk.taughtStep(number)
+            let (n, c, y, x) = (step.element[0], step.element[1], step.element[2], step.element[3])
+            let sums = walk.taughtChannelSums(step)
+            for o in 0..<layer.outChannels {
+                var expected = 0.0
+                for p in 0..<F.shape[2] { for q in 0..<F.shape[3] { expected += G[n, o, y + p, x + q] * F[o, c, p, q] } }
+                #expect(abs(sums[o] - expected) <= 1e-12 * max(1, abs(expected)))
+            }
+            #expect(abs(sums.reduce(0, +) - step.result) <= 1e-12 * max(1, abs(step.result)))
+        }
+    }
+}

@@ -168,11 +168,10 @@ enum ConvScreen {
     /// Points out the trailing rows and columns of the padded input that no window reaches,
     /// when the stride does not divide what is left after the first window.
     static func skippedNote(size: HW, geometry g: ConvGeometry, spatialAxes: Int) -> String {
-        let padded = g.paddedSize(forInput: size), reach = g.effectiveKernel
-        let rows = (padded.h - reach.h) % g.stride.h, columns = (padded.w - reach.w) % g.stride.w
+        let unreached = g.unreachedExtent(forInput: size)
         var parts: [String] = []
-        if spatialAxes == 2 && rows > 0 { parts.append("\(rows) row\(rows == 1 ? "" : "s")") }
-        if columns > 0 { parts.append("\(columns) col\(columns == 1 ? "" : "s")") }
+        if spatialAxes == 2 && unreached.h > 0 { parts.append("\(unreached.h) row\(unreached.h == 1 ? "" : "s")") }
+        if unreached.w > 0 { parts.append("\(unreached.w) col\(unreached.w == 1 ? "" : "s")") }
         return parts.isEmpty ? "" : "  stride skips last " + parts.joined(separator: ", ")
     }
 

@@ -32,9 +32,7 @@ enum TaughtGradientScreen {
             guard (0..<(rows - 2 * crop.h)).contains(h), (0..<(columns - 2 * crop.w)).contains(w) else { return nil }
             return inputGrid.step(n: n, c: c, i: h, j: w)
         }
-        let channelSums = (0..<taught.flippedKernel.shape[0]).map { o in
-            step.terms.filter { $0.through[0] == o }.reduce(0) { $0 + $1.product }
-        }
+        let channelSums = walk.taughtChannelSums(step)
         let name = "dLdA" + Formatting.index(walk.dLdA.index(ofOffset: number))
         let header = GradientPanels.header(
             model, step: step, count: walk.stepCount(.dLdA), walk: "dLdA as taught: G = dLdZ ↑\(g.stride) pad \(reach.h - 1), flip W, crop",

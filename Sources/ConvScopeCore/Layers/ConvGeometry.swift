@@ -54,6 +54,15 @@ public struct ConvGeometry: Sendable, Hashable {
         HW(input.h + 2 * padding.h, input.w + 2 * padding.w)
     }
 
+    /// The trailing rows and columns of the padded input that no window reaches, because
+    /// the stride does not divide what is left after the first window:
+    /// `(H + 2p − d(K−1) − 1) mod s` on each axis (0 when the window does not fit).
+    public func unreachedExtent(forInput input: HW) -> HW {
+        let padded = paddedSize(forInput: input), reach = effectiveKernel
+        func rest(_ n: Int, _ k: Int, _ s: Int) -> Int { n < k ? 0 : (n - k) % s }
+        return HW(rest(padded.h, reach.h, stride.h), rest(padded.w, reach.w, stride.w))
+    }
+
     /// Checks the settings and the input size, describing the first problem in one line.
     public func validate(input: HW) throws {
         for (name, value, least) in [("kernel", kernel, 1), ("stride", stride, 1), ("dilation", dilation, 1), ("padding", padding, 0)]
