@@ -221,7 +221,7 @@ struct RenderCommand: ParsableCommand {
             throw CLIFailure("--step \(step) is out of range: the \(model.phase.rawValue) screen has steps 1 to \(model.stepCount)")
         }
         model.step = step - 1
-        print(model.render().plainText())
+        try StandardOutput.print(model.render().plainText())
     }
 
     /// The steps named by `--steps`, one frame and marker each, `pace` seconds apart.
@@ -266,6 +266,7 @@ struct RenderCommand: ParsableCommand {
 private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: UpstreamGradient,
                         expectation: ExpectArguments) throws -> ([Scene], AnswerOverlay?) {
     let input = try layer.input(bundle: bundle)
+    try input.requireMemory(within: layer.maxMemory, backward: true, writing: false)
     var tensors = input.tensors
     if expectation.expect != nil {
         guard input.source != nil else { throw CLIFailure("--expect needs the bundle (or --sample) your answer was computed from") }
