@@ -22,6 +22,10 @@ enum InterruptCleanup {
             }
             sigemptyset(&action.sa_mask)
             sigaction(signal, &action, &previous[Int(signal)])
+            // A signal ignored before (nohup) stays ignored: the write goes on to the end.
+            if unsafeBitCast(previous[Int(signal)].__sigaction_handler.sa_handler, to: Int.self) == 1 {
+                sigaction(signal, &previous[Int(signal)], nil)
+            }
         }
         defer {
             for signal in signals { sigaction(signal, &previous[Int(signal)], nil) }
