@@ -11,8 +11,8 @@ public enum FileAccess {
         let kind = FileKind(path: url.path)
         guard kind != .regular else { return }
         let fix = kind == .missing ? "check the path" : "save the tensors to a file and give its path"
-        throw TensorFileError("\(url.lastPathComponent): \(url.path) is \(kind == .missing ? "not there" : kind.words)"
-                              + "\(kind == .missing ? "" : ", not a file ConvScope can read"); \(fix)")
+        let what = kind == .missing ? "there is no file at \(url.path)" : "\(url.path) is \(kind.words), not a file ConvScope can read"
+        throw TensorFileError("\(url.lastPathComponent): \(what); \(fix)")
     }
 
     /// The bytes of a regular file (memory-mapped when possible).

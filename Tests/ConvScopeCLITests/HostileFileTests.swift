@@ -29,7 +29,7 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: other.path, withDestinationPath: loop.path)
         return [(directory.path, "is a folder"), (fifo.path, "is a FIFO (a pipe)"), ("/dev/zero", "/dev/zero is a character device"),
                 ("/dev/stdin", "/dev/stdin is a character device"), (loop.path, "is a loop of symbolic links"),
-                (folder.appendingPathComponent("missing.npz").path, "is not there")]
+                (folder.appendingPathComponent("missing.npz").path, "there is no file at")]
     }
 
     @Test(arguments: ["compute", "view", "render", "--expect"])

@@ -18,7 +18,10 @@ extension LayerSpec {
     /// bundle holds dLdZ), and an encoded copy of the largest result when `writing`.
     public func memoryNeed(for bundle: [String: Tensor], backward: Bool = false, writing: Bool = false) -> MemoryNeed {
         let held = bundle.values.reduce(0) { $0 +| $1.count }
-        guard let A = bundle["A"] else { return MemoryNeed(bytes: 8 *| held, outputShape: nil) }
+        // Options the layer refuses (a zero stride, padding past the growth limit) are its to explain.
+        guard let A = bundle["A"], (try? validate()) != nil, (try? requireBoundedGrowth(of: A)) != nil else {
+            return MemoryNeed(bytes: 8 *| held, outputShape: nil)
+        }
         let pass = passElements(A: A.shape, bundle: bundle)
         let parameters = kind.parameterKeys.compactMap { bundle[$0]?.count }.reduce(0, +|)
         let output = pass.map { Tensor.count(saturating: $0.output) } ?? A.count
