@@ -30,12 +30,13 @@ extension LayerSpec {
             elements = elements +| output +| (pass?.grown ?? 0) +| A.count +| parameters
         }
         if writing { elements = elements +| Swift.max(output, A.count) }
-        return MemoryNeed(bytes: 8 *| elements, outputShape: pass?.output)
+        return MemoryNeed(bytes: 8 *| elements, outputShape: pass?.exact == true ? pass?.output : nil)
     }
 
-    /// Z's shape, the elements of a padded or upsampled copy of A, and the scratch of one
-    /// sample's im2col columns; nil when the shapes do not fit the layer.
-    private func passElements(A: [Int], bundle: [String: Tensor]) -> (output: [Int], grown: Int, scratch: Int)? {
+    /// Z's shape (`exact`, or a shape at least as large), the elements of a padded or
+    /// upsampled copy of A, and the scratch of one sample's im2col columns; nil when the
+    /// shapes do not fit the layer.
+    private func passElements(A: [Int], bundle: [String: Tensor]) -> (output: [Int], exact: Bool, grown: Int, scratch: Int)? {
         let W = bundle["W"]?.shape
         switch kind {
         case .conv1d, .conv2d, .convtranspose1d, .convtranspose2d:
@@ -54,19 +55,21 @@ extension LayerSpec {
                 out.append(Swift.max(0, (extent - dilation *| (kSize - 1) - 1) / stride + 1))
             }
             let columns = Tensor.count(saturating: Array(W.dropFirst())) *| Tensor.count(saturating: Array(out.suffix(axes)))
-            return (out, Tensor.count(saturating: grown), columns)
+            return (out, true, Tensor.count(saturating: grown), columns)
         case .upsample1d, .upsample2d, .downsample1d, .downsample2d:
             let axes = kind == .upsample1d || kind == .downsample1d ? 1 : 2
             guard A.count > axes else { return nil }
             let up = kind == .upsample1d || kind == .upsample2d
             let spatial = A.suffix(axes).map { up ? factorValue *| ($0 - 1) + 1 : ($0 + factorValue - 1) / factorValue }
-            return (A.dropLast(axes) + spatial, 0, 0)
+            return (A.dropLast(axes) + spatial, true, 0, 0)
         case .linear:
             guard let W, A.count == 2, W.count == 2 else { return nil }
-            return ([A[0], W[0]], 0, 0)
-        case .maxpool2d, .meanpool2d, .flatten, .relu, .sigmoid, .tanh, .scanMLPSimple, .scanMLPDistributed:
-            // Never larger than A; the scanning MLPs' hidden layers are at most A's size.
-            return (A, 0, 0)
+            return ([A[0], W[0]], true, 0, 0)
+        case .relu, .sigmoid, .tanh:
+            return (A, true, 0, 0)
+        case .maxpool2d, .meanpool2d, .flatten, .scanMLPSimple, .scanMLPDistributed:
+            // Never more elements than A; the scanning MLPs' hidden layers are at most A's size.
+            return (A, false, 0, 0)
         }
     }
 }
