@@ -26,26 +26,22 @@ public enum FileAccess {
         }
     }
 
-    /// Lets `write` fill a temporary file, then puts it at `url`: renamed over a regular
-    /// (or new) file, so readers see the old file or the complete new one; copied into a
-    /// character device or FIFO. A link, folder or other kind is refused before writing.
-    /// On any error or interrupting signal the temporary file is removed and `url` is untouched.
-    public static func replace(_ url: URL, write: (URL) throws -> Void) throws {
+    /// How output reaches a path: a regular (or new) file is replaced, a character device
+    /// or FIFO is written straight into.
+    public enum Destination: Sendable {
+        case file, stream
+    }
+
+    /// How output would reach `url`; a symbolic link to anything but a device or FIFO, a
+    /// folder or another kind of node is refused, since writing there would replace it.
+    public static func destination(_ url: URL) throws -> Destination {
         let name = url.lastPathComponent
         let own = FileKind(path: url.path, followingLinks: false)
         switch (own, own == .symbolicLink ? FileKind(path: url.path) : own) {
         case (.regular, _), (.missing, _):
-            let directory = url.deletingLastPathComponent()
-            try written(temporaryIn: directory, for: url, by: write) { temporary in
-                guard rename(temporary.path, url.path) == 0 else {
-                    throw TensorFileError("\(name): cannot replace the file at \(url.path) (\(String(cString: strerror(errno)))); "
-                                          + "nothing was written, check the folder's permissions")
-                }
-            }
+            return .file
         case (_, .characterDevice), (_, .fifo):
-            try written(temporaryIn: FileManager.default.temporaryDirectory, for: url, by: write) { temporary in
-                try copy(temporary, into: url)
-            }
+            return .stream
         case (.symbolicLink, _):
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "?"
             throw TensorFileError("\(name): \(url.path) is a symbolic link (to \(target)); ConvScope does not write "
@@ -53,6 +49,27 @@ public enum FileAccess {
         case (let kind, _):
             throw TensorFileError("\(name): \(url.path) is \(kind.words), not a file ConvScope can write; "
                                   + "nothing was written, give the path of a file")
+        }
+    }
+
+    /// Lets `write` fill a temporary file, then puts it at `url` (see ``destination(_:)``):
+    /// renamed over a regular (or new) file, so readers see the old file or the complete new
+    /// one; copied into a character device or FIFO. On any error or interrupting signal the
+    /// temporary file is removed and `url` is untouched.
+    public static func replace(_ url: URL, write: (URL) throws -> Void) throws {
+        switch try destination(url) {
+        case .file:
+            let directory = url.deletingLastPathComponent()
+            try written(temporaryIn: directory, for: url, by: write) { temporary in
+                guard rename(temporary.path, url.path) == 0 else {
+                    throw TensorFileError("\(url.lastPathComponent): cannot replace the file at \(url.path) "
+                                          + "(\(String(cString: strerror(errno)))); nothing was written, check the folder's permissions")
+                }
+            }
+        case .stream:
+            try written(temporaryIn: FileManager.default.temporaryDirectory, for: url, by: write) { temporary in
+                try copy(temporary, into: url)
+            }
         }
     }
 

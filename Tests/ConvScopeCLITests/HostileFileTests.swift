@@ -118,6 +118,8 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: target.path)
         try expectOneLineFailure(try ConvscopeProcess.run(["compute", "conv2d", bundle.path, "-o", link.path]),
                                  phrase: "is a symbolic link")
+        try expectOneLineFailure(try ConvscopeProcess.run(["render", "conv2d", bundle.path, "--cast", link.path, "--force"]),
+                                 phrase: "is a symbolic link")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
         #expect(try String(contentsOf: target, encoding: .utf8) == "mine")
         try expectOneLineFailure(try ConvscopeProcess.run(["compute", "conv2d", bundle.path, "-o", folder.path]),

@@ -3,8 +3,8 @@ import Terminal
 import TensorFiles
 
 /// Where a recording goes, and the stream into it. Checked before anything runs — an
-/// existing file needs `--force`, the folder must exist and be writable, an input file is
-/// never the target — then created when recording starts and written event by event, so
+/// existing file needs `--force`, the folder must exist and be writable, an input file, a
+/// link or a folder is never the target — then created when recording starts and written event by event, so
 /// memory stays flat however long the session and an interrupted one keeps what was
 /// recorded. `-` streams to stdout.
 final class CastFile {
@@ -29,9 +29,7 @@ final class CastFile {
             throw CLIFailure("\(path): cannot record into \(folder) (\(String(cString: strerror(errno)))); "
                              + "nothing was started, choose a folder you can write to")
         }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw CLIFailure("\(path) is a folder; give --\(option.drop { $0 == "-" }) a file name such as session.cast")
-        }
+        _ = try FileAccess.destination(URL(fileURLWithPath: path))
     }
 
     deinit {
