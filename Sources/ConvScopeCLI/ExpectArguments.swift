@@ -20,8 +20,10 @@ struct ExpectArguments: ParsableArguments {
     func check(_ spec: LayerSpec, bundle: [String: Tensor]) throws -> AnswerCheck? {
         guard let expect else { return nil }
         for (option, value) in [("--atol", atol), ("--rtol", rtol)] where !(value.isFinite && value >= 0) {
-            let what = value.isNaN ? "not a number" : value.isInfinite ? "infinite, which would pass any answer" : "negative"
-            throw CLIFailure("\(option) \(value) is \(what); give a finite tolerance of 0 or more, e.g. \(option) 1e-8")
+            let what = value.isNaN ? "not a number"
+                : value.isInfinite ? "infinite, which would pass any answer" : "negative"
+            throw CLIFailure("\(option) \(value) is \(what); give a finite tolerance of 0 or more, "
+                             + "e.g. \(option) 1e-8")
         }
         let answer = try NPZ.read(contentsOf: URL(fileURLWithPath: expect))
         do {

@@ -35,7 +35,8 @@ struct MemorySize: ExpressibleByArgument {
     /// `9.8 GB`, `512 MB`, `4.0 KB`, `17 bytes`: powers of 1024, one decimal.
     static func words(_ bytes: Int) -> String {
         guard bytes < Int.max else { return "more memory than any machine has" }
-        for (unit, scale) in [("TB", 0x1p40), ("GB", 0x1p30), ("MB", 0x1p20), ("KB", 0x1p10)] where Double(bytes) >= scale {
+        let units = [("TB", 0x1p40), ("GB", 0x1p30), ("MB", 0x1p20), ("KB", 0x1p10)]
+        for (unit, scale) in units where Double(bytes) >= scale {
             return String(format: "%.1f %@", Double(bytes) / scale, unit)
         }
         return "\(bytes) bytes"
@@ -51,9 +52,10 @@ extension LayerInput {
         guard need.bytes > budget.bytes else { return }
         let output = need.outputShape.map { " (Z would be \(TensorSummary.shapeText($0)))" } ?? ""
         let source = self.source.map { "\($0): " } ?? ""
-        throw CLIFailure("\(source)\(spec.kind.rawValue) on A \(TensorSummary.shapeText(tensors["A"]?.shape ?? []))\(output) "
-                         + "would need \(MemorySize.words(need.bytes)) of memory, more than the \(MemorySize.words(budget.bytes)) "
-                         + "allowed\(limit == nil ? " (half this machine's memory)" : ""); nothing was run: use smaller tensors "
-                         + "or options, or raise --max-memory")
+        let input = TensorSummary.shapeText(tensors["A"]?.shape ?? [])
+        let allowed = MemorySize.words(budget.bytes) + " allowed" + (limit == nil ? " (half this machine's memory)" : "")
+        throw CLIFailure("\(source)\(spec.kind.rawValue) on A \(input)\(output) would need "
+                         + "\(MemorySize.words(need.bytes)) of memory, more than the \(allowed); nothing was run: "
+                         + "use smaller tensors or options, or raise --max-memory")
     }
 }

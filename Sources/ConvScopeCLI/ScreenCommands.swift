@@ -37,7 +37,8 @@ struct RecordingArguments: ParsableArguments {
     /// are the command's input files by role, which the recording must not replace.
     func destination(inputs: [(role: String, path: String?)]) throws -> CastFile? {
         guard record != "-" else {
-            throw CLIFailure("--record - would mix the recording into the screen on stdout; give a file such as session.cast")
+            throw CLIFailure("--record - would mix the recording into the screen on stdout; "
+                             + "give a file such as session.cast")
         }
         return try record.map { try CastFile(path: $0, force: force, option: "--record", inputs: inputs) }
     }
@@ -116,7 +117,8 @@ struct ViewCommand: ParsableCommand {
     @OptionGroup var recording: RecordingArguments
 
     func run() throws {
-        let destination = try recording.destination(inputs: [("the input bundle", bundle), ("the --expect file", expectation.expect)])
+        let destination = try recording.destination(inputs: [("the input bundle", bundle),
+                                                             ("the --expect file", expectation.expect)])
         let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(), expectation: expectation)
         var model = try screen.model(scenes, size: Size(width: 80, height: 24), playing: play)
         model.answer = answer
@@ -193,7 +195,8 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var expectation: ExpectArguments
 
-    @Option(help: ArgumentHelp("Instead of printing, record --steps into an asciicast v2 file (- for stdout), one step every \(Self.pace) s with a marker each.", valueName: "file.cast"))
+    @Option(help: ArgumentHelp("Instead of printing, record --steps into an asciicast v2 file (- for stdout), "
+                               + "one step every \(Self.pace) s with a marker each.", valueName: "file.cast"))
     var cast: String?
 
     @Option(help: ArgumentHelp("The steps --cast records, from A to B (default: all).", valueName: "A..B"))

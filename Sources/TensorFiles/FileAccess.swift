@@ -11,7 +11,8 @@ public enum FileAccess {
         let kind = FileKind(path: url.path)
         guard kind != .regular else { return }
         let fix = kind == .missing ? "check the path" : "save the tensors to a file and give its path"
-        let what = kind == .missing ? "there is no file at \(url.path)" : "\(url.path) is \(kind.words), not a file ConvScope can read"
+        let what = kind == .missing ? "there is no file at \(url.path)"
+            : "\(url.path) is \(kind.words), not a file ConvScope can read"
         throw TensorFileError("\(url.lastPathComponent): \(what); \(fix)")
     }
 
@@ -63,7 +64,8 @@ public enum FileAccess {
             try written(temporaryIn: directory, for: url, by: write) { temporary in
                 guard rename(temporary.path, url.path) == 0 else {
                     throw TensorFileError("\(url.lastPathComponent): cannot replace the file at \(url.path) "
-                                          + "(\(String(cString: strerror(errno)))); nothing was written, check the folder's permissions")
+                                          + "(\(String(cString: strerror(errno)))); nothing was written, "
+                                          + "check the folder's permissions")
                 }
             }
         case .stream:
@@ -92,7 +94,8 @@ public enum FileAccess {
     /// if still there. Interrupting signals remove it too.
     private static func written(temporaryIn directory: URL, for url: URL, by write: (URL) throws -> Void,
                                 finish: (URL) throws -> Void) throws {
-        let temporary = directory.appendingPathComponent(".cs-\(String(UInt32.random(in: .min ... .max), radix: 16)).tmp")
+        let tag = String(UInt32.random(in: .min ... .max), radix: 16)
+        let temporary = directory.appendingPathComponent(".cs-\(tag).tmp")
         defer { try? FileManager.default.removeItem(at: temporary) }
         try InterruptCleanup.removing(temporary.path) {
             do {

@@ -39,7 +39,7 @@ enum FileKind: Equatable {
         case .characterDevice: "a character device"
         case .blockDevice: "a block device"
         case .socket: "a socket"
-        case .other: "not a regular file"
+        case .other: "an unusual kind of file"
         case .missing: "missing"
         case .unreachable(let code): Self.reason(code)
         }

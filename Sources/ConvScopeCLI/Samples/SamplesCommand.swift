@@ -22,7 +22,8 @@ struct SamplesCommand: ParsableCommand {
                          parameters.isEmpty ? "—" : parameters.joined(separator: " "), sample.about])
         }
         try StandardOutput.print(Self.aligned(rows))
-        try StandardOutput.print("\n\(catalog.samples.count) samples in \(catalog.folder.path); open one with `convscope view --sample NAME`.")
+        try StandardOutput.print("\n\(catalog.samples.count) samples in \(catalog.folder.path); "
+                                 + "open one with `convscope view --sample NAME`.")
     }
 
     /// Rows with every column but the last padded to its widest cell.

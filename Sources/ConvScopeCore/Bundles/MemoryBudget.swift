@@ -36,7 +36,8 @@ extension LayerSpec {
     /// Z's shape (`exact`, or a shape at least as large), the elements of a padded or
     /// upsampled copy of A, and the scratch of one sample's im2col columns; nil when the
     /// shapes do not fit the layer.
-    private func passElements(A: [Int], bundle: [String: Tensor]) -> (output: [Int], exact: Bool, grown: Int, scratch: Int)? {
+    private func passElements(A: [Int], bundle: [String: Tensor])
+        -> (output: [Int], exact: Bool, grown: Int, scratch: Int)? {
         let W = bundle["W"]?.shape
         switch kind {
         case .conv1d, .conv2d, .convtranspose1d, .convtranspose2d:
@@ -54,7 +55,8 @@ extension LayerSpec {
                 grown.append(extent)
                 out.append(Swift.max(0, (extent - dilation *| (kSize - 1) - 1) / stride + 1))
             }
-            let columns = Tensor.count(saturating: Array(W.dropFirst())) *| Tensor.count(saturating: Array(out.suffix(axes)))
+            let columns = Tensor.count(saturating: Array(W.dropFirst()))
+                *| Tensor.count(saturating: Array(out.suffix(axes)))
             return (out, true, Tensor.count(saturating: grown), columns)
         case .upsample1d, .upsample2d, .downsample1d, .downsample2d:
             let axes = kind == .upsample1d || kind == .downsample1d ? 1 : 2
