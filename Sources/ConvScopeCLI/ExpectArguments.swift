@@ -19,8 +19,11 @@ struct ExpectArguments: ParsableArguments {
     /// An unreadable file or one with nothing checkable is a one-line failure.
     func check(_ spec: LayerSpec, bundle: [String: Tensor]) throws -> AnswerCheck? {
         guard let expect else { return nil }
-        guard atol >= 0, rtol >= 0, atol.isFinite, rtol.isFinite else {
-            throw CLIFailure("--atol and --rtol must be 0 or more, got \(atol) and \(rtol)")
+        for (option, value) in [("--atol", atol), ("--rtol", rtol)] where !(value.isFinite && value >= 0) {
+            let what = value.isNaN ? "not a number"
+                : value.isInfinite ? "infinite, which would pass any answer" : "negative"
+            throw CLIFailure("\(option) \(value) is \(what); give a finite tolerance of 0 or more, "
+                             + "e.g. \(option) 1e-8")
         }
         let answer = try NPZ.read(contentsOf: URL(fileURLWithPath: expect))
         do {

@@ -37,6 +37,11 @@ struct LayerArguments: ParsableArguments {
     @Option(help: "Pooling window K (default 2).")
     var kernel: Int?
 
+    @Option(help: ArgumentHelp(
+        "Refuse a run needing more memory than this (e.g. 8G, 512M; default: half the machine's).",
+        valueName: "size"))
+    var maxMemory: MemorySize?
+
     @Option(help: ArgumentHelp("Open a shipped sample (see `convscope samples`) instead of a bundle file; its options are the defaults.", valueName: "name"))
     var sample: String?
 

@@ -4,9 +4,15 @@ extension LayerSpec {
     public func makeLayer(from bundle: [String: Tensor]) throws -> Layer {
         try validate()
         if let A = bundle["A"] { try requireBoundedGrowth(of: A) }
+        if kind == .scanMLPSimple || kind == .scanMLPDistributed, let A = bundle["A"], A.rank == 3,
+           A.shape[2] < ScanningMLP.windowSize {
+            throw LayerError("A has \(A.shape[2]) time steps but the scanning MLP reads windows of "
+                             + "\(ScanningMLP.windowSize); give A (1, 24, W) with W at least \(ScanningMLP.windowSize)")
+        }
         func required(_ key: String) throws -> Tensor {
             guard let tensor = bundle[key] else {
-                throw LayerError("the bundle has no '\(key)': \(kind.rawValue) needs its parameters \(kind.parameterKeys.filter { $0 != "b" }.map { "'\($0)'" }.joined(separator: ", ")) (b is optional)")
+                throw LayerError("the bundle has no '\(key)': \(kind.rawValue) needs its parameters \(kind.parameterKeys.filter { $0 != "b" }.map { "'\($0)'" }.joined(separator: ", "))"
+                                 + (kind.parameterKeys.contains("b") ? " (b is optional)" : ""))
             }
             return tensor
         }
