@@ -130,7 +130,7 @@ def run(request, stage_file):
         core.W, core.b = W.copy(), b.copy()
 
     def method(what, argument):
-        stage(name + "." + what)
+        stage("running " + name + "." + what)
         try:
             return getattr(layer, what)(argument)
         except BaseException as error:
