@@ -26,12 +26,14 @@ struct ToleranceArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Absolute tolerance of the check.", valueName: "x"))
     var atol = 1e-8
 
-    @Option(help: ArgumentHelp("Relative tolerance of the check: a value passes when |yours − library| ≤ atol + rtol·|library|.", valueName: "x"))
+    @Option(help: ArgumentHelp(
+        "Relative tolerance of the check: a value passes when |yours − library| ≤ atol + rtol·|library|.", valueName: "x"))
     var rtol = 1e-6
 
     /// Checks `answer` (read from `source`) against the layer run on `bundle`; a bad
     /// tolerance or an answer with nothing checkable is a one-line failure.
-    func check(_ spec: LayerSpec, bundle: [String: Tensor], answer: [String: Tensor], source: String) throws -> AnswerCheck {
+    func check(_ spec: LayerSpec, bundle: [String: Tensor], answer: [String: Tensor],
+               source: String) throws -> AnswerCheck {
         guard atol >= 0, rtol >= 0, atol.isFinite, rtol.isFinite else {
             throw CLIFailure("--atol and --rtol must be 0 or more, got \(atol) and \(rtol)")
         }

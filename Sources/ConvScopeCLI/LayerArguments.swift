@@ -61,9 +61,9 @@ struct LayerArguments: ParsableArguments {
 
     /// The options given on the command line laid over `defaults` (a stride-1 core's fixed ones last).
     private func given(over defaults: LayerSpec) throws -> LayerSpec {
-        let spec = LayerSpec(kind: defaults.kind, factor: factor ?? defaults.factor, stride: stride?.values ?? defaults.stride,
-                             padding: padding?.values ?? defaults.padding, dilation: dilation?.values ?? defaults.dilation,
-                             kernel: kernel ?? defaults.kernel)
+        let spec = LayerSpec(kind: defaults.kind, factor: factor ?? defaults.factor,
+                             stride: stride?.values ?? defaults.stride, padding: padding?.values ?? defaults.padding,
+                             dilation: dilation?.values ?? defaults.dilation, kernel: kernel ?? defaults.kernel)
         let named: [(LayerOption, Any?)] = [(.stride, stride), (.padding, padding), (.dilation, dilation)]
         return try layer?.fixing(spec, given: Set(named.compactMap { $1 == nil ? nil : $0 })) ?? spec
     }

@@ -23,8 +23,10 @@ struct LayerName: ExpressibleByArgument, Equatable {
         let text = argument.lowercased()
         if let kind = LayerKind(rawValue: text) {
             self.init(kind: kind)
-        } else if text.hasSuffix(Self.coreSuffix), let kind = LayerKind(rawValue: String(text.dropLast(Self.coreSuffix.count))),
-                  Self.coreKinds.contains(kind) {
+        } else if text.hasSuffix(Self.coreSuffix),
+            let kind = LayerKind(rawValue: String(text.dropLast(Self.coreSuffix.count))),
+            Self.coreKinds.contains(kind)
+        {
             self.init(kind: kind, isStrideOneCore: true)
         } else {
             return nil

@@ -114,8 +114,8 @@ struct ViewCommand: ParsableCommand {
 
     func run() throws {
         let destination = try recording.destination()
-        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(), expectation: expectation,
-                                              mytorch: mytorch)
+        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(),
+                                              expectation: expectation, mytorch: mytorch)
         var model = try screen.model(scenes, size: Size(width: 80, height: 24), playing: play)
         model.answer = answer.map { AnswerOverlay($0, scenes: scenes) }
         if mytorch.mytorch != nil, let answer { model.openFirstWrongCell(of: answer) }
@@ -209,8 +209,8 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         guard cast != nil || steps == nil else { throw CLIFailure("--steps goes with --cast FILE") }
         let destination = try cast.map { try CastFile(path: $0, force: force) }
-        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(), expectation: expectation,
-                                              mytorch: mytorch)
+        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(),
+                                              expectation: expectation, mytorch: mytorch)
         guard let dimensions = parseSize(size) else {
             throw CLIFailure("--size \(size) is not WIDTHxHEIGHT, e.g. --size 100x30")
         }
@@ -277,7 +277,9 @@ private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: Upst
     var tensors = input.tensors
     if mytorch.mytorch != nil {
         guard expectation.expect == nil else { throw CLIFailure("give --expect MINE.npz or --mytorch DIR, not both") }
-        guard input.source != nil else { throw CLIFailure("--mytorch needs the bundle (or --sample) to run your code on") }
+        guard input.source != nil else {
+            throw CLIFailure("--mytorch needs the bundle (or --sample) to run your code on")
+        }
         tensors = try MytorchArguments.completed(input, upstream: upstream)
     } else if expectation.expect != nil {
         guard input.source != nil else { throw CLIFailure("--expect needs the bundle (or --sample) your answer was computed from") }

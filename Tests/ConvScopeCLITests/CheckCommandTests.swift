@@ -7,7 +7,8 @@ import Testing
 /// Fixtures/mytorch: a correct implementation (written from the layer definitions) passes
 /// every layer, each classic mistake is named, and broken code is one line naming its file.
 @Suite struct CheckCommandTests {
-    static let folders = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("mytorch")
+    static let folders = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent(
+        "mytorch")
 
     static func folder(_ name: String) -> String { folders.appendingPathComponent(name).path }
 
@@ -18,7 +19,9 @@ import Testing
         return try #require(lines.firstIndex { $0.contains(marker) }) + 1
     }
 
-    static func check(_ arguments: [String], folder name: String, environment: [String: String] = [:]) throws -> ConvscopeProcess.Result {
+    static func check(_ arguments: [String], folder name: String, environment: [String: String] = [:]) throws
+        -> ConvscopeProcess.Result
+    {
         try ConvscopeProcess.run(["check"] + arguments + ["--mytorch", folder(name)], environment: environment)
     }
 
@@ -46,7 +49,11 @@ import Testing
         let scratch = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let bundle = scratch.appendingPathComponent("bundle.npz")
-        try NPZ.write(["A": Tensor.randomNormal(shape: [2, 3, 9], seed: 1), "W": Tensor.randomNormal(shape: [4, 3, 3], seed: 2)], to: bundle)
+        try NPZ.write(
+            [
+                "A": Tensor.randomNormal(shape: [2, 3, 9], seed: 1),
+                "W": Tensor.randomNormal(shape: [4, 3, 3], seed: 2),
+            ], to: bundle)
         let result = try Self.check(["conv1d", bundle.path, "--stride", "2", "--padding", "1"], folder: "correct")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("all 4 tensors match"))
@@ -65,7 +72,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch) }
         // W = 8, k = 3: Z is 3 wide, and upsampling it back gives 7, not the remembered 8.
         let bundle = scratch.appendingPathComponent("bundle.npz")
-        try NPZ.write(["A": Tensor.randomNormal(shape: [1, 2, 8], seed: 3), "dLdZ": Tensor.randomNormal(shape: [1, 2, 3], seed: 4)], to: bundle)
+        try NPZ.write(
+            [
+                "A": Tensor.randomNormal(shape: [1, 2, 8], seed: 3),
+                "dLdZ": Tensor.randomNormal(shape: [1, 2, 3], seed: 4),
+            ], to: bundle)
         let result = try Self.check(["downsample1d", bundle.path, "--factor", "3"], folder: "forgot-width")
         #expect(result.status == 2)
         #expect(result.stdout.contains("dLdA  MISMATCH  shape (1, 2, 7), expected (1, 2, 8)"), "\(result.stdout)")
@@ -98,17 +109,22 @@ import Testing
     @Test func anotherConstructorIsNamedWithBothSignatures() throws {
         let result = try Self.check(["maxpool2d", "--sample", "random-maxpool2d"], folder: "signature")
         let line = try Self.line(of: "class MaxPool2d", in: "signature/mytorch/nn/pool.py")
-        try expectOneLineFailure(result, phrase: "signature/mytorch/nn/pool.py:\(line): MaxPool2d(kernel) does not take "
-                                 + "the assignment's arguments MaxPool2d(kernel, stride)")
+        try expectOneLineFailure(
+            result,
+            phrase: "signature/mytorch/nn/pool.py:\(line): MaxPool2d(kernel) does not take "
+                + "the assignment's arguments MaxPool2d(kernel, stride)")
     }
 
     @Test func aMissingClassOrFileIsOneLine() throws {
-        try expectOneLineFailure(try Self.check(["maxpool2d_stride1", "--sample", "random-maxpool2d"], folder: "signature"),
-                                 phrase: "signature/mytorch/nn/pool.py: has no class MaxPool2d_stride1")
-        try expectOneLineFailure(try Self.check(["conv2d", "--sample", "random-conv2d"], folder: "no-flip"),
-                                 phrase: "no-flip/mytorch/nn/Conv2d.py: not found")
-        try expectOneLineFailure(try Self.check(["conv1d", "--sample", "random-conv1d"], folder: "no-such-folder"),
-                                 phrase: "no-such-folder: no such folder")
+        try expectOneLineFailure(
+            try Self.check(["maxpool2d_stride1", "--sample", "random-maxpool2d"], folder: "signature"),
+            phrase: "signature/mytorch/nn/pool.py: has no class MaxPool2d_stride1")
+        try expectOneLineFailure(
+            try Self.check(["conv2d", "--sample", "random-conv2d"], folder: "no-flip"),
+            phrase: "no-flip/mytorch/nn/Conv2d.py: not found")
+        try expectOneLineFailure(
+            try Self.check(["conv1d", "--sample", "random-conv1d"], folder: "no-such-folder"),
+            phrase: "no-such-folder: no such folder")
     }
 
     @Test func anEndlessLoopIsStoppedAtTheTimeLimit() throws {
@@ -116,8 +132,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch) }
         let pidFile = scratch.appendingPathComponent("pid")
         let start = Date()
-        let result = try Self.check(["upsample1d", "--sample", "random-upsample1d", "--timeout", "1"], folder: "hangs",
-                                    environment: ["HANG_PID_FILE": pidFile.path])
+        let result = try Self.check(
+            ["upsample1d", "--sample", "random-upsample1d", "--timeout", "1"], folder: "hangs",
+            environment: ["HANG_PID_FILE": pidFile.path])
         #expect(Date().timeIntervalSince(start) < 15)
         try expectOneLineFailure(result, phrase: "Upsample1d did not finish within 1 s")
         #expect(result.stderr.contains("while running Upsample1d.forward"))
@@ -132,25 +149,33 @@ import Testing
         try FileManager.default.copyItem(at: Self.folders.appendingPathComponent("correct"), to: copy)
         func listing() -> [String] { (FileManager.default.subpaths(atPath: copy.path) ?? []).sorted() }
         let before = listing()
-        let result = try ConvscopeProcess.run(["check", "convtranspose1d", "--sample", "random-convtranspose1d", "--mytorch", copy.path],
-                                              in: copy)
+        let result = try ConvscopeProcess.run(
+            ["check", "convtranspose1d", "--sample", "random-convtranspose1d", "--mytorch", copy.path],
+            in: copy)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(listing() == before)
     }
 
     @Test func renderWithMytorchShowsTheirAnswer() throws {
-        let result = try ConvscopeProcess.run(["render", "conv1d", "--sample", "random-conv1d", "--phase", "dLdA",
-                                               "--mytorch", Self.folder("no-flip"), "--size", "120x40"])
+        let result = try ConvscopeProcess.run([
+            "render", "conv1d", "--sample", "random-conv1d", "--phase", "dLdA",
+            "--mytorch", Self.folder("no-flip"), "--size", "120x40",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("yours: unflipped kernel in backward"))
     }
 
     @Test func badUseIsOneLine() throws {
-        try expectOneLineFailure(try ConvscopeProcess.run(["check", "conv1d", "--sample", "random-conv1d"]), phrase: "--mytorch DIR")
-        try expectOneLineFailure(try Self.check(["linear", "--sample", "random-linear"], folder: "correct"), phrase: "linear is not one of them")
-        try expectOneLineFailure(try Self.check(["conv1d_stride1", "--sample", "random-conv1d", "--stride", "2"], folder: "correct"),
-                                 phrase: "conv1d_stride1 is the stride-1 core: it takes no --stride")
-        try expectOneLineFailure(try Self.check(["conv1d", "--sample", "random-conv1d", "--timeout", "0"], folder: "correct"),
-                                 phrase: "--timeout must be")
+        try expectOneLineFailure(
+            try ConvscopeProcess.run(["check", "conv1d", "--sample", "random-conv1d"]), phrase: "--mytorch DIR")
+        try expectOneLineFailure(
+            try Self.check(["linear", "--sample", "random-linear"], folder: "correct"),
+            phrase: "linear is not one of them")
+        try expectOneLineFailure(
+            try Self.check(["conv1d_stride1", "--sample", "random-conv1d", "--stride", "2"], folder: "correct"),
+            phrase: "conv1d_stride1 is the stride-1 core: it takes no --stride")
+        try expectOneLineFailure(
+            try Self.check(["conv1d", "--sample", "random-conv1d", "--timeout", "0"], folder: "correct"),
+            phrase: "--timeout must be")
     }
 }

@@ -31,7 +31,8 @@ import Testing
         let mine = WrongImplementations.conv1d(Self.A, Self.W, Self.b, flipKernel: false)
         #expect(mine.shape == [2, 4, 7])
         let bundle = ["A": Self.A, "W": Self.W, "b": Self.b]
-        #expect(try diagnosis(.conv1d, bundle, "Z", mine, spec: LayerSpec(kind: .conv1d, padding: [1])) == "padding ignored")
+        let spec = LayerSpec(kind: .conv1d, padding: [1])
+        #expect(try diagnosis(.conv1d, bundle, "Z", mine, spec: spec) == "padding ignored")
     }
 
     @Test func gradientsAccumulatedAcrossCalls() throws {

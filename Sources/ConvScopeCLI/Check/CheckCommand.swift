@@ -24,7 +24,9 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var layer: LayerArguments
 
-    @Argument(help: ArgumentHelp("An .npz with A, the parameters, and optionally dLdZ (or give --sample).", valueName: "bundle.npz"))
+    @Argument(
+        help: ArgumentHelp(
+            "An .npz with A, the parameters, and optionally dLdZ (or give --sample).", valueName: "bundle.npz"))
     var bundle: String?
 
     @OptionGroup var mytorch: MytorchArguments
@@ -35,14 +37,18 @@ struct CheckCommand: ParsableCommand {
     var seed: UInt64 = 1
 
     func run() throws {
-        guard mytorch.mytorch != nil else { throw CLIFailure("say where your code is: --mytorch DIR, the folder that holds mytorch/") }
+        guard mytorch.mytorch != nil else {
+            throw CLIFailure("say where your code is: --mytorch DIR, the folder that holds mytorch/")
+        }
         guard bundle != nil || layer.sample != nil else {
             throw CLIFailure("check needs tensors: give BUNDLE.npz or --sample NAME (see `convscope samples`)")
         }
         let input = try layer.input(bundle: bundle)
         let tensors = try MytorchArguments.completed(input, upstream: .random(seed: seed))
         let name = layer.layer ?? LayerName(kind: input.spec.kind)
-        guard let check = try mytorch.check(name, spec: input.spec, bundle: tensors, tolerance: tolerance) else { return }
+        guard let check = try mytorch.check(name, spec: input.spec, bundle: tensors, tolerance: tolerance) else {
+            return
+        }
         print(check.text)
         if !check.passes { throw ExitCode(ComputeCommand.mismatchStatus) }
     }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs a program in a process group of its own with a time limit: stdin and stdout are
@@ -19,7 +20,9 @@ enum ChildProcess {
     nonisolated(unsafe) private static var runningGroup: pid_t = 0
 
     /// Runs `arguments` (the first found on PATH) with `environment`; throws when it cannot start.
-    static func run(_ arguments: [String], environment: [String: String], stderrPath: String, timeout: Double) throws -> Outcome {
+    static func run(_ arguments: [String], environment: [String: String], stderrPath: String, timeout: Double) throws
+        -> Outcome
+    {
         var actions = posix_spawn_file_actions_t()
         var attributes = posix_spawnattr_t()
         posix_spawn_file_actions_init(&actions)

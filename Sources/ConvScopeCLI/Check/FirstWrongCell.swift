@@ -10,9 +10,11 @@ extension AppModel {
         let phases: [String: Phase] = ["Z": .forward, "dLdA": .dLdA, "dLdW": .dLdW, "dLdb": .dLdb]
         for tensor in check.tensors {
             guard let first = tensor.mismatches.first, let phase = phases[tensor.key] else { continue }
-            guard let index = scenes.firstIndex(where: {
-                $0.phases.contains(phase) && check.tolerance.accepts($0.target(phase), as: tensor.expected)
-            }) else { continue }
+            guard
+                let index = scenes.firstIndex(where: {
+                    $0.phases.contains(phase) && check.tolerance.accepts($0.target(phase), as: tensor.expected)
+                })
+            else { continue }
             sceneIndex = index
             if phase != self.phase { switchPhase(to: phase) }
             step = first

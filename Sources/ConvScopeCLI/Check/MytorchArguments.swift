@@ -5,8 +5,10 @@ import Walkthroughs
 /// `--mytorch DIR` and `--timeout`: run the user's own mytorch class on the same tensors and
 /// check its answers. Shared by `check`, `view` and `render`.
 struct MytorchArguments: ParsableArguments {
-    @Option(help: ArgumentHelp("Your assignment folder (holding mytorch/): run your class on the same tensors and check its answers.",
-                               valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Your assignment folder (holding mytorch/): run your class on the same tensors and check its answers.",
+            valueName: "dir"))
     var mytorch: String?
 
     @Option(help: ArgumentHelp("Seconds your code may run before it is stopped (default 30).", valueName: "seconds"))
@@ -34,17 +36,23 @@ struct MytorchArguments: ParsableArguments {
     }
 
     /// Runs the user's class for `layer` on `bundle` (already `completed`) and checks its answers.
-    func check(_ layer: LayerName, spec: LayerSpec, bundle: [String: Tensor], tolerance: ToleranceArguments) throws -> MytorchCheck? {
+    func check(_ layer: LayerName, spec: LayerSpec, bundle: [String: Tensor], tolerance: ToleranceArguments) throws
+        -> MytorchCheck?
+    {
         guard let mytorch else { return nil }
-        guard timeout > 0, timeout.isFinite else { throw CLIFailure("--timeout must be a number of seconds above 0, got \(timeout)") }
+        guard timeout > 0, timeout.isFinite else {
+            throw CLIFailure("--timeout must be a number of seconds above 0, got \(timeout)")
+        }
         let mytorchClass = try MytorchClass(layer, spec: spec, W: bundle["W"])
         let expected = try spec.run(on: bundle)
         let sent = bundle.filter { ["A", "W", "b", "dLdZ"].contains($0.key) }
-        let run = try MytorchRun(mytorchClass, dir: mytorch, bundle: sent, expectedZ: expected["Z"]?.shape ?? [], timeout: timeout)
+        let run = try MytorchRun(
+            mytorchClass, dir: mytorch, bundle: sent, expectedZ: expected["Z"]?.shape ?? [], timeout: timeout)
         let source = "\(mytorch.hasSuffix("/") ? String(mytorch.dropLast()) : mytorch)/\(mytorchClass.path)"
         let answer = try tolerance.check(spec, bundle: bundle, answer: run.answers, source: source)
-        return MytorchCheck(mytorchClass: mytorchClass, source: source, answer: answer, ranBackward: run.ranBackward,
-                            theirZ: run.answers["Z"]?.shape ?? [], expectedZ: expected["Z"]?.shape ?? [])
+        return MytorchCheck(
+            mytorchClass: mytorchClass, source: source, answer: answer, ranBackward: run.ranBackward,
+            theirZ: run.answers["Z"]?.shape ?? [], expectedZ: expected["Z"]?.shape ?? [])
     }
 }
 
@@ -62,12 +70,15 @@ struct MytorchCheck {
 
     /// The report: `AnswerReport`'s lines, and why backward did not run when it did not.
     var text: String {
-        var lines = ["\(mytorchClass.name)(\(mytorchClass.arguments.map(String.init).joined(separator: ", "))) from \(source)",
-                     AnswerReport.text(answer)]
+        var lines = [
+            "\(mytorchClass.name)(\(mytorchClass.arguments.map(String.init).joined(separator: ", "))) from \(source)",
+            AnswerReport.text(answer),
+        ]
         if !ranBackward {
             let shape = TensorSummary.shapeText
-            lines.append("backward not run: your \(mytorchClass.name).forward gives Z of shape \(shape(theirZ)), so a dLdZ of shape "
-                         + "\(shape(expectedZ)) cannot fit it; fix forward first")
+            lines.append(
+                "backward not run: your \(mytorchClass.name).forward gives Z of shape \(shape(theirZ)), "
+                    + "so a dLdZ of shape \(shape(expectedZ)) cannot fit it; fix forward first")
         }
         return lines.joined(separator: "\n")
     }

@@ -12,7 +12,8 @@ struct MytorchClass: Equatable {
     let signature: String
     let core: String?
 
-    static let checkable = "upsample1d, downsample1d, upsample2d, downsample2d, conv1d, conv1d_stride1, conv2d, "
+    static let checkable =
+        "upsample1d, downsample1d, upsample2d, downsample2d, conv1d, conv1d_stride1, conv2d, "
         + "conv2d_stride1, convtranspose1d, convtranspose2d, maxpool2d, maxpool2d_stride1, meanpool2d, "
         + "meanpool2d_stride1, flatten"
 
@@ -21,8 +22,10 @@ struct MytorchClass: Equatable {
     init(_ layer: LayerName, spec: LayerSpec, W: Tensor?) throws {
         let kind = spec.kind
         func resampling(_ name: String) -> (String, String, String, [Int], String) {
-            ("mytorch/nn/resampling.py", "resampling", name, [spec.factorValue],
-             "\(name)(\(name.hasPrefix("Up") ? "upsampling" : "downsampling")_factor)")
+            (
+                "mytorch/nn/resampling.py", "resampling", name, [spec.factorValue],
+                "\(name)(\(name.hasPrefix("Up") ? "upsampling" : "downsampling")_factor)"
+            )
         }
         let conv = "in_channels, out_channels, kernel_size"
         let initFns = "weight_init_fn=None, bias_init_fn=None"
@@ -37,27 +40,38 @@ struct MytorchClass: Equatable {
             let sizes = try Self.convSizes(layer, spec: spec, W: W)
             let dims = kind == .conv1d || kind == .convtranspose1d ? "1d" : "2d"
             if kind == .convtranspose1d || kind == .convtranspose2d {
-                parts = ("mytorch/nn/ConvTranspose.py", "ConvTranspose", "ConvTranspose\(dims)", sizes + [spec.factorValue],
-                         "ConvTranspose\(dims)(\(conv), upsampling_factor, \(initFns))")
+                parts = (
+                    "mytorch/nn/ConvTranspose.py", "ConvTranspose", "ConvTranspose\(dims)", sizes + [spec.factorValue],
+                    "ConvTranspose\(dims)(\(conv), upsampling_factor, \(initFns))"
+                )
                 core = "conv\(dims)_stride1"
             } else if layer.isStrideOneCore {
-                parts = ("mytorch/nn/Conv\(dims).py", "Conv\(dims)", "Conv\(dims)_stride1", sizes,
-                         "Conv\(dims)_stride1(\(conv), \(initFns))")
+                parts = (
+                    "mytorch/nn/Conv\(dims).py", "Conv\(dims)", "Conv\(dims)_stride1", sizes,
+                    "Conv\(dims)_stride1(\(conv), \(initFns))"
+                )
             } else {
-                parts = ("mytorch/nn/Conv\(dims).py", "Conv\(dims)", "Conv\(dims)",
-                         sizes + [spec.strideValue.w, spec.paddingValue.w],
-                         "Conv\(dims)(\(conv), stride, padding=0, \(initFns))")
+                parts = (
+                    "mytorch/nn/Conv\(dims).py", "Conv\(dims)", "Conv\(dims)",
+                    sizes + [spec.strideValue.w, spec.paddingValue.w],
+                    "Conv\(dims)(\(conv), stride, padding=0, \(initFns))"
+                )
                 core = "conv\(dims)_stride1"
             }
         case .maxpool2d, .meanpool2d:
             let name = kind == .maxpool2d ? "MaxPool2d" : "MeanPool2d"
-            parts = layer.isStrideOneCore
+            parts =
+                layer.isStrideOneCore
                 ? ("mytorch/nn/pool.py", "pool", name + "_stride1", [spec.kernelValue], "\(name)_stride1(kernel)")
-                : ("mytorch/nn/pool.py", "pool", name, [spec.kernelValue, spec.strideValue.w], "\(name)(kernel, stride)")
+                : (
+                    "mytorch/nn/pool.py", "pool", name, [spec.kernelValue, spec.strideValue.w],
+                    "\(name)(kernel, stride)"
+                )
         case .flatten:
             parts = ("mytorch/flatten.py", "flatten", "Flatten", [], "Flatten()")
         case .linear, .relu, .sigmoid, .tanh, .scanMLPSimple, .scanMLPDistributed:
-            throw CLIFailure("check runs the assignment's layers: \(Self.checkable); \(kind.rawValue) is not one of them")
+            throw CLIFailure(
+                "check runs the assignment's layers: \(Self.checkable); \(kind.rawValue) is not one of them")
         }
         (path, module, name, arguments, signature) = parts
         self.core = core
@@ -71,7 +85,8 @@ struct MytorchClass: Equatable {
             throw CLIFailure("\(name): the assignment's convolutions have no dilation; leave out --dilation")
         }
         guard spec.strideValue.h == spec.strideValue.w, spec.paddingValue.h == spec.paddingValue.w else {
-            throw CLIFailure("\(name): the assignment's Conv2d takes one stride and one padding for both axes, not an H,W pair")
+            throw CLIFailure(
+                "\(name): the assignment's Conv2d takes one stride and one padding for both axes, not an H,W pair")
         }
         guard let W, W.rank >= 3 else {
             throw CLIFailure("\(name): the bundle needs W (C_out, C_in, K…) to build the layer")

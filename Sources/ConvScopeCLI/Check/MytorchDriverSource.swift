@@ -64,7 +64,8 @@ def as_array(value, what, np):
     try:
         array = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError) as error:
-        raise Failure("%s gave a %s that is not an array of numbers (%s)" % (what, type(value).__name__, first_line(error)))
+        raise Failure("%s gave a %s that is not an array of numbers (%s)"
+                      % (what, type(value).__name__, first_line(error)))
     return array
 
 
@@ -124,8 +125,8 @@ def run(request, stage_file):
     if request["core"]:
         core = getattr(layer, request["core"], None)
         if core is None:
-            raise Failure("%s has no attribute %s, where the assignment keeps its stride-1 layer (W, b, dLdW, dLdb)"
-                          % (name, request["core"]), file, line)
+            raise Failure("%s has no attribute %s, where the assignment keeps its stride-1 layer"
+                          " (W, b, dLdW, dLdb)" % (name, request["core"]), file, line)
     if W is not None:
         core.W, core.b = W.copy(), b.copy()
 
@@ -134,7 +135,8 @@ def run(request, stage_file):
         try:
             return getattr(layer, what)(argument)
         except BaseException as error:
-            raise user_failure(error, root, what) or Failure(first_line(error) + " (during %s)" % what, file, line)
+            fallback = Failure(first_line(error) + " (during %s)" % what, file, line)
+            raise user_failure(error, root, what) or fallback
 
     answers = {"Z": as_array(method("forward", A.copy()), name + ".forward", np)}
     backward = list(answers["Z"].shape) == list(request["expectedZ"])
@@ -144,7 +146,8 @@ def run(request, stage_file):
             holder = name + (("." + request["core"]) if request["core"] else "")
             for key in ("dLdW", "dLdb"):
                 if not hasattr(core, key):
-                    raise Failure("%s has no %s after backward; the assignment keeps it there" % (holder, key), file, line)
+                    raise Failure("%s has no %s after backward; the assignment keeps it there"
+                                  % (holder, key), file, line)
                 answers[key] = as_array(getattr(core, key), holder + "." + key, np)
     stage("saving")
     np.savez(request["output"], **answers)

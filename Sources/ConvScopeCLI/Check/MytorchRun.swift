@@ -38,22 +38,28 @@ struct MytorchRun {
         environment["PYTHONDONTWRITEBYTECODE"] = "1"
         let outcome: ChildProcess.Outcome
         do {
-            outcome = try ChildProcess.run([Self.python, "-B", file("convscope_driver.py"), file("request.json")],
-                                           environment: environment, stderrPath: file("stderr.txt"), timeout: timeout)
+            outcome = try ChildProcess.run(
+                [Self.python, "-B", file("convscope_driver.py"), file("request.json")],
+                environment: environment, stderrPath: file("stderr.txt"), timeout: timeout)
         } catch {
-            throw CLIFailure("cannot start \(Self.python) (\(error.localizedDescription)); check runs your code with Python 3 and NumPy: "
-                             + "install them, or set CONVSCOPE_PYTHON to the interpreter")
+            throw CLIFailure(
+                "cannot start \(Self.python) (\(error.localizedDescription)); check runs your code with Python 3 "
+                    + "and NumPy: install them, or set CONVSCOPE_PYTHON to the interpreter")
         }
         let root = dir.count > 1 && dir.hasSuffix("/") ? String(dir.dropLast()) : dir
         let place = "\(root)/\(layer.path)"
         if outcome == .timedOut {
             let stage = (try? String(contentsOfFile: file("status.json.stage"), encoding: .utf8)) ?? "starting"
-            throw CLIFailure("\(place): \(layer.name) did not finish within \(Self.seconds(timeout)) s (an endless loop?) "
-                             + "and was stopped while \(stage); give more time with --timeout SECONDS")
+            throw CLIFailure(
+                "\(place): \(layer.name) did not finish within \(Self.seconds(timeout)) s (an endless loop?) "
+                    + "and was stopped while \(stage); give more time with --timeout SECONDS")
         }
         guard let data = fileManager.contents(atPath: file("status.json")),
-              let status = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw CLIFailure("\(place): \(Self.python) stopped (\(Self.describe(outcome))) before answering: \(Self.lastLine(of: file("stderr.txt")))")
+            let status = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else {
+            throw CLIFailure(
+                "\(place): \(Self.python) stopped (\(Self.describe(outcome))) before answering: "
+                    + Self.lastLine(of: file("stderr.txt")))
         }
         if let message = status["error"] as? String {
             let inside = (status["file"] as? String).map { $0 == "." ? root : "\(root)/\($0)" }

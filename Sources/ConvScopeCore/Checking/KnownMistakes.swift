@@ -23,7 +23,8 @@ extension KnownMistake {
             pattern: .shape(MistakeAnswers.emptyCropShape)),
         KnownMistake(
             name: "padding ignored",
-            explanation: "your Z equals the convolution without zero padding; pad A by p zeros on both ends of each spatial axis first",
+            explanation: "your Z equals the convolution without zero padding; "
+                + "pad A by p zeros on both ends of each spatial axis first",
             kinds: [.conv1d, .conv2d], keys: ["Z"],
             pattern: .answer(MistakeAnswers.unpaddedForward)),
         KnownMistake(

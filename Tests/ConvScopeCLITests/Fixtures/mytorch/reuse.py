@@ -11,7 +11,8 @@ for folder in (os.path.join(CORRECT, "nn"), CORRECT):
 
 def correct(relative):
     """The correct fixture's module at `relative` (e.g. "nn/Conv1d.py"), under a name of its own."""
-    spec = importlib.util.spec_from_file_location("correct_" + relative.replace("/", "_")[:-3], os.path.join(CORRECT, relative))
+    name = "correct_" + relative.replace("/", "_")[:-3]
+    spec = importlib.util.spec_from_file_location(name, os.path.join(CORRECT, relative))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

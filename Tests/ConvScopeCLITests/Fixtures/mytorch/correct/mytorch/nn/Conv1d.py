@@ -24,7 +24,8 @@ class Conv1d_stride1:
     def backward(self, dLdZ):
         K, width = self.kernel_size, dLdZ.shape[2]
         self.dLdb = dLdZ.sum(axis=(0, 2))
-        self.dLdW = np.stack([np.tensordot(dLdZ, self.A[:, :, k:k + width], axes=([0, 2], [0, 2])) for k in range(K)], axis=2)
+        self.dLdW = np.stack([np.tensordot(dLdZ, self.A[:, :, k:k + width], axes=([0, 2], [0, 2]))
+                              for k in range(K)], axis=2)
         padded = np.pad(dLdZ, ((0, 0), (0, 0), (K - 1, K - 1)))
         flipped = self.W[:, :, ::-1]
         return np.stack([np.tensordot(padded[:, :, i:i + K], flipped, axes=([1, 2], [0, 2]))
@@ -32,7 +33,8 @@ class Conv1d_stride1:
 
 
 class Conv1d:
-    def __init__(self, in_channels, out_channels, kernel_size, stride, padding=0, weight_init_fn=None, bias_init_fn=None):
+    def __init__(self, in_channels, out_channels, kernel_size, stride, padding=0,
+                 weight_init_fn=None, bias_init_fn=None):
         self.stride, self.pad = stride, padding
         self.conv1d_stride1 = Conv1d_stride1(in_channels, out_channels, kernel_size, weight_init_fn, bias_init_fn)
         self.downsample1d = Downsample1d(stride)

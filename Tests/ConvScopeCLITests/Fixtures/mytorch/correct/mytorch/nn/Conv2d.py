@@ -35,14 +35,16 @@ class Conv2d_stride1:
         self.dLdW = np.zeros(self.W.shape)
         for p in range(K):
             for q in range(K):
-                self.dLdW[:, :, p, q] = np.tensordot(dLdZ, self.A[:, :, p:p + out_h, q:q + out_w], axes=([0, 2, 3], [0, 2, 3]))
+                window = self.A[:, :, p:p + out_h, q:q + out_w]
+                self.dLdW[:, :, p, q] = np.tensordot(dLdZ, window, axes=([0, 2, 3], [0, 2, 3]))
         padded = np.pad(dLdZ, ((0, 0), (0, 0), (K - 1, K - 1), (K - 1, K - 1)))
         flipped = self.W[:, :, ::-1, ::-1].transpose(1, 0, 2, 3)
         return self.correlate(padded, flipped, self.A.shape[2], self.A.shape[3])
 
 
 class Conv2d:
-    def __init__(self, in_channels, out_channels, kernel_size, stride, padding=0, weight_init_fn=None, bias_init_fn=None):
+    def __init__(self, in_channels, out_channels, kernel_size, stride, padding=0,
+                 weight_init_fn=None, bias_init_fn=None):
         self.stride, self.pad = stride, padding
         self.conv2d_stride1 = Conv2d_stride1(in_channels, out_channels, kernel_size, weight_init_fn, bias_init_fn)
         self.downsample2d = Downsample2d(stride)

@@ -5,7 +5,8 @@ from Conv2d import Conv2d_stride1
 
 
 class ConvTranspose1d:
-    def __init__(self, in_channels, out_channels, kernel_size, upsampling_factor, weight_init_fn=None, bias_init_fn=None):
+    def __init__(self, in_channels, out_channels, kernel_size, upsampling_factor,
+                 weight_init_fn=None, bias_init_fn=None):
         self.upsampling_factor = upsampling_factor
         self.upsample1d = Upsample1d(upsampling_factor)
         self.conv1d_stride1 = Conv1d_stride1(in_channels, out_channels, kernel_size, weight_init_fn, bias_init_fn)
@@ -18,7 +19,8 @@ class ConvTranspose1d:
 
 
 class ConvTranspose2d:
-    def __init__(self, in_channels, out_channels, kernel_size, upsampling_factor, weight_init_fn=None, bias_init_fn=None):
+    def __init__(self, in_channels, out_channels, kernel_size, upsampling_factor,
+                 weight_init_fn=None, bias_init_fn=None):
         self.upsampling_factor = upsampling_factor
         self.upsample2d = Upsample2d(upsampling_factor)
         self.conv2d_stride1 = Conv2d_stride1(in_channels, out_channels, kernel_size, weight_init_fn, bias_init_fn)

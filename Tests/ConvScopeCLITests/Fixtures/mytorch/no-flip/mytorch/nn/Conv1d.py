@@ -18,6 +18,7 @@ class Conv1d_stride1(right.Conv1d_stride1):
 
 
 class Conv1d(right.Conv1d):
-    def __init__(self, in_channels, out_channels, kernel_size, stride, padding=0, weight_init_fn=None, bias_init_fn=None):
+    def __init__(self, in_channels, out_channels, kernel_size, stride, padding=0,
+                 weight_init_fn=None, bias_init_fn=None):
         super().__init__(in_channels, out_channels, kernel_size, stride, padding, weight_init_fn, bias_init_fn)
         self.conv1d_stride1 = Conv1d_stride1(in_channels, out_channels, kernel_size, weight_init_fn, bias_init_fn)
