@@ -48,7 +48,8 @@ def user_failure(error, root, stage):
             last = (where, frame.lineno, frame.name)
     if last is None:
         return None
-    return Failure("%s (in %s, during %s)" % (first_line(error), last[2], stage), last[0], last[1])
+    context = last[2] if last[2] == stage else "%s, during %s" % (last[2], stage)
+    return Failure("%s (in %s)" % (first_line(error), context), last[0], last[1])
 
 
 def class_line(klass, root):
@@ -58,14 +59,14 @@ def class_line(klass, root):
         return None, None
 
 
-def as_array(value, what, np):
+def as_array(value, what, np, file=None, line=None):
     if value is None:
-        raise Failure("%s returned None; it must return a NumPy array" % what)
+        raise Failure("%s gave None; it must be a NumPy array" % what, file, line)
     try:
         array = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError) as error:
         raise Failure("%s gave a %s that is not an array of numbers (%s)"
-                      % (what, type(value).__name__, first_line(error)))
+                      % (what, type(value).__name__, first_line(error)), file, line)
     return array
 
 
@@ -138,17 +139,17 @@ def run(request, stage_file):
             fallback = Failure(first_line(error) + " (during %s)" % what, file, line)
             raise user_failure(error, root, what) or fallback
 
-    answers = {"Z": as_array(method("forward", A.copy()), name + ".forward", np)}
+    answers = {"Z": as_array(method("forward", A.copy()), name + ".forward", np, file, line)}
     backward = list(answers["Z"].shape) == list(request["expectedZ"])
     if backward:
-        answers["dLdA"] = as_array(method("backward", dLdZ.copy()), name + ".backward", np)
+        answers["dLdA"] = as_array(method("backward", dLdZ.copy()), name + ".backward", np, file, line)
         if W is not None:
             holder = name + (("." + request["core"]) if request["core"] else "")
             for key in ("dLdW", "dLdb"):
                 if not hasattr(core, key):
                     raise Failure("%s has no %s after backward; the assignment keeps it there"
                                   % (holder, key), file, line)
-                answers[key] = as_array(getattr(core, key), holder + "." + key, np)
+                answers[key] = as_array(getattr(core, key), holder + "." + key, np, file, line)
     stage("saving")
     np.savez(request["output"], **answers)
     return {"backward": backward}

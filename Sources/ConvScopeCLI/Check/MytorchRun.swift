@@ -41,10 +41,11 @@ struct MytorchRun {
             outcome = try ChildProcess.run(
                 [Self.python, "-B", file("convscope_driver.py"), file("request.json")],
                 environment: environment, stderrPath: file("stderr.txt"), timeout: timeout)
-        } catch {
+        } catch let error as POSIXError {
+            let reason = String(cString: strerror(error.code.rawValue))
             throw CLIFailure(
-                "cannot start \(Self.python) (\(error.localizedDescription)); check runs your code with Python 3 "
-                    + "and NumPy: install them, or set CONVSCOPE_PYTHON to the interpreter")
+                "cannot start \(Self.python) (\(reason)); check runs your code with Python 3 and NumPy: "
+                    + "install them, or set CONVSCOPE_PYTHON to the interpreter")
         }
         let root = dir.count > 1 && dir.hasSuffix("/") ? String(dir.dropLast()) : dir
         let place = "\(root)/\(layer.path)"
