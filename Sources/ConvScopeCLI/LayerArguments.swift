@@ -64,8 +64,8 @@ struct LayerArguments: ParsableArguments {
         let spec = LayerSpec(kind: defaults.kind, factor: factor ?? defaults.factor,
                              stride: stride?.values ?? defaults.stride, padding: padding?.values ?? defaults.padding,
                              dilation: dilation?.values ?? defaults.dilation, kernel: kernel ?? defaults.kernel)
-        let named: [(LayerOption, Any?)] = [(.stride, stride), (.padding, padding), (.dilation, dilation)]
-        return try layer?.fixing(spec, given: Set(named.compactMap { $1 == nil ? nil : $0 })) ?? spec
+        let named: [(LayerOption, Bool)] = [(.stride, stride != nil), (.padding, padding != nil), (.dilation, dilation != nil)]
+        return try layer?.fixing(spec, given: Set(named.filter(\.1).map(\.0))) ?? spec
     }
 }
 
