@@ -111,6 +111,8 @@ struct ViewCommand: ParsableCommand {
 
     @OptionGroup var expectation: ExpectArguments
 
+    @OptionGroup var mytorch: MytorchArguments
+
     @Flag(help: "Start playing instead of paused.")
     var play = false
 
@@ -119,9 +121,11 @@ struct ViewCommand: ParsableCommand {
     func run() throws {
         let destination = try recording.destination(inputs: [("the input bundle", bundle),
                                                              ("the --expect file", expectation.expect)])
-        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(), expectation: expectation)
+        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(),
+                                              expectation: expectation, mytorch: mytorch)
         var model = try screen.model(scenes, size: Size(width: 80, height: 24), playing: play)
-        model.answer = answer
+        model.answer = answer.map { AnswerOverlay($0, scenes: scenes) }
+        if mytorch.mytorch != nil, let answer { model.openFirstWrongCell(of: answer) }
         try runInteractive(model, recording: destination)
     }
 }
@@ -195,6 +199,8 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var expectation: ExpectArguments
 
+    @OptionGroup var mytorch: MytorchArguments
+
     @Option(help: ArgumentHelp("Instead of printing, record --steps into an asciicast v2 file (- for stdout), "
                                + "one step every \(Self.pace) s with a marker each.", valueName: "file.cast"))
     var cast: String?
@@ -214,7 +220,8 @@ struct RenderCommand: ParsableCommand {
             try CastFile(path: $0, force: force, option: "--cast",
                          inputs: [("the input bundle", bundle), ("the --expect file", expectation.expect)])
         }
-        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(), expectation: expectation)
+        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(),
+                                              expectation: expectation, mytorch: mytorch)
         guard let dimensions = parseSize(size) else {
             throw CLIFailure("--size \(size) is not WIDTHxHEIGHT, e.g. --size 100x30")
         }
@@ -223,7 +230,7 @@ struct RenderCommand: ParsableCommand {
         }
         var model = try screen.model(scenes, sceneIndex: scene - 1, size: dimensions, capabilities: .minimal)
         model.display = mode
-        model.answer = answer
+        model.answer = answer.map { AnswerOverlay($0, scenes: scenes) }
         if let destination { return try record(model, into: destination) }
         guard (1...model.stepCount).contains(step) else {
             throw CLIFailure("--step \(step) is out of range: the \(model.phase.rawValue) screen has steps 1 to \(model.stepCount)")
@@ -270,12 +277,19 @@ struct RenderCommand: ParsableCommand {
 /// answer was computed from a bundle (or sample), so one is required, and a missing `b`
 /// means zeros there as in `compute` (not the seeded default bias the screens use otherwise).
 /// A sample names the scenes: `sample NAME`, before the stage names of a transposed convolution.
+/// With `--mytorch`, the answer is the user's class run on the same tensors (and dLdZ).
 private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: UpstreamGradient,
-                        expectation: ExpectArguments) throws -> ([Scene], AnswerOverlay?) {
+                        expectation: ExpectArguments, mytorch: MytorchArguments) throws -> ([Scene], AnswerCheck?) {
     let input = try layer.input(bundle: bundle)
     try input.requireMemory(within: layer.maxMemory, backward: true, writing: false)
     var tensors = input.tensors
-    if expectation.expect != nil {
+    if mytorch.mytorch != nil {
+        guard expectation.expect == nil else { throw CLIFailure("give --expect MINE.npz or --mytorch DIR, not both") }
+        guard input.source != nil else {
+            throw CLIFailure("--mytorch needs the bundle (or --sample) to run your code on")
+        }
+        tensors = try MytorchArguments.completed(input, upstream: upstream)
+    } else if expectation.expect != nil {
         guard input.source != nil else { throw CLIFailure("--expect needs the bundle (or --sample) your answer was computed from") }
         if tensors["b"] == nil, let layer = try? input.spec.makeLayer(from: tensors) as? ParameterizedLayer {
             tensors["b"] = layer.b
@@ -293,7 +307,9 @@ private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: Upst
         }
     }
     try requireSteps(scenes, context: "\(layer.sample.map { "sample \($0): " } ?? bundle.map { "\($0): " } ?? "")\(input.spec.kind.rawValue)")
-    return (scenes, try expectation.check(input.spec, bundle: tensors).map { AnswerOverlay($0, scenes: scenes) })
+    let name = layer.layer ?? LayerName(kind: input.spec.kind)
+    let mine = try mytorch.check(name, spec: input.spec, bundle: tensors, tolerance: expectation.tolerance)
+    return (scenes, try mine?.answer ?? expectation.check(input.spec, bundle: tensors))
 }
 
 /// A screen steps through the elements of what a pass computes, so an empty result (from an
