@@ -44,6 +44,7 @@ struct ComputeCommand: ParsableCommand {
             throw CLIFailure("say where the results go: -o OUT.npz, -o - for a summary, or --expect MINE.npz to check yours")
         }
         let input = try layer.input(bundle: bundle)
+        input.announceNote("only the forward pass runs")
         let results: [String: Tensor]
         do {
             results = try input.spec.run(on: input.tensors)
@@ -55,6 +56,7 @@ struct ComputeCommand: ParsableCommand {
             print(TensorSummary.table(results))
         } else if let output {
             try NPZ.write(results, to: URL(fileURLWithPath: output))
+            CLINote.print("wrote \(output): \(ResultOrder.sorted(results.keys).joined(separator: ", "))")
         }
         if let check {
             print(AnswerReport.text(check))

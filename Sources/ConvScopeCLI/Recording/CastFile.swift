@@ -32,3 +32,10 @@ struct CastFile {
         }
     }
 }
+
+extension Asciicast {
+    /// The pictures a player shows: output events that draw something (not the final hold).
+    var frameCount: Int { events.filter { $0.code == .output && !$0.data.isEmpty }.count }
+    /// The step markers a player can seek to.
+    var markerCount: Int { events.filter { $0.code == .marker }.count }
+}
