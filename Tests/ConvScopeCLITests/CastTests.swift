@@ -146,5 +146,9 @@ import Testing
         #expect(recording.markers == ["step 1/256", "step 2/256", "step 3/256"])
         #expect(recording.timesNeverDecrease)
         #expect(recording.outputs.last?.data == (try CastTests.expectedFrame(step: 3, size: Size(width: 90, height: 28))))
+        // After the app, the confirmation on stderr (the tmux line wraps long paths: join the lines).
+        let frames = recording.outputs.filter { !$0.data.isEmpty }.count
+        let shown = try tmux.screen().replacingOccurrences(of: "\n", with: "")
+        #expect(shown.contains("convscope: wrote \(cast.path): \(frames) frames, 3 step markers"), "\(shown)")
     }
 }
