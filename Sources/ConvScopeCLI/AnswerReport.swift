@@ -24,8 +24,9 @@ enum AnswerReport {
         let failing = check.tensors.filter { !$0.passes }.count
         let tolerance = "tolerance \(number(check.tolerance.absolute)) + \(number(check.tolerance.relative))·|library|"
         let noun = total == 1 ? "tensor" : "tensors"
-        lines.append(failing == 0 ? (total == 1 ? "the 1 tensor matches" : "all \(total) tensors match") + " (\(tolerance))"
-                                  : "\(failing) of \(total) \(noun) \(failing == 1 ? "differs" : "differ") (\(tolerance))")
+        let all = total == 1 ? "the 1 tensor matches" : "all \(total) tensors match"
+        let some = "\(failing) of \(total) \(noun) \(failing == 1 ? "differs" : "differ")"
+        lines.append("\(failing == 0 ? all : some) (\(tolerance))")
         return lines.joined(separator: "\n")
     }
 
@@ -37,7 +38,8 @@ enum AnswerReport {
         }
         guard !tensor.passes else { return "OK  \(shape)  max error \(number(maxError))" }
         let count = tensor.mismatches.count
-        return "MISMATCH  \(shape)  \(count) of \(tensor.expected.count) \(count == 1 ? "differs" : "differ"), max error \(number(maxError))"
+        let differ = count == 1 ? "differs" : "differ"
+        return "MISMATCH  \(shape)  \(count) of \(tensor.expected.count) \(differ), max error \(number(maxError))"
     }
 
     /// The first differing cells as aligned rows `at [0,0,1]  yours 1.5  library -1.5`,

@@ -12,7 +12,9 @@ struct ExpectArguments: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Absolute tolerance of --expect.", valueName: "x"))
     var atol = 1e-8
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Relative tolerance of --expect: a value passes when |yours − library| ≤ atol + rtol·|library|.", valueName: "x"))
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Relative tolerance of --expect: a value passes when "
+                               + "|yours − library| ≤ atol + rtol·|library|.", valueName: "x"))
     var rtol = 1e-6
 
     /// Checks the `--expect` file against the layer run on `bundle`; nil without `--expect`.

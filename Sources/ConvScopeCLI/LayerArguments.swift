@@ -22,16 +22,21 @@ struct LayerArguments: ParsableArguments {
     @Argument(help: ArgumentHelp("The layer to run (with --sample: the sample's layer unless given).", valueName: "layer"))
     var layer: LayerKind?
 
+    // The number options parse unconditionally: a negative value after a space (`--padding -1`)
+    // is the option's value and gets the range error, as `--padding=-1` does.
     @Option(parsing: .unconditional, help: "Resampling / transposed-conv factor k ≥ 1 (default 2).")
     var factor: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Stride: N, or H,W for conv2d (default 1; pooling: the kernel).", valueName: "n|h,w"))
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Stride: N, or H,W for conv2d (default 1; pooling: the kernel).", valueName: "n|h,w"))
     var stride: IntPairArgument?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Zero padding on each side: N, or H,W for conv2d (default 0).", valueName: "n|h,w"))
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Zero padding on each side: N, or H,W for conv2d (default 0).", valueName: "n|h,w"))
     var padding: IntPairArgument?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Dilation: N, or H,W for conv2d (default 1).", valueName: "n|h,w"))
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Dilation: N, or H,W for conv2d (default 1).", valueName: "n|h,w"))
     var dilation: IntPairArgument?
 
     @Option(parsing: .unconditional, help: "Pooling window K (default 2).")

@@ -147,7 +147,8 @@ struct CNNCommand: ParsableCommand {
         } else if let bundle {
             let url = URL(fileURLWithPath: bundle)
             // A lone .npy is read as A, so the message below says what else to write.
-            tensors = url.pathExtension.lowercased() == "npy" ? ["A": try NPY.read(contentsOf: url)] : try NPZ.read(contentsOf: url)
+            let isArray = url.pathExtension.lowercased() == "npy"
+            tensors = isArray ? ["A": try NPY.read(contentsOf: url)] : try NPZ.read(contentsOf: url)
         }
         if (bundle != nil || sample != nil) && (tensors["A"] == nil || tensors["Y"] == nil) {
             let has = tensors.isEmpty ? "no arrays" : tensors.keys.sorted().joined(separator: ", ")
@@ -180,10 +181,11 @@ struct RenderCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "The step to show, from 1.")
     var step = 1
 
-    @Option(parsing: .unconditional, help: "The scene to show, from 1 (a transposed convolution has two: upsample, then convolve).")
+    @Option(parsing: .unconditional,
+            help: "The scene to show, from 1 (a transposed convolution has two: upsample, then convolve).")
     var scene = 1
 
-    @Option(help: ArgumentHelp("Screen size in cells, WIDTHxHEIGHT.", valueName: "WxH"))
+    @Option(help: ArgumentHelp("Screen size in cells, WIDTHxHEIGHT, from 64x20 to 1000x1000.", valueName: "WxH"))
     var size = "100x30"
 
     @Option(help: "numbers, heatmap or auto (numbers when they fit).")
@@ -284,7 +286,8 @@ struct RenderCommand: ParsableCommand {
 private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: UpstreamGradient,
                         expectation: ExpectArguments) throws -> ([Scene], AnswerOverlay?) {
     let input = try layer.input(bundle: bundle)
-    input.announceNote("the backward pass starts from the default gradient (\(upstream == .ones ? "ones" : "seeded random"))")
+    let gradient = upstream == .ones ? "ones" : "seeded random"
+    input.announceNote("the backward pass starts from the default gradient (\(gradient))")
     var tensors = input.tensors
     if expectation.expect != nil {
         guard input.source != nil else { throw CLIFailure("--expect needs the bundle (or --sample) your answer was computed from") }
@@ -339,5 +342,6 @@ private func runInteractive(_ model: AppModel, recording: CastFile?) throws {
         recorder.record(model, at: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
     }
     try recording.write(recorder.cast)
-    CLINote.print("wrote \(recording.url.path): \(recorder.cast.frameCount) frames, \(recorder.cast.markerCount) step markers")
+    let cast = recorder.cast
+    CLINote.print("wrote \(recording.url.path): \(cast.frameCount) frames, \(cast.markerCount) step markers")
 }

@@ -25,11 +25,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch) }
         // Only the files the script and its reference are: scripts/, Benchmarks/reference/.
         let clone = scratch.appendingPathComponent("clone")
+        let files = FileManager.default
         for folder in ["scripts", "Benchmarks/reference"] {
-            try FileManager.default.createDirectory(at: clone.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try files.createDirectory(at: clone.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
         for file in ["scripts/bench.py", "Benchmarks/reference/bench.py", "Benchmarks/reference/numpy_ref.py"] {
-            try FileManager.default.copyItem(at: Self.repo.appendingPathComponent(file), to: clone.appendingPathComponent(file))
+            try files.copyItem(at: Self.repo.appendingPathComponent(file), to: clone.appendingPathComponent(file))
         }
         #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("shared").path))
         let (status, help) = try python([clone.appendingPathComponent("scripts/bench.py").path, "--help"])

@@ -34,9 +34,11 @@ import Testing
         Case("\(command) conv2d --stride -2", "--stride must be at least 1, got -2"),
         Case("\(command) conv2d --padding -1", "--padding must be 0 or more, got -1"),
         Case("\(command) maxpool2d --kernel -3", "--kernel must be at least 1, got -3"),
-        Case("\(command) conv1d BUNDLE --padding 1", bundle: ["A": Tensor(shape: [1, 2, 6]), "W": Tensor(shape: [1, 2, 11])],
+        Case("\(command) conv1d BUNDLE --padding 1",
+             bundle: ["A": Tensor(shape: [1, 2, 6]), "W": Tensor(shape: [1, 2, 11])],
              "conv1d: kernel 11 is wider than the padded input 8: use a smaller kernel or dilation, or more padding"),
-        Case("\(command) conv1d BUNDLE --dilation 3", bundle: ["A": Tensor(shape: [1, 2, 6]), "W": Tensor(shape: [1, 2, 3])],
+        Case("\(command) conv1d BUNDLE --dilation 3",
+             bundle: ["A": Tensor(shape: [1, 2, 6]), "W": Tensor(shape: [1, 2, 3])],
              "conv1d: kernel 3 at dilation 3 spans 7 and is wider than the padded input 6"),
         Case("\(command) conv2d --padding 5000000", "--padding must be at most 1048576, got 5000000"),
         Case("\(command) conv2d BUNDLE --padding 10000", bundle: conv, "--padding 10000 would grow A [1, 2, 5, 5] to [1, 2, 20005, 20005], more than 268435456"),
@@ -69,7 +71,8 @@ import Testing
         Case("render conv2d --scene 0", "--scene 0 is out of range: this layer has scenes 1 to 1"),
         Case("render convtranspose2d --scene 3", "--scene 3 is out of range: this layer has scenes 1 to 2"),
         Case("render conv2d --display loud", "--display loud is not one of auto, numbers, heatmap"),
-        Case("cnn BUNDLE", bundle: labelled, "the CNN needs both A (inputs) and Y (labels), and this has A: write an .npz with both"),
+        Case("cnn BUNDLE", bundle: labelled,
+             "the CNN needs both A (inputs) and Y (labels), and this has A: write an .npz with both"),
         Case("cnn BUNDLE", bundle: labelled.merging(["Y": Tensor([0, 1, 2])]) { $1 }, "Y has shape [3] but needs one-hot (4, classes) or class numbers (4,)"),
         Case("cnn BUNDLE", bundle: labelled.merging(["Y": Tensor([0, 1, -1, 2])]) { $1 }, "Y[2] is -1.0 but class numbers must be whole numbers"),
         Case("cnn BUNDLE", bundle: ["A": Tensor(shape: [4, 8]), "Y": Tensor([0, 1, 0, 1])], "A has shape [4, 8] but the CNN reads (N, C, W) or (N, 1, H, W)"),
@@ -78,7 +81,8 @@ import Testing
         Case("compute conv2d BUNDLE --expect BUNDLE --atol=-1", bundle: conv, "--atol and --rtol must be 0 or more"),
         Case("compute conv2d BUNDLE --expect BUNDLE --rtol -1", bundle: conv, "--atol and --rtol must be 0 or more"),
         // A layer named where the subcommand goes.
-        Case("conv2d x.npz --stride 2", "conv2d is a layer, not a command: to see it, run `convscope view conv2d x.npz --stride 2`"),
+        Case("conv2d x.npz --stride 2",
+             "conv2d is a layer, not a command: to see it, run `convscope view conv2d x.npz --stride 2`"),
         Case("relu", "relu is a layer, not a command: to see it, run `convscope view relu`"),
     ]
 

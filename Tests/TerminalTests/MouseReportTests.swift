@@ -6,7 +6,9 @@ import Testing
     static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
     /// X10: `[M`, then 32 + button code, 33 + column, 33 + row (columns and rows from 0 here).
-    static func x10(code: Int, x: Int, y: Int) -> [UInt8] { bytes("[M") + [UInt8(32 + code), UInt8(33 + x), UInt8(33 + y)] }
+    static func x10(code: Int, x: Int, y: Int) -> [UInt8] {
+        bytes("[M") + [UInt8(32 + code), UInt8(33 + x), UInt8(33 + y)]
+    }
 
     @Test(arguments: [(0, MouseEvent.Button.left), (1, .middle), (2, .right), (64, .scrollUp), (65, .scrollDown)])
     func pressesInBothEncodings(_ code: Int, _ button: MouseEvent.Button) {

@@ -23,8 +23,8 @@ struct SamplesCommand: ParsableCommand {
             let tensors = try catalog.tensors(of: sample)
             // A, then the weights (or the labels Y) by name; b and dLdZ follow from them.
             let keys = ["A"] + tensors.keys.filter { !["A", "b", "dLdZ"].contains($0) }.sorted()
-            entries.append(Entry(cells: [sample.name, sample.layer, sample.optionsText],
-                                 tensors: keys.compactMap { key in tensors[key].map { "\(key) \(TensorSummary.shapeText($0.shape))" } },
+            let shapes = keys.compactMap { key in tensors[key].map { "\(key) \(TensorSummary.shapeText($0.shape))" } }
+            entries.append(Entry(cells: [sample.name, sample.layer, sample.optionsText], tensors: shapes,
                                  about: sample.about))
         }
         print(Self.listing(entries))
@@ -44,17 +44,19 @@ struct SamplesCommand: ParsableCommand {
     /// tensors packed into the width that is left, the description wrapped on indented lines.
     static func listing(_ entries: [Entry]) -> String {
         let header = Entry(cells: ["NAME", "LAYER", "OPTIONS"], tensors: ["SHAPES"], about: "")
-        let widths = header.cells.indices.map { column in ([header] + entries).map { $0.cells[column].count }.max() ?? 0 }
+        let rows = [header] + entries
+        let widths = header.cells.indices.map { column in rows.map { $0.cells[column].count }.max() ?? 0 }
         let lead = widths.reduce(0) { $0 + $1 + 2 }
         var lines: [String] = []
-        for entry in [header] + entries {
+        for entry in rows {
             let tensorLines = wrap(entry.tensors, width: width - lead, separator: "  ")
             for (index, tensors) in tensorLines.enumerated() {
                 let cells = index == 0 ? entry.cells : entry.cells.map { _ in "" }
-                lines.append(zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) + "  " }.joined() + tensors)
+                let padded = zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) + "  " }
+                lines.append(padded.joined() + tensors)
             }
-            lines += wrap(entry.about.split(separator: " ").map(String.init), width: width - indent.count, separator: " ")
-                .filter { !$0.isEmpty }.map { indent + $0 }
+            let words = entry.about.split(separator: " ").map(String.init)
+            lines += wrap(words, width: width - indent.count, separator: " ").filter { !$0.isEmpty }.map { indent + $0 }
         }
         return lines.joined(separator: "\n")
     }

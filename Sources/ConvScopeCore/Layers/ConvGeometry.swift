@@ -68,17 +68,20 @@ public struct ConvGeometry: Sendable, Hashable {
     public func validate(input: HW, axes: Int = 2) throws {
         for (name, value, least) in [("kernel", kernel, 1), ("stride", stride, 1), ("dilation", dilation, 1), ("padding", padding, 0)]
         where value.h < least || value.w < least {
-            throw LayerError("\(name) \(axes == 1 ? "\(value.w)" : "\(value)") is invalid: it must be at least \(least)")
+            let shown = axes == 1 ? "\(value.w)" : "\(value)"
+            throw LayerError("\(name) \(shown) is invalid: it must be at least \(least)")
         }
         let padded = paddedSize(forInput: input)
         let reach = effectiveKernel
         let fix = "use a smaller kernel or dilation, or more padding"
         if axes == 1, reach.w > padded.w {
-            let span = reach.w == kernel.w ? "kernel \(kernel.w)" : "kernel \(kernel.w) at dilation \(dilation.w) spans \(reach.w) and"
+            let span = reach.w == kernel.w ? "kernel \(kernel.w)"
+                                           : "kernel \(kernel.w) at dilation \(dilation.w) spans \(reach.w) and"
             throw LayerError("\(span) is wider than the padded input \(padded.w): \(fix)")
         }
         if reach.h > padded.h || reach.w > padded.w {
-            throw LayerError("kernel reaches \(reach.h)×\(reach.w) but the padded input is only \(padded.h)×\(padded.w): \(fix)")
+            throw LayerError("kernel reaches \(reach.h)×\(reach.w) but the padded input is only "
+                             + "\(padded.h)×\(padded.w): \(fix)")
         }
     }
 

@@ -37,7 +37,8 @@ public enum MouseReport {
     /// `b;x;y` then `M` (press) or `m` (release).
     private static func sgr(_ body: ArraySlice<UInt8>) -> Parse {
         guard let end = body.firstIndex(where: { $0 == UInt8(ascii: "M") || $0 == UInt8(ascii: "m") }) else {
-            let plausible = body.allSatisfy { $0 == UInt8(ascii: ";") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+            let plausible = body.allSatisfy { $0 == UInt8(ascii: ";") || digits.contains($0) }
             return plausible && body.count <= longestSGR ? .incomplete : .notAReport
         }
         let numbers = body[..<end].split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
@@ -52,7 +53,8 @@ public enum MouseReport {
     /// motion (32) and the X10 release (button 3).
     private static func press(code: Int, x: Int, y: Int) -> MouseEvent? {
         guard code & 32 == 0 else { return nil }
-        let buttons: [MouseEvent.Button?] = code & 64 == 0 ? [.left, .middle, .right, nil] : [.scrollUp, .scrollDown, nil, nil]
+        let buttons: [MouseEvent.Button?] = code & 64 == 0 ? [.left, .middle, .right, nil]
+                                                           : [.scrollUp, .scrollDown, nil, nil]
         return buttons[code & 3].map { MouseEvent(button: $0, x: x, y: y) }
     }
 }
