@@ -76,7 +76,8 @@ struct LayerArguments: ParsableArguments {
               let Z = try? spec.makeLayer(from: tensors).forward(A), Z.shape != dLdZ.shape else { return nil }
         tensors["dLdZ"] = nil
         let shape = TensorSummary.shapeText
-        return "its dLdZ \(shape(dLdZ.shape)) does not fit Z \(shape(Z.shape)) with these options and is left out"
+        return "its dLdZ \(shape(dLdZ.shape)) does not fit \(spec.kind.rawValue)'s Z \(shape(Z.shape)) with these options "
+            + "and is left out"
     }
 
     /// The options given on the command line laid over `defaults`.

@@ -6,7 +6,7 @@ import Testing
 /// What a new user meets first (issue 13): options laid over a sample, a lone .npy or a
 /// bundle without A, and the confirmations of what was written.
 @Suite struct NewcomerMessageTests {
-    static let note = "convscope: note: sample random-conv2d: its dLdZ (2, 8, 8, 8) does not fit Z (2, 8, 16, 16) "
+    static let note = "convscope: note: sample random-conv2d: its dLdZ (2, 8, 8, 8) does not fit conv2d's Z (2, 8, 16, 16) "
         + "with these options and is left out"
 
     /// The rendered screen without its first line (the title, which names the sample).
