@@ -1,24 +1,5 @@
 import Terminal
 
-/// A panel before layout: what it shows and how much room it would like.
-struct PanelSpec {
-    var title: String
-    var map: MapView?
-    var lines: [[Span]] = []
-    /// Lines beyond `lines`, not built because no screen is that tall.
-    var unbuiltLines = 0
-    var isActive = false
-    /// The narrowest frame that still reads well: for text panels, where clipping only
-    /// loses the ends of labels; nil means the natural width (maps scroll instead).
-    var minimumWidth: Int?
-
-    /// The frame size that shows everything: the map or the lines, and the whole title.
-    var naturalSize: Size {
-        let inner = map?.fullSize ?? Size(width: lines.map { $0.reduce(0) { $0 + $1.text.count } }.max() ?? 0, height: lines.count)
-        return Size(width: max(inner.width + 2, title.count + 6), height: inner.height + 2)
-    }
-}
-
 /// Lays out columns of stacked panels side by side, the way every backward screen is
 /// built: sources | factors | terms | result.
 enum ColumnLayout {
@@ -26,7 +7,7 @@ enum ColumnLayout {
     /// their minimum first, then the `flexible` ones (big maps that scroll) share what is
     /// left, never below their title. In a column, panels get their natural height, or an
     /// equal share (at least 3 rows) when they do not all fit.
-    static func arrange(_ columns: [(panels: [PanelSpec], flexible: Bool)], in body: Rect) -> [Panel] {
+    static func arrange(_ columns: [(panels: [Panel], flexible: Bool)], in body: Rect) -> [Panel] {
         let visible = columns.filter { !$0.panels.isEmpty }
         let natural = visible.map { $0.panels.map(\.naturalSize.width).max() ?? 0 }
         let minimum = visible.map { column in column.panels.map { $0.minimumWidth ?? $0.naturalSize.width }.max() ?? 0 }
@@ -57,9 +38,9 @@ enum ColumnLayout {
             for (spec, height) in zip(column.panels, heights) {
                 let h = min(fits ? height : min(height, share), body.maxY - y)
                 guard h >= 3 else { break }
-                panels.append(Panel(frame: Rect(x: x, y: y, width: min(width, body.maxX - x), height: h),
-                                    title: spec.title, map: spec.map, lines: spec.lines, unbuiltLines: spec.unbuiltLines,
-                                    isActive: spec.isActive))
+                var panel = spec
+                panel.frame = Rect(x: x, y: y, width: min(width, body.maxX - x), height: h)
+                panels.append(panel)
                 y += h
             }
             x += width + 1
@@ -68,7 +49,7 @@ enum ColumnLayout {
     }
 
     /// Whether the columns fit side by side, text columns at their minimum width.
-    static func fits(_ columns: [(panels: [PanelSpec], flexible: Bool)], in body: Rect) -> Bool {
+    static func fits(_ columns: [(panels: [Panel], flexible: Bool)], in body: Rect) -> Bool {
         let visible = columns.filter { !$0.panels.isEmpty }
         let widths = visible.map { column in column.panels.map { $0.minimumWidth ?? $0.naturalSize.width }.max() ?? 0 }
         return widths.reduce(0, +) + visible.count - 1 <= body.width

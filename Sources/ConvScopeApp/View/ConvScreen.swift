@@ -66,10 +66,10 @@ enum ConvScreen {
         let heat = HeatmapMode(model.capabilities)
         let inputMode: MapView.Mode = showsNumbers
             ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals)
-            : .heat(heat, range: range(of: walk.input.at([here.n])))
+            : .heat(heat, range: ScreenParts.range(of: walk.input.at([here.n])))
         let outputMode: MapView.Mode = showsNumbers
             ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals)
-            : .heat(heat, range: range(of: outputValues))
+            : .heat(heat, range: ScreenParts.range(of: outputValues))
 
         // Columns: input | kernels | products | output; products go first when space is short.
         let bigInput = showsNumbers ? numbers.input : Panel.width(columns: paddedColumns, pitch: 1, title: titles.input)
@@ -136,8 +136,8 @@ enum ConvScreen {
         ]
         return ScreenPlan(header: header, panels: panels, arithmetic: arithmeticLines(walk, step: step),
                           status: status,
-                          legends: showsNumbers ? [] : [("A", range(of: walk.input.at([here.n]))), ("Z", range(of: outputValues))],
-                          markKey: markKey([(.tap, "window tap")] + (g.dilation == HW(square: 1) ? [] : [(.windowGap, "dilation gap")])
+                          legends: showsNumbers ? [] : [("A", ScreenParts.range(of: walk.input.at([here.n]))), ("Z", ScreenParts.range(of: outputValues))],
+                          markKey: ScreenParts.markKey([(.tap, "window tap")] + (g.dilation == HW(square: 1) ? [] : [(.windowGap, "dilation gap")])
                                            + (g.padding == HW(square: 0) ? [] : [(.padding, "zero padding")])
                                            + [(.current, "current"), (.pending, "pending")], plain: model.capabilities.colorDepth == .none),
                           outputPanel: outputIndex,
@@ -157,36 +157,12 @@ enum ConvScreen {
         let width = formula("W_out", size.w, g.padding.w, g.kernel.w, g.dilation.w, g.stride.w, out.w)
         let formulas = layer.spatialAxes == 1 ? [width]
             : height.dropFirst(5) == width.dropFirst(5) ? ["H_out = " + width] : [height, width]
-        let skipped = skippedNote(size: size, geometry: g, spatialAxes: layer.spatialAxes)
+        let skipped = ScreenParts.skippedNote(size: size, geometry: g, spatialAxes: layer.spatialAxes)
         return [
-            titleLine(title, step: step.number, of: walk.stepCount, model: model),
+            ScreenParts.titleLine(title, step: step.number, of: walk.stepCount, model: model),
             [Span(text: layer.summary, style: .bold), Span(text: "  " + shapes)],
             [Span(text: formulas.joined(separator: "   "), style: Style(foreground: .cyan)), Span(text: skipped, style: Style(foreground: .indexed(203)))],
-        ] + parameterBar(model)
-    }
-
-    /// Points out the trailing rows and columns of the padded input that no window reaches,
-    /// when the stride does not divide what is left after the first window.
-    static func skippedNote(size: HW, geometry g: ConvGeometry, spatialAxes: Int) -> String {
-        let unreached = g.unreachedExtent(forInput: size)
-        var parts: [String] = []
-        if spatialAxes == 2 && unreached.h > 0 { parts.append("\(unreached.h) row\(unreached.h == 1 ? "" : "s")") }
-        if unreached.w > 0 { parts.append("\(unreached.w) col\(unreached.w == 1 ? "" : "s")") }
-        return parts.isEmpty ? "" : "  stride skips last " + parts.joined(separator: ", ")
-    }
-
-    /// The live sizes of a scene built from a recipe, the selected one highlighted.
-    static func parameterBar(_ model: AppModel) -> [[Span]] {
-        guard let recipe = model.scene.recipe else { return [] }
-        let selected = model.parameterIndex % recipe.parameters.count
-        var spans = [Span(text: "sizes ", style: .dim)]
-        for (i, parameter) in recipe.parameters.enumerated() {
-            let text = "\(parameter.name) \(parameter.value)"
-            spans.append(Span(text: i == selected ? "‹\(text)›" : " \(text) ",
-                              style: i == selected ? Style(foreground: .black, background: .cyan, attributes: .bold) : .plain))
-        }
-        spans.append(Span(text: "  e < >", style: .dim))
-        return [spans]
+        ] + ScreenParts.parameterBar(model)
     }
 
     /// `W_out = (7 + 2·1 − 3)//2 + 1 = 4`, with a dilation term only when d > 1.
@@ -246,37 +222,5 @@ enum ConvScreen {
     static func productNumberFormat(kernel: Tensor, input: Tensor) -> (width: Int, decimals: Int) {
         let (bound, integral) = productBound(kernel: kernel, input: input)
         return MapView.numberFormat(for: [-bound, integral ? 0 : 0.5])
-    }
-}
-
-/// Shared by the screens.
-extension ConvScreen {
-    /// The first header line: app, scene, step counter and playback state.
-    static func titleLine(_ title: String, step: Int, of count: Int, model: AppModel) -> [Span] {
-        let scene = model.scenes.count > 1 ? " \(model.sceneIndex + 1)/\(model.scenes.count)" : ""
-        let play = model.isPlaying ? "▶ \(Formatting.number(model.speed))/s" : "❚❚ paused"
-        return [Span(text: "ConvScope\(scene)", style: Style(foreground: .cyan, attributes: .bold)),
-                Span(text: " · step \(step + 1)/\(count) \(play) · "),
-                Span(text: title, style: .bold)]
-    }
-
-    /// The finite range of a tensor's values, for heat-map colours.
-    static func range(of tensor: Tensor) -> ClosedRange<Double> {
-        let statistics = TensorStatistics(tensor)
-        guard let low = statistics.min, let high = statistics.max else { return 0...1 }
-        return low...high
-    }
-
-    /// A key to the cell marks: a sample of each mark's style and what it means.
-    /// Without colour (`plain`), each sample carries the character `render` puts after
-    /// marked numbers instead, since a colour swatch would not show.
-    static func markKey(_ marks: [(CellMark, String)], plain: Bool = false) -> [Span] {
-        marks.compactMap { mark, meaning -> [Span]? in
-            if plain {
-                guard let glyph = MarkStyle.textMark(mark) ?? (mark == .pending ? "·" : nil) else { return nil }
-                return [Span(text: mark == .pending ? " ·  " : " 0\(glyph) "), Span(text: meaning + "  ")]
-            }
-            return [Span(text: mark == .pending ? " · " : " 0 ", style: MarkStyle.numberStyle(mark, value: 0)), Span(text: " \(meaning)  ")]
-        }.flatMap { $0 }
     }
 }

@@ -40,9 +40,9 @@ enum PoolScreen {
         let showsNumbers = model.display == .numbers || (model.display == .automatic && numbersFit)
         let heat = HeatmapMode(model.capabilities)
         let inputMode: MapView.Mode = showsNumbers
-            ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals) : .heat(heat, range: ConvScreen.range(of: inputMap))
+            ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals) : .heat(heat, range: ScreenParts.range(of: inputMap))
         let outputMode: MapView.Mode = showsNumbers
-            ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals) : .heat(heat, range: ConvScreen.range(of: outputMap))
+            ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals) : .heat(heat, range: ScreenParts.range(of: outputMap))
 
         let bigInput = showsNumbers ? want.input : Panel.width(columns: columns, pitch: 1, title: titles.input)
         let bigOutput = showsNumbers ? want.output : Panel.width(columns: grid.columns, pitch: 1, title: titles.output)
@@ -75,8 +75,8 @@ enum PoolScreen {
             Formatting.statistics("Z\(Formatting.index([here.n, here.c]))", outputMap),
         ]
         return ScreenPlan(header: header, panels: panels, arithmetic: arithmeticLines(layer, step: step), status: status,
-                          legends: showsNumbers ? [] : [("A", ConvScreen.range(of: inputMap)), ("Z", ConvScreen.range(of: outputMap))],
-                          markKey: ConvScreen.markKey(layer.kind == .max
+                          legends: showsNumbers ? [] : [("A", ScreenParts.range(of: inputMap)), ("Z", ScreenParts.range(of: outputMap))],
+                          markKey: ScreenParts.markKey(layer.kind == .max
                               ? [(.tap, "window"), (.argmax, "first maximum"), (.current, "current"), (.pending, "pending")]
                               : [(.tap, "window"), (.current, "current"), (.pending, "pending")]),
                           outputPanel: 2, stepOfOutputCell: { r, c in grid.step(n: here.n, c: here.c, i: r, j: c) },
@@ -91,11 +91,11 @@ enum PoolScreen {
         let height = "(\(size.h) − \(g.kernel.h))//\(g.stride.h) + 1 = \(out.h)", width = "(\(size.w) − \(g.kernel.w))//\(g.stride.w) + 1 = \(out.w)"
         let formulas = height == width ? "H_out = W_out = " + width : "H_out = \(height)   W_out = \(width)"
         return [
-            ConvScreen.titleLine(title, step: step.number, of: walk.stepCount, model: model),
+            ScreenParts.titleLine(title, step: step.number, of: walk.stepCount, model: model),
             [Span(text: walk.layer.summary, style: .bold), Span(text: "   " + shapes)],
             [Span(text: formulas, style: Style(foreground: .cyan)), Span(text: "  (window jumps \(g.stride.w))", style: .dim),
-             Span(text: ConvScreen.skippedNote(size: size, geometry: g, spatialAxes: 2), style: Style(foreground: .indexed(203)))],
-        ] + ConvScreen.parameterBar(model)
+             Span(text: ScreenParts.skippedNote(size: size, geometry: g, spatialAxes: 2), style: Style(foreground: .indexed(203)))],
+        ] + ScreenParts.parameterBar(model)
     }
 
     /// Max: the values and where the first maximum sits. Mean: the sum written out over K².
