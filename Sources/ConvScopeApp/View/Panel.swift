@@ -14,11 +14,17 @@ struct Panel {
     /// The narrowest frame that still reads well: for text panels, where clipping only
     /// loses the ends of labels; nil means the natural width (maps scroll instead).
     var minimumWidth: Int?
+    /// A width the panel keeps even when its content is narrower (the widest title any step
+    /// could give it), so a column does not move from step to step.
+    var reservedWidth = 0
+    /// Rows the panel's place in its column takes when more than it needs, so panels side by
+    /// side line up (each kernel beside its input channel).
+    var slotHeight = 0
 
     /// The frame size that shows everything: the map or the lines, and the whole title.
     var naturalSize: Size {
         let inner = map?.fullSize ?? Size(width: lines.map { $0.reduce(0) { $0 + $1.text.count } }.max() ?? 0, height: lines.count)
-        return Size(width: max(inner.width + 2, title.count + 6), height: inner.height + 2)
+        return Size(width: max(inner.width + 2, title.count + 6, reservedWidth), height: inner.height + 2)
     }
 
     /// The area inside the border.
