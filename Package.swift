@@ -53,7 +53,8 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "ConvScopeCLITests", dependencies: ["convscope", "TensorFiles", "ConvScopeCore", "ConvScopeApp", "Terminal"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeCore", "Terminal", "ConvScopeTestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeCore", "Terminal", "ConvScopeTestSupport"],
+                    exclude: ["__Snapshots__"]),
     ]
 )
 

@@ -20,5 +20,6 @@ public func expectClose(_ actual: Tensor, _ expected: Tensor, tolerance: Double,
 /// Expects two numbers to agree to `tolerance` relative to the larger magnitude (and at least 1).
 public func expectRelativelyClose(_ actual: Double, _ expected: Double, tolerance: Double, _ what: String,
                                   sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(isClose(actual, expected, tolerance: tolerance), "\(what): \(actual) vs \(expected)", sourceLocation: sourceLocation)
+    #expect(isClose(actual, expected, tolerance: tolerance), "\(what): \(actual) vs \(expected)",
+            sourceLocation: sourceLocation)
 }

@@ -83,7 +83,8 @@ private func render(_ widget: some Widget, width: Int, height: Int) -> Buffer {
 /// A map of `values` by row, every cell plain unless `mark` says otherwise.
 private func map(_ values: [[Double]], mode: MapView.Mode, mark: @escaping (Int, Int) -> CellMark = { _, _ in .plain },
                  focus: (rows: ClosedRange<Int>, columns: ClosedRange<Int>) = (0...0, 0...0)) -> MapView {
-    MapView(rows: values.count, columns: values[0].count, value: { values[$0][$1] }, mark: mark, mode: mode, focus: focus)
+    MapView(rows: values.count, columns: values[0].count, value: { values[$0][$1] }, mark: mark, mode: mode,
+            focus: focus)
 }
 
 @Suite struct MapViewTests {
@@ -99,7 +100,8 @@ private func map(_ values: [[Double]], mode: MapView.Mode, mark: @escaping (Int,
     }
 
     @Test func marksStyleNumbersAndTextMarksFillTheGap() {
-        var grid = map([[1, 2, 3]], mode: .numbers(width: 2, decimals: 0), mark: { _, c in c == 1 ? .current : c == 2 ? .pending : .plain })
+        var grid = map([[1, 2, 3]], mode: .numbers(width: 2, decimals: 0),
+                       mark: { _, c in c == 1 ? .current : c == 2 ? .pending : .plain })
         #expect(render(grid, width: 9, height: 1).plainText() == " 1  2  ·")
         #expect(render(grid, width: 9, height: 1)[x: 4, y: 0]?.style == MarkStyle.numberStyle(.current, value: 2))
         grid.textMarks = true

@@ -44,7 +44,8 @@ enum ColumnLayout {
                 let h = min(fits ? slot : min(slot, share), body.maxY - y)
                 guard h >= 3 else { break }
                 var panel = spec
-                panel.frame = Rect(x: x, y: y, width: min(width, body.maxX - x), height: min(h, spec.naturalSize.height))
+                panel.frame = Rect(x: x, y: y, width: min(width, body.maxX - x),
+                                   height: min(h, spec.naturalSize.height))
                 panels.append(panel)
                 y += h
             }

@@ -76,8 +76,8 @@ enum ConvScreen {
             for c in 0..<channels {
                 let inputMap = MapView(rows: paddedRows, columns: paddedColumns, value: { sample[c, $0, $1] },
                                        mark: inputMark, mode: inputMode, focus: (windowRows, windowColumns))
-                inputs.append(Panel(title: "\(inputName)\(Formatting.index([here.n, c]))", map: inputMap, isActive: true,
-                                    reservedWidth: reserve(widest.input), slotHeight: band))
+                inputs.append(Panel(title: "\(inputName)\(Formatting.index([here.n, c]))", map: inputMap,
+                                    isActive: true, reservedWidth: reserve(widest.input), slotHeight: band))
                 let kernelMap = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { kernels[c, $0, $1] },
                                         mode: .numbers(width: kernelFormat.width, decimals: kernelFormat.decimals))
                 kernelPanels.append(Panel(title: "W\(Formatting.index([here.c, c]))", map: kernelMap,
@@ -97,7 +97,8 @@ enum ConvScreen {
         let full = layout(numbers: true, products: true)
         let showsProducts = body.width - ColumnLayout.naturalWidth(of: full[1].panels)
             - ColumnLayout.naturalWidth(of: full[2].panels) - 3 >= 2 * 12
-        let showsNumbers = model.display == .numbers || (model.display == .automatic && ColumnLayout.fits(full, in: body))
+        let showsNumbers = model.display == .numbers
+            || (model.display == .automatic && ColumnLayout.fits(full, in: body))
         var panels = ColumnLayout.arrange(layout(numbers: showsNumbers, products: showsProducts), in: body)
         // The last input channel shown says how many more there are.
         let shownChannels = panels.prefix { $0.frame.x == body.x }.count
@@ -108,7 +109,8 @@ enum ConvScreen {
         if outputFrame.maxY + 3 <= body.maxY {
             let bias = layer.b.scalars[here.c]
             let biasFormat = MapView.numberFormat(for: [bias])
-            panels.append(Panel(frame: Rect(x: outputFrame.x, y: outputFrame.maxY, width: min(outputFrame.width, max(12, biasFormat.width + 8)), height: 3),
+            let width = min(outputFrame.width, max(12, biasFormat.width + 8))
+            panels.append(Panel(frame: Rect(x: outputFrame.x, y: outputFrame.maxY, width: width, height: 3),
                                 title: "b[\(here.c)]",
                                 map: MapView(rows: 1, columns: 1, value: { _, _ in bias },
                                              mode: .numbers(width: biasFormat.width, decimals: biasFormat.decimals))))

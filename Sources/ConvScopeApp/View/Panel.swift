@@ -23,7 +23,8 @@ struct Panel {
 
     /// The frame size that shows everything: the map or the lines, and the whole title.
     var naturalSize: Size {
-        let inner = map?.fullSize ?? Size(width: lines.map { $0.reduce(0) { $0 + $1.text.count } }.max() ?? 0, height: lines.count)
+        let textWidth = lines.map { $0.reduce(0) { $0 + $1.text.count } }.max() ?? 0
+        let inner = map?.fullSize ?? Size(width: textWidth, height: lines.count)
         return Size(width: max(inner.width + 2, title.count + 6, reservedWidth), height: inner.height + 2)
     }
 

@@ -39,11 +39,13 @@ enum PoolScreen {
         // for the two big maps, which share the room left by the window.
         func layout(numbers: Bool) -> [(panels: [Panel], flexible: Bool)] {
             let inputMode: MapView.Mode = numbers
-                ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals) : .heat(heat, range: ScreenParts.range(of: inputMap))
+                ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals)
+                : .heat(heat, range: ScreenParts.range(of: inputMap))
             let outputMode: MapView.Mode = numbers
-                ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals) : .heat(heat, range: ScreenParts.range(of: outputMap))
-            let input = MapView(rows: rows, columns: columns, value: { inputMap[$0, $1] }, mark: inputMark, mode: inputMode,
-                                focus: (top...(top + g.kernel.h - 1), left...(left + g.kernel.w - 1)))
+                ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals)
+                : .heat(heat, range: ScreenParts.range(of: outputMap))
+            let input = MapView(rows: rows, columns: columns, value: { inputMap[$0, $1] }, mark: inputMark,
+                                mode: inputMode, focus: (top...(top + g.kernel.h - 1), left...(left + g.kernel.w - 1)))
             let window = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { windowValues[$0 * g.kernel.w + $1] },
                                  mark: { r, c in (top + r) * columns + left + c == argmax ? .argmax : .tap },
                                  mode: .numbers(width: inputFormat.width, decimals: inputFormat.decimals))

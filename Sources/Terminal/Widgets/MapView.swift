@@ -155,7 +155,8 @@ public struct MapView: Widget {
     /// The narrowest column (at most `limit`) and the decimals that show `values` legibly:
     /// integers as integers, otherwise up to `maxDecimals` decimals. Only the extremes are
     /// formatted (the widest number is the smallest or the largest), so big maps stay cheap.
-    public static func numberFormat(for values: [Double], limit: Int = 7, maxDecimals: Int = 2) -> (width: Int, decimals: Int) {
+    public static func numberFormat(for values: [Double], limit: Int = 7,
+                                    maxDecimals: Int = 2) -> (width: Int, decimals: Int) {
         var low = Double.infinity, high = -Double.infinity
         var integral = true, special = false
         for v in values {
