@@ -27,7 +27,7 @@ enum ColumnLayout {
             // Shares in proportion to the natural widths; the last takes what rounding left.
             var left = room
             for (k, i) in flexible.enumerated() {
-                let floor = visible[i].panels.map { $0.title.count + 6 }.max() ?? 10
+                let floor = visible[i].panels.map { Panel.titleWidth($0.title) }.max() ?? 10
                 let share = k == flexible.count - 1 ? min(left, widths[i]) : room * widths[i] / max(1, pool)
                 widths[i] = max(floor, share)
                 left -= widths[i]

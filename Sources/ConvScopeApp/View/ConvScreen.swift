@@ -71,23 +71,22 @@ enum ConvScreen {
                 : .heat(heat, range: ScreenParts.range(of: outputValues))
             // One band of rows per input channel, tall enough for its map and its kernel.
             let band = max(MapView.lines(paddedRows, inputMode), g.kernel.h) + 2
-            func reserve(_ title: String) -> Int { Panel.width(columns: 0, pitch: 0, title: title) }
             var inputs: [Panel] = [], kernelPanels: [Panel] = [], productPanels: [Panel] = []
             for c in 0..<channels {
                 let inputMap = MapView(rows: paddedRows, columns: paddedColumns, value: { sample[c, $0, $1] },
                                        mark: inputMark, mode: inputMode, focus: (windowRows, windowColumns))
                 inputs.append(Panel(title: "\(inputName)\(Formatting.index([here.n, c]))", map: inputMap,
-                                    isActive: true, reservedWidth: reserve(widest.input), slotHeight: band))
+                                    isActive: true, reservedWidth: Panel.titleWidth(widest.input), slotHeight: band))
                 let kernelMap = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { kernels[c, $0, $1] },
                                         mode: .numbers(width: kernelFormat.width, decimals: kernelFormat.decimals))
                 kernelPanels.append(Panel(title: "W\(Formatting.index([here.c, c]))", map: kernelMap,
-                                          reservedWidth: reserve(widest.kernel), slotHeight: band))
+                                          reservedWidth: Panel.titleWidth(widest.kernel), slotHeight: band))
                 let term = { (r: Int, q: Int) in step.terms[c * perChannel + r * g.kernel.w + q] }
                 let productMap = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { term($0, $1).product },
                                          mark: { term($0, $1).isPadding ? .padding : .tap },
                                          mode: .numbers(width: productFormat.width, decimals: productFormat.decimals))
                 productPanels.append(Panel(title: "W⊙A Σ\(Formatting.number(step.channelSums[c]))", map: productMap,
-                                           reservedWidth: reserve(widest.product), slotHeight: band))
+                                           reservedWidth: Panel.titleWidth(widest.product), slotHeight: band))
             }
             let outputMap = MapView(rows: grid.rows, columns: grid.columns, value: { outputValues[$0, $1] },
                                     mark: outputMark, mode: outputMode, focus: (here.i...here.i, here.j...here.j))

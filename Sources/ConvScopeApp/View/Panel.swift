@@ -25,17 +25,14 @@ struct Panel {
     var naturalSize: Size {
         let textWidth = lines.map { $0.reduce(0) { $0 + $1.text.count } }.max() ?? 0
         let inner = map?.fullSize ?? Size(width: textWidth, height: lines.count)
-        return Size(width: max(inner.width + 2, title.count + 6, reservedWidth), height: inner.height + 2)
+        return Size(width: max(inner.width + 2, Panel.titleWidth(title), reservedWidth), height: inner.height + 2)
     }
 
     /// The area inside the border.
     var inner: Rect { frame.inset(by: 1) }
 
-    /// The frame width that shows `columns` values `pitch` cells apart (the last without
-    /// its gap) and the whole title.
-    static func width(columns: Int, pitch: Int, title: String) -> Int {
-        max(columns * pitch + 2, title.count + 6)
-    }
+    /// The frame width that shows the whole of `title` between the border's corners.
+    static func titleWidth(_ title: String) -> Int { title.count + 6 }
 
     /// The title with the visible rows and columns appended when the map is cut to fit.
     var fullTitle: String {
