@@ -37,15 +37,15 @@ public struct MapView: Widget {
     }
 
     /// Columns one value takes, gap included.
-    public var columnPitch: Int {
+    var columnPitch: Int {
         if case .numbers(let width, _) = mode { return width + 1 }
         return 1
     }
 
     /// Value rows per terminal row.
-    public var rowsPerLine: Int { MapView.rowsPerLine(mode) }
+    var rowsPerLine: Int { MapView.rowsPerLine(mode) }
 
-    public static func rowsPerLine(_ mode: Mode) -> Int {
+    static func rowsPerLine(_ mode: Mode) -> Int {
         if case .heat(.halfBlocks, _, _) = mode { return 2 }
         return 1
     }
