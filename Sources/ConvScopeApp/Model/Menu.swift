@@ -2,7 +2,7 @@ import ConvScopeCore
 
 /// The list of every screen, opened with `m`: the scenes already open (the demo's), then
 /// each layer of the spec on built-in tensors, so every layer is one choice away.
-public struct Menu: Sendable {
+public struct Menu: Equatable, Sendable {
     /// One choice: a scene that is open, or a layer whose screen is built when chosen.
     public enum Entry: Equatable, Sendable {
         case scene(Int)
@@ -27,18 +27,26 @@ public struct Menu: Sendable {
 extension AppModel {
     /// Opens the chosen menu entry: jumps to an open scene, or builds the layer's screen on
     /// built-in tensors, appends it and jumps there. The menu closes either way.
-    mutating func openMenuSelection() {
-        guard let menu else { return }
+    mutating func openMenuSelection() -> [Effect] {
+        guard let menu else { return [] }
         self.menu = nil
         switch menu.entries[menu.selection] {
         case .scene(let index):
             sceneIndex = index
+            if !scene.phases.contains(phase) { phase = .forward }
+            isPlaying = false
+            return []
         case .layer(let kind):
-            guard let built = try? SceneFactory.scenes(for: LayerSpec(kind: kind), bundle: [:]) else { return }
-            scenes += built
-            steps += Array(repeating: [:], count: built.count)
-            sceneIndex = scenes.count - built.count
+            return [.openBuiltIn(kind)]
         }
+    }
+
+    /// Appends a layer's screens built from the menu and shows the first.
+    mutating func appendBuiltIn(_ built: [Scene]) {
+        guard !built.isEmpty else { return }
+        scenes += built
+        steps += Array(repeating: [:], count: built.count)
+        sceneIndex = scenes.count - built.count
         if !scene.phases.contains(phase) { phase = .forward }
         isPlaying = false
     }

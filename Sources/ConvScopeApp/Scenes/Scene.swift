@@ -10,7 +10,7 @@ public enum SceneContent {
     case linear(LinearWalkthrough)
     case scanning(ScanningWalkthrough)
     /// A whole CNN learning from a batch: one step per layer, forward then backward.
-    case network(NetworkSession)
+    case network(NetworkState)
 }
 
 /// Which pass a screen shows, and for the backward pass which gradient it makes.
@@ -72,7 +72,7 @@ public struct Scene {
     /// dL/db; for a scanning MLP, one step per window.
     public func stepShape(_ phase: Phase) -> [Int] {
         if case .scanning(let walk) = content { return [walk.positions] }
-        if case .network(let session) = content { return [session.cnn.layers.count + 1] }
+        if case .network(let state) = content { return [state.layerSummaries.count + 1] }
         return target(phase).shape
     }
 
@@ -94,7 +94,7 @@ public struct Scene {
         case (.linear(let walk), .dLdb): walk.dLdb
         case (.linear(let walk), _): walk.dLdA
         case (.scanning(let walk), _): walk.output
-        case (.network(let session), _): session.activations.last!
+        case (.network(let state), _): state.activations.last!
         }
     }
 
@@ -112,7 +112,7 @@ public struct Scene {
         case .elementwise(let walk): walk.input
         case .linear(let walk): walk.input
         case .scanning(let walk): walk.input
-        case .network(let session): session.images
+        case .network(let state): state.images
         }
     }
 

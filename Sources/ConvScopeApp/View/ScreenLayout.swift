@@ -28,7 +28,7 @@ struct ScreenLayout {
         case (.elementwise(let walk), let phase): plan = ElementwiseScreen.plan(walk, phase: phase, step: model.step, model: model)
         case (.linear(let walk), let phase): plan = LinearScreen.plan(walk, phase: phase, step: model.step, model: model)
         case (.scanning(let walk), _): plan = ScanningScreen.plan(walk, step: model.step, model: model)
-        case (.network(let session), let phase): plan = NetworkScreen.plan(session, phase: phase, step: model.step, model: model)
+        case (.network(let state), let phase): plan = NetworkScreen.plan(state, phase: phase, step: model.step, model: model)
         }
         if let answer = model.answer { plan = plan?.overlaid(with: answer, model: model) }
     }
