@@ -185,7 +185,7 @@ enum ConvScreen {
             spans.append(Span(text: i == selected ? "‹\(text)›" : " \(text) ",
                               style: i == selected ? Style(foreground: .black, background: .cyan, attributes: .bold) : .plain))
         }
-        spans.append(Span(text: "  e < >", style: .dim))
+        spans.append(Span(text: "  \(KeyMap.key(.nextParameter)) \(KeyMap.key(.decreaseParameter)) \(KeyMap.key(.increaseParameter))", style: .dim))
         return [spans]
     }
 

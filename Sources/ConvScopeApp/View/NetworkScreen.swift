@@ -18,7 +18,8 @@ enum NetworkScreen {
         let header: [[Span]] = [
             ConvScreen.titleLine(model.scene.title, step: step, of: count + 1, model: model),
             [Span(text: isForward ? "forward, layer by layer" : "backward, layer by layer", style: Style(foreground: isForward ? .cyan : .magenta, attributes: .bold)),
-             Span(text: "  Enter open · s step · space train · b back", style: .dim)],
+             Span(text: "  \(KeyMap.key(.openLayer)) open · \(KeyMap.key(.trainStep)) step · \(KeyMap.key(.togglePlay)) train · \(KeyMap.key(.nextPhase)) back",
+                  style: .dim)],
             [Span(text: "batch \(Formatting.compactShape(state.images.shape))  lr \(Formatting.number(state.learningRate))  loss \(Formatting.number(loss))  accuracy \(Int((state.accuracy * 100).rounded()))%  after \(state.losses.count - 1) SGD steps",
                   style: Style(foreground: .cyan))],
         ]
