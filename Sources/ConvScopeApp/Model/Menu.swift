@@ -14,7 +14,7 @@ public struct Menu: Equatable, Sendable {
 
     /// The open scenes first, then every layer that has a screen.
     init(sceneCount: Int, current: Int) {
-        entries = (0..<sceneCount).map(Entry.scene) + SceneFactory.supported.map(Entry.layer)
+        entries = (0..<sceneCount).map(Entry.scene) + LayerKind.allCases.map(Entry.layer)
         selection = current
     }
 
@@ -55,7 +55,7 @@ extension AppModel {
     func menuLabel(_ entry: Menu.Entry) -> String {
         switch entry {
         case .scene(let index): "\(index + 1). \(scenes[index].title)"
-        case .layer(let kind): "\(kind.rawValue): \(kind.blurb)"
+        case .layer(let kind): "\(kind.rawValue): \(kind.descriptor.blurb)"
         }
     }
 }

@@ -16,7 +16,7 @@ struct SamplesCommand: ParsableCommand {
         var rows = [["NAME", "LAYER", "OPTIONS", "A", "W", "SHOWS"]]
         for sample in catalog.samples {
             let tensors = try catalog.tensors(of: sample)
-            let keys = sample.layer == Sample.networkLayer ? ["Y"] : try sample.spec().kind.parameterKeys.filter { $0 != "b" }
+            let keys = sample.layer == Sample.networkLayer ? ["Y"] : try sample.spec().kind.descriptor.parameterKeys.filter { $0 != "b" }
             let parameters = keys.compactMap { tensors[$0].map { TensorSummary.shapeText($0.shape) } }
             rows.append([sample.name, sample.layer, sample.optionsText, tensors["A"].map { TensorSummary.shapeText($0.shape) } ?? "—",
                          parameters.isEmpty ? "—" : parameters.joined(separator: " "), sample.about])
