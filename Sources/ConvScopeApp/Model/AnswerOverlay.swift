@@ -11,7 +11,8 @@ public struct AnswerOverlay: Equatable {
 
         /// The same tensor checked with the same outcome.
         static func == (lhs: Checked, rhs: Checked) -> Bool {
-            lhs.check.key == rhs.check.key && lhs.check.mismatches == rhs.check.mismatches && lhs.differing == rhs.differing
+            lhs.check.key == rhs.check.key && lhs.check.mismatches == rhs.check.mismatches
+                && lhs.differing == rhs.differing
         }
     }
 

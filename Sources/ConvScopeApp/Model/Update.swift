@@ -115,7 +115,8 @@ extension AppModel {
             switchPhase(to: phases[(index + (action == .nextPhase ? 1 : phases.count - 1)) % phases.count])
         case .forwardPhase: switchPhase(to: .forward)
         case .nextMismatch, .previousMismatch:
-            if let target = answer?.mismatch(from: step, forward: action == .nextMismatch, scene: sceneIndex, phase: phase) {
+            let forward = action == .nextMismatch
+            if let target = answer?.mismatch(from: step, forward: forward, scene: sceneIndex, phase: phase) {
                 step = target
             }
         case .nextParameter, .previousParameter:

@@ -15,7 +15,9 @@ extension Scene: Equatable {
             return false
         default:
             return sameBits(lhs.input, rhs.input)
-                && lhs.phases.allSatisfy { sameBits(lhs.target($0), rhs.target($0)) && lhs.stepShape($0) == rhs.stepShape($0) }
+                && lhs.phases.allSatisfy { phase in
+                    sameBits(lhs.target(phase), rhs.target(phase)) && lhs.stepShape(phase) == rhs.stepShape(phase)
+                }
         }
     }
 

@@ -113,22 +113,27 @@ public enum LayerKind: String, CaseIterable, Sendable {
                 blurb: "tanh(A)", family: .elementwise,
                 exampleInput: .integers(shape: [1, 2, 4, 4], range: -4...4, seed: 1), build: { _, _ in Tanh() })
         case .scanMLPSimple:
-            LayerDescriptor(
-                parameterKeys: ["w1", "w2", "w3"],
-                blurb: "an MLP scanning 8 steps, hop 4, as Conv1d(24,8,8,4) → Conv1d(8,16,1) → Conv1d(16,4,1)",
-                family: .scanning, exampleInput: .normal(shape: [1, 24, 128], seed: 11),
-                build: { _, p in
-                    try ScanningMLP.simple(w1: p.required("w1"), w2: p.required("w2"), w3: p.required("w3"))
-                })
+            Self.scanningMLP(
+                blurb: "an MLP scanning 8 steps, hop 4, as Conv1d(24,8,8,4) → Conv1d(8,16,1) → Conv1d(16,4,1)"
+            ) {
+                try ScanningMLP.simple(w1: $0, w2: $1, w3: $2)
+            }
         case .scanMLPDistributed:
-            LayerDescriptor(
-                parameterKeys: ["w1", "w2", "w3"],
-                blurb: "the same MLP with shared weights: Conv1d(24,2,2,2) → Conv1d(2,8,2,2) → Conv1d(8,4,2,1)",
-                family: .scanning, exampleInput: .normal(shape: [1, 24, 128], seed: 11),
-                build: { _, p in
-                    try ScanningMLP.distributed(w1: p.required("w1"), w2: p.required("w2"), w3: p.required("w3"))
-                })
+            Self.scanningMLP(
+                blurb: "the same MLP with shared weights: Conv1d(24,2,2,2) → Conv1d(2,8,2,2) → Conv1d(8,4,2,1)"
+            ) {
+                try ScanningMLP.distributed(w1: $0, w2: $1, w3: $2)
+            }
         }
+    }
+
+    /// The two scanning MLPs differ only in how their network shares the weights w1–w3.
+    private static func scanningMLP(blurb: String, _ make: @escaping @Sendable (Tensor, Tensor, Tensor) throws -> Layer)
+        -> LayerDescriptor {
+        LayerDescriptor(
+            parameterKeys: ["w1", "w2", "w3"], blurb: blurb, family: .scanning,
+            exampleInput: .normal(shape: [1, 24, 128], seed: 11),
+            build: { _, p in try make(p.required("w1"), p.required("w2"), p.required("w3")) })
     }
 }
 

@@ -24,7 +24,8 @@ struct ConvolutionWalk: SceneWalk {
         let inputSide: Set<Phase> = [.dLdA, .taught]
         if old == .forward && inputSide.contains(new) {
             let output = forward.outputIndex(ofStep: step)
-            guard let term = forward.layer.receptiveField(of: output).first(where: { !$0.isPadding }) else { return kept }
+            let terms = forward.layer.receptiveField(of: output)
+            guard let term = terms.first(where: { !$0.isPadding }) else { return kept }
             return backward.dLdA.offset(of: term.input)
         }
         if inputSide.contains(old) && new == .forward {

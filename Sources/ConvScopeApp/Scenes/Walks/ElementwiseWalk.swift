@@ -9,7 +9,9 @@ extension ElementwiseWalkthrough: SceneWalk {
 
     func step(_ step: Int, from old: Phase, to new: Phase, keeping kept: Int) -> Int {
         if old == .forward && new == .dLdA { return dLdA.offset(of: forwardStep(step).source) }
-        if old == .dLdA && new == .forward { return output.offset(of: destination(ofInput: dLdA.index(ofOffset: step))) }
+        if old == .dLdA && new == .forward {
+            return output.offset(of: destination(ofInput: dLdA.index(ofOffset: step)))
+        }
         return kept
     }
 
