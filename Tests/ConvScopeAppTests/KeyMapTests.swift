@@ -15,6 +15,8 @@ import Testing
     @Test func noKeyIsBoundTwice() {
         let keys = KeyMap.table.map(\.key)
         #expect(Set(keys).count == keys.count)
+        let menuKeys = KeyMap.menuTable.map(\.key)
+        #expect(Set(menuKeys).count == menuKeys.count)
     }
 
     @Test func screenHintsNameTheTablesKeys() throws {

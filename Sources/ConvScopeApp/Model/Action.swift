@@ -13,6 +13,13 @@ public enum Action: Hashable, Sendable, CaseIterable {
     case quit
 }
 
+/// What a key does while the screen list is open.
+enum MenuAction: Equatable {
+    /// Moves the selection by this many entries.
+    case move(Int)
+    case open, quit
+}
+
 /// The keys of every screen, in one table so the help overlay, the hint bar, the hints in
 /// screens and the update function cannot disagree. Vim keys and arrow keys both work.
 public enum KeyMap {
@@ -62,6 +69,25 @@ public enum KeyMap {
     /// The action of a key, if it has one.
     public static func action(for key: Key) -> Action? {
         table.first { $0.key == key }?.action
+    }
+
+    /// The keys of the open screen list; any other key closes it.
+    static let menuTable: [(key: Key, action: MenuAction)] = [
+        (.up, .move(-1)), (.character("k"), .move(-1)), (.backTab, .move(-1)),
+        (.down, .move(1)), (.character("j"), .move(1)), (.tab, .move(1)),
+        (.pageUp, .move(-10)), (.pageDown, .move(10)),
+        (.enter, .open), (.character(" "), .open), (.right, .open), (.character("l"), .open),
+        (.character("q"), .quit),
+    ]
+
+    /// What a key does while the screen list is open; nil closes the list.
+    static func menuAction(for key: Key) -> MenuAction? {
+        menuTable.first { $0.key == key }?.action
+    }
+
+    /// The first key of a screen-list action, e.g. `"Enter"` to open.
+    static func menuKey(_ action: MenuAction) -> String {
+        menuTable.first { $0.action == action }.map { name($0.key) } ?? ""
     }
 
     /// The shown keys of an action, space-separated, e.g. `"→ l"`.
@@ -121,7 +147,8 @@ public enum KeyMap {
         KeyBinding(pair(.nextParameter, .previousParameter), "select the next / previous live size (demo)"),
         KeyBinding(pair(.increaseParameter, .decreaseParameter), "grow / shrink it: the layer is rebuilt at once"),
         KeyBinding(pair(.nextScene, .previousScene), "next / previous scene"),
-        KeyBinding(keys(.openMenu), "every screen: the demo's and each layer's (↑↓ Enter)"),
+        KeyBinding(keys(.openMenu), "every screen: the demo's and each layer's "
+                   + "(\(menuKey(.move(-1)))\(menuKey(.move(1))) \(menuKey(.open)))"),
         KeyBinding(keys(.toggleHelp), "this help (any key closes it)"),
         KeyBinding(keys(.quit), "quit"),
     ]

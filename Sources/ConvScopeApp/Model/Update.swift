@@ -66,14 +66,11 @@ extension AppModel {
 
     /// Keys while the screen list is open: move, open, close.
     private mutating func updateMenu(_ key: Key) -> [Effect] {
-        switch key {
-        case .up, .character("k"), .backTab: menu?.move(-1)
-        case .down, .character("j"), .tab: menu?.move(1)
-        case .pageUp: menu?.move(-10)
-        case .pageDown: menu?.move(10)
-        case .enter, .character(" "), .right, .character("l"): return openMenuSelection()
-        case .character("q"): wantsQuit = true
-        default: menu = nil
+        switch KeyMap.menuAction(for: key) {
+        case .move(let delta): menu?.move(delta)
+        case .open: return openMenuSelection()
+        case .quit: wantsQuit = true
+        case nil: menu = nil
         }
         return []
     }
