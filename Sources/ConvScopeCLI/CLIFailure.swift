@@ -3,7 +3,8 @@ import Foundation
 import TensorFiles
 
 /// A one-line failure for the user: printed to stderr as `convscope: <message>`,
-/// then the process exits with status 1.
+/// then the process exits with status 1. Control characters in it (from file names or
+/// contents) are shown as escapes.
 struct CLIFailure: Error, CustomStringConvertible {
     let message: String
 
@@ -31,7 +32,7 @@ extension ConvScopeCommand {
     }
 
     private static func report(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("convscope: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("convscope: \(SafeText.visible(message))\n".utf8))
         Foundation.exit(1)
     }
 }

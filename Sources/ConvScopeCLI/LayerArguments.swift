@@ -20,7 +20,7 @@ struct IntPairArgument: ExpressibleByArgument {
 /// The layer name, its options and `--sample`, shared by every subcommand that builds a layer.
 struct LayerArguments: ParsableArguments {
     @Argument(help: ArgumentHelp("The layer to run (with --sample: the sample's layer unless given).", valueName: "layer"))
-    var layer: LayerKind?
+    var layer: LayerName?
 
     @Option(help: "Resampling / transposed-conv factor k ≥ 1 (default 2).")
     var factor: Int?
@@ -37,6 +37,11 @@ struct LayerArguments: ParsableArguments {
     @Option(help: "Pooling window K (default 2).")
     var kernel: Int?
 
+    @Option(help: ArgumentHelp(
+        "Refuse a run needing more memory than this (e.g. 8G, 512M; default: half the machine's).",
+        valueName: "size"))
+    var maxMemory: MemorySize?
+
     @Option(help: ArgumentHelp("Open a shipped sample (see `convscope samples`) instead of a bundle file; its options are the defaults.", valueName: "name"))
     var sample: String?
 
@@ -48,22 +53,24 @@ struct LayerArguments: ParsableArguments {
                 throw CLIFailure("name a layer (\(LayerKind.allCases.map(\.rawValue).joined(separator: ", "))) or a sample with --sample NAME")
             }
             let tensors = try bundle.map { try NPZ.read(contentsOf: URL(fileURLWithPath: $0)) } ?? [:]
-            return LayerInput(spec: given(over: LayerSpec(kind: layer)), tensors: tensors, source: bundle)
+            return LayerInput(spec: try given(over: LayerSpec(kind: layer.kind)), tensors: tensors, source: bundle)
         }
         guard bundle == nil else { throw CLIFailure("give a bundle file or --sample \(name), not both") }
         let catalog = try SampleCatalog.load()
         let chosen = try catalog.sample(named: name)
         let own = try chosen.spec()
-        let kind = layer ?? own.kind
-        return LayerInput(spec: given(over: kind == own.kind ? own : LayerSpec(kind: kind)),
+        let kind = layer?.kind ?? own.kind
+        return LayerInput(spec: try given(over: kind == own.kind ? own : LayerSpec(kind: kind)),
                           tensors: try catalog.tensors(of: chosen), source: "sample \(name)")
     }
 
-    /// The options given on the command line laid over `defaults`.
-    private func given(over defaults: LayerSpec) -> LayerSpec {
-        LayerSpec(kind: defaults.kind, factor: factor ?? defaults.factor, stride: stride?.values ?? defaults.stride,
-                  padding: padding?.values ?? defaults.padding, dilation: dilation?.values ?? defaults.dilation,
-                  kernel: kernel ?? defaults.kernel)
+    /// The options given on the command line laid over `defaults` (a stride-1 core's fixed ones last).
+    private func given(over defaults: LayerSpec) throws -> LayerSpec {
+        let spec = LayerSpec(kind: defaults.kind, factor: factor ?? defaults.factor,
+                             stride: stride?.values ?? defaults.stride, padding: padding?.values ?? defaults.padding,
+                             dilation: dilation?.values ?? defaults.dilation, kernel: kernel ?? defaults.kernel)
+        let named: [(LayerOption, Bool)] = [(.stride, stride != nil), (.padding, padding != nil), (.dilation, dilation != nil)]
+        return try layer?.fixing(spec, given: Set(named.filter(\.1).map(\.0))) ?? spec
     }
 }
 
@@ -73,6 +80,9 @@ struct LayerInput {
     let tensors: [String: Tensor]
     /// Where the tensors came from, for error messages: a bundle path or `sample NAME`; nil for built-in ones.
     let source: String?
+
+    /// True when the tensors come from `--sample`.
+    var isSample: Bool { source?.hasPrefix("sample ") == true }
 
     /// A layer error as the one line the user sees: `source: layer: message`.
     func failure(_ error: LayerError) -> CLIFailure {

@@ -18,7 +18,7 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var recording: RecordingArguments
 
     func run() throws {
-        let destination = try recording.destination()
+        let destination = try recording.destination(inputs: [])
         let model = AppModel(scenes: try Demo.scenes(), size: Size(width: 80, height: 24), playing: !paused)
         try runInteractive(model, recording: destination)
     }
@@ -26,15 +26,21 @@ struct DemoCommand: ParsableCommand {
 
 /// `--record FILE.cast` and `--force`, for the commands that open a terminal.
 struct RecordingArguments: ParsableArguments {
-    @Option(help: ArgumentHelp("Record the session into an asciicast v2 file, written when you quit with q.", valueName: "file.cast"))
+    @Option(help: ArgumentHelp("Record the session into an asciicast v2 file, written as it happens (- for stdout).",
+                               valueName: "file.cast"))
     var record: String?
 
     @Flag(help: "Replace the --record file if it exists.")
     var force = false
 
-    /// The checked destination, if recording; call before opening the terminal.
-    func destination() throws -> CastFile? {
-        try record.map { try CastFile(path: $0, force: force) }
+    /// The checked destination, if recording; call before opening the terminal. `inputs`
+    /// are the command's input files by role, which the recording must not replace.
+    func destination(inputs: [(role: String, path: String?)]) throws -> CastFile? {
+        guard record != "-" else {
+            throw CLIFailure("--record - would mix the recording into the screen on stdout; "
+                             + "give a file such as session.cast")
+        }
+        return try record.map { try CastFile(path: $0, force: force, option: "--record", inputs: inputs) }
     }
 }
 
@@ -105,16 +111,21 @@ struct ViewCommand: ParsableCommand {
 
     @OptionGroup var expectation: ExpectArguments
 
+    @OptionGroup var mytorch: MytorchArguments
+
     @Flag(help: "Start playing instead of paused.")
     var play = false
 
     @OptionGroup var recording: RecordingArguments
 
     func run() throws {
-        let destination = try recording.destination()
-        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(), expectation: expectation)
+        let destination = try recording.destination(inputs: [("the input bundle", bundle),
+                                                             ("the --expect file", expectation.expect)])
+        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(),
+                                              expectation: expectation, mytorch: mytorch)
         var model = try screen.model(scenes, size: Size(width: 80, height: 24), playing: play)
-        model.answer = answer
+        model.answer = answer.map { AnswerOverlay($0, scenes: scenes) }
+        if mytorch.mytorch != nil, let answer { model.openFirstWrongCell(of: answer) }
         try runInteractive(model, recording: destination)
     }
 }
@@ -138,7 +149,7 @@ struct CNNCommand: ParsableCommand {
 
     func run() throws {
         if bundle != nil && sample != nil { throw CLIFailure("give either a bundle or --sample, not both") }
-        let destination = try recording.destination()
+        let destination = try recording.destination(inputs: [("the input bundle", bundle)])
         let source = sample.map { "sample \($0)" } ?? bundle ?? "built-in data"
         var tensors: [String: Tensor] = [:]
         if let sample {
@@ -188,7 +199,10 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var expectation: ExpectArguments
 
-    @Option(help: ArgumentHelp("Instead of printing, record --steps into an asciicast v2 file, one step every \(Self.pace) s with a marker each.", valueName: "file.cast"))
+    @OptionGroup var mytorch: MytorchArguments
+
+    @Option(help: ArgumentHelp("Instead of printing, record --steps into an asciicast v2 file (- for stdout), "
+                               + "one step every \(Self.pace) s with a marker each.", valueName: "file.cast"))
     var cast: String?
 
     @Option(help: ArgumentHelp("The steps --cast records, from A to B (default: all).", valueName: "A..B"))
@@ -202,8 +216,12 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         guard cast != nil || steps == nil else { throw CLIFailure("--steps goes with --cast FILE") }
-        let destination = try cast.map { try CastFile(path: $0, force: force) }
-        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(), expectation: expectation)
+        let destination = try cast.map {
+            try CastFile(path: $0, force: force, option: "--cast",
+                         inputs: [("the input bundle", bundle), ("the --expect file", expectation.expect)])
+        }
+        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(),
+                                              expectation: expectation, mytorch: mytorch)
         guard let dimensions = parseSize(size) else {
             throw CLIFailure("--size \(size) is not WIDTHxHEIGHT, e.g. --size 100x30")
         }
@@ -212,29 +230,25 @@ struct RenderCommand: ParsableCommand {
         }
         var model = try screen.model(scenes, sceneIndex: scene - 1, size: dimensions, capabilities: .minimal)
         model.display = mode
-        model.answer = answer
-        if let destination {
-            try destination.write(try recording(model))
-            return
-        }
+        model.answer = answer.map { AnswerOverlay($0, scenes: scenes) }
+        if let destination { return try record(model, into: destination) }
         guard (1...model.stepCount).contains(step) else {
             throw CLIFailure("--step \(step) is out of range: the \(model.phase.rawValue) screen has steps 1 to \(model.stepCount)")
         }
         model.step = step - 1
-        print(model.render().plainText())
+        try StandardOutput.print(model.render().plainText())
     }
 
-    /// The steps named by `--steps`, one frame and marker each, `pace` seconds apart.
-    private func recording(_ model: AppModel) throws -> Asciicast {
+    /// Streams the steps named by `--steps` into `file`, one frame and marker each, `pace` seconds apart.
+    private func record(_ model: AppModel, into file: CastFile) throws {
         let range = try stepRange(in: model)
         var model = model
-        let recorder = CastRecorder(size: model.size)
+        let recorder = try CastRecorder(size: model.size, into: file)
         for (index, step) in range.enumerated() {
             model.step = step - 1
-            recorder.record(model, at: Double(index) * Self.pace)
+            try recorder.record(model, at: Double(index) * Self.pace)
         }
-        recorder.hold(until: Double(range.count) * Self.pace)
-        return recorder.cast
+        try recorder.hold(until: Double(range.count) * Self.pace)
     }
 
     /// `--steps A..B` (or one step `A`) checked against the screen's steps; all of them by default.
@@ -263,11 +277,19 @@ struct RenderCommand: ParsableCommand {
 /// answer was computed from a bundle (or sample), so one is required, and a missing `b`
 /// means zeros there as in `compute` (not the seeded default bias the screens use otherwise).
 /// A sample names the scenes: `sample NAME`, before the stage names of a transposed convolution.
+/// With `--mytorch`, the answer is the user's class run on the same tensors (and dLdZ).
 private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: UpstreamGradient,
-                        expectation: ExpectArguments) throws -> ([Scene], AnswerOverlay?) {
+                        expectation: ExpectArguments, mytorch: MytorchArguments) throws -> ([Scene], AnswerCheck?) {
     let input = try layer.input(bundle: bundle)
+    try input.requireMemory(within: layer.maxMemory, backward: true, writing: false)
     var tensors = input.tensors
-    if expectation.expect != nil {
+    if mytorch.mytorch != nil {
+        guard expectation.expect == nil else { throw CLIFailure("give --expect MINE.npz or --mytorch DIR, not both") }
+        guard input.source != nil else {
+            throw CLIFailure("--mytorch needs the bundle (or --sample) to run your code on")
+        }
+        tensors = try MytorchArguments.completed(input, upstream: upstream)
+    } else if expectation.expect != nil {
         guard input.source != nil else { throw CLIFailure("--expect needs the bundle (or --sample) your answer was computed from") }
         if tensors["b"] == nil, let layer = try? input.spec.makeLayer(from: tensors) as? ParameterizedLayer {
             tensors["b"] = layer.b
@@ -285,7 +307,9 @@ private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: Upst
         }
     }
     try requireSteps(scenes, context: "\(layer.sample.map { "sample \($0): " } ?? bundle.map { "\($0): " } ?? "")\(input.spec.kind.rawValue)")
-    return (scenes, try expectation.check(input.spec, bundle: tensors).map { AnswerOverlay($0, scenes: scenes) })
+    let name = layer.layer ?? LayerName(kind: input.spec.kind)
+    let mine = try mytorch.check(name, spec: input.spec, bundle: tensors, tolerance: expectation.tolerance)
+    return (scenes, try mine?.answer ?? expectation.check(input.spec, bundle: tensors))
 }
 
 /// A screen steps through the elements of what a pass computes, so an empty result (from an
@@ -302,8 +326,9 @@ private func requireSteps(_ scenes: [Scene], context: String) throws {
 }
 
 /// Opens the terminal (or explains why it cannot) and runs the app until the user quits;
-/// with a destination, records the session and writes it on the way out. Signals (Ctrl-C,
-/// SIGTERM, SIGHUP) end the process at once, so nothing is written then.
+/// with a destination, streams the session into it frame by frame, so signals (Ctrl-C,
+/// SIGTERM, SIGHUP), which end the process at once, keep what was recorded. A failed
+/// write stops the recording (the session goes on) and is reported on the way out.
 private func runInteractive(_ model: AppModel, recording: CastFile?) throws {
     let backend: NcursesBackend
     do {
@@ -312,11 +337,22 @@ private func runInteractive(_ model: AppModel, recording: CastFile?) throws {
         throw CLIFailure(error.description)
     }
     guard let recording else { return AppRunner.run(model, on: backend) }
-    let recorder = CastRecorder(size: backend.size)
+    var recorder: CastRecorder?, failure: Error?
+    do {
+        recorder = try CastRecorder(size: backend.size, into: recording)
+    } catch {
+        backend.shutdown()
+        throw error
+    }
     let start = ContinuousClock.now
     AppRunner.run(model, on: backend) { model in
+        guard failure == nil else { return }
         let elapsed = (ContinuousClock.now - start).components
-        recorder.record(model, at: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
+        do {
+            try recorder?.record(model, at: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
+        } catch {
+            failure = error
+        }
     }
-    try recording.write(recorder.cast)
+    if let failure { throw failure }
 }

@@ -61,7 +61,7 @@ import Testing
         Case("cnn BUNDLE", bundle: ["A": Tensor(shape: [4, 8]), "Y": Tensor([0, 1, 0, 1])], "A has shape [4, 8] but the CNN reads (N, C, W) or (N, 1, H, W)"),
         Case("compute conv2d BUNDLE -o - --dilation 2000000", bundle: conv, "--dilation must be at most 1048576, got 2000000"),
         Case("compute conv2d BUNDLE -o - --padding 10000", bundle: conv, "--padding 10000 would grow A"),
-        Case("compute conv2d BUNDLE --expect BUNDLE --atol=-1", bundle: conv, "--atol and --rtol must be 0 or more"),
+        Case("compute conv2d BUNDLE --expect BUNDLE --atol=-1", bundle: conv, "--atol -1.0 is negative; give a finite tolerance of 0 or more"),
     ]
 
     @Test(arguments: cases)

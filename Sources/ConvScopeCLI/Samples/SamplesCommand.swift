@@ -21,8 +21,9 @@ struct SamplesCommand: ParsableCommand {
             rows.append([sample.name, sample.layer, sample.optionsText, tensors["A"].map { TensorSummary.shapeText($0.shape) } ?? "—",
                          parameters.isEmpty ? "—" : parameters.joined(separator: " "), sample.about])
         }
-        print(Self.aligned(rows))
-        print("\n\(catalog.samples.count) samples in \(catalog.folder.path); open one with `convscope view --sample NAME`.")
+        try StandardOutput.print(Self.aligned(rows))
+        try StandardOutput.print("\n\(catalog.samples.count) samples in \(catalog.folder.path); "
+                                 + "open one with `convscope view --sample NAME`.")
     }
 
     /// Rows with every column but the last padded to its widest cell.

@@ -63,8 +63,10 @@ public struct ConvGeometry: Sendable, Hashable {
         return HW(rest(padded.h, reach.h, stride.h), rest(padded.w, reach.w, stride.w))
     }
 
-    /// Checks the settings and the input size, describing the first problem in one line.
-    public func validate(input: HW) throws {
+    /// Checks the settings and the input size, describing the first problem in one line;
+    /// `remedy` is the advice for a window larger than the input, in terms of what the
+    /// layer using the geometry lets the user change (pooling has no dilation or padding).
+    public func validate(input: HW, remedy: String = "use a smaller kernel or dilation, or more padding") throws {
         for (name, value, least) in [("kernel", kernel, 1), ("stride", stride, 1), ("dilation", dilation, 1), ("padding", padding, 0)]
         where value.h < least || value.w < least {
             throw LayerError("\(name) \(value) is invalid: it must be at least \(least)")
@@ -72,7 +74,7 @@ public struct ConvGeometry: Sendable, Hashable {
         let padded = paddedSize(forInput: input)
         let reach = effectiveKernel
         if reach.h > padded.h || reach.w > padded.w {
-            throw LayerError("kernel reaches \(reach.h)×\(reach.w) but the padded input is only \(padded.h)×\(padded.w): use a smaller kernel or dilation, or more padding")
+            throw LayerError("kernel reaches \(reach.h)×\(reach.w) but the padded input is only \(padded.h)×\(padded.w): \(remedy)")
         }
     }
 

@@ -38,7 +38,7 @@ public class PoolLayer: Layer {
             throw LayerError("A has shape \(shape) but must be 4-d (N, C, H, W)")
         }
         let size = HW(shape[2], shape[3])
-        try geometry.validate(input: size)
+        try geometry.validate(input: size, remedy: "use a smaller pooling window or a larger A")
         let out = geometry.outputSize(forInput: size)
         return [shape[0], shape[1], out.h, out.w]
     }
