@@ -10,9 +10,9 @@ enum BundleFile {
         let url = URL(fileURLWithPath: path)
         let prefix = "\(path): \(kind.rawValue):"
         guard url.pathExtension.lowercased() != "npy" else {
-            let weights = kind.parameterKeys.filter { $0 != "b" }
+            let weights = kind.descriptor.parameterKeys.filter { $0 != "b" }
             guard weights.isEmpty else {
-                let keys = ["A"] + kind.parameterKeys
+                let keys = ["A"] + kind.descriptor.parameterKeys
                 let example = keys.map { "\($0)=\($0)" }.joined(separator: ", ")
                 throw CLIFailure("\(prefix) a lone .npy is read as A, but \(kind.rawValue) also needs "
                                  + "\(weights.joined(separator: ", ")): write an .npz with "
@@ -33,7 +33,7 @@ enum BundleFile {
 
     /// The keys a bundle for `kind` holds, e.g. `A (N, C_in, W), W, b (optional), dLdZ (optional)`.
     static func expectedKeys(_ kind: LayerKind) -> String {
-        let parameters = kind.parameterKeys.map { $0 == "b" ? "b (optional)" : $0 }
-        return (["A \(kind.inputLayout)"] + parameters + ["dLdZ (optional)"]).joined(separator: ", ")
+        let parameters = kind.descriptor.parameterKeys.map { $0 == "b" ? "b (optional)" : $0 }
+        return (["A \(kind.descriptor.inputLayout)"] + parameters + ["dLdZ (optional)"]).joined(separator: ", ")
     }
 }

@@ -99,7 +99,7 @@ struct ViewCommand: ParsableCommand {
             Same layer names, options and bundle keys as `compute`; --sample NAME opens a shipped \
             sample instead. Without a bundle, built-in tensors are used; a missing W or b comes \
             from a seeded default. Screens exist for: \
-            \(SceneFactory.supported.map(\.rawValue).joined(separator: ", ")).
+            \(LayerKind.allCases.map(\.rawValue).joined(separator: ", ")).
             """)
 
     @OptionGroup var layer: LayerArguments

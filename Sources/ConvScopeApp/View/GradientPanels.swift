@@ -10,7 +10,7 @@ enum GradientPanels {
         [
             ScreenParts.titleLine(model.scene.title, step: step.number, of: count, model: model),
             [Span(text: "backward · \(walk)", style: Style(foreground: .magenta, attributes: .bold)),
-             Span(text: "   b next · f forward", style: .dim)],
+             Span(text: "   \(KeyMap.key(.nextPhase)) next · \(KeyMap.key(.forwardPhase)) forward", style: .dim)],
             [Span(text: definition, style: Style(foreground: .cyan))],
         ]
     }

@@ -27,7 +27,11 @@ extension AppModel {
         draw(plan.arithmetic, in: bands.arithmetic.offset(dy: -lift), into: &buffer, glyphs: glyphs)
         draw(plan.status, in: bands.status.offset(dy: -lift), into: &buffer, glyphs: glyphs)
         drawKey(plan, in: bands.status.inset(top: 3).offset(dy: -lift), into: &buffer)
-        KeyHintBar(KeyMap.hints, keyStyle: Style(foreground: .cyan, attributes: .bold)).render(into: &buffer, area: bands.hints)
+        if let notice {
+            draw([[Span(text: notice, style: Style(foreground: .yellow, attributes: .bold))]], in: bands.hints, into: &buffer, glyphs: glyphs)
+        } else {
+            KeyHintBar(KeyMap.hints, keyStyle: Style(foreground: .cyan, attributes: .bold)).render(into: &buffer, area: bands.hints)
+        }
         if let menu {
             MenuOverlay(title: "screens  ↑↓ Enter, Esc", labels: menu.entries.map(menuLabel), selection: menu.selection, glyphs: glyphs)
                 .render(into: &buffer, area: buffer.bounds)

@@ -43,7 +43,7 @@ enum ScreenParts {
             spans.append(Span(text: i == selected ? "‹\(text)›" : " \(text) ",
                               style: i == selected ? Style(foreground: .black, background: .cyan, attributes: .bold) : .plain))
         }
-        spans.append(Span(text: "  e < >", style: .dim))
+        spans.append(Span(text: "  \(KeyMap.key(.nextParameter)) \(KeyMap.key(.decreaseParameter)) \(KeyMap.key(.increaseParameter))", style: .dim))
         return [spans]
     }
 
