@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "ConvScopeCLITests", dependencies: ["convscope", "TensorFiles", "ConvScopeCore", "ConvScopeApp", "Terminal"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeCore", "Terminal"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeCore", "Terminal", "Walkthroughs"], exclude: ["__Snapshots__"]),
     ]
 )
 

@@ -50,10 +50,10 @@ struct ScreenArguments: ParsableArguments {
     var seed: UInt64 = 1
 
     /// The phase named by `--phase`.
-    func selectedPhase() throws -> Phase {
+    func selectedPhase() throws -> Pass {
         if phase == "backward" { return .dLdA }
-        guard let value = Phase(rawValue: phase) else {
-            throw CLIFailure("--phase \(phase) is not one of forward, backward, \(Phase.allCases.dropFirst().map(\.rawValue).joined(separator: ", "))")
+        guard let value = Pass(rawValue: phase) else {
+            throw CLIFailure("--phase \(phase) is not one of forward, backward, \(Pass.allCases.dropFirst().map(\.rawValue).joined(separator: ", "))")
         }
         return value
     }

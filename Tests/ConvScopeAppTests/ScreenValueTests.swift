@@ -2,6 +2,7 @@
 import ConvScopeCore
 import Terminal
 import Testing
+import Walkthroughs
 
 /// Every output value the convolution screen shows is the layer's: for random shapes,
 /// strides, paddings and dilations, the expected values come from a separate layer
@@ -9,7 +10,7 @@ import Testing
 @Suite struct ScreenValueTests {
     /// A random Conv2d case: the layer for the screen, a twin for the expectation, and an input.
     struct Case {
-        let screenLayer: Conv2d
+        let screenLayer: ConvFunction
         let referenceLayer: Conv2d
         let input: Tensor
 
@@ -28,7 +29,7 @@ import Testing
                 Conv2d(inChannels: c, outChannels: o, kernelSize: kernel, stride: stride, padding: padding,
                        dilation: dilation, W: W, b: b)
             }
-            screenLayer = make()
+            screenLayer = make().function
             referenceLayer = make()
             input = Tensor.randomNormal(shape: [n, c, height, width], seed: generator.next())
         }

@@ -13,17 +13,6 @@ public enum SceneContent {
     case network(NetworkSession)
 }
 
-/// Which pass a screen shows, and for the backward pass which gradient it makes.
-public enum Phase: String, CaseIterable, Sendable {
-    case forward
-    /// dL/dA one input element at a time, through its influence on every output.
-    case dLdA
-    /// The same dL/dA the way the assignment computes it: scatter, pad, flipped kernel, crop.
-    case taught = "dLdA-taught"
-    case dLdW
-    case dLdb
-}
-
 /// One screen of the app: a titled layer with its forward and backward walks. The demo is
 /// a list of scenes; `view` opens a single one.
 public struct Scene {
@@ -42,7 +31,7 @@ public struct Scene {
     }
 
     /// A convolution scene; its backward pass starts from `dLdZ` (default: `upstream`).
-    public static func convolution(_ title: String, layer: ConvLayer, input: Tensor, dLdZ: Tensor? = nil,
+    public static func convolution(_ title: String, layer: ConvFunction, input: Tensor, dLdZ: Tensor? = nil,
                                    upstream: UpstreamGradient = .ones) throws -> Scene {
         let forward = try ConvForwardWalkthrough(layer: layer, input: input)
         let backward = try ConvBackwardWalkthrough(forward: forward, dLdZ: dLdZ ?? upstream.tensor(shape: forward.output.shape))
@@ -50,7 +39,7 @@ public struct Scene {
     }
 
     /// A pooling scene; its backward pass starts from `dLdZ` (default: `upstream`).
-    public static func pooling(_ title: String, layer: PoolLayer, input: Tensor, dLdZ: Tensor? = nil,
+    public static func pooling(_ title: String, layer: PoolFunction, input: Tensor, dLdZ: Tensor? = nil,
                                upstream: UpstreamGradient = .ones) throws -> Scene {
         let forward = try PoolForwardWalkthrough(layer: layer, input: input)
         let backward = try PoolBackwardWalkthrough(forward: forward, dLdZ: dLdZ ?? upstream.tensor(shape: forward.output.shape))
@@ -58,9 +47,9 @@ public struct Scene {
     }
 
     /// The phases this scene has, in the order the phase key cycles through them.
-    public var phases: [Phase] {
+    public var phases: [Pass] {
         switch content {
-        case .convolution: Phase.allCases
+        case .convolution: Pass.allCases
         case .linear: [.forward, .dLdA, .dLdW, .dLdb]
         case .pooling, .resampling, .elementwise: [.forward, .dLdA]
         case .scanning: [.forward]
@@ -70,14 +59,14 @@ public struct Scene {
 
     /// The shape a phase steps over, one element per step: that of Z, dL/dA, dL/dW or
     /// dL/db; for a scanning MLP, one step per window.
-    public func stepShape(_ phase: Phase) -> [Int] {
+    public func stepShape(_ phase: Pass) -> [Int] {
         if case .scanning(let walk) = content { return [walk.positions] }
         if case .network(let session) = content { return [session.cnn.layers.count + 1] }
         return target(phase).shape
     }
 
     /// The tensor a phase fills in: Z, dL/dA, dL/dW or dL/db.
-    public func target(_ phase: Phase) -> Tensor {
+    public func target(_ phase: Pass) -> Tensor {
         switch (content, phase) {
         case (.convolution(let f, _), .forward): f.output
         case (.convolution(_, let b), .dLdA), (.convolution(_, let b), .taught): b.dLdA
@@ -98,10 +87,10 @@ public struct Scene {
         }
     }
 
-    public func stepCount(_ phase: Phase) -> Int { Tensor.count(of: stepShape(phase)) }
+    public func stepCount(_ phase: Pass) -> Int { Tensor.count(of: stepShape(phase)) }
 
     /// The cursor grid of a phase's steps.
-    public func grid(_ phase: Phase) -> OutputGrid { OutputGrid(shape: stepShape(phase)) }
+    public func grid(_ phase: Pass) -> OutputGrid { OutputGrid(shape: stepShape(phase)) }
 
     /// The input A.
     public var input: Tensor {
@@ -119,18 +108,18 @@ public struct Scene {
     /// Carries a selection across the forward/backward switch: the forward step of an
     /// output maps to its window's first real input element, and a dL/dA step maps to the
     /// first output that input feeds. Other switches keep `step` as it is for that phase.
-    func step(_ step: Int, from old: Phase, to new: Phase, keeping kept: Int) -> Int {
-        let inputSide: Set<Phase> = [.dLdA, .taught]
+    func step(_ step: Int, from old: Pass, to new: Pass, keeping kept: Int) -> Int {
+        let inputSide: Set<Pass> = [.dLdA, .taught]
         switch content {
         case .convolution(let forward, let backward):
             if old == .forward && inputSide.contains(new) {
                 let output = forward.outputIndex(ofStep: step)
-                guard let term = forward.layer.receptiveField(of: output).first(where: { !$0.isPadding }) else { return kept }
+                guard let term = forward.receptiveField(of: output).first(where: { !$0.isPadding }) else { return kept }
                 return backward.dLdA.offset(of: term.input)
             }
             if inputSide.contains(old) && new == .forward {
                 let input = backward.dLdA.index(ofOffset: step)
-                guard let term = forward.layer.influence(of: input).first else { return kept }
+                guard let term = forward.influence(of: input).first else { return kept }
                 return forward.stepNumber(ofOutput: term.output)
             }
             return inputSide.contains(old) && inputSide.contains(new) ? step : kept
@@ -140,7 +129,7 @@ public struct Scene {
             }
             if old == .dLdA && new == .forward {
                 let input = backward.dLdA.index(ofOffset: step)
-                guard let output = forward.layer.outputsReading(input: input).first else { return kept }
+                guard let output = forward.outputsReading(input: input).first else { return kept }
                 return forward.stepNumber(ofOutput: output)
             }
             return kept

@@ -10,7 +10,7 @@ enum ConvScreen {
         let layer = walk.layer
         let g = layer.geometry
         let step = walk.step(number)
-        let padded = layer.cache!.paddedInput
+        let padded = walk.record.paddedInput
         let (channels, paddedRows, paddedColumns) = (padded.shape[1], padded.shape[2], padded.shape[3])
         let grid = OutputGrid(shape: walk.output.shape)
         let here = grid.position(ofStep: number)

@@ -99,7 +99,7 @@ enum PoolScreen {
     }
 
     /// Max: the values and where the first maximum sits. Mean: the sum written out over K².
-    static func arithmeticLines(_ layer: PoolLayer, step: PoolForwardStep) -> [[Span]] {
+    static func arithmeticLines(_ layer: PoolFunction, step: PoolForwardStep) -> [[Span]] {
         let name = "Z\(Formatting.index(step.output))"
         let indent = String(repeating: " ", count: name.count + 1)
         let values = step.values.map(Formatting.number)

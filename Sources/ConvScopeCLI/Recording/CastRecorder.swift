@@ -1,6 +1,7 @@
 import ConvScopeApp
 import Foundation
 import Terminal
+import Walkthroughs
 
 /// Turns what the app shows into an asciicast at a fixed size: a whole-screen frame
 /// whenever the picture changes, and a marker labelled with the step (`step 5/32`)
@@ -45,7 +46,7 @@ final class CastRecorder {
     /// Where the model stands; a new place gets a marker.
     private struct Place: Equatable {
         let scene: Int
-        let phase: Phase
+        let phase: Pass
         let step: Int
     }
 

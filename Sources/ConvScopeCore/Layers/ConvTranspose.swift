@@ -1,20 +1,69 @@
-/// The assignment's transposed convolution: upsample by k (zeros between samples), then a
-/// stride-1 convolution. Output width `k(W−1)+1 − K + 1`. This is not PyTorch's
-/// `ConvTranspose` size formula; the name follows the assignment.
-public class ConvTransposeLayer: ParameterizedLayer {
-    /// The zero-inserting first stage.
-    public let upsample: ResamplingLayer
-    /// The stride-1 convolution second stage, which owns W, b and their gradients.
-    public let conv: ConvLayer
+/// What a transposed convolution's forward pass keeps: each stage's record.
+public struct ConvTransposeRecord: Sendable, Equatable {
+    public let upsample: ResamplingRecord
+    public let conv: ConvRecord
+}
 
-    init(upsample: ResamplingLayer, conv: ConvLayer) {
+/// The assignment's transposed convolution as a value: upsample by k (zeros between
+/// samples), then a stride-1 convolution. Output width `k(W−1)+1 − K + 1`. This is not
+/// PyTorch's `ConvTranspose` size formula; the name follows the assignment.
+public struct ConvTransposeFunction: LayerFunction, Equatable {
+    /// The zero-inserting first stage.
+    public let upsample: ResamplingFunction
+    /// The stride-1 convolution second stage, which holds W and b.
+    public let conv: ConvFunction
+
+    public init(upsample: ResamplingFunction, conv: ConvFunction) {
         self.upsample = upsample
         self.conv = conv
     }
 
     public var summary: String {
-        "ConvTranspose\(conv.spatialAxes)d(\(conv.inChannels), \(conv.outChannels), kernel \(conv.spatialAxes == 1 ? "\(conv.geometry.kernel.w)" : "\(conv.geometry.kernel)"), factor \(upsample.factor))"
+        let kernel = conv.spatialAxes == 1 ? "\(conv.geometry.kernel.w)" : "\(conv.geometry.kernel)"
+        return "ConvTranspose\(conv.spatialAxes)d(\(conv.inChannels), \(conv.outChannels), kernel \(kernel), factor \(upsample.factor))"
     }
+
+    public func forward(_ A: Tensor) throws -> (output: Tensor, record: ConvTransposeRecord) {
+        guard A.rank == conv.spatialAxes + 2 else {
+            throw LayerError("A has shape \(A.shape) but must be \(conv.spatialAxes + 2)-d \(conv.spatialAxes == 1 ? "(N, C_in, W)" : "(N, C_in, H, W)")")
+        }
+        let (upsampled, up) = try upsample.forward(A)
+        let (Z, record) = try conv.forward(upsampled)
+        return (Z, ConvTransposeRecord(upsample: up, conv: record))
+    }
+
+    public func backward(_ record: ConvTransposeRecord, _ dLdZ: Tensor) throws -> ParameterGradients {
+        let inner = try conv.backward(record.conv, dLdZ)
+        let dLdA = try upsample.backward(record.upsample, inner.dLdA).dLdA
+        return ParameterGradients(dLdA: dLdA, dLdW: inner.dLdW, dLdb: inner.dLdb)
+    }
+}
+
+/// The assignment-style transposed convolution: its two stages as layers (the second
+/// owns W and b), the gradients and the last record, over `ConvTransposeFunction`.
+public class ConvTransposeLayer: ParameterizedLayer {
+    /// The zero-inserting first stage.
+    public let upsample: ResamplingLayer
+    /// The stride-1 convolution second stage, which owns W and b.
+    public let conv: ConvLayer
+    public private(set) var dLdW: Tensor
+    public private(set) var dLdb: Tensor
+    /// What the last forward pass kept for backward.
+    public private(set) var record: ConvTransposeRecord?
+
+    init(upsample: ResamplingLayer, conv: ConvLayer) {
+        self.upsample = upsample
+        self.conv = conv
+        dLdW = Tensor(shape: conv.W.shape)
+        dLdb = Tensor(shape: conv.b.shape)
+    }
+
+    /// The layer as a value, with the current W and b.
+    public var function: ConvTransposeFunction {
+        ConvTransposeFunction(upsample: upsample.function, conv: conv.function)
+    }
+
+    public var summary: String { function.summary }
 
     public var W: Tensor {
         get { conv.W }
@@ -26,21 +75,23 @@ public class ConvTransposeLayer: ParameterizedLayer {
         set { conv.b = newValue }
     }
 
-    public var dLdW: Tensor { conv.dLdW }
-    public var dLdb: Tensor { conv.dLdb }
-
     public func forward(_ A: Tensor) throws -> Tensor {
-        guard A.rank == conv.spatialAxes + 2 else {
-            throw LayerError("A has shape \(A.shape) but must be \(conv.spatialAxes + 2)-d \(conv.spatialAxes == 1 ? "(N, C_in, W)" : "(N, C_in, H, W)")")
-        }
-        return try conv.forward(try upsample.forward(A))
+        let (Z, record) = try function.forward(A)
+        self.record = record
+        return Z
     }
 
     public func backward(_ dLdZ: Tensor) throws -> Tensor {
-        try upsample.backward(try conv.backward(dLdZ))
+        let gradients = try function.backward(try requireRecord(record), dLdZ)
+        dLdW = gradients.dLdW
+        dLdb = gradients.dLdb
+        return gradients.dLdA
     }
 
-    public func zeroGrads() { conv.zeroGrads() }
+    public func zeroGrads() {
+        dLdW = Tensor(shape: W.shape)
+        dLdb = Tensor(shape: b.shape)
+    }
 }
 
 /// 1-D transposed convolution: `Upsample1d(k)` then `Conv1d_stride1`.

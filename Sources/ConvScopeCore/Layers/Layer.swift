@@ -12,7 +12,8 @@ public struct LayerError: Error, Equatable, CustomStringConvertible {
 }
 
 /// A differentiable layer in the assignment's style: `forward` caches what `backward`
-/// needs, and `backward` turns dL/dZ into dL/dA (setting any parameter gradients).
+/// needs, and `backward` turns dL/dZ into dL/dA (setting any parameter gradients). The
+/// layers are thin wrappers over their `LayerFunction` values.
 public protocol Layer: AnyObject {
     /// A short human-readable description, e.g. `Conv2d(3, 8, kernel 3×3, stride 2)`.
     var summary: String { get }
@@ -46,13 +47,10 @@ func requireRank(_ tensor: Tensor, _ rank: Int, _ name: String, layout: String) 
     }
 }
 
-/// Checks that `dLdZ` has exactly the shape the forward pass produced.
-func requireGradientShape(_ dLdZ: Tensor, matches outputShape: [Int]?) throws -> [Int] {
-    guard let outputShape else {
+/// The record of the last forward pass, which a wrapper's backward needs.
+func requireRecord<Record>(_ record: Record?) throws -> Record {
+    guard let record else {
         throw LayerError("backward called before forward: run forward first so the layer has its cache")
     }
-    guard dLdZ.shape == outputShape else {
-        throw LayerError("dLdZ has shape \(dLdZ.shape) but the forward output Z has shape \(outputShape)")
-    }
-    return outputShape
+    return record
 }

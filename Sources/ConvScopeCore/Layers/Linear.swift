@@ -1,6 +1,47 @@
-/// A fully connected layer: `Z = A·Wᵀ + bᵀ` on `(N, in)` inputs with `W (out, in)`.
-/// The bias is stored as the assignment's `(out, 1)` column or PyTorch's `(out,)`,
-/// whichever it was given as; `dLdb` has the same shape.
+/// What a Linear forward pass keeps: the input, which dL/dW needs.
+public struct LinearRecord: Sendable, Equatable {
+    /// `(N, in_features)`.
+    public let input: Tensor
+}
+
+/// A fully connected layer as a value: `Z = A·Wᵀ + bᵀ` on `(N, in)` inputs with
+/// `W (out, in)`. b is the assignment's `(out, 1)` column or PyTorch's `(out,)`;
+/// dL/db has the same shape.
+public struct LinearFunction: LayerFunction, Equatable {
+    public let W: Tensor
+    public let b: Tensor
+
+    public init(W: Tensor, b: Tensor) {
+        self.W = W
+        self.b = b
+    }
+
+    public var inFeatures: Int { W.shape[1] }
+    public var outFeatures: Int { W.shape[0] }
+    public var summary: String { "Linear(\(inFeatures), \(outFeatures))" }
+
+    public func forward(_ A: Tensor) throws -> (output: Tensor, record: LinearRecord) {
+        try requireRank(A, 2, "A", layout: "(N, in_features)")
+        guard A.shape[1] == inFeatures else {
+            throw LayerError("A has \(A.shape[1]) features (shape \(A.shape)) but W expects in_features = \(inFeatures)")
+        }
+        var Z = MatrixMultiply.product(A, W, transposeB: true)
+        for n in 0..<A.shape[0] {
+            for o in 0..<outFeatures { Z.scalars[n * outFeatures + o] += b.scalars[o] }
+        }
+        return (Z, LinearRecord(input: A))
+    }
+
+    public func backward(_ record: LinearRecord, _ dLdZ: Tensor) throws -> ParameterGradients {
+        try requireGradientShape(dLdZ, matches: [record.input.shape[0], outFeatures])
+        return ParameterGradients(dLdA: MatrixMultiply.product(dLdZ, W),
+                                  dLdW: MatrixMultiply.product(dLdZ, record.input, transposeA: true),
+                                  dLdb: dLdZ.sum(axes: [0]).reshaped(b.shape))
+    }
+}
+
+/// The assignment-style fully connected layer: W, b, their gradients and the last record
+/// over the value `LinearFunction`.
 public final class Linear: ParameterizedLayer {
     public let inFeatures: Int
     public let outFeatures: Int
@@ -8,8 +49,8 @@ public final class Linear: ParameterizedLayer {
     public var b: Tensor
     public private(set) var dLdW: Tensor
     public private(set) var dLdb: Tensor
-    /// The input of the last forward pass, which dL/dW needs.
-    public private(set) var input: Tensor?
+    /// What the last forward pass kept for backward.
+    public private(set) var record: LinearRecord?
 
     /// W defaults to N(0, 1) from `seed`; b to a zero `(out, 1)` column.
     public init(inFeatures: Int, outFeatures: Int, W: Tensor? = nil, b: Tensor? = nil, seed: UInt64 = 0) {
@@ -34,26 +75,22 @@ public final class Linear: ParameterizedLayer {
         self.init(inFeatures: weight.shape[1], outFeatures: out, W: weight, b: bias)
     }
 
-    public var summary: String { "Linear(\(inFeatures), \(outFeatures))" }
+    /// The layer as a value, with the current W and b.
+    public var function: LinearFunction { LinearFunction(W: W, b: b) }
+
+    public var summary: String { function.summary }
 
     public func forward(_ A: Tensor) throws -> Tensor {
-        try requireRank(A, 2, "A", layout: "(N, in_features)")
-        guard A.shape[1] == inFeatures else {
-            throw LayerError("A has \(A.shape[1]) features (shape \(A.shape)) but W expects in_features = \(inFeatures)")
-        }
-        input = A
-        var Z = MatrixMultiply.product(A, W, transposeB: true)
-        for n in 0..<A.shape[0] {
-            for o in 0..<outFeatures { Z.scalars[n * outFeatures + o] += b.scalars[o] }
-        }
+        let (Z, record) = try function.forward(A)
+        self.record = record
         return Z
     }
 
     public func backward(_ dLdZ: Tensor) throws -> Tensor {
-        _ = try requireGradientShape(dLdZ, matches: input.map { [$0.shape[0], outFeatures] })
-        dLdW = MatrixMultiply.product(dLdZ, input!, transposeA: true)
-        dLdb = dLdZ.sum(axes: [0]).reshaped(b.shape)
-        return MatrixMultiply.product(dLdZ, W)
+        let gradients = try function.backward(try requireRecord(record), dLdZ)
+        dLdW = gradients.dLdW
+        dLdb = gradients.dLdb
+        return gradients.dLdA
     }
 
     public func zeroGrads() {

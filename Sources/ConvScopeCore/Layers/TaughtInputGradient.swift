@@ -39,18 +39,17 @@ public struct TaughtInputGradient: Sendable {
     }
 }
 
-extension ConvLayer {
+extension ConvFunction {
     /// Computes dL/dA the taught way (a product contracting the output channels inside
     /// loops over the kernel taps), independent of `backward`'s im2col route; the two must agree.
-    public func taughtInputGradient(dLdZ: Tensor) throws -> TaughtInputGradient {
-        _ = try requireGradientShape(dLdZ, matches: cache?.outputShape)
-        let cache = cache!
+    public func taughtInputGradient(_ record: ConvRecord, dLdZ: Tensor) throws -> TaughtInputGradient {
+        try requireGradientShape(dLdZ, matches: record.outputShape)
         let g = geometry
-        let n = cache.input.shape[0]
-        let paddedSize = HW(cache.paddedInput.shape[2], cache.paddedInput.shape[3])
+        let n = record.input.shape[0]
+        let paddedSize = HW(record.paddedInput.shape[2], record.paddedInput.shape[3])
         let reach = g.effectiveKernel
         let strideOne = HW(paddedSize.h - reach.h + 1, paddedSize.w - reach.w + 1)
-        let out = g.outputSize(forInput: spatialSize(cache.input.shape))
+        let out = g.outputSize(forInput: spatialSize(record.input.shape))
         let gradient = dLdZ.reshaped([n, outChannels, out.h, out.w])
         let border = HW(reach.h - 1, reach.w - 1)
         // Written in place into the zeros (no second copy of a dL/dZ-sized tensor).
@@ -94,7 +93,7 @@ extension ConvLayer {
         let crop = g.padding
         let cropped = paddedGradient.cropped([(0, 0), (0, 0), (crop.h, crop.h), (crop.w, crop.w)])
         return TaughtInputGradient(padded: padded, border: border, flippedKernel: flipped,
-                                   paddedInputGradient: paddedGradient, inputGradient: cropped.reshaped(cache.input.shape),
+                                   paddedInputGradient: paddedGradient, inputGradient: cropped.reshaped(record.input.shape),
                                    cropping: crop)
     }
 }
