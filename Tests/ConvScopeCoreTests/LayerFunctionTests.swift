@@ -72,3 +72,36 @@ import Testing
         }
     }
 }
+
+/// The window extents the screens frame are the spans of the windows' own taps: for a
+/// convolution, `i·s + p·d` over every tap; for the taught route, the rows and columns of
+/// `padded` its terms read.
+@Suite struct WindowExtentTests {
+    @Test(arguments: 0..<40 as Range<UInt64>) func convolutionExtentsSpanEveryTap(seed: UInt64) throws {
+        var generator = SeededGenerator(seed: seed)
+        func draw(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &generator) }
+        let g = ConvGeometry(kernel: HW(draw(1...4), draw(1...4)), stride: HW(draw(1...3), draw(1...3)),
+                             padding: HW(draw(0...2), draw(0...2)), dilation: HW(draw(1...3), draw(1...3)))
+        let output = HW(draw(0...5), draw(0...5))
+        let extent = g.windowExtent(ofOutput: output)
+        let rows = (0..<g.kernel.h).map { output.h * g.stride.h + $0 * g.dilation.h }
+        let columns = (0..<g.kernel.w).map { output.w * g.stride.w + $0 * g.dilation.w }
+        #expect(extent.rows == rows.min()!...rows.max()!)
+        #expect(extent.columns == columns.min()!...columns.max()!)
+    }
+
+    @Test(arguments: 0..<10 as Range<UInt64>) func taughtExtentsSpanTheTermsRead(seed: UInt64) throws {
+        var generator = SeededGenerator(seed: seed + 100)
+        func draw(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &generator) }
+        let conv = Conv2d(inChannels: draw(1...2), outChannels: draw(1...2), kernelSize: HW(draw(1...3), draw(1...3)),
+                          stride: HW(draw(1...2), draw(1...2)), padding: HW(draw(0...1), draw(0...1)),
+                          dilation: HW(draw(1...2), draw(1...2)), seed: seed).function
+        let (Z, record) = try conv.forward(Tensor.randomNormal(shape: [1, conv.inChannels, 7, 6], seed: seed))
+        let taught = try conv.taughtInputGradient(record, dLdZ: Tensor.randomNormal(shape: Z.shape, seed: seed + 1))
+        let index = [0, 0, draw(0...(taught.paddedInputGradient.shape[2] - 1)), draw(0...(taught.paddedInputGradient.shape[3] - 1))]
+        let terms = taught.terms(ofPadded: index)
+        let extent = taught.windowExtent(ofPadded: index)
+        #expect(extent.rows == terms.map { $0.output[2] }.min()!...terms.map { $0.output[2] }.max()!)
+        #expect(extent.columns == terms.map { $0.output[3] }.min()!...terms.map { $0.output[3] }.max()!)
+    }
+}

@@ -22,9 +22,7 @@ enum ConvScreen {
             let (h, w) = term.input.count == 4 ? (term.input[2], term.input[3]) : (0, term.input[2])
             return (h + g.padding.h) * paddedColumns + (w + g.padding.w)
         })
-        let reach = g.effectiveKernel
-        let windowRows = (here.i * g.stride.h)...(here.i * g.stride.h + reach.h - 1)
-        let windowColumns = (here.j * g.stride.w)...(here.j * g.stride.w + reach.w - 1)
+        let (windowRows, windowColumns) = g.windowExtent(ofOutput: HW(here.i, here.j))
         let inputRows = g.padding.h..<(paddedRows - g.padding.h)
         let inputColumns = g.padding.w..<(paddedColumns - g.padding.w)
 

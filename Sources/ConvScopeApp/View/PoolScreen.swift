@@ -51,16 +51,16 @@ enum PoolScreen {
         let parts = body.splitColumns([.fixed(inputWidth), .fixed(1), .fixed(want.window), .fixed(1),
                                        .fixed(min(bigOutput, max(0, room - inputWidth)))])
 
-        let top = g.stride.h * here.i, left = g.stride.w * here.j
+        let extent = g.windowExtent(ofOutput: HW(here.i, here.j))
         let windowValues = step.values
         let windowMap = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { windowValues[$0 * g.kernel.w + $1] },
-                                mark: { r, c in (top + r) * columns + left + c == argmax ? .argmax : .tap },
+                                mark: { r, c in step.window[r * g.kernel.w + c] == step.argmax ? .argmax : .tap },
                                 mode: .numbers(width: inputFormat.width, decimals: inputFormat.decimals), focus: (0...0, 0...0))
         let panels = [
             Panel(frame: Rect(x: parts[0].x, y: body.y, width: parts[0].width, height: min(body.height, MapView.lines(rows, inputMode) + 2)),
                   title: "A\(Formatting.index([here.n, here.c]))",
                   map: MapView(rows: rows, columns: columns, value: { inputMap[$0, $1] }, mark: inputMark, mode: inputMode,
-                               focus: (top...(top + g.kernel.h - 1), left...(left + g.kernel.w - 1))),
+                               focus: extent),
                   isActive: true),
             Panel(frame: Rect(x: parts[2].x, y: body.y, width: parts[2].width, height: min(body.height, g.kernel.h + 2)),
                   title: titles.window, map: windowMap),

@@ -81,6 +81,14 @@ public struct ConvGeometry: Sendable, Hashable {
         HW(output.h * stride.h + tap.h * dilation.h, output.w * stride.w + tap.w * dilation.w)
     }
 
+    /// The padded-input rows and columns output `(i, j)`'s window spans, first tap to last:
+    /// `i·s … i·s + d(K−1)` on each axis (for pooling, padding 0, these are input rows).
+    public func windowExtent(ofOutput output: HW) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
+        let reach = effectiveKernel
+        return ((output.h * stride.h)...(output.h * stride.h + reach.h - 1),
+                (output.w * stride.w)...(output.w * stride.w + reach.w - 1))
+    }
+
     /// Every tap of output `(i, j)`'s window, row-major over the kernel: the kernel tap and
     /// the input position it reads (in unpadded coordinates; outside the input means padding).
     public func window(ofOutput output: HW) -> [(tap: HW, input: HW)] {

@@ -23,6 +23,13 @@ public struct TaughtInputGradient: Sendable {
     /// The forward padding that the last stage crops.
     public let cropping: HW
 
+    /// The rows and columns of `padded` that `paddedInputGradient[n, c, y, x]`'s window
+    /// spans: `y … y + kH_eff − 1` and `x … x + kW_eff − 1`, where its terms read.
+    public func windowExtent(ofPadded index: [Int]) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
+        let (y, x) = (index[2], index[3])
+        return (y...(y + flippedKernel.shape[2] - 1), x...(x + flippedKernel.shape[3] - 1))
+    }
+
     /// The terms of `paddedInputGradient[n, c, y, x]`: the window of `padded` at `(y, x)`,
     /// every output channel, times the flipped kernel.
     public func terms(ofPadded index: [Int]) -> [GradientTerm] {
