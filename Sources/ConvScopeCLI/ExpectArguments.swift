@@ -25,8 +25,9 @@ struct ExpectArguments: ParsableArguments {
         let answer = try NPZ.read(contentsOf: URL(fileURLWithPath: expect))
         do {
             return try AnswerCheck(spec: spec, bundle: bundle, answer: answer, tolerance: Tolerance(absolute: atol, relative: rtol))
-        } catch let error as LayerError {
-            throw CLIFailure("\(expect): \(spec.kind.rawValue): \(error.message)")
+        } catch {
+            guard let line = libraryErrorLine(error) else { throw error }
+            throw CLIFailure("\(expect): \(spec.kind.rawValue): \(line)")
         }
     }
 }

@@ -74,8 +74,10 @@ struct LayerInput {
     /// Where the tensors came from, for error messages: a bundle path or `sample NAME`; nil for built-in ones.
     let source: String?
 
-    /// A layer error as the one line the user sees: `source: layer: message`.
-    func failure(_ error: LayerError) -> CLIFailure {
-        CLIFailure("\(source.map { "\($0): " } ?? "")\(spec.kind.rawValue): \(error.message)")
+    /// A library error as the one line the user sees, `source: layer: message`; other
+    /// errors pass through unchanged.
+    func failure(_ error: Error) -> Error {
+        guard let line = libraryErrorLine(error) else { return error }
+        return CLIFailure("\(source.map { "\($0): " } ?? "")\(spec.kind.rawValue): \(line)")
     }
 }

@@ -276,7 +276,7 @@ private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: Upst
     var scenes: [Scene]
     do {
         scenes = try SceneFactory.scenes(for: input.spec, bundle: tensors, upstream: upstream)
-    } catch let error as LayerError {
+    } catch {
         throw input.failure(error)
     }
     if let name = layer.sample {

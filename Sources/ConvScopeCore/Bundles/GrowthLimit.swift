@@ -7,10 +7,10 @@ extension LayerSpec {
     /// spatial extents, a factor multiplies them. Checked arithmetic, so no value can overflow.
     /// A rank too small to grow is left for the layer to explain.
     func requireBoundedGrowth(of A: Tensor) throws {
-        let option: String, spatial: [(Int) -> (Int, Bool)]
+        let option: LayerOption, values: [Int], spatial: [(Int) -> (Int, Bool)]
         switch kind {
         case .conv1d, .conv2d:
-            option = "--padding \(padding?.map(String.init).joined(separator: ",") ?? "0")"
+            (option, values) = (.padding, padding ?? [0])
             let pads = kind == .conv1d ? [paddingValue.w] : [paddingValue.h, paddingValue.w]
             spatial = pads.map { pad in { extent in
                 let (twice, o1) = pad.multipliedReportingOverflow(by: 2)
@@ -18,7 +18,7 @@ extension LayerSpec {
                 return (sum, o1 || o2)
             } }
         case .upsample1d, .upsample2d, .convtranspose1d, .convtranspose2d:
-            option = "--factor \(factorValue)"
+            (option, values) = (.factor, [factorValue])
             let axes = kind == .upsample1d || kind == .convtranspose1d ? 1 : 2
             spatial = Array(repeating: { $0.multipliedReportingOverflow(by: factorValue) }, count: axes)
         default:
@@ -37,8 +37,7 @@ extension LayerSpec {
             overflow = overflow || o1 || o2
         }
         guard overflow || count > Self.maxGrownElementCount else { return }
-        let grown = overflow ? "" : " \(shape),"
-        throw LayerError("\(option) would grow A \(A.shape) to\(grown) more than \(Self.maxGrownElementCount) "
-                         + "elements, the most ConvScope makes; use a smaller \(option.split(separator: " ")[0]) or a smaller A")
+        throw LayerSpecError.growthTooLarge(option, values: values, input: A.shape, grown: overflow ? nil : shape,
+                                            limit: Self.maxGrownElementCount)
     }
 }

@@ -6,7 +6,7 @@ extension LayerSpec {
         if let A = bundle["A"] { try requireBoundedGrowth(of: A) }
         func required(_ key: String) throws -> Tensor {
             guard let tensor = bundle[key] else {
-                throw LayerError("the bundle has no '\(key)': \(kind.rawValue) needs its parameters \(kind.parameterKeys.filter { $0 != "b" }.map { "'\($0)'" }.joined(separator: ", ")) (b is optional)")
+                throw LayerSpecError.missingParameter(key: key, kind: kind)
             }
             return tensor
         }
@@ -37,7 +37,7 @@ extension LayerSpec {
     /// and `b`; `dLdw1`–`dLdw3` shaped like the MLP weights) after backward.
     public func run(on bundle: [String: Tensor]) throws -> [String: Tensor] {
         guard let A = bundle["A"] else {
-            throw LayerError("the bundle has no 'A': save the input as A, e.g. np.savez(path, A=x)")
+            throw LayerSpecError.missingInput
         }
         let layer = try makeLayer(from: bundle)
         var results = ["Z": try layer.forward(A)]
