@@ -61,15 +61,20 @@ import Testing
         #expect(first != second)
     }
 
-    /// The wrappers still refuse backward before forward, and a dL/dZ of the wrong shape.
+    /// The wrappers still refuse backward before forward, and a dL/dZ of the wrong shape, as
+    /// typed errors whose one line is the one users have always read.
     @Test func wrongOrderAndShapesAreOneLineErrors() throws {
-        #expect(throws: LayerError("backward called before forward: run forward first so the layer has its cache")) {
+        #expect(throws: LayerError.backwardBeforeForward) {
             try Linear(inFeatures: 2, outFeatures: 1).backward(Tensor(shape: [1, 1]))
         }
+        #expect(LayerError.backwardBeforeForward.message
+                    == "backward called before forward: run forward first so the layer has its cache")
         let (_, record) = try FlattenFunction().forward(Tensor(shape: [2, 3, 4]))
-        #expect(throws: LayerError("dLdZ has shape [2, 11] but the forward output Z has shape [2, 12]")) {
+        #expect(throws: LayerError.gradientShape(shape: [2, 11], output: [2, 12])) {
             try FlattenFunction().backward(record, Tensor(shape: [2, 11]))
         }
+        #expect(LayerError.gradientShape(shape: [2, 11], output: [2, 12]).message
+                    == "dLdZ has shape [2, 11] but the forward output Z has shape [2, 12]")
     }
 }
 

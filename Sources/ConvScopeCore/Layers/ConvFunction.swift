@@ -58,7 +58,7 @@ public struct ConvFunction: LayerFunction, Equatable {
         return "Conv\(spatialAxes)d(\(parts.joined(separator: ", ")))"
     }
 
-    private var layout: String { spatialAxes == 1 ? "(N, C_in, W)" : "(N, C_in, H, W)" }
+    var layout: String { spatialAxes == 1 ? "(N, C_in, W)" : "(N, C_in, H, W)" }
 
     /// The input's spatial size as (H, W); H is 1 for Conv1d.
     public func spatialSize(_ shape: [Int]) -> HW {
@@ -73,10 +73,10 @@ public struct ConvFunction: LayerFunction, Equatable {
     /// The output shape for an input shape, or a one-line reason it has none.
     public func outputShape(forInput shape: [Int]) throws -> [Int] {
         guard shape.count == spatialAxes + 2 else {
-            throw LayerError("A has shape \(shape) but must be \(spatialAxes + 2)-d \(layout)")
+            throw LayerError.wrongRank(tensor: "A", shape: shape, rank: spatialAxes + 2, layout: layout)
         }
         guard shape[1] == inChannels else {
-            throw LayerError("A has \(shape[1]) channels (shape \(shape)) but W expects C_in = \(inChannels)")
+            throw LayerError.sizeMismatch(shape: shape, given: shape[1], expected: inChannels, features: false)
         }
         let size = spatialSize(shape)
         try geometry.validate(input: size)

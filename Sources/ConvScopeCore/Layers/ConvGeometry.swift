@@ -67,12 +67,12 @@ public struct ConvGeometry: Sendable, Hashable {
     public func validate(input: HW) throws {
         for (name, value, least) in [("kernel", kernel, 1), ("stride", stride, 1), ("dilation", dilation, 1), ("padding", padding, 0)]
         where value.h < least || value.w < least {
-            throw LayerError("\(name) \(value) is invalid: it must be at least \(least)")
+            throw LayerError.invalidSetting(name: name, value: value, least: least)
         }
         let padded = paddedSize(forInput: input)
         let reach = effectiveKernel
         if reach.h > padded.h || reach.w > padded.w {
-            throw LayerError("kernel reaches \(reach.h)×\(reach.w) but the padded input is only \(padded.h)×\(padded.w): use a smaller kernel or dilation, or more padding")
+            throw LayerError.kernelTooLarge(reach: reach, padded: padded)
         }
     }
 

@@ -25,7 +25,7 @@ public struct ConvTransposeFunction: LayerFunction, Equatable {
 
     public func forward(_ A: Tensor) throws -> (output: Tensor, record: ConvTransposeRecord) {
         guard A.rank == conv.spatialAxes + 2 else {
-            throw LayerError("A has shape \(A.shape) but must be \(conv.spatialAxes + 2)-d \(conv.spatialAxes == 1 ? "(N, C_in, W)" : "(N, C_in, H, W)")")
+            throw LayerError.wrongRank(tensor: "A", shape: A.shape, rank: conv.spatialAxes + 2, layout: conv.layout)
         }
         let (upsampled, up) = try upsample.forward(A)
         let (Z, record) = try conv.forward(upsampled)

@@ -12,7 +12,7 @@ public struct FlattenFunction: LayerFunction, Equatable {
 
     public func forward(_ A: Tensor) throws -> (output: Tensor, record: FlattenRecord) {
         guard A.rank >= 2 else {
-            throw LayerError("A has shape \(A.shape) but Flatten needs at least 2-d (N, …)")
+            throw LayerError.noBatchAxis(shape: A.shape)
         }
         return (A.reshaped([A.shape[0], A.count / max(A.shape[0], 1)]), FlattenRecord(inputShape: A.shape))
     }

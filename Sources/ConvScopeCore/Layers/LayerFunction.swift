@@ -33,6 +33,6 @@ public struct ParameterGradients: LayerGradients, Equatable {
 /// Checks that `dLdZ` has exactly the shape the forward pass produced.
 func requireGradientShape(_ dLdZ: Tensor, matches outputShape: [Int]) throws {
     guard dLdZ.shape == outputShape else {
-        throw LayerError("dLdZ has shape \(dLdZ.shape) but the forward output Z has shape \(outputShape)")
+        throw LayerError.gradientShape(shape: dLdZ.shape, output: outputShape)
     }
 }

@@ -23,7 +23,7 @@ public struct LinearFunction: LayerFunction, Equatable {
     public func forward(_ A: Tensor) throws -> (output: Tensor, record: LinearRecord) {
         try requireRank(A, 2, "A", layout: "(N, in_features)")
         guard A.shape[1] == inFeatures else {
-            throw LayerError("A has \(A.shape[1]) features (shape \(A.shape)) but W expects in_features = \(inFeatures)")
+            throw LayerError.sizeMismatch(shape: A.shape, given: A.shape[1], expected: inFeatures, features: true)
         }
         var Z = MatrixMultiply.product(A, W, transposeB: true)
         for n in 0..<A.shape[0] {
@@ -70,7 +70,7 @@ public final class Linear: ParameterizedLayer {
         try requireRank(weight, 2, "W", layout: "(out_features, in_features)")
         let out = weight.shape[0]
         if let bias, bias.shape != [out], bias.shape != [out, 1] {
-            throw LayerError("b has shape \(bias.shape) but W has \(out) output features, so b must be (\(out),) or (\(out), 1)")
+            throw LayerError.biasShape(shape: bias.shape, outputs: out, acceptsColumn: true)
         }
         self.init(inFeatures: weight.shape[1], outFeatures: out, W: weight, b: bias)
     }

@@ -34,7 +34,7 @@ public struct PoolFunction: LayerFunction, Equatable {
     /// The output shape for an input shape, or a one-line reason it has none.
     public func outputShape(forInput shape: [Int]) throws -> [Int] {
         guard shape.count == 4 else {
-            throw LayerError("A has shape \(shape) but must be 4-d (N, C, H, W)")
+            throw LayerError.wrongRank(tensor: "A", shape: shape, rank: 4, layout: "(N, C, H, W)")
         }
         let size = HW(shape[2], shape[3])
         try geometry.validate(input: size)
