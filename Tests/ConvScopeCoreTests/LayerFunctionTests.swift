@@ -11,6 +11,7 @@ import Testing
         let Z = try layer.forward(A)
         let (output, record) = try function.forward(A)
         #expect(output == Z, "\(layer.summary) Z", sourceLocation: sourceLocation)
+        #expect(try layer.output(for: A) == Z, "\(layer.summary) output(for:)", sourceLocation: sourceLocation)
         let dLdZ = Tensor.randomNormal(shape: Z.shape, seed: seed)
         let dLdA = try layer.backward(dLdZ)
         let gradients = try function.backward(record, dLdZ)

@@ -81,4 +81,14 @@ import Walkthroughs
             }
         }
     }
+
+    /// Walking a scan reads its networks through `output(for:)`: no layer keeps a record.
+    @Test func scanningWalkLeavesItsLayersUntouched() throws {
+        let walk = try ScanningWalkthrough.linearAsConvolution(weight: Tensor.randomNormal(shape: [2, 6], seed: 1),
+                                                              input: Tensor.randomNormal(shape: [1, 3, 5], seed: 2), kernelSize: 2)
+        for t in 0..<walk.positions { _ = try walk.step(t) }
+        #expect(walk.network.activations.isEmpty && walk.mlp.activations.isEmpty)
+        #expect((walk.network.layers[0] as? ConvLayer)?.record == nil)
+        #expect((walk.mlp.layers[0] as? Linear)?.record == nil)
+    }
 }

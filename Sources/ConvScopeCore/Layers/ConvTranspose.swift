@@ -75,6 +75,10 @@ public class ConvTransposeLayer: ParameterizedLayer {
         set { conv.b = newValue }
     }
 
+    public func output(for A: Tensor) throws -> Tensor {
+        try function.forward(A).output
+    }
+
     public func forward(_ A: Tensor) throws -> Tensor {
         let (Z, record) = try function.forward(A)
         self.record = record

@@ -52,6 +52,10 @@ public final class Flatten: Layer {
 
     public var summary: String { function.summary }
 
+    public func output(for A: Tensor) throws -> Tensor {
+        try function.forward(A).output
+    }
+
     public func forward(_ A: Tensor) throws -> Tensor {
         let (Z, record) = try function.forward(A)
         self.record = record

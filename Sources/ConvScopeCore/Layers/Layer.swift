@@ -64,6 +64,8 @@ public protocol Layer: AnyObject {
     var summary: String { get }
     func forward(_ A: Tensor) throws -> Tensor
     func backward(_ dLdZ: Tensor) throws -> Tensor
+    /// Z for A from the layer's value, keeping no record: the layer is left as it was.
+    func output(for A: Tensor) throws -> Tensor
 }
 
 /// A layer with a weight and a bias. Gradients are overwritten by each backward pass,

@@ -80,6 +80,10 @@ public final class Linear: ParameterizedLayer {
 
     public var summary: String { function.summary }
 
+    public func output(for A: Tensor) throws -> Tensor {
+        try function.forward(A).output
+    }
+
     public func forward(_ A: Tensor) throws -> Tensor {
         let (Z, record) = try function.forward(A)
         self.record = record

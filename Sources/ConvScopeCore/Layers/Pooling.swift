@@ -135,6 +135,10 @@ public class PoolLayer: Layer {
         try function.outputShape(forInput: shape)
     }
 
+    public func output(for A: Tensor) throws -> Tensor {
+        try function.forward(A).output
+    }
+
     public func forward(_ A: Tensor) throws -> Tensor {
         let (Z, record) = try function.forward(A)
         self.record = record
