@@ -69,29 +69,9 @@ public struct ActivationFunction: LayerFunction, Equatable {
 }
 
 /// The assignment-style activation: the last record over the value `ActivationFunction`.
-public class Activation: Layer {
-    public let function: ActivationFunction
-    /// What the last forward pass kept for backward.
-    public private(set) var record: ActivationRecord?
-
+public class Activation: RecordingLayer<ActivationFunction> {
     init(_ kind: ActivationKind) {
-        function = ActivationFunction(kind)
-    }
-
-    public var summary: String { function.summary }
-
-    public func output(for A: Tensor) throws -> Tensor {
-        try function.forward(A).output
-    }
-
-    public func forward(_ A: Tensor) throws -> Tensor {
-        let (Z, record) = try function.forward(A)
-        self.record = record
-        return Z
-    }
-
-    public func backward(_ dLdZ: Tensor) throws -> Tensor {
-        try function.backward(try requireRecord(record), dLdZ).dLdA
+        super.init(ActivationFunction(kind))
     }
 }
 

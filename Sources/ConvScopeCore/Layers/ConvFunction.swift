@@ -27,7 +27,7 @@ public struct ConvRecord: Sendable, Equatable {
 
 /// A 1-D or 2-D convolution as a value: sizes, geometry, W and b. Forward, backward and
 /// the receptive-field answers; 1-D runs as 2-D with height 1.
-public struct ConvFunction: LayerFunction, Equatable {
+public struct ConvFunction: ParameterizedFunction, Equatable {
     public let inChannels: Int
     public let outChannels: Int
     /// 1 for Conv1d, 2 for Conv2d.
@@ -35,9 +35,9 @@ public struct ConvFunction: LayerFunction, Equatable {
     /// Kernel, stride, padding and dilation (height entries are 1/1/0/1 for Conv1d).
     public let geometry: ConvGeometry
     /// `(C_out, C_in, K)` for Conv1d, `(C_out, C_in, kH, kW)` for Conv2d.
-    public let W: Tensor
+    public var W: Tensor
     /// `(C_out,)`.
-    public let b: Tensor
+    public var b: Tensor
 
     public init(inChannels: Int, outChannels: Int, spatialAxes: Int, geometry: ConvGeometry, W: Tensor, b: Tensor) {
         self.inChannels = inChannels

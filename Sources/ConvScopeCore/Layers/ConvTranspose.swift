@@ -7,15 +7,25 @@ public struct ConvTransposeRecord: Sendable, Equatable {
 /// The assignment's transposed convolution as a value: upsample by k (zeros between
 /// samples), then a stride-1 convolution. Output width `k(W−1)+1 − K + 1`. This is not
 /// PyTorch's `ConvTranspose` size formula; the name follows the assignment.
-public struct ConvTransposeFunction: LayerFunction, Equatable {
+public struct ConvTransposeFunction: ParameterizedFunction, Equatable {
     /// The zero-inserting first stage.
     public let upsample: ResamplingFunction
     /// The stride-1 convolution second stage, which holds W and b.
-    public let conv: ConvFunction
+    public var conv: ConvFunction
 
     public init(upsample: ResamplingFunction, conv: ConvFunction) {
         self.upsample = upsample
         self.conv = conv
+    }
+
+    public var W: Tensor {
+        get { conv.W }
+        set { conv.W = newValue }
+    }
+
+    public var b: Tensor {
+        get { conv.b }
+        set { conv.b = newValue }
     }
 
     public var summary: String {
@@ -39,72 +49,17 @@ public struct ConvTransposeFunction: LayerFunction, Equatable {
     }
 }
 
-/// The assignment-style transposed convolution: its two stages as layers (the second
-/// owns W and b), the gradients and the last record, over `ConvTransposeFunction`.
-public class ConvTransposeLayer: ParameterizedLayer {
-    /// The zero-inserting first stage.
-    public let upsample: ResamplingLayer
-    /// The stride-1 convolution second stage, which owns W and b.
-    public let conv: ConvLayer
-    public private(set) var dLdW: Tensor
-    public private(set) var dLdb: Tensor
-    /// What the last forward pass kept for backward.
-    public private(set) var record: ConvTransposeRecord?
-
-    init(upsample: ResamplingLayer, conv: ConvLayer) {
-        self.upsample = upsample
-        self.conv = conv
-        dLdW = Tensor(shape: conv.W.shape)
-        dLdb = Tensor(shape: conv.b.shape)
-    }
-
-    /// The layer as a value, with the current W and b.
-    public var function: ConvTransposeFunction {
-        ConvTransposeFunction(upsample: upsample.function, conv: conv.function)
-    }
-
-    public var summary: String { function.summary }
-
-    public var W: Tensor {
-        get { conv.W }
-        set { conv.W = newValue }
-    }
-
-    public var b: Tensor {
-        get { conv.b }
-        set { conv.b = newValue }
-    }
-
-    public func output(for A: Tensor) throws -> Tensor {
-        try function.forward(A).output
-    }
-
-    public func forward(_ A: Tensor) throws -> Tensor {
-        let (Z, record) = try function.forward(A)
-        self.record = record
-        return Z
-    }
-
-    public func backward(_ dLdZ: Tensor) throws -> Tensor {
-        let gradients = try function.backward(try requireRecord(record), dLdZ)
-        dLdW = gradients.dLdW
-        dLdb = gradients.dLdb
-        return gradients.dLdA
-    }
-
-    public func zeroGrads() {
-        dLdW = Tensor(shape: W.shape)
-        dLdb = Tensor(shape: b.shape)
-    }
-}
+/// The assignment-style transposed convolution: W, b, their gradients and the last record
+/// over `ConvTransposeFunction`.
+public class ConvTransposeLayer: ParameterRecordingLayer<ConvTransposeFunction> {}
 
 /// 1-D transposed convolution: `Upsample1d(k)` then `Conv1d_stride1`.
 public final class ConvTranspose1d: ConvTransposeLayer {
     public init(inChannels: Int, outChannels: Int, kernelSize: Int, upsamplingFactor: Int,
                 W: Tensor? = nil, b: Tensor? = nil, seed: UInt64 = 0) {
-        super.init(upsample: Upsample1d(factor: upsamplingFactor),
-                   conv: Conv1d_stride1(inChannels: inChannels, outChannels: outChannels,
-                                        kernelSize: kernelSize, W: W, b: b, seed: seed))
+        super.init(ConvTransposeFunction(upsample: Upsample1d(factor: upsamplingFactor).function,
+                                         conv: Conv1d_stride1(inChannels: inChannels, outChannels: outChannels,
+                                                              kernelSize: kernelSize, W: W, b: b, seed: seed).function))
     }
 
     /// Channels and kernel size from `W (C_out, C_in, K)`; a nil bias means zeros.
@@ -121,9 +76,9 @@ public final class ConvTranspose1d: ConvTransposeLayer {
 public final class ConvTranspose2d: ConvTransposeLayer {
     public init(inChannels: Int, outChannels: Int, kernelSize: HW, upsamplingFactor: Int,
                 W: Tensor? = nil, b: Tensor? = nil, seed: UInt64 = 0) {
-        super.init(upsample: Upsample2d(factor: upsamplingFactor),
-                   conv: Conv2d(inChannels: inChannels, outChannels: outChannels,
-                                kernelSize: kernelSize, W: W, b: b, seed: seed))
+        super.init(ConvTransposeFunction(upsample: Upsample2d(factor: upsamplingFactor).function,
+                                         conv: Conv2d(inChannels: inChannels, outChannels: outChannels,
+                                                      kernelSize: kernelSize, W: W, b: b, seed: seed).function))
     }
 
     /// Channels and kernel from `W (C_out, C_in, kH, kW)`; a nil bias means zeros.

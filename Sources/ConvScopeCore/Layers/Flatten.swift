@@ -43,26 +43,8 @@ public struct FlattenFunction: LayerFunction, Equatable {
 }
 
 /// The assignment-style Flatten: the last record over the value `FlattenFunction`.
-public final class Flatten: Layer {
-    public let function = FlattenFunction()
-    /// What the last forward pass kept for backward.
-    public private(set) var record: FlattenRecord?
-
-    public init() {}
-
-    public var summary: String { function.summary }
-
-    public func output(for A: Tensor) throws -> Tensor {
-        try function.forward(A).output
-    }
-
-    public func forward(_ A: Tensor) throws -> Tensor {
-        let (Z, record) = try function.forward(A)
-        self.record = record
-        return Z
-    }
-
-    public func backward(_ dLdZ: Tensor) throws -> Tensor {
-        try function.backward(try requireRecord(record), dLdZ).dLdA
+public final class Flatten: RecordingLayer<FlattenFunction> {
+    public init() {
+        super.init(FlattenFunction())
     }
 }

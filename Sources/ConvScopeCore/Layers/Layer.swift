@@ -93,11 +93,3 @@ func requireRank(_ tensor: Tensor, _ rank: Int, _ name: String, layout: String) 
         throw LayerError.wrongRank(tensor: name, shape: tensor.shape, rank: rank, layout: layout)
     }
 }
-
-/// The record of the last forward pass, which a wrapper's backward needs.
-func requireRecord<Record>(_ record: Record?) throws -> Record {
-    guard let record else {
-        throw LayerError.backwardBeforeForward
-    }
-    return record
-}

@@ -7,9 +7,9 @@ public struct LinearRecord: Sendable, Equatable {
 /// A fully connected layer as a value: `Z = A·Wᵀ + bᵀ` on `(N, in)` inputs with
 /// `W (out, in)`. b is the assignment's `(out, 1)` column or PyTorch's `(out,)`;
 /// dL/db has the same shape.
-public struct LinearFunction: LayerFunction, Equatable {
-    public let W: Tensor
-    public let b: Tensor
+public struct LinearFunction: ParameterizedFunction, Equatable {
+    public var W: Tensor
+    public var b: Tensor
 
     public init(W: Tensor, b: Tensor) {
         self.W = W
@@ -42,26 +42,14 @@ public struct LinearFunction: LayerFunction, Equatable {
 
 /// The assignment-style fully connected layer: W, b, their gradients and the last record
 /// over the value `LinearFunction`.
-public final class Linear: ParameterizedLayer {
-    public let inFeatures: Int
-    public let outFeatures: Int
-    public var W: Tensor
-    public var b: Tensor
-    public private(set) var dLdW: Tensor
-    public private(set) var dLdb: Tensor
-    /// What the last forward pass kept for backward.
-    public private(set) var record: LinearRecord?
-
+public final class Linear: ParameterRecordingLayer<LinearFunction> {
     /// W defaults to N(0, 1) from `seed`; b to a zero `(out, 1)` column.
     public init(inFeatures: Int, outFeatures: Int, W: Tensor? = nil, b: Tensor? = nil, seed: UInt64 = 0) {
-        self.inFeatures = inFeatures
-        self.outFeatures = outFeatures
-        self.W = W ?? Tensor.randomNormal(shape: [outFeatures, inFeatures], seed: seed)
-        self.b = b ?? Tensor(shape: [outFeatures, 1])
-        precondition(self.W.shape == [outFeatures, inFeatures], "W has shape \(self.W.shape), expected [\(outFeatures), \(inFeatures)]")
-        precondition(self.b.count == outFeatures, "b has shape \(self.b.shape), expected \(outFeatures) entries")
-        dLdW = Tensor(shape: self.W.shape)
-        dLdb = Tensor(shape: self.b.shape)
+        let W = W ?? Tensor.randomNormal(shape: [outFeatures, inFeatures], seed: seed)
+        let b = b ?? Tensor(shape: [outFeatures, 1])
+        precondition(W.shape == [outFeatures, inFeatures], "W has shape \(W.shape), expected [\(outFeatures), \(inFeatures)]")
+        precondition(b.count == outFeatures, "b has shape \(b.shape), expected \(outFeatures) entries")
+        super.init(LinearFunction(W: W, b: b))
     }
 
     /// A layer around given parameters: sizes from `W (out, in)`; b may be `(out,)` or
@@ -75,30 +63,6 @@ public final class Linear: ParameterizedLayer {
         self.init(inFeatures: weight.shape[1], outFeatures: out, W: weight, b: bias)
     }
 
-    /// The layer as a value, with the current W and b.
-    public var function: LinearFunction { LinearFunction(W: W, b: b) }
-
-    public var summary: String { function.summary }
-
-    public func output(for A: Tensor) throws -> Tensor {
-        try function.forward(A).output
-    }
-
-    public func forward(_ A: Tensor) throws -> Tensor {
-        let (Z, record) = try function.forward(A)
-        self.record = record
-        return Z
-    }
-
-    public func backward(_ dLdZ: Tensor) throws -> Tensor {
-        let gradients = try function.backward(try requireRecord(record), dLdZ)
-        dLdW = gradients.dLdW
-        dLdb = gradients.dLdb
-        return gradients.dLdA
-    }
-
-    public func zeroGrads() {
-        dLdW = Tensor(shape: W.shape)
-        dLdb = Tensor(shape: b.shape)
-    }
+    public var inFeatures: Int { function.inFeatures }
+    public var outFeatures: Int { function.outFeatures }
 }

@@ -117,36 +117,17 @@ public struct PoolFunction: LayerFunction, Equatable {
 
 /// The assignment-style body of max and mean pooling: the last record over the value
 /// `PoolFunction`.
-public class PoolLayer: Layer {
-    public let function: PoolFunction
-    /// What the last forward pass kept for backward.
-    public private(set) var record: PoolRecord?
-
+public class PoolLayer: RecordingLayer<PoolFunction> {
     init(kind: PoolFunction.Kind, kernel: Int, stride: Int) {
-        function = PoolFunction(kind: kind, kernel: kernel, stride: stride)
+        super.init(PoolFunction(kind: kind, kernel: kernel, stride: stride))
     }
 
     public var kind: PoolFunction.Kind { function.kind }
     public var geometry: ConvGeometry { function.geometry }
-    public var summary: String { function.summary }
 
     /// The output shape for an input shape, or a one-line reason it has none.
     public func outputShape(forInput shape: [Int]) throws -> [Int] {
         try function.outputShape(forInput: shape)
-    }
-
-    public func output(for A: Tensor) throws -> Tensor {
-        try function.forward(A).output
-    }
-
-    public func forward(_ A: Tensor) throws -> Tensor {
-        let (Z, record) = try function.forward(A)
-        self.record = record
-        return Z
-    }
-
-    public func backward(_ dLdZ: Tensor) throws -> Tensor {
-        try function.backward(try requireRecord(record), dLdZ).dLdA
     }
 }
 

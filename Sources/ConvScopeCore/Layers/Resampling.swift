@@ -108,31 +108,12 @@ public struct ResamplingFunction: LayerFunction, Equatable {
 
 /// The assignment-style body of the four resampling layers: the last record over the
 /// value `ResamplingFunction`.
-public class ResamplingLayer: Layer {
-    public let function: ResamplingFunction
-    /// What the last forward pass kept for backward.
-    public private(set) var record: ResamplingRecord?
-
+public class ResamplingLayer: RecordingLayer<ResamplingFunction> {
     init(factor: Int, spatialAxes: Int, isUpsampling: Bool) {
-        function = ResamplingFunction(factor: factor, spatialAxes: spatialAxes, isUpsampling: isUpsampling)
+        super.init(ResamplingFunction(factor: factor, spatialAxes: spatialAxes, isUpsampling: isUpsampling))
     }
 
     public var factor: Int { function.factor }
-    public var summary: String { function.summary }
-
-    public func output(for A: Tensor) throws -> Tensor {
-        try function.forward(A).output
-    }
-
-    public func forward(_ A: Tensor) throws -> Tensor {
-        let (Z, record) = try function.forward(A)
-        self.record = record
-        return Z
-    }
-
-    public func backward(_ dLdZ: Tensor) throws -> Tensor {
-        try function.backward(try requireRecord(record), dLdZ).dLdA
-    }
 }
 
 /// `Z[n, c, k·i] = A[n, c, i]`, zeros between; output width `k(W−1)+1`.
