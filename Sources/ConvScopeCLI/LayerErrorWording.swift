@@ -7,6 +7,7 @@ func libraryErrorLine(_ error: Error) -> String? {
     switch error {
     case let error as LayerError: error.message
     case let error as LayerSpecError: error.line
+    case let error as AnswerCheckError: error.line
     default: nil
     }
 }
@@ -34,6 +35,19 @@ extension LayerSpecError {
             return "the bundle has no '\(key)': \(kind.rawValue) needs its parameters \(needed) (b is optional)"
         case .missingInput:
             return "the bundle has no 'A': save the input as A, e.g. np.savez(path, A=x)"
+        }
+    }
+}
+
+extension AnswerCheckError {
+    var line: String {
+        switch self {
+        case .empty(let checkable):
+            "holds no tensors; save any of \(checkable.joined(separator: ", "))"
+        case .noBackward(let key):
+            "has \(key) but the bundle has no dLdZ, so there is no backward pass to check it against; add the dLdZ you used"
+        case .notProduced(let key, let kind, let checkable):
+            "has '\(key)', which \(kind.rawValue) does not produce; it checks \(checkable.joined(separator: ", "))"
         }
     }
 }
