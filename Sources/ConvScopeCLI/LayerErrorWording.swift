@@ -45,7 +45,8 @@ extension AnswerCheckError {
         case .empty(let checkable):
             "holds no tensors; save any of \(checkable.joined(separator: ", "))"
         case .noBackward(let key):
-            "has \(key) but the bundle has no dLdZ, so there is no backward pass to check it against; add the dLdZ you used"
+            "has \(key) but the bundle has no dLdZ, so there is no backward pass to check it against; "
+                + "add the dLdZ you used"
         case .notProduced(let key, let kind, let checkable):
             "has '\(key)', which \(kind.rawValue) does not produce; it checks \(checkable.joined(separator: ", "))"
         }

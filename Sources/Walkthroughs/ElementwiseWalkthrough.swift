@@ -34,7 +34,8 @@ public struct ElementwiseWalkthrough {
     /// Flatten's record (the input shape); nil for activations.
     private let flattenRecord: FlattenRecord?
 
-    public init(layer: ElementwiseLayer, input: Tensor, dLdZ: Tensor? = nil, upstream: UpstreamGradient = .ones) throws {
+    public init(layer: ElementwiseLayer, input: Tensor, dLdZ: Tensor? = nil,
+        upstream: UpstreamGradient = .ones) throws {
         self.layer = layer
         self.input = input
         switch layer {

@@ -1,5 +1,5 @@
 /// Which pass a walk or screen shows, and for the backward pass which gradient it makes.
-/// The raw values are the names the CLI's `--phase` takes and the recordings print.
+/// The raw values are the passes' names (`dLdA-taught` for the taught route).
 public enum Pass: String, CaseIterable, Sendable {
     /// Z one output element at a time.
     case forward

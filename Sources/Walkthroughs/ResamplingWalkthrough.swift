@@ -12,7 +12,8 @@ public struct ResamplingWalkthrough {
     public let dLdA: Tensor
 
     /// Runs the layer forward on `input` and backward on `dLdZ` (default: `upstream`).
-    public init(layer: ResamplingFunction, input: Tensor, dLdZ: Tensor? = nil, upstream: UpstreamGradient = .ones) throws {
+    public init(layer: ResamplingFunction, input: Tensor, dLdZ: Tensor? = nil,
+        upstream: UpstreamGradient = .ones) throws {
         self.layer = layer
         self.input = input
         let pass = try LayerPass(layer, input: input, dLdZ: dLdZ, upstream: upstream)

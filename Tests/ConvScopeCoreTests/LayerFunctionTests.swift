@@ -24,13 +24,17 @@ import Testing
 
     @Test(arguments: 0..<6 as Range<UInt64>) func convolutions(seed: UInt64) throws {
         let W1 = Tensor.randomNormal(shape: [3, 2, 3], seed: seed)
-        let conv1 = try Conv1d(weight: W1, bias: Tensor.randomNormal(shape: [3], seed: seed + 1), stride: 2, padding: 1, dilation: 2)
+        let conv1 = try Conv1d(weight: W1, bias: Tensor.randomNormal(shape: [3], seed: seed + 1), stride: 2,
+            padding: 1, dilation: 2)
         try expectSame(conv1, conv1.function, input: Tensor.randomNormal(shape: [2, 2, 11], seed: seed + 2), seed: seed)
         let conv2 = Conv2d(inChannels: 2, outChannels: 3, kernelSize: HW(2, 3), stride: HW(2, 1), padding: HW(1, 0),
                            dilation: HW(1, 2), seed: seed)
-        try expectSame(conv2, conv2.function, input: Tensor.randomNormal(shape: [2, 2, 7, 8], seed: seed + 3), seed: seed)
-        let transposed = ConvTranspose2d(inChannels: 2, outChannels: 2, kernelSize: HW(square: 2), upsamplingFactor: 2, seed: seed)
-        try expectSame(transposed, transposed.function, input: Tensor.randomNormal(shape: [1, 2, 3, 3], seed: seed + 4), seed: seed)
+        try expectSame(conv2, conv2.function, input: Tensor.randomNormal(shape: [2, 2, 7, 8], seed: seed + 3),
+            seed: seed)
+        let transposed = ConvTranspose2d(inChannels: 2, outChannels: 2, kernelSize: HW(square: 2),
+            upsamplingFactor: 2, seed: seed)
+        try expectSame(transposed, transposed.function, input: Tensor.randomNormal(shape: [1, 2, 3, 3],
+            seed: seed + 4), seed: seed)
     }
 
     @Test func layersWithoutParameters() throws {
@@ -52,7 +56,8 @@ import Testing
     /// Backward depends only on the record and dL/dZ: a second dL/dZ through the same record
     /// gives what a fresh forward and backward give, and the first result is unchanged.
     @Test func aRecordCanBeReplayed() throws {
-        let conv = Conv2d(inChannels: 1, outChannels: 2, kernelSize: HW(square: 2), padding: HW(square: 1), seed: 3).function
+        let conv = Conv2d(inChannels: 1, outChannels: 2, kernelSize: HW(square: 2), padding: HW(square: 1),
+            seed: 3).function
         let A = Tensor.randomNormal(shape: [1, 1, 4, 4], seed: 4)
         let (Z, record) = try conv.forward(A)
         let first = try conv.backward(record, Tensor(shape: Z.shape, repeating: 1))
@@ -104,7 +109,8 @@ import Testing
                           dilation: HW(draw(1...2), draw(1...2)), seed: seed).function
         let (Z, record) = try conv.forward(Tensor.randomNormal(shape: [1, conv.inChannels, 7, 6], seed: seed))
         let taught = try conv.taughtInputGradient(record, dLdZ: Tensor.randomNormal(shape: Z.shape, seed: seed + 1))
-        let index = [0, 0, draw(0...(taught.paddedInputGradient.shape[2] - 1)), draw(0...(taught.paddedInputGradient.shape[3] - 1))]
+        let index = [0, 0, draw(0...(taught.paddedInputGradient.shape[2] - 1)),
+            draw(0...(taught.paddedInputGradient.shape[3] - 1))]
         let terms = taught.terms(ofPadded: index)
         let extent = taught.windowExtent(ofPadded: index)
         #expect(extent.rows == terms.map { $0.output[2] }.min()!...terms.map { $0.output[2] }.max()!)

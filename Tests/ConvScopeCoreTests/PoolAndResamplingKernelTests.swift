@@ -10,7 +10,8 @@ import Testing
     ]
 
     /// Forward and backward by the definition, scalar and in row-major window order.
-    static func reference(_ A: Tensor, kind: PoolFunction.Kind, k: Int, s: Int, dLdZ: Tensor) -> (Z: Tensor, dLdA: Tensor) {
+    static func reference(_ A: Tensor, kind: PoolFunction.Kind, k: Int, s: Int, dLdZ: Tensor) -> (Z: Tensor,
+        dLdA: Tensor) {
         let (n, c, h, w) = (A.shape[0], A.shape[1], A.shape[2], A.shape[3])
         let (oh, ow) = ((h - k) / s + 1, (w - k) / s + 1)
         var Z = Tensor(shape: [n, c, oh, ow]), dA = Tensor(shape: A.shape)

@@ -41,7 +41,8 @@ import ConvScopeCore
             let dLdA = try layer.backward(record, dLdZ).dLdA
             for _ in 0..<Self.probesPerCase {
                 let input = generator.index(in: conv.inputShape)
-                let products = layer.influence(of: input, in: record).map { dLdZ[index: $0.output] * layer.W[index: $0.weight] }
+                let products = layer.influence(of: input,
+                    in: record).map { dLdZ[index: $0.output] * layer.W[index: $0.weight] }
                 Self.expectSum(products, plus: 0, equals: dLdA[index: input], "\(layer.summary) dLdA\(input)")
             }
         }
@@ -60,7 +61,8 @@ import ConvScopeCore
             for _ in 0..<Self.probesPerCase {
                 let output = generator.index(in: Z.shape)
                 let window = pool.receptiveField(of: output)
-                #expect(pool.argmax(of: output, in: record) == window.first { A[index: $0] == Z[index: output] }, "\(pool.summary) \(output)")
+                #expect(pool.argmax(of: output, in: record) == window.first { A[index: $0] == Z[index: output] },
+                    "\(pool.summary) \(output)")
                 let input = generator.index(in: shape)
                 let readers = Set(pool.outputsReading(input: input, in: record))
                 let expected = Set((0..<Z.shape[2]).flatMap { i in (0..<Z.shape[3]).map { [input[0], input[1], i, $0] } }
@@ -78,7 +80,8 @@ import ConvScopeCore
         for _ in 0..<Self.casesPerProperty {
             let (k, shape) = ShapePropertyTests.randomResampling(spatialAxes: spatialAxes, using: &generator)
             let A = Tensor.randomUniform(shape: shape, in: 1...2, seed: generator.next())
-            for layer in [ShapePropertyTests.upsampler(k, spatialAxes), ShapePropertyTests.downsampler(k, spatialAxes)].map(\.function) {
+            for layer in [ShapePropertyTests.upsampler(k, spatialAxes), ShapePropertyTests.downsampler(k,
+                spatialAxes)].map(\.function) {
                 let Z = try layer.forward(A).output
                 for offset in 0..<Z.count {
                     let output = Z.index(ofOffset: offset)

@@ -43,7 +43,8 @@ import Walkthroughs
         // Stride 2 on a 6-wide input with K 3: the stride-1 output is 4 wide, dL/dZ is 2 wide.
         let layer = Conv2d(inChannels: 1, outChannels: 1, kernelSize: HW(square: 3), stride: HW(square: 2),
                            W: Tensor(shape: [1, 1, 3, 3], scalars: [1, 2, 3, 4, 5, 6, 7, 8, 9]))
-        let forward = try ConvForwardWalkthrough(layer: layer.function, input: Tensor(shape: [1, 1, 6, 6], repeating: 1))
+        let forward = try ConvForwardWalkthrough(layer: layer.function, input: Tensor(shape: [1, 1, 6, 6],
+            repeating: 1))
         let walk = try ConvBackwardWalkthrough(forward: forward, dLdZ: Tensor(shape: [1, 1, 2, 2], scalars: [1, 2, 3, 4]))
         #expect(walk.taught.scattered == Tensor(shape: [1, 1, 4, 4], scalars: [1, 0, 2, 0, 0, 0, 0, 0, 3, 0, 4, 0, 0, 0, 0, 0]))
         #expect(walk.taught.padded.shape == [1, 1, 8, 8])
@@ -66,7 +67,8 @@ import Walkthroughs
                 #expect(step.result == walk.dLdA.scalars[number])
                 #expect(close(step.terms.reduce(0) { $0 + $1.product }, step.result), "\(layer.summary) \(step.element)")
                 if layer.kind == .max {
-                    #expect(step.terms.allSatisfy { layer.function.argmax(of: $0.output, in: forward.record) == step.element })
+                    #expect(step.terms.allSatisfy { layer.function.argmax(of: $0.output,
+                        in: forward.record) == step.element })
                 }
             }
         }

@@ -37,7 +37,8 @@ import Walkthroughs
     @Test func activationWalksUseTheCachedOutput() throws {
         let A = Tensor(shape: [1, 6], scalars: [-1750, -2, 0, 0.5, 3, 1750])
         for layer in [ReLU(), Sigmoid(), Tanh()] as [Activation] {
-            let walk = try ElementwiseWalkthrough(layer: .activation(layer.function), input: A, upstream: .random(seed: 4))
+            let walk = try ElementwiseWalkthrough(layer: .activation(layer.function), input: A,
+                upstream: .random(seed: 4))
             for number in 0..<A.count {
                 let forward = walk.forwardStep(number)
                 #expect(forward.value == walk.output.scalars[number] && forward.input == A.scalars[number])
@@ -85,7 +86,8 @@ import Walkthroughs
     /// Walking a scan reads its networks through `output(for:)`: no layer keeps a record.
     @Test func scanningWalkLeavesItsLayersUntouched() throws {
         let walk = try ScanningWalkthrough.linearAsConvolution(weight: Tensor.randomNormal(shape: [2, 6], seed: 1),
-                                                              input: Tensor.randomNormal(shape: [1, 3, 5], seed: 2), kernelSize: 2)
+                                                              input: Tensor.randomNormal(shape: [1, 3, 5],
+                                                                  seed: 2), kernelSize: 2)
         for t in 0..<walk.positions { _ = try walk.step(t) }
         #expect(walk.network.activations.isEmpty && walk.mlp.activations.isEmpty)
         #expect((walk.network.layers[0] as? ConvLayer)?.record == nil)

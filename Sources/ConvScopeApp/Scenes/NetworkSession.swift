@@ -58,7 +58,8 @@ public final class NetworkSession {
         case .convolution(let conv):
             return [try .convolution(title, layer: conv, input: input, dLdZ: dLdZ)]
         case .linear(let linear):
-            return [Scene(title: title, content: .linear(try LinearWalkthrough(layer: linear, input: input, dLdZ: dLdZ)))]
+            return [Scene(title: title, content: .linear(try LinearWalkthrough(layer: linear, input: input,
+                dLdZ: dLdZ)))]
         case .activation(let activation):
             let walk = try ElementwiseWalkthrough(layer: .activation(activation), input: input, dLdZ: dLdZ)
             return [Scene(title: title, content: .elementwise(walk))]

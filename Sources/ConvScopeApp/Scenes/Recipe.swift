@@ -73,7 +73,8 @@ public struct Recipe: Equatable, Sendable {
         case .maxPooling, .meanPooling:
             let c = value("C")
             let A = fitting(fixedInput, [1, c, size, size]) ?? Demo.integers([1, c, size, size], in: 0...9, seed: 7)
-            let pool = PoolFunction(kind: layer == .maxPooling ? .max : .mean, kernel: value("kernel"), stride: value("stride"))
+            let pool = PoolFunction(kind: layer == .maxPooling ? .max : .mean, kernel: value("kernel"),
+                stride: value("stride"))
             _ = try pool.outputShape(forInput: A.shape)
             var scene = try Scene.pooling(title, layer: pool, input: A)
             scene.recipe = self

@@ -1,6 +1,6 @@
 extension LayerSpec {
     /// The most elements a padded or upsampled input may hold (2 GiB of Double). Larger
-    /// `--padding` or `--factor` values are refused before anything is allocated.
+    /// padding or upsampling factors are refused before anything is allocated.
     public static let maxGrownElementCount = 1 << 28
 
     /// Refuses options that would grow `A` past `maxGrownElementCount`: padding adds to the

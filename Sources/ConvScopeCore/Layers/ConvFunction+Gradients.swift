@@ -3,7 +3,8 @@ extension ConvFunction: GradientTermListing {
     /// output channels), `dL/dZ[output] · W[tap]`. They sum to `backward`'s dL/dA there.
     public func inputGradientTerms(of element: [Int], in record: ConvRecord, dLdZ: Tensor) -> [GradientTerm] {
         influence(of: element, in: record).map { term in
-            GradientTerm(output: term.output, upstream: dLdZ[index: term.output], through: term.weight, factor: term.weightValue)
+            GradientTerm(output: term.output, upstream: dLdZ[index: term.output], through: term.weight,
+                factor: term.weightValue)
         }
     }
 

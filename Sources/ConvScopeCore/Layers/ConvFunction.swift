@@ -50,11 +50,11 @@ public struct ConvFunction: ParameterizedFunction, Equatable {
 
     public var summary: String {
         let g = geometry
-        var parts = ["\(inChannels)", "\(outChannels)", "kernel \(spatialAxes == 1 ? "\(g.kernel.w)" : "\(g.kernel)")"]
-        let stride = spatialAxes == 1 ? "\(g.stride.w)" : "\(g.stride)"
-        if g.stride != HW(square: 1) { parts.append("stride \(stride)") }
-        if g.padding != HW(square: 0) { parts.append("padding \(spatialAxes == 1 ? "\(g.padding.w)" : "\(g.padding)")") }
-        if g.dilation != HW(square: 1) { parts.append("dilation \(spatialAxes == 1 ? "\(g.dilation.w)" : "\(g.dilation)")") }
+        func shown(_ pair: HW) -> String { spatialAxes == 1 ? "\(pair.w)" : "\(pair)" }
+        var parts = ["\(inChannels)", "\(outChannels)", "kernel \(shown(g.kernel))"]
+        if g.stride != HW(square: 1) { parts.append("stride \(shown(g.stride))") }
+        if g.padding != HW(square: 0) { parts.append("padding \(shown(g.padding))") }
+        if g.dilation != HW(square: 1) { parts.append("dilation \(shown(g.dilation))") }
         return "Conv\(spatialAxes)d(\(parts.joined(separator: ", ")))"
     }
 

@@ -30,7 +30,8 @@ public struct ConvTransposeFunction: ParameterizedFunction, Equatable {
 
     public var summary: String {
         let kernel = conv.spatialAxes == 1 ? "\(conv.geometry.kernel.w)" : "\(conv.geometry.kernel)"
-        return "ConvTranspose\(conv.spatialAxes)d(\(conv.inChannels), \(conv.outChannels), kernel \(kernel), factor \(upsample.factor))"
+        let sizes = "\(conv.inChannels), \(conv.outChannels), kernel \(kernel), factor \(upsample.factor)"
+        return "ConvTranspose\(conv.spatialAxes)d(\(sizes))"
     }
 
     public func forward(_ A: Tensor) throws -> (output: Tensor, record: ConvTransposeRecord) {

@@ -35,7 +35,8 @@ public enum LayerError: Error, Equatable, Sendable, CustomStringConvertible {
             features ? "A has \(given) features (shape \(shape)) but W expects in_features = \(expected)"
                 : "A has \(given) channels (shape \(shape)) but W expects C_in = \(expected)"
         case .biasShape(let shape, let outputs, let acceptsColumn):
-            acceptsColumn ? "b has shape \(shape) but W has \(outputs) output features, so b must be (\(outputs),) or (\(outputs), 1)"
+            acceptsColumn
+                ? "b has shape \(shape) but W has \(outputs) output features, so b must be (\(outputs),) or (\(outputs), 1)"
                 : "b has shape \(shape) but W has C_out = \(outputs), so b must be (\(outputs),)"
         case .gradientShape(let shape, let output):
             "dLdZ has shape \(shape) but the forward output Z has shape \(output)"

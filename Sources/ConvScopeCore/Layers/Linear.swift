@@ -47,7 +47,8 @@ public final class Linear: ParameterRecordingLayer<LinearFunction> {
     public init(inFeatures: Int, outFeatures: Int, W: Tensor? = nil, b: Tensor? = nil, seed: UInt64 = 0) {
         let W = W ?? Tensor.randomNormal(shape: [outFeatures, inFeatures], seed: seed)
         let b = b ?? Tensor(shape: [outFeatures, 1])
-        precondition(W.shape == [outFeatures, inFeatures], "W has shape \(W.shape), expected [\(outFeatures), \(inFeatures)]")
+        precondition(W.shape == [outFeatures, inFeatures],
+            "W has shape \(W.shape), expected [\(outFeatures), \(inFeatures)]")
         precondition(b.count == outFeatures, "b has shape \(b.shape), expected \(outFeatures) entries")
         super.init(LinearFunction(W: W, b: b))
     }

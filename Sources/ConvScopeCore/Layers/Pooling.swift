@@ -63,7 +63,8 @@ public struct PoolFunction: LayerFunction, Equatable {
                 }
             }
         }
-        return (Tensor(shape: outShape, scalars: Z), PoolRecord(inputShape: A.shape, outputShape: outShape, argmax: argmax))
+        return (Tensor(shape: outShape, scalars: Z), PoolRecord(inputShape: A.shape, outputShape: outShape,
+            argmax: argmax))
     }
 
     public func backward(_ record: PoolRecord, _ dLdZ: Tensor) throws -> InputGradient {

@@ -80,7 +80,8 @@ public struct ResamplingFunction: LayerFunction, Equatable {
         if isUpsampling {
             return InputGradient(dLdA: Resampling.downsample(dLdZ, factor: factor, spatialAxes: spatialAxes))
         }
-        return InputGradient(dLdA: Resampling.scatter(dLdZ, factor: factor, into: record.inputShape, spatialAxes: spatialAxes))
+        return InputGradient(dLdA: Resampling.scatter(dLdZ, factor: factor, into: record.inputShape,
+            spatialAxes: spatialAxes))
     }
 
     /// Where output element `index` comes from: the input element it copies, or nil for an

@@ -100,7 +100,8 @@ extension ConvFunction {
         let crop = g.padding
         let cropped = paddedGradient.cropped([(0, 0), (0, 0), (crop.h, crop.h), (crop.w, crop.w)])
         return TaughtInputGradient(padded: padded, border: border, flippedKernel: flipped,
-                                   paddedInputGradient: paddedGradient, inputGradient: cropped.reshaped(record.input.shape),
+                                   paddedInputGradient: paddedGradient,
+                                   inputGradient: cropped.reshaped(record.input.shape),
                                    cropping: crop)
     }
 }
