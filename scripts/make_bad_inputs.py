@@ -2,7 +2,7 @@
 """Writes the bundles of the command-line bad-input matrix into Tests/ConvScopeCLITests/Fixtures/.
 
 Each NAME.npz is a bundle `convscope compute` and `render` might be handed: broken
-archives, members with lying or hostile headers, unsupported dtypes, awkward keys, zip
+archives, members with lying or hostile headers (terminal escapes among them), unsupported dtypes, awkward keys, zip
 bombs, and valid but awkward values (NaN, ±Inf, empty arrays). BadInputMatrixTests
 says what each must produce. Every file stays under a few kilobytes.
 
@@ -71,6 +71,10 @@ def bundles():
         "key_duplicate": archive([("A.npy", npy(SIGNAL)), ("A.npy", npy(-SIGNAL))]),
         "bomb_lying": declare_size(bomb, npy(zeros), 256),
         "bomb_declared": declare_size(archive([("A.npy", npy(SIGNAL)), ("W.npy", npy(SIGNAL))]), npy(SIGNAL), 0xF000_0000),
+        # Terminal escapes (retitle the window, ring the bell) where a message would echo them.
+        "header_escape": archive([("A.npy", npy_with_header(
+            "{'descr': '\x1b]0;TITLE\x07', 'fortran_order': False, 'shape': (1,), }", bytes(8)))]),
+        "key_escape": archive([("A.npy", npy(SIGNAL)), ("\x1b[31mred\x07.npy", b"not an array")]),
         "key_non_ascii": archive([("A.npy", npy(SIGNAL)), ("größe.npy", npy(np.ones(2)))]),
         "non_finite": archive([("A.npy", npy(np.array([[[np.nan, np.inf, -np.inf, 1.5, -2.0]]])))]),
         "empty": archive([("A.npy", npy(np.zeros((1, 2, 0))))]),

@@ -43,7 +43,13 @@ struct ComputeCommand: ParsableCommand {
         guard output != nil || expectation.expect != nil else {
             throw CLIFailure("say where the results go: -o OUT.npz, -o - for a summary, or --expect MINE.npz to check yours")
         }
+        if let output, output != "-" {
+            try OutputGuard.requireDistinct(output, option: "-o", from: [("the input bundle", bundle),
+                                                                          ("the --expect file", expectation.expect)])
+        }
         let input = try layer.input(bundle: bundle)
+        try input.requireMemory(within: layer.maxMemory, backward: false, writing: output != nil && output != "-")
+        input.announceNote("only the forward pass runs")
         let results: [String: Tensor]
         do {
             results = try input.spec.run(on: input.tensors)
@@ -52,12 +58,13 @@ struct ComputeCommand: ParsableCommand {
         }
         let check = try expectation.check(input.spec, bundle: input.tensors)
         if output == "-" {
-            print(TensorSummary.table(results))
+            try StandardOutput.print(TensorSummary.table(results))
         } else if let output {
             try NPZ.write(results, to: URL(fileURLWithPath: output))
+            CLINote.print("wrote \(output): \(ResultOrder.sorted(results.keys).joined(separator: ", "))")
         }
         if let check {
-            print(AnswerReport.text(check))
+            try StandardOutput.print(AnswerReport.text(check))
             if !check.passes { throw ExitCode(Self.mismatchStatus) }
         }
     }

@@ -32,7 +32,8 @@ extension LayerSpecError {
                 + "the most ConvScope makes; use a smaller --\(option.rawValue) or a smaller A"
         case .missingParameter(let key, let kind):
             let needed = kind.parameterKeys.filter { $0 != "b" }.map { "'\($0)'" }.joined(separator: ", ")
-            return "the bundle has no '\(key)': \(kind.rawValue) needs its parameters \(needed) (b is optional)"
+            return "the bundle has no '\(key)': \(kind.rawValue) needs its parameters \(needed)"
+                + (kind.parameterKeys.contains("b") ? " (b is optional)" : "")
         case .missingInput:
             return "the bundle has no 'A': save the input as A, e.g. np.savez(path, A=x)"
         }

@@ -18,7 +18,7 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var recording: RecordingArguments
 
     func run() throws {
-        let destination = try recording.destination()
+        let destination = try recording.destination(inputs: [])
         let model = AppModel(scenes: try Demo.scenes(), size: Size(width: 80, height: 24), playing: !paused)
         try runInteractive(model, recording: destination)
     }
@@ -26,15 +26,21 @@ struct DemoCommand: ParsableCommand {
 
 /// `--record FILE.cast` and `--force`, for the commands that open a terminal.
 struct RecordingArguments: ParsableArguments {
-    @Option(help: ArgumentHelp("Record the session into an asciicast v2 file, written when you quit with q.", valueName: "file.cast"))
+    @Option(help: ArgumentHelp("Record the session into an asciicast v2 file, written as it happens (- for stdout).",
+                               valueName: "file.cast"))
     var record: String?
 
     @Flag(help: "Replace the --record file if it exists.")
     var force = false
 
-    /// The checked destination, if recording; call before opening the terminal.
-    func destination() throws -> CastFile? {
-        try record.map { try CastFile(path: $0, force: force) }
+    /// The checked destination, if recording; call before opening the terminal. `inputs`
+    /// are the command's input files by role, which the recording must not replace.
+    func destination(inputs: [(role: String, path: String?)]) throws -> CastFile? {
+        guard record != "-" else {
+            throw CLIFailure("--record - would mix the recording into the screen on stdout; "
+                             + "give a file such as session.cast")
+        }
+        return try record.map { try CastFile(path: $0, force: force, option: "--record", inputs: inputs) }
     }
 }
 
@@ -105,16 +111,21 @@ struct ViewCommand: ParsableCommand {
 
     @OptionGroup var expectation: ExpectArguments
 
+    @OptionGroup var mytorch: MytorchArguments
+
     @Flag(help: "Start playing instead of paused.")
     var play = false
 
     @OptionGroup var recording: RecordingArguments
 
     func run() throws {
-        let destination = try recording.destination()
-        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(), expectation: expectation)
+        let destination = try recording.destination(inputs: [("the input bundle", bundle),
+                                                             ("the --expect file", expectation.expect)])
+        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(),
+                                              expectation: expectation, mytorch: mytorch)
         var model = try screen.model(scenes, size: Size(width: 80, height: 24), playing: play)
-        model.answer = answer
+        model.answer = answer.map { AnswerOverlay($0, scenes: scenes) }
+        if mytorch.mytorch != nil, let answer { model.openFirstWrongCell(of: answer) }
         try runInteractive(model, recording: destination)
     }
 }
@@ -138,17 +149,22 @@ struct CNNCommand: ParsableCommand {
 
     func run() throws {
         if bundle != nil && sample != nil { throw CLIFailure("give either a bundle or --sample, not both") }
-        let destination = try recording.destination()
+        let destination = try recording.destination(inputs: [("the input bundle", bundle)])
         let source = sample.map { "sample \($0)" } ?? bundle ?? "built-in data"
         var tensors: [String: Tensor] = [:]
         if let sample {
             let catalog = try SampleCatalog.load()
             tensors = try catalog.tensors(of: try catalog.sample(named: sample))
         } else if let bundle {
-            tensors = try NPZ.read(contentsOf: URL(fileURLWithPath: bundle))
+            let url = URL(fileURLWithPath: bundle)
+            // A lone .npy is read as A, so the message below says what else to write.
+            let isArray = url.pathExtension.lowercased() == "npy"
+            tensors = isArray ? ["A": try NPY.read(contentsOf: url)] : try NPZ.read(contentsOf: url)
         }
         if (bundle != nil || sample != nil) && (tensors["A"] == nil || tensors["Y"] == nil) {
-            throw CLIFailure("\(source): the CNN needs both A (inputs) and Y (labels)")
+            let has = tensors.isEmpty ? "no arrays" : tensors.keys.sorted().joined(separator: ", ")
+            throw CLIFailure("\(source): the CNN needs both A (inputs) and Y (labels), and this has \(has): "
+                             + "write an .npz with both, e.g. np.savez('batch.npz', A=A, Y=Y)")
         }
         let scene: Scene
         do {
@@ -172,13 +188,15 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("An .npz with A and the parameters (optional).", valueName: "bundle.npz"))
     var bundle: String?
 
-    @Option(help: "The step to show, from 1.")
+    // Unconditional, so `--step -1` is read as a value and gets the range error, not "missing value".
+    @Option(parsing: .unconditional, help: "The step to show, from 1.")
     var step = 1
 
-    @Option(help: "The scene to show, from 1 (a transposed convolution has two: upsample, then convolve).")
+    @Option(parsing: .unconditional,
+            help: "The scene to show, from 1 (a transposed convolution has two: upsample, then convolve).")
     var scene = 1
 
-    @Option(help: ArgumentHelp("Screen size in cells, WIDTHxHEIGHT.", valueName: "WxH"))
+    @Option(help: ArgumentHelp("Screen size in cells, WIDTHxHEIGHT, from 64x20 to 1000x1000.", valueName: "WxH"))
     var size = "100x30"
 
     @Option(help: "numbers, heatmap or auto (numbers when they fit).")
@@ -188,7 +206,10 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var expectation: ExpectArguments
 
-    @Option(help: ArgumentHelp("Instead of printing, record --steps into an asciicast v2 file, one step every \(Self.pace) s with a marker each.", valueName: "file.cast"))
+    @OptionGroup var mytorch: MytorchArguments
+
+    @Option(help: ArgumentHelp("Instead of printing, record --steps into an asciicast v2 file (- for stdout), "
+                               + "one step every \(Self.pace) s with a marker each.", valueName: "file.cast"))
     var cast: String?
 
     @Option(help: ArgumentHelp("The steps --cast records, from A to B (default: all).", valueName: "A..B"))
@@ -202,39 +223,38 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         guard cast != nil || steps == nil else { throw CLIFailure("--steps goes with --cast FILE") }
-        let destination = try cast.map { try CastFile(path: $0, force: force) }
-        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(), expectation: expectation)
-        guard let dimensions = parseSize(size) else {
-            throw CLIFailure("--size \(size) is not WIDTHxHEIGHT, e.g. --size 100x30")
+        let destination = try cast.map {
+            try CastFile(path: $0, force: force, option: "--cast",
+                         inputs: [("the input bundle", bundle), ("the --expect file", expectation.expect)])
         }
+        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(),
+                                              expectation: expectation, mytorch: mytorch)
+        let dimensions = try parseSize(size)
         guard let mode = ["auto": MapDisplay.automatic, "numbers": .numbers, "heatmap": .heatmap][display] else {
             throw CLIFailure("--display \(display) is not one of auto, numbers, heatmap")
         }
         var model = try screen.model(scenes, sceneIndex: scene - 1, size: dimensions, capabilities: .minimal)
         model.display = mode
-        model.answer = answer
-        if let destination {
-            try destination.write(try recording(model))
-            return
-        }
+        model.answer = answer.map { AnswerOverlay($0, scenes: scenes) }
+        if let destination { return try record(model, into: destination) }
         guard (1...model.stepCount).contains(step) else {
             throw CLIFailure("--step \(step) is out of range: the \(model.phase.rawValue) screen has steps 1 to \(model.stepCount)")
         }
         model.step = step - 1
-        print(model.render().plainText())
+        try StandardOutput.print(model.render().plainText())
     }
 
-    /// The steps named by `--steps`, one frame and marker each, `pace` seconds apart.
-    private func recording(_ model: AppModel) throws -> Asciicast {
+    /// Streams the steps named by `--steps` into `file`, one frame and marker each, `pace` seconds apart.
+    private func record(_ model: AppModel, into file: CastFile) throws {
         let range = try stepRange(in: model)
         var model = model
-        let recorder = CastRecorder(size: model.size)
+        let recorder = try CastRecorder(size: model.size, into: file)
         for (index, step) in range.enumerated() {
             model.step = step - 1
-            recorder.record(model, at: Double(index) * Self.pace)
+            try recorder.record(model, at: Double(index) * Self.pace)
         }
-        recorder.hold(until: Double(range.count) * Self.pace)
-        return recorder.cast
+        try recorder.hold(until: Double(range.count) * Self.pace)
+        recorder.confirm()
     }
 
     /// `--steps A..B` (or one step `A`) checked against the screen's steps; all of them by default.
@@ -251,10 +271,23 @@ struct RenderCommand: ParsableCommand {
         return first...last
     }
 
-    private func parseSize(_ text: String) -> Size? {
-        let parts = text.lowercased().split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, (1...1000).contains(parts[0]), (1...1000).contains(parts[1]) else { return nil }
-        return Size(width: parts[0], height: parts[1])
+    /// The largest `--size` on either axis.
+    static let maxSide = 1000
+
+    /// `--size WxH`, at least the smallest screen and at most `maxSide` on each axis.
+    private func parseSize(_ text: String) throws -> Size {
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 2, let width = parts[0], let height = parts[1] else {
+            throw CLIFailure("--size \(text) is not WIDTHxHEIGHT, e.g. --size 100x30")
+        }
+        guard width <= Self.maxSide, height <= Self.maxSide else {
+            throw CLIFailure("--size \(text) is too large: the maximum is \(Self.maxSide)x\(Self.maxSide)")
+        }
+        let least = ScreenLayout.minimumSize
+        guard width >= least.width, height >= least.height else {
+            throw CLIFailure("--size \(text) is too small: a screen needs at least \(least.width)x\(least.height)")
+        }
+        return Size(width: width, height: height)
     }
 }
 
@@ -263,11 +296,21 @@ struct RenderCommand: ParsableCommand {
 /// answer was computed from a bundle (or sample), so one is required, and a missing `b`
 /// means zeros there as in `compute` (not the seeded default bias the screens use otherwise).
 /// A sample names the scenes: `sample NAME`, before the stage names of a transposed convolution.
+/// With `--mytorch`, the answer is the user's class run on the same tensors (and dLdZ).
 private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: UpstreamGradient,
-                        expectation: ExpectArguments) throws -> ([Scene], AnswerOverlay?) {
+                        expectation: ExpectArguments, mytorch: MytorchArguments) throws -> ([Scene], AnswerCheck?) {
     let input = try layer.input(bundle: bundle)
+    try input.requireMemory(within: layer.maxMemory, backward: true, writing: false)
+    let gradient = upstream == .ones ? "ones" : "seeded random"
+    input.announceNote("the backward pass starts from the default gradient (\(gradient))")
     var tensors = input.tensors
-    if expectation.expect != nil {
+    if mytorch.mytorch != nil {
+        guard expectation.expect == nil else { throw CLIFailure("give --expect MINE.npz or --mytorch DIR, not both") }
+        guard input.source != nil else {
+            throw CLIFailure("--mytorch needs the bundle (or --sample) to run your code on")
+        }
+        tensors = try MytorchArguments.completed(input, upstream: upstream)
+    } else if expectation.expect != nil {
         guard input.source != nil else { throw CLIFailure("--expect needs the bundle (or --sample) your answer was computed from") }
         if tensors["b"] == nil, let layer = try? input.spec.makeLayer(from: tensors) as? ParameterizedLayer {
             tensors["b"] = layer.b
@@ -280,12 +323,15 @@ private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: Upst
         throw input.failure(error)
     }
     if let name = layer.sample {
+        let sample = "sample \(name)" + (input.note == nil ? "" : " · default dLdZ")
         for index in scenes.indices {
-            scenes[index].title = scenes.count == 1 ? "sample \(name)" : "sample \(name) · \(scenes[index].title)"
+            scenes[index].title = scenes.count == 1 ? sample : "\(sample) · \(scenes[index].title)"
         }
     }
     try requireSteps(scenes, context: "\(layer.sample.map { "sample \($0): " } ?? bundle.map { "\($0): " } ?? "")\(input.spec.kind.rawValue)")
-    return (scenes, try expectation.check(input.spec, bundle: tensors).map { AnswerOverlay($0, scenes: scenes) })
+    let name = layer.layer ?? LayerName(kind: input.spec.kind)
+    let mine = try mytorch.check(name, spec: input.spec, bundle: tensors, tolerance: expectation.tolerance)
+    return (scenes, try mine?.answer ?? expectation.check(input.spec, bundle: tensors))
 }
 
 /// A screen steps through the elements of what a pass computes, so an empty result (from an
@@ -302,8 +348,9 @@ private func requireSteps(_ scenes: [Scene], context: String) throws {
 }
 
 /// Opens the terminal (or explains why it cannot) and runs the app until the user quits;
-/// with a destination, records the session and writes it on the way out. Signals (Ctrl-C,
-/// SIGTERM, SIGHUP) end the process at once, so nothing is written then.
+/// with a destination, streams the session into it frame by frame, so signals (Ctrl-C,
+/// SIGTERM, SIGHUP), which end the process at once, keep what was recorded. A failed
+/// write stops the recording (the session goes on) and is reported on the way out.
 private func runInteractive(_ model: AppModel, recording: CastFile?) throws {
     let backend: NcursesBackend
     do {
@@ -312,11 +359,23 @@ private func runInteractive(_ model: AppModel, recording: CastFile?) throws {
         throw CLIFailure(error.description)
     }
     guard let recording else { return AppRunner.run(model, on: backend) }
-    let recorder = CastRecorder(size: backend.size)
+    var recorder: CastRecorder?, failure: Error?
+    do {
+        recorder = try CastRecorder(size: backend.size, into: recording)
+    } catch {
+        backend.shutdown()
+        throw error
+    }
     let start = ContinuousClock.now
     AppRunner.run(model, on: backend) { model in
+        guard failure == nil else { return }
         let elapsed = (ContinuousClock.now - start).components
-        recorder.record(model, at: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
+        do {
+            try recorder?.record(model, at: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
+        } catch {
+            failure = error
+        }
     }
-    try recording.write(recorder.cast)
+    if let failure { throw failure }
+    recorder?.confirm()
 }

@@ -15,6 +15,7 @@ public enum NPZ {
     public static func read(contentsOf url: URL,
                             maxTotalBytes: Int = defaultMaxTotalBytes) throws -> [String: Tensor] {
         let file = url.lastPathComponent
+        try FileAccess.requireRegularFile(url)
         let archive: Archive
         do {
             archive = try Archive(url: url, accessMode: .read)

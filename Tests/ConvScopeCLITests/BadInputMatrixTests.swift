@@ -4,8 +4,8 @@ import TensorFiles
 import Testing
 
 /// The bundles of scripts/make_bad_inputs.py through `compute relu` and `render relu`: each
-/// gets one line on stderr and exit status 1 with no output file, or a correct result;
-/// never a crash or a hang.
+/// gets one line on stderr, free of control characters, and exit status 1 with no output
+/// file, or a correct result; never a crash or a hang.
 @Suite struct BadInputMatrixTests {
     enum Expectation: Sendable {
         /// Exit 1 with one stderr line containing the phrase, nothing on stdout, no file.
@@ -44,6 +44,8 @@ import Testing
         Case("key_duplicate.npz", .refused("member 'A.npy' occurs more than once")),
         Case("bomb_lying.npz", .refused("inflates to more than its declared 256 bytes")),
         Case("bomb_declared.npz", .refused("members declare more than 4294967296 bytes in total")),
+        Case("header_escape.npz", .refused("dtype '\\x1b]0;TITLE\\x07' (not a numeric NumPy type) is not supported")),
+        Case("key_escape.npz", .refused("[31mred")),
         Case("key_non_ascii.npz", .computes(shape: [1, 1, 4], Z: [1, 0, 3, 0]), .shows(["Z[0,0,0] = relu(A[0,0,0]) = relu(1)"])),
         Case("non_finite.npz", .computes(shape: [1, 1, 5], Z: [.nan, .infinity, 0, 1.5, 0]),
              .shows(["= relu(NaN)", "= NaN", "A (1, 1, 5)  min -2  max 1.5000  mean -0.2500  NaN×1 +Inf×1 -Inf×1"])),
@@ -102,5 +104,7 @@ import Testing
         #expect(result.stderr.hasPrefix("convscope: ") && result.stderr.contains(file), "\(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stderr.contains(phrase), "no '\(phrase)' in \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(!result.stderr.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" },
+                "a control character reached the terminal: \(result.stderr.debugDescription)", sourceLocation: sourceLocation)
     }
 }

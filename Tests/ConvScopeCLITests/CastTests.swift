@@ -125,8 +125,10 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
     }
 
-    /// The real thing: `view --record` in a tmux terminal, stepped with keys, resized, quit with q.
-    @Test func viewRecordsWhatTheUserStepsThrough() async throws {
+    /// The real thing: `view --record` in a tmux terminal, stepped with keys, then resized and
+    /// quit with q — or killed with SIGTERM, which keeps what was recorded (it is on disk as it happens).
+    @Test(arguments: ["q", "SIGTERM"])
+    func viewRecordsWhatTheUserStepsThrough(_ ending: String) async throws {
         let scratch = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let cast = scratch.appendingPathComponent("session.cast")
@@ -138,13 +140,64 @@ import Testing
             try tmux.press("l")
             try await tmux.wait(for: "step \(step)/256")
         }
-        try tmux.resize(width: 110, height: 34)
-        try tmux.press("q")
-        #expect(try await tmux.exitStatus() == 0)
+        if ending == "q" {
+            try tmux.resize(width: 110, height: 34)
+            try tmux.press("q")
+            #expect(try await tmux.exitStatus() == 0)
+        } else {
+            kill(try tmux.appPID(), SIGTERM)
+            #expect(try await tmux.exitStatus() == 143)
+        }
         let recording = try Recording(contentsOf: cast)
         #expect(recording.header["width"] as? Int == 90 && recording.header["height"] as? Int == 28)
         #expect(recording.markers == ["step 1/256", "step 2/256", "step 3/256"])
         #expect(recording.timesNeverDecrease)
         #expect(recording.outputs.last?.data == (try CastTests.expectedFrame(step: 3, size: Size(width: 90, height: 28))))
+        // After `q`, the confirmation on stderr (the tmux line wraps long paths: join the lines);
+        // a signal ends the process at once, with the recording kept but nothing said.
+        let frames = recording.outputs.filter { !$0.data.isEmpty }.count
+        let shown = try tmux.screen().replacingOccurrences(of: "\n", with: "")
+        let confirmation = "convscope: wrote \(cast.path): \(frames) frames, 3 step markers"
+        #expect(shown.contains(confirmation) == (ending == "q"), "\(shown)")
+    }
+
+    /// Peak memory of a running process (VmHWM), in bytes.
+    static func peakMemory(of pid: pid_t) throws -> Int {
+        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") })
+        return try #require(Int(line.split(separator: " ").dropFirst().first ?? "")) * 1024
+    }
+
+    /// A long `render --cast` streams: the file grows by megabytes while the process's peak
+    /// memory stays put, and SIGTERM leaves a readable recording of the steps made so far.
+    @Test func renderCastStreamsWithFlatMemoryAndSurvivesAnInterrupt() throws {
+        let scratch = try makeScratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let bundle = scratch.appendingPathComponent("long.npz"), cast = scratch.appendingPathComponent("long.cast")
+        try NPZ.write(["A": Tensor.randomNormal(shape: [1, 1, 20000], seed: 7)], to: bundle)
+        let process = Process()
+        // Signals ignored by the test runner would be inherited: reset them.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["--default-signal=TERM", ConvscopeProcess.binary.path, "render", "relu", bundle.path, "--cast", cast.path]
+        try process.run()
+        func waitForSize(_ bytes: Int) throws {
+            for _ in 0..<600 where process.isRunning {
+                let size = (try? FileManager.default.attributesOfItem(atPath: cast.path)[.size] as? Int) ?? 0
+                if size >= bytes { return }
+                usleep(50_000)
+            }
+            Issue.record("the recording never reached \(bytes) bytes")
+        }
+        try waitForSize(1 << 20)
+        let early = try Self.peakMemory(of: process.processIdentifier)
+        try waitForSize(5 << 20)
+        let late = try Self.peakMemory(of: process.processIdentifier)
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM)
+        #expect(late - early < 2 << 20, "peak memory grew from \(early) to \(late) bytes while 4 MB were recorded")
+        let recording = try Recording(contentsOf: cast)
+        #expect(recording.markers.count > 100)
+        #expect(recording.markers == (1...recording.markers.count).map { "step \($0)/20000" })
     }
 }

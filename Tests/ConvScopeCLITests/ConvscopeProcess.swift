@@ -11,6 +11,8 @@ enum ConvscopeProcess {
         let stderr: String
         /// Whether the process was still running after the timeout and was killed.
         var timedOut = false
+        /// stdout's bytes as they came (binary output such as `-o /dev/stdout`).
+        var stdoutData = Data()
     }
 
     /// The binary next to the test executable in the build folder (the test target depends
@@ -22,18 +24,20 @@ enum ConvscopeProcess {
 
     /// Runs the binary with `arguments`, in `directory` if given, with `environment` added to
     /// ours; one still running after `timeout` seconds is killed (a hang is a failure).
+    /// `standardOutput` replaces the captured stdout (e.g. `/dev/full`), leaving `stdout` empty.
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                    timeout: Double = 30) throws -> Result {
+                    standardOutput: FileHandle? = nil, timeout: Double = 30) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        if standardOutput != nil { try out.fileHandleForWriting.close() }
         let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
@@ -43,7 +47,8 @@ enum ConvscopeProcess {
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self),
-                      timedOut: process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
+                      timedOut: process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL,
+                      stdoutData: outData)
     }
 }
 

@@ -27,6 +27,14 @@ import Testing
         #expect(try diagnosis(.conv1d, Self.conv, "dLdA", mine) == "unflipped kernel in backward")
     }
 
+    @Test func paddingIgnored() throws {
+        let mine = WrongImplementations.conv1d(Self.A, Self.W, Self.b, flipKernel: false)
+        #expect(mine.shape == [2, 4, 7])
+        let bundle = ["A": Self.A, "W": Self.W, "b": Self.b]
+        let spec = LayerSpec(kind: .conv1d, padding: [1])
+        #expect(try diagnosis(.conv1d, bundle, "Z", mine, spec: spec) == "padding ignored")
+    }
+
     @Test func gradientsAccumulatedAcrossCalls() throws {
         let layer = Conv1d(inChannels: 3, outChannels: 4, kernelSize: 3, W: Self.W, b: Self.b)
         var dLdW = Tensor(shape: Self.W.shape), dLdb = Tensor(shape: Self.b.shape)

@@ -59,12 +59,12 @@ import Testing
     @Test func failedWriteLeavesNothingBehind() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        // A directory in the way makes the final rename fail.
+        // A directory in the way is refused before anything is written.
         let blocked = directory.appendingPathComponent("blocked.npy")
         try FileManager.default.createDirectory(at: blocked.appendingPathComponent("child"),
                                                 withIntermediateDirectories: true)
         let message = errorMessage { try NPY.write(Tensor([1]), to: blocked) }
-        #expect(message.hasPrefix("blocked.npy: cannot replace the file"), "\(message)")
+        #expect(message.hasPrefix("blocked.npy: \(blocked.path) is a folder, not a file ConvScope can write"), "\(message)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["blocked.npy"])
 
         let missing = directory.appendingPathComponent("no/such/dir/x.npy")

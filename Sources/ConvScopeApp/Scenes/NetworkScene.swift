@@ -43,7 +43,18 @@ public enum NetworkScene {
 
     /// One-hot rows from class numbers `(N,)`, or the labels unchanged when already `(N, K)`.
     static func oneHot(_ labels: Tensor, count: Int) throws -> Tensor {
-        if labels.rank == 2 && labels.shape[0] == count { return labels }
+        if labels.rank == 2 && labels.shape[0] == count {
+            let classes = labels.shape[1]
+            for row in 0..<count {
+                let values = labels.scalars[row * classes..<(row + 1) * classes]
+                guard values.allSatisfy({ $0 == 0 || $0 == 1 }), values.filter({ $0 == 1 }).count == 1 else {
+                    let shown = values.prefix(6).map { "\($0)" }.joined(separator: ", ") + (classes > 6 ? ", …" : "")
+                    throw LayerError("Y row \(row) is [\(shown)], not one-hot: each row needs one 1 and 0 elsewhere "
+                                     + "(or give class numbers (\(count),))")
+                }
+            }
+            return labels
+        }
         guard labels.rank == 1, labels.shape[0] == count else {
             throw LayerError("Y has shape \(labels.shape) but needs one-hot (\(count), classes) or class numbers (\(count),)")
         }

@@ -10,7 +10,7 @@ enum ScanningScreen {
         guard let step = try? walk.step(t) else {
             return ProblemScreen.plan("the MLP and the network disagree on shapes at window \(t)", model: model)
         }
-        let (channels, width) = (walk.input.shape[1], walk.input.shape[2])
+        let channels = walk.input.shape[1]
         let (k, positions) = (walk.windowSize, walk.positions)
         let start = t * walk.hop
         let kernel = walk.network.parameterizedLayers[0].W

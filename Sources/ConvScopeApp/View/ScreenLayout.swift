@@ -2,9 +2,9 @@ import Terminal
 
 /// The plan of the current screen for the model's size, or nil when the terminal is
 /// below the minimum size. Used by `render` to draw and by `update` to hit-test clicks.
-struct ScreenLayout {
+public struct ScreenLayout {
     /// Below this the screen shows "terminal too small" instead of a broken layout.
-    static let minimumSize = Size(width: 64, height: 20)
+    public static let minimumSize = Size(width: 64, height: 20)
 
     private(set) var plan: ScreenPlan?
 

@@ -2,33 +2,68 @@ import Foundation
 import Terminal
 import TensorFiles
 
-/// Where a recording goes. Checked before anything runs — an existing file needs
-/// `--force`, the folder must exist — and written at the end in one piece (a temporary
-/// file renamed into place), so a failed or interrupted run leaves no partial file.
-struct CastFile {
-    let url: URL
+/// Where a recording goes, and the stream into it. Checked before anything runs — an
+/// existing file needs `--force`, the folder must exist and be writable, an input file, a
+/// link or a folder is never the target — then created when recording starts and written event by event, so
+/// memory stays flat however long the session and an interrupted one keeps what was
+/// recorded. `-` streams to stdout.
+final class CastFile {
+    let path: String
     let force: Bool
+    private var descriptor: Int32 = -1
 
-    init(path: String, force: Bool) throws {
-        url = URL(fileURLWithPath: path)
+    /// `option` is how the path was given (`--record`, `--cast`); `inputs` are the command's
+    /// input files by role, which the recording must not overwrite.
+    init(path: String, force: Bool, option: String, inputs: [(role: String, path: String?)]) throws {
+        self.path = path
         self.force = force
+        guard path != "-" else { return }
         try refuseToOverwrite()
+        try OutputGuard.requireDistinct(path, option: option, from: inputs)
         var isFolder: ObjCBool = false
-        let folder = url.deletingLastPathComponent()
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw CLIFailure("\(path): there is no folder \(folder.path) to write the recording into")
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CLIFailure("\(path): there is no folder \(folder) to write the recording into")
+        }
+        guard access(folder, W_OK) == 0 else {
+            throw CLIFailure("\(path): cannot record into \(folder) (\(String(cString: strerror(errno)))); "
+                             + "nothing was started, choose a folder you can write to")
+        }
+        _ = try FileAccess.destination(URL(fileURLWithPath: path))
+    }
+
+    deinit {
+        if descriptor > STDERR_FILENO { close(descriptor) }
+    }
+
+    /// Creates the file (unless it is stdout) and writes the recording's header line.
+    func open(_ header: Asciicast) throws {
+        if path == "-" {
+            descriptor = STDOUT_FILENO
+        } else {
+            try refuseToOverwrite()
+            descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (force ? O_TRUNC : O_EXCL), 0o644)
+            guard descriptor >= 0 else {
+                throw CLIFailure("\(path): cannot create the recording (\(String(cString: strerror(errno)))); "
+                                 + "check the folder's permissions")
+            }
+        }
+        try append(header.headerLine())
+    }
+
+    /// Writes one line of the recording at once (one `write` call, so a signal never splits it).
+    func append(_ line: String) throws {
+        var text = line + "\n"
+        if let code = text.withUTF8({ FileAccess.write(UnsafeRawBufferPointer($0), to: descriptor) }) {
+            throw CLIFailure("\(path == "-" ? "standard output" : path): writing the recording failed "
+                             + "(\(String(cString: strerror(code)))); what was recorded before it is kept")
         }
     }
 
-    /// Writes the recording, unless the file appeared in the meantime and `force` is off.
-    func write(_ cast: Asciicast) throws {
-        try refuseToOverwrite()
-        try FileAccess.replace(url) { try Data(cast.encoded().utf8).write(to: $0) }
-    }
-
     private func refuseToOverwrite() throws {
-        if !force && FileManager.default.fileExists(atPath: url.path) {
-            throw CLIFailure("\(url.path) already exists; add --force to replace it")
+        var isFolder: ObjCBool = false
+        if !force && FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue {
+            throw CLIFailure("\(path) already exists; add --force to replace it")
         }
     }
 }

@@ -4,6 +4,11 @@ extension LayerSpec {
     public func makeLayer(from bundle: [String: Tensor]) throws -> Layer {
         try validate()
         if let A = bundle["A"] { try requireBoundedGrowth(of: A) }
+        if kind == .scanMLPSimple || kind == .scanMLPDistributed, let A = bundle["A"], A.rank == 3,
+           A.shape[2] < ScanningMLP.windowSize {
+            throw LayerError("A has \(A.shape[2]) time steps but the scanning MLP reads windows of "
+                             + "\(ScanningMLP.windowSize); give A (1, 24, W) with W at least \(ScanningMLP.windowSize)")
+        }
         func required(_ key: String) throws -> Tensor {
             guard let tensor = bundle[key] else {
                 throw LayerSpecError.missingParameter(key: key, kind: kind)

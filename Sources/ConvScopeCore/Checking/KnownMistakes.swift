@@ -22,6 +22,12 @@ extension KnownMistake {
             kinds: [.conv1d, .conv2d], keys: ["dLdA"],
             pattern: .shape(MistakeAnswers.emptyCropShape)),
         KnownMistake(
+            name: "padding ignored",
+            explanation: "your Z equals the convolution without zero padding; "
+                + "pad A by p zeros on both ends of each spatial axis first",
+            kinds: [.conv1d, .conv2d], keys: ["Z"],
+            pattern: .answer(MistakeAnswers.unpaddedForward)),
+        KnownMistake(
             name: "gradients accumulated across calls",
             explanation: "yours is twice the library's: backward must overwrite dLdW and dLdb (=), not add to them (+=)",
             kinds: parameterized, keys: ["dLdW", "dLdb"],

@@ -16,6 +16,14 @@ enum MistakeAnswers {
         return Array(shape.prefix(2)) + zip(shape.dropFirst(2), padding).map { $1 == 0 ? 0 : $0 }
     }
 
+    /// Z of the same convolution with padding 0; nil when the layer has no padding to forget.
+    static func unpaddedForward(_ context: MistakeContext) throws -> Tensor? {
+        guard context.spec.paddingValue != HW(square: 0) else { return nil }
+        var spec = context.spec
+        spec.padding = [0]
+        return try spec.run(on: context.bundle.filter { $0.key != "dLdZ" })["Z"]
+    }
+
     /// Z's shape with `W//k + 1` on the downsampled axes.
     static func offByOneDownsampleShape(_ context: MistakeContext) -> [Int]? {
         guard let A = context.bundle["A"] else { return nil }

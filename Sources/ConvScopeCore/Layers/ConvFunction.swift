@@ -79,7 +79,7 @@ public struct ConvFunction: ParameterizedFunction, Equatable {
             throw LayerError.sizeMismatch(shape: shape, given: shape[1], expected: inChannels, features: false)
         }
         let size = spatialSize(shape)
-        try geometry.validate(input: size)
+        try geometry.validate(input: size, axes: spatialAxes)
         let out = geometry.outputSize(forInput: size)
         return [shape[0], outChannels] + (spatialAxes == 1 ? [out.w] : [out.h, out.w])
     }

@@ -63,16 +63,20 @@ public struct ConvGeometry: Sendable, Hashable {
         return HW(rest(padded.h, reach.h, stride.h), rest(padded.w, reach.w, stride.w))
     }
 
-    /// Checks the settings and the input size, describing the first problem in one line.
-    public func validate(input: HW) throws {
-        for (name, value, least) in [("kernel", kernel, 1), ("stride", stride, 1), ("dilation", dilation, 1), ("padding", padding, 0)]
+    /// Checks the settings and the input size, throwing the first problem; `axes` 1 states
+    /// it in widths only, and `pooling` says the window belongs to a pooling layer (which has
+    /// no dilation or padding to change).
+    public func validate(input: HW, axes: Int = 2, pooling: Bool = false) throws {
+        let settings = [("kernel", kernel, 1), ("stride", stride, 1), ("dilation", dilation, 1), ("padding", padding, 0)]
+        for (name, value, least) in settings
         where value.h < least || value.w < least {
-            throw LayerError.invalidSetting(name: name, value: value, least: least)
+            throw LayerError.invalidSetting(name: name, value: value, least: least, axes: axes)
         }
         let padded = paddedSize(forInput: input)
         let reach = effectiveKernel
         if reach.h > padded.h || reach.w > padded.w {
-            throw LayerError.kernelTooLarge(reach: reach, padded: padded)
+            throw LayerError.windowTooLarge(kernel: kernel, dilation: dilation, padded: padded, axes: axes,
+                                            pooling: pooling)
         }
     }
 

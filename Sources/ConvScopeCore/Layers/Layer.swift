@@ -12,10 +12,11 @@ public enum LayerError: Error, Equatable, Sendable, CustomStringConvertible {
     case gradientShape(shape: [Int], output: [Int])
     /// `backward` was called on a layer with no forward record.
     case backwardBeforeForward
-    /// The window reaches `reach` but the padded input is only `padded`.
-    case kernelTooLarge(reach: HW, padded: HW)
-    /// A kernel, stride, dilation (below 1) or padding (below 0) of `value`.
-    case invalidSetting(name: String, value: HW, least: Int)
+    /// A window of `kernel` taps at `dilation` reaches past the padded input `padded`
+    /// (`axes` 1: widths only; `pooling`: a pooling window, which has no dilation or padding).
+    case windowTooLarge(kernel: HW, dilation: HW, padded: HW, axes: Int, pooling: Bool)
+    /// A kernel, stride, dilation (below 1) or padding (below 0) of `value` (`axes` 1: its width).
+    case invalidSetting(name: String, value: HW, least: Int, axes: Int)
     /// Flatten got a tensor with no batch axis.
     case noBatchAxis(shape: [Int])
     /// A model's or a bundle's own one-line reason (network sizes, MLP weights, answers).
@@ -36,17 +37,18 @@ public enum LayerError: Error, Equatable, Sendable, CustomStringConvertible {
                 : "A has \(given) channels (shape \(shape)) but W expects C_in = \(expected)"
         case .biasShape(let shape, let outputs, let acceptsColumn):
             acceptsColumn
-                ? "b has shape \(shape) but W has \(outputs) output features, so b must be (\(outputs),) or (\(outputs), 1)"
+                ? "b has shape \(shape) but W has \(outputs) output features, "
+                    + "so b must be (\(outputs),) or (\(outputs), 1)"
                 : "b has shape \(shape) but W has C_out = \(outputs), so b must be (\(outputs),)"
         case .gradientShape(let shape, let output):
             "dLdZ has shape \(shape) but the forward output Z has shape \(output)"
         case .backwardBeforeForward:
             "backward called before forward: run forward first so the layer has its cache"
-        case .kernelTooLarge(let reach, let padded):
-            "kernel reaches \(reach.h)×\(reach.w) but the padded input is only \(padded.h)×\(padded.w): "
-                + "use a smaller kernel or dilation, or more padding"
-        case .invalidSetting(let name, let value, let least):
-            "\(name) \(value) is invalid: it must be at least \(least)"
+        case .windowTooLarge(let kernel, let dilation, let padded, let axes, let pooling):
+            LayerError.windowLine(kernel: kernel, dilation: dilation, padded: padded, axes: axes,
+                                  pooling: pooling)
+        case .invalidSetting(let name, let value, let least, let axes):
+            "\(name) \(axes == 1 ? "\(value.w)" : "\(value)") is invalid: it must be at least \(least)"
         case .noBatchAxis(let shape):
             "A has shape \(shape) but Flatten needs at least 2-d (N, …)"
         case .invalid(let message):
@@ -55,6 +57,20 @@ public enum LayerError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    /// A window too large for its input, with what the layer lets the user change.
+    private static func windowLine(kernel: HW, dilation: HW, padded: HW, axes: Int, pooling: Bool) -> String {
+        let remedy = pooling ? "use a smaller pooling window or a larger A"
+            : "use a smaller kernel or dilation, or more padding"
+        let reach = ConvGeometry(kernel: kernel, dilation: dilation).effectiveKernel
+        guard axes == 1 else {
+            return "kernel reaches \(reach.h)×\(reach.w) but the padded input is only "
+                + "\(padded.h)×\(padded.w): \(remedy)"
+        }
+        let span = reach.w == kernel.w ? "kernel \(kernel.w)"
+            : "kernel \(kernel.w) at dilation \(dilation.w) spans \(reach.w) and"
+        return "\(span) is wider than the padded input \(padded.w): \(remedy)"
+    }
 }
 
 /// A differentiable layer in the assignment's style: `forward` caches what `backward`

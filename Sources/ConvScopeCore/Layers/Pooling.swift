@@ -37,7 +37,7 @@ public struct PoolFunction: LayerFunction, Equatable {
             throw LayerError.wrongRank(tensor: "A", shape: shape, rank: 4, layout: "(N, C, H, W)")
         }
         let size = HW(shape[2], shape[3])
-        try geometry.validate(input: size)
+        try geometry.validate(input: size, pooling: true)
         let out = geometry.outputSize(forInput: size)
         return [shape[0], shape[1], out.h, out.w]
     }

@@ -20,6 +20,11 @@ public struct Asciicast: Equatable, Sendable {
             self.code = code
             self.data = data
         }
+
+        /// The event's line in the file (no newline): `[time, "code", "data"]`.
+        public var line: String {
+            "[\(String(format: "%.6f", time)), \"\(code.rawValue)\", \(Asciicast.json(data))]"
+        }
     }
 
     public var width: Int
@@ -42,12 +47,15 @@ public struct Asciicast: Equatable, Sendable {
 
     /// The file's text: header and events, one JSON value per line, with a final newline.
     public func encoded() -> String {
+        ([headerLine()] + events.map(\.line)).joined(separator: "\n") + "\n"
+    }
+
+    /// The first line of the file (no newline): version, size, timestamp, title, env.
+    public func headerLine() -> String {
         let env = environment.sorted { $0.key < $1.key }
             .map { "\(Self.json($0.key)): \(Self.json($0.value))" }.joined(separator: ", ")
-        let header = "{\"version\": 2, \"width\": \(width), \"height\": \(height), \"timestamp\": \(timestamp), "
+        return "{\"version\": 2, \"width\": \(width), \"height\": \(height), \"timestamp\": \(timestamp), "
             + "\"title\": \(Self.json(title)), \"env\": {\(env)}}"
-        let lines = events.map { "[\(String(format: "%.6f", $0.time)), \"\($0.code.rawValue)\", \(Self.json($0.data))]" }
-        return ([header] + lines).joined(separator: "\n") + "\n"
     }
 
     /// `text` as a JSON string literal: quotes, backslashes and control characters escaped.
