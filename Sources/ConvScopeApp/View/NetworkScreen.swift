@@ -17,7 +17,7 @@ enum NetworkScreen {
                              : (step == 0 ? "dL/d(logits)" : layerIndex == 0 ? "dL/dA (input)" : "dL/d(input of layer \(layerIndex + 1))")
         let loss = session.losses.last ?? .nan
         let header: [[Span]] = [
-            ConvScreen.titleLine(model.scene.title, step: step, of: count + 1, model: model),
+            ScreenParts.titleLine(model.scene.title, step: step, of: count + 1, model: model),
             [Span(text: isForward ? "forward, layer by layer" : "backward, layer by layer", style: Style(foreground: isForward ? .cyan : .magenta, attributes: .bold)),
              Span(text: "  Enter open · s step · space train · b back", style: .dim)],
             [Span(text: "batch \(Formatting.compactShape(session.images.shape))  lr \(Formatting.number(session.cnn.learningRate))  loss \(Formatting.number(loss))  accuracy \(Int((session.accuracy * 100).rounded()))%  after \(session.losses.count - 1) SGD steps",
@@ -47,9 +47,9 @@ enum NetworkScreen {
                 let map = GradientPanels.map(name, sample, numbers: numbers, capabilities: model.capabilities,
                                              mark: { _, _ in .plain }, focus: (0...0, 0...0), isActive: true)
                 let chart = LossChart.lines(session.losses, width: 30, height: 6, unicode: model.capabilities.unicode)
-                let lossPanel = PanelSpec(title: "loss", lines: chart.map { [Span(text: $0, style: Style(foreground: .cyan))] }
+                let lossPanel = Panel(title: "loss", lines: chart.map { [Span(text: $0, style: Style(foreground: .cyan))] }
                                             + [[Span(text: "now \(Formatting.number(loss))", style: .bold)]], minimumWidth: 12)
-                return [([PanelSpec(title: "layers, shapes, p = params", lines: stack, minimumWidth: 32)], false), ([map], true), ([lossPanel], false)]
+                return [([Panel(title: "layers, shapes, p = params", lines: stack, minimumWidth: 32)], false), ([map], true), ([lossPanel], false)]
             },
             resultStep: { _, _ in nil })
     }

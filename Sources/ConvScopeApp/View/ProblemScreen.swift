@@ -8,7 +8,7 @@ enum ProblemScreen {
             [Span(text: "ConvScope", style: Style(foreground: .cyan, attributes: .bold)),
              Span(text: " · "), Span(text: model.scene.title, style: .bold)],
             [Span(text: "these sizes make no layer", style: Style(foreground: .indexed(203), attributes: .bold))],
-        ] + ConvScreen.parameterBar(model)
+        ] + ScreenParts.parameterBar(model)
         let body = Bands(size: model.size, headerLines: header.count, arithmeticLines: 3, statusLines: 4).body
         let lines: [[Span]] = Formatting.wrap(problem, width: max(20, body.width - 4)).map { [Span(text: $0)] } + [
             [],
