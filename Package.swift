@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "ConvScopeCLITests", dependencies: ["convscope", "TensorFiles", "ConvScopeCore", "ConvScopeApp", "Terminal"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeCore", "Terminal", "ConvScopeTestSupport"],
+        .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeCore", "Terminal", "ConvScopeTestSupport", "Walkthroughs"],
                     exclude: ["__Snapshots__"]),
     ]
 )

@@ -17,7 +17,7 @@ enum FrameWorkloads {
 
         let built = now()
         let layer = Conv2d(inChannels: 3, outChannels: 64, kernelSize: HW(square: 3), seed: 1)
-        let scene = try Scene.convolution("224×224 image → 64 maps", layer: layer,
+        let scene = try Scene.convolution("224×224 image → 64 maps", layer: layer.function,
                                           input: .randomNormal(shape: [1, 3, 224, 224], seed: 2))
         var model = AppModel(scenes: [scene], size: size)
         _ = model.render()

@@ -74,7 +74,7 @@ extension LayerWorkload {
         }
     }
 
-    static func pool(_ kind: PoolLayer.Kind, n: Int, c: Int, size: Int, k: Int, stride: Int) -> LayerWorkload {
+    static func pool(_ kind: PoolFunction.Kind, n: Int, c: Int, size: Int, k: Int, stride: Int) -> LayerWorkload {
         let name = "\(kind == .max ? "maxpool2d" : "meanpool2d") N=\(n) C=\(c) \(size)x\(size) k=\(k) s=\(stride)"
         return LayerWorkload(name: name, flops: nil) {
             let layer: Layer = kind == .max ? MaxPool2d(kernel: k, stride: stride) : MeanPool2d(kernel: k, stride: stride)

@@ -53,7 +53,7 @@ struct ComputeCommand: ParsableCommand {
         let results: [String: Tensor]
         do {
             results = try input.spec.run(on: input.tensors)
-        } catch let error as LayerError {
+        } catch {
             throw input.failure(error)
         }
         let check = try expectation.check(input.spec, bundle: input.tensors)

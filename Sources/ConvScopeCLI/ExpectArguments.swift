@@ -42,8 +42,9 @@ struct ToleranceArguments: ParsableArguments {
         }
         do {
             return try AnswerCheck(spec: spec, bundle: bundle, answer: answer, tolerance: Tolerance(absolute: atol, relative: rtol))
-        } catch let error as LayerError {
-            throw CLIFailure("\(source): \(spec.kind.rawValue): \(error.message)")
+        } catch {
+            guard let line = libraryErrorLine(error) else { throw error }
+            throw CLIFailure("\(source): \(spec.kind.rawValue): \(line)")
         }
     }
 }

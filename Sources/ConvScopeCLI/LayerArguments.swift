@@ -112,8 +112,10 @@ struct LayerInput {
     /// True when the tensors come from `--sample`.
     var isSample: Bool { source?.hasPrefix("sample ") == true }
 
-    /// A layer error as the one line the user sees: `source: layer: message`.
-    func failure(_ error: LayerError) -> CLIFailure {
-        CLIFailure("\(source.map { "\($0): " } ?? "")\(spec.kind.rawValue): \(error.message)")
+    /// A library error as the one line the user sees, `source: layer: message`; other
+    /// errors pass through unchanged.
+    func failure(_ error: Error) -> Error {
+        guard let line = libraryErrorLine(error) else { return error }
+        return CLIFailure("\(source.map { "\($0): " } ?? "")\(spec.kind.rawValue): \(line)")
     }
 }

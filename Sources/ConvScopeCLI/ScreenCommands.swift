@@ -56,10 +56,10 @@ struct ScreenArguments: ParsableArguments {
     var seed: UInt64 = 1
 
     /// The phase named by `--phase`.
-    func selectedPhase() throws -> Phase {
+    func selectedPhase() throws -> Pass {
         if phase == "backward" { return .dLdA }
-        guard let value = Phase(rawValue: phase) else {
-            throw CLIFailure("--phase \(phase) is not one of forward, backward, \(Phase.allCases.dropFirst().map(\.rawValue).joined(separator: ", "))")
+        guard let value = Pass(rawValue: phase) else {
+            throw CLIFailure("--phase \(phase) is not one of forward, backward, \(Pass.allCases.dropFirst().map(\.rawValue).joined(separator: ", "))")
         }
         return value
     }
@@ -319,7 +319,7 @@ private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: Upst
     var scenes: [Scene]
     do {
         scenes = try SceneFactory.scenes(for: input.spec, bundle: tensors, upstream: upstream)
-    } catch let error as LayerError {
+    } catch {
         throw input.failure(error)
     }
     if let name = layer.sample {

@@ -3,43 +3,41 @@ import ConvScopeCore
 /// A convolution's backward pass as three walks — dL/dA one input element at a time,
 /// dL/dW one weight tap at a time, dL/db one output channel at a time — plus the taught
 /// route to dL/dA (scatter, pad, correlate with the flipped kernel, crop). Every value
-/// comes from the layer: the gradients from `backward`, the terms from its term lists.
+/// comes from the layer value: the gradients from `backward`, the terms from its term lists.
 public struct ConvBackwardWalkthrough {
     public let forward: ConvForwardWalkthrough
     public let dLdZ: Tensor
-    public let dLdA: Tensor
-    public let dLdW: Tensor
-    public let dLdb: Tensor
+    public let gradients: ParameterGradients
     private let taughtRoute: TaughtRoute
 
-    /// Runs the layer backward on `dLdZ` (which must have Z's shape).
+    /// Runs the layer backward on the forward record and `dLdZ` (which must have Z's shape).
     public init(forward: ConvForwardWalkthrough, dLdZ: Tensor) throws {
         self.forward = forward
         self.dLdZ = dLdZ
-        let layer = forward.layer
-        dLdA = try layer.backward(dLdZ)
-        dLdW = layer.dLdW
-        dLdb = layer.dLdb
-        taughtRoute = TaughtRoute(layer: layer, dLdZ: dLdZ)
+        gradients = try forward.layer.backward(forward.record, dLdZ)
+        taughtRoute = TaughtRoute(layer: forward.layer, record: forward.record, dLdZ: dLdZ)
     }
 
-    public var layer: ConvLayer { forward.layer }
+    public var layer: ConvFunction { forward.layer }
+    public var dLdA: Tensor { gradients.dLdA }
+    public var dLdW: Tensor { gradients.dLdW }
+    public var dLdb: Tensor { gradients.dLdb }
 
     /// The taught route's tensors, computed the first time they are asked for: several
     /// copies of dL/dZ's size that only the taught screen needs.
     public var taught: TaughtInputGradient { taughtRoute.value }
 
-    private var walks: ParameterGradientWalk {
-        ParameterGradientWalk(layer: layer, dLdZ: dLdZ, dLdA: dLdA, dLdW: dLdW, dLdb: dLdb)
+    private var walks: ParameterGradientWalk<ConvFunction> {
+        ParameterGradientWalk(layer: layer, record: forward.record, dLdZ: dLdZ, gradients: gradients)
     }
 
-    /// The gradient tensor a walk fills in.
-    public func gradient(_ kind: GradientKind) -> Tensor { walks.gradient(kind) }
+    /// The gradient a backward pass fills in.
+    public func gradient(_ pass: Pass) -> Tensor { walks.gradient(pass) }
 
-    public func stepCount(_ kind: GradientKind) -> Int { gradient(kind).count }
+    public func stepCount(_ pass: Pass) -> Int { gradient(pass).count }
 
-    /// Step `number` of the walk over `kind`, elements in row-major order.
-    public func step(_ number: Int, of kind: GradientKind) -> GradientStep { walks.step(number, of: kind) }
+    /// Step `number` of a backward pass's walk, elements in row-major order.
+    public func step(_ number: Int, of pass: Pass) -> GradientStep { walks.step(number, of: pass) }
 
     /// The taught step's terms summed per output channel: what each flipped kernel adds.
     public func taughtChannelSums(_ step: GradientStep) -> [Double] {
@@ -62,14 +60,16 @@ public struct ConvBackwardWalkthrough {
 /// Computes the taught dL/dA once, on first use. A class so that copies of the
 /// walkthrough share one computation.
 private final class TaughtRoute {
-    private let layer: ConvLayer
+    private let layer: ConvFunction
+    private let record: ConvRecord
     private let dLdZ: Tensor
 
-    init(layer: ConvLayer, dLdZ: Tensor) {
+    init(layer: ConvFunction, record: ConvRecord, dLdZ: Tensor) {
         self.layer = layer
+        self.record = record
         self.dLdZ = dLdZ
     }
 
     /// The layer's own shape checks already passed when backward ran, so this cannot fail.
-    lazy var value: TaughtInputGradient = try! layer.taughtInputGradient(dLdZ: dLdZ)
+    lazy var value: TaughtInputGradient = try! layer.taughtInputGradient(record, dLdZ: dLdZ)
 }

@@ -21,23 +21,35 @@ public struct ConvForwardStep: Sendable, Equatable {
 /// receptive-field answers and its output, so nothing is computed a second way and
 /// memory does not grow with the number of steps.
 public struct ConvForwardWalkthrough: OutputWalk {
-    public let layer: ConvLayer
+    public let layer: ConvFunction
     /// The input A.
     public let input: Tensor
     /// The layer's output Z.
     public let output: Tensor
+    /// What forward kept: A and A zero-padded.
+    public let record: ConvRecord
 
     /// Runs the layer forward on `input`.
-    public init(layer: ConvLayer, input: Tensor) throws {
+    public init(layer: ConvFunction, input: Tensor) throws {
         self.layer = layer
         self.input = input
-        self.output = try layer.forward(input)
+        (output, record) = try layer.forward(input)
+    }
+
+    /// The products of output element `index`'s sum, by input channel then kernel tap.
+    public func receptiveField(of index: [Int]) -> [ConvTerm] {
+        layer.receptiveField(of: index, in: record)
+    }
+
+    /// The products input element `index` takes part in, by output channel then position.
+    public func influence(of index: [Int]) -> [ConvTerm] {
+        layer.influence(of: index, in: record)
     }
 
     /// The full account of step `number`.
     public func step(_ number: Int) -> ConvForwardStep {
         let index = outputIndex(ofStep: number)
-        let terms = layer.receptiveField(of: index)
+        let terms = receptiveField(of: index)
         let perChannel = terms.count / max(layer.inChannels, 1)
         let channelSums = (0..<layer.inChannels).map { c in
             terms[(c * perChannel)..<((c + 1) * perChannel)].reduce(0) { $0 + $1.product }

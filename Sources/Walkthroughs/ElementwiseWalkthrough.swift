@@ -1,35 +1,65 @@
 import ConvScopeCore
 
-/// A layer that maps each input element to one output element — an activation
-/// (`Z = f(A)`) or Flatten (`Z[n, k]` is A's k-th element of sample n) — walked element
-/// by element, forward and backward. Values come from the layer's outputs and `f′`.
+/// A layer that maps each input element to one output element, as a value.
+public enum ElementwiseLayer: Sendable, Equatable {
+    /// `Z = f(A)`.
+    case activation(ActivationFunction)
+    /// `Z[n, k]` is A's k-th element of sample n.
+    case flatten(FlattenFunction)
+
+    public var summary: String {
+        switch self {
+        case .activation(let f): f.summary
+        case .flatten(let f): f.summary
+        }
+    }
+
+    /// The activation's kind; nil for Flatten.
+    public var activationKind: ActivationKind? {
+        if case .activation(let f) = self { return f.kind }
+        return nil
+    }
+}
+
+/// An activation or Flatten walked element by element, forward and backward. Values come
+/// from the layer value's outputs, its record and `f′`.
 public struct ElementwiseWalkthrough {
-    public let layer: Layer
+    public let layer: ElementwiseLayer
     public let input: Tensor
     public let output: Tensor
     public let dLdZ: Tensor
     public let dLdA: Tensor
     /// `f′` per element for activations (what backward multiplies by); nil for Flatten.
     public let localGradient: Tensor?
+    /// Flatten's record (the input shape); nil for activations.
+    private let flattenRecord: FlattenRecord?
 
-    public init(layer: Layer, input: Tensor, dLdZ: Tensor? = nil, upstream: UpstreamGradient = .ones) throws {
-        precondition(layer is Activation || layer is Flatten, "elementwise walks are for activations and Flatten")
+    public init(layer: ElementwiseLayer, input: Tensor, dLdZ: Tensor? = nil,
+        upstream: UpstreamGradient = .ones) throws {
         self.layer = layer
         self.input = input
-        (output, self.dLdZ, dLdA) = try forwardAndBackward(layer, input: input, dLdZ: dLdZ, upstream: upstream)
-        localGradient = (layer as? Activation)?.localGradient
+        switch layer {
+        case .activation(let f):
+            let pass = try LayerPass(f, input: input, dLdZ: dLdZ, upstream: upstream)
+            (output, self.dLdZ, dLdA) = (pass.output, pass.dLdZ, pass.gradients.dLdA)
+            localGradient = f.localGradient(pass.record)
+            flattenRecord = nil
+        case .flatten(let f):
+            let pass = try LayerPass(f, input: input, dLdZ: dLdZ, upstream: upstream)
+            (output, self.dLdZ, dLdA) = (pass.output, pass.dLdZ, pass.gradients.dLdA)
+            localGradient = nil
+            flattenRecord = pass.record
+        }
     }
 
     /// The input element output element `index` is made from.
     public func source(ofOutput index: [Int]) -> [Int] {
-        (layer as? Flatten)?.source(ofOutput: index) ?? index
+        flattenRecord.map { FlattenFunction().source(ofOutput: index, in: $0) } ?? index
     }
 
     /// The output element input element `index` becomes.
     public func destination(ofInput index: [Int]) -> [Int] {
-        guard layer is Flatten else { return index }
-        let offset = input.offset(of: index)
-        return [index[0], offset - index[0] * (input.count / max(1, input.shape[0]))]
+        flattenRecord.map { FlattenFunction().destination(ofInput: index, in: $0) } ?? index
     }
 
     /// Forward step `number`: the output element, its source, and both values.

@@ -11,11 +11,6 @@ public struct GradientStep: Sendable, Equatable {
     public let result: Double
 }
 
-/// Which gradient a backward walk makes, one element per step.
-public enum GradientKind: String, CaseIterable, Sendable {
-    case dLdA, dLdW, dLdb
-}
-
 /// The upstream gradient a backward walk starts from, when the user brings none.
 public enum UpstreamGradient: Sendable, Equatable {
     /// All ones: dL/dA then shows each input's plain influence count-weighted by W.

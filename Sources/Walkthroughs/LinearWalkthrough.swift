@@ -1,36 +1,44 @@
 import ConvScopeCore
 
 /// A Linear layer walked output by output (`Z[n, o] = Σ_i W[o, i]·A[n, i] + b[o]`) and
-/// backward gradient by gradient, from the layer's own outputs and term lists.
+/// backward gradient by gradient, from the layer value's outputs and term lists.
 public struct LinearWalkthrough {
-    public let layer: Linear
+    public let layer: LinearFunction
     public let input: Tensor
-    public let output: Tensor
-    public let dLdZ: Tensor
-    public let dLdA: Tensor
-    public let dLdW: Tensor
-    public let dLdb: Tensor
+    private let pass: LayerPass<LinearFunction>
 
-    public init(layer: Linear, input: Tensor, dLdZ: Tensor? = nil, upstream: UpstreamGradient = .ones) throws {
+    public init(layer: LinearFunction, input: Tensor, dLdZ: Tensor? = nil, upstream: UpstreamGradient = .ones) throws {
         self.layer = layer
         self.input = input
-        (output, self.dLdZ, dLdA) = try forwardAndBackward(layer, input: input, dLdZ: dLdZ, upstream: upstream)
-        dLdW = layer.dLdW
-        dLdb = layer.dLdb
+        pass = try LayerPass(layer, input: input, dLdZ: dLdZ, upstream: upstream)
     }
+
+    public var output: Tensor { pass.output }
+    public var dLdZ: Tensor { pass.dLdZ }
+    public var dLdA: Tensor { pass.gradients.dLdA }
+    public var dLdW: Tensor { pass.gradients.dLdW }
+    public var dLdb: Tensor { pass.gradients.dLdb }
 
     /// Forward step `number`: the products of `Z[n, o]`, the bias and the layer's value.
     public func forwardStep(_ number: Int) -> (output: [Int], terms: [ConvTerm], bias: Double, value: Double) {
         let index = output.index(ofOffset: number)
-        return (index, layer.productTerms(of: index), layer.b.scalars[index[1]], output.scalars[number])
+        return (index, layer.productTerms(of: index, in: pass.record), layer.b.scalars[index[1]],
+            output.scalars[number])
     }
 
-    private var walks: ParameterGradientWalk {
-        ParameterGradientWalk(layer: layer, dLdZ: dLdZ, dLdA: dLdA, dLdW: dLdW, dLdb: dLdb)
+    /// `Σ_i W[o, i]·A[n, i]` of forward step `number`, before the bias: the sum the
+    /// screen shows next to `b[o]`.
+    public func productSum(_ number: Int) -> Double {
+        forwardStep(number).terms.reduce(0) { $0 + $1.product }
     }
 
-    public func gradient(_ kind: GradientKind) -> Tensor { walks.gradient(kind) }
+    private var walks: ParameterGradientWalk<LinearFunction> {
+        ParameterGradientWalk(layer: layer, record: pass.record, dLdZ: dLdZ, gradients: pass.gradients)
+    }
 
-    /// Step `number` of the walk over `kind`.
-    public func step(_ number: Int, of kind: GradientKind) -> GradientStep { walks.step(number, of: kind) }
+    /// The gradient a backward pass fills in.
+    public func gradient(_ pass: Pass) -> Tensor { walks.gradient(pass) }
+
+    /// Step `number` of a backward pass's walk.
+    public func step(_ number: Int, of pass: Pass) -> GradientStep { walks.step(number, of: pass) }
 }

@@ -11,7 +11,7 @@ public struct PoolBackwardWalkthrough {
     public init(forward: PoolForwardWalkthrough, dLdZ: Tensor) throws {
         self.forward = forward
         self.dLdZ = dLdZ
-        dLdA = try forward.layer.backward(dLdZ)
+        dLdA = try forward.layer.backward(forward.record, dLdZ).dLdA
     }
 
     public var stepCount: Int { dLdA.count }
@@ -19,7 +19,7 @@ public struct PoolBackwardWalkthrough {
     public func step(_ number: Int) -> GradientStep {
         let element = dLdA.index(ofOffset: number)
         return GradientStep(number: number, element: element,
-                            terms: forward.layer.inputGradientTerms(of: element, dLdZ: dLdZ),
+                            terms: forward.layer.inputGradientTerms(of: element, in: forward.record, dLdZ: dLdZ),
                             result: dLdA.scalars[number])
     }
 }

@@ -16,17 +16,24 @@ public struct PoolForwardStep: Sendable, Equatable {
 }
 
 /// A pooling layer's forward pass as a walk over its output elements in row-major order,
-/// built on demand from the layer's windows, argmax cache and output.
+/// built on demand from the layer's windows, its forward record's argmax and its output.
 public struct PoolForwardWalkthrough: OutputWalk {
-    public let layer: PoolLayer
+    public let layer: PoolFunction
     public let input: Tensor
     public let output: Tensor
+    /// What forward kept: the shapes and each window's argmax.
+    public let record: PoolRecord
 
     /// Runs the layer forward on `input`.
-    public init(layer: PoolLayer, input: Tensor) throws {
+    public init(layer: PoolFunction, input: Tensor) throws {
         self.layer = layer
         self.input = input
-        self.output = try layer.forward(input)
+        (output, record) = try layer.forward(input)
+    }
+
+    /// Every output `(n, c, i, j)` whose window holds input `index`, row-major.
+    public func outputsReading(input index: [Int]) -> [[Int]] {
+        layer.outputsReading(input: index, in: record)
     }
 
     public func step(_ number: Int) -> PoolForwardStep {
@@ -34,6 +41,6 @@ public struct PoolForwardWalkthrough: OutputWalk {
         let window = layer.receptiveField(of: index)
         return PoolForwardStep(number: number, output: index, window: window,
                                values: window.map { input[index: $0] },
-                               argmax: layer.argmax(of: index), result: output.scalars[number])
+                               argmax: layer.argmax(of: index, in: record), result: output.scalars[number])
     }
 }

@@ -5,17 +5,19 @@ import ConvScopeCore
 /// source in dL/dZ (upsampling picks every k-th, downsampling scatters into zeros of the
 /// remembered size). Values come from the layer's forward and backward outputs.
 public struct ResamplingWalkthrough {
-    public let layer: ResamplingLayer
+    public let layer: ResamplingFunction
     public let input: Tensor
     public let output: Tensor
     public let dLdZ: Tensor
     public let dLdA: Tensor
 
     /// Runs the layer forward on `input` and backward on `dLdZ` (default: `upstream`).
-    public init(layer: ResamplingLayer, input: Tensor, dLdZ: Tensor? = nil, upstream: UpstreamGradient = .ones) throws {
+    public init(layer: ResamplingFunction, input: Tensor, dLdZ: Tensor? = nil,
+        upstream: UpstreamGradient = .ones) throws {
         self.layer = layer
         self.input = input
-        (output, self.dLdZ, dLdA) = try forwardAndBackward(layer, input: input, dLdZ: dLdZ, upstream: upstream)
+        let pass = try LayerPass(layer, input: input, dLdZ: dLdZ, upstream: upstream)
+        (output, self.dLdZ, dLdA) = (pass.output, pass.dLdZ, pass.gradients.dLdA)
     }
 
     /// Forward step `number`: output element, where it comes from (nil: an inserted zero), its value.

@@ -24,7 +24,7 @@ public struct ScanningWalkthrough {
         self.network = network
         self.windowSize = windowSize
         self.hop = hop
-        output = try network.forward(input)
+        output = try network.output(for: input)
     }
 
     /// The teaching picture: `Linear(C·K, O)` reading C channels × K steps is `Conv1d(C, O, K, 1)`.
@@ -66,6 +66,6 @@ public struct ScanningWalkthrough {
     public func step(_ t: Int) throws -> (window: Tensor, mlpOutput: Tensor, networkOutput: Tensor) {
         let window = ScanningMLP.window(input, at: t, size: windowSize, hop: hop)
         let column = output.reshaped([outFeatures, positions]).sliced([.all, AxisSlice(start: t, stop: t + 1)])
-        return (window, try mlp.forward(window), column.reshaped([1, outFeatures]))
+        return (window, try mlp.output(for: window), column.reshaped([1, outFeatures]))
     }
 }

@@ -20,41 +20,48 @@ extension OutputWalk {
     }
 }
 
-/// A layer's forward output and its backward answer to an upstream gradient (the given
-/// `dLdZ`, else one made by `upstream` in Z's shape): what every backward walk starts from.
-func forwardAndBackward(_ layer: Layer, input: Tensor, dLdZ: Tensor?, upstream: UpstreamGradient)
-    throws -> (output: Tensor, dLdZ: Tensor, dLdA: Tensor)
-{
-    let output = try layer.forward(input)
-    let gradient = dLdZ ?? upstream.tensor(shape: output.shape)
-    return (output, gradient, try layer.backward(gradient))
+/// One pass of a layer as values: its forward output and record, the upstream gradient
+/// (the given `dLdZ`, else one made by `upstream` in Z's shape) and the gradients backward
+/// returned from them. What every walk with a backward pass starts from.
+struct LayerPass<Function: LayerFunction> {
+    let output: Tensor
+    let record: Function.Record
+    let dLdZ: Tensor
+    let gradients: Function.Gradients
+
+    init(_ layer: Function, input: Tensor, dLdZ: Tensor?, upstream: UpstreamGradient) throws {
+        (output, record) = try layer.forward(input)
+        self.dLdZ = dLdZ ?? upstream.tensor(shape: output.shape)
+        gradients = try layer.backward(record, self.dLdZ)
+    }
 }
 
 /// The walks over dL/dA, dL/dW and dL/db of a layer that lists its gradient terms: step
-/// `number` of `kind` is the element at that row-major offset, its terms and its value.
-struct ParameterGradientWalk {
-    let layer: GradientTermListing
+/// `number` of a pass is the element at that row-major offset, its terms and its value.
+struct ParameterGradientWalk<Function: GradientTermListing> {
+    let layer: Function
+    let record: Function.Record
     let dLdZ: Tensor
-    let dLdA: Tensor
-    let dLdW: Tensor
-    let dLdb: Tensor
+    let gradients: ParameterGradients
 
-    func gradient(_ kind: GradientKind) -> Tensor {
-        switch kind {
-        case .dLdA: dLdA
-        case .dLdW: dLdW
-        case .dLdb: dLdb
+    /// The gradient a backward pass fills in; both dL/dA routes fill dL/dA.
+    func gradient(_ pass: Pass) -> Tensor {
+        switch pass {
+        case .dLdA, .taught: gradients.dLdA
+        case .dLdW: gradients.dLdW
+        case .dLdb: gradients.dLdb
+        case .forward: preconditionFailure("the forward pass is walked by the forward walkthrough")
         }
     }
 
-    func step(_ number: Int, of kind: GradientKind) -> GradientStep {
-        let tensor = gradient(kind)
+    func step(_ number: Int, of pass: Pass) -> GradientStep {
+        let tensor = gradient(pass)
         let element = tensor.index(ofOffset: number)
         let terms: [GradientTerm]
-        switch kind {
-        case .dLdA: terms = layer.inputGradientTerms(of: element, dLdZ: dLdZ)
-        case .dLdW: terms = layer.weightGradientTerms(of: element, dLdZ: dLdZ)
+        switch pass {
+        case .dLdW: terms = layer.weightGradientTerms(of: element, in: record, dLdZ: dLdZ)
         case .dLdb: terms = layer.biasGradientTerms(of: element[0], dLdZ: dLdZ)
+        default: terms = layer.inputGradientTerms(of: element, in: record, dLdZ: dLdZ)
         }
         return GradientStep(number: number, element: element, terms: terms, result: tensor.scalars[number])
     }

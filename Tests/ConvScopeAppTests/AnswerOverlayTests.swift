@@ -2,6 +2,7 @@
 import ConvScopeCore
 import Terminal
 import Testing
+import Walkthroughs
 
 /// The user's answer on screen: mismatching cells marked, the mistake in the header, the
 /// two values of the current cell, and the keys that jump between mismatches.
@@ -12,7 +13,7 @@ import Testing
     static let right = try! spec.run(on: bundle)
 
     /// A model of the conv1d screens with `answer` laid over them, on `phase`.
-    func model(_ answer: [String: Tensor], phase: Phase) throws -> AppModel {
+    func model(_ answer: [String: Tensor], phase: Pass) throws -> AppModel {
         let scenes = try SceneFactory.scenes(for: Self.spec, bundle: Self.bundle)
         var model = AppModel(scenes: scenes, size: Size(width: 110, height: 30), capabilities: .minimal)
         model.answer = AnswerOverlay(try AnswerCheck(spec: Self.spec, bundle: Self.bundle, answer: answer), scenes: scenes)

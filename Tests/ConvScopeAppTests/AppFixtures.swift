@@ -2,6 +2,7 @@
 import ConvScopeCore
 import Terminal
 import Testing
+import Walkthroughs
 
 /// Models and scenes the tests start from.
 enum AppFixtures {
@@ -96,7 +97,7 @@ extension AppModel {
 /// The comparable part of an `AppModel`.
 struct ModelState: Equatable {
     var sceneIndex: Int
-    var phase: Phase
+    var phase: Pass
     var steps: [[Int]]
     var isPlaying: Bool
     var speedIndex: Int

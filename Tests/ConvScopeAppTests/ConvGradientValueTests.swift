@@ -2,6 +2,7 @@
 import ConvScopeCore
 import Terminal
 import Testing
+import Walkthroughs
 
 /// Every gradient the convolution backward screens show is the layer's: for random
 /// geometries, the expected values come from a separate layer object's `backward`.

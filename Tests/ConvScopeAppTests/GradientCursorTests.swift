@@ -2,12 +2,13 @@
 import ConvScopeCore
 import Terminal
 import Testing
+import Walkthroughs
 
 /// The cursor in the backward passes: up and down move one row of the gradient being
 /// filled in, and clicking a cell of that map jumps to its step.
 @Suite struct GradientCursorTests {
     /// The demo's scene `scene` on `phase`, at 120×40 so every map is whole.
-    func demo(scene: Int, _ phase: Phase) throws -> AppModel {
+    func demo(scene: Int, _ phase: Pass) throws -> AppModel {
         var model = try AppFixtures.demo(size: AppFixtures.large).pressing(Key.repeated(.tab, scene))
         model.switchPhase(to: phase)
         return model

@@ -1,6 +1,7 @@
 @testable import ConvScopeApp
 import Terminal
 import Testing
+import Walkthroughs
 
 /// A 1×3×224×224 image through a 2-channel convolution renders fast at any step and size.
 @Suite struct LargeInputTests {

@@ -2,13 +2,14 @@
 import ConvScopeCore
 import Terminal
 import Testing
+import Walkthroughs
 
 /// The backward screens of pooling, resampling, Linear, the activations and Flatten show
 /// the layer's gradients: the scenes come from the factory on a bundle with `dLdZ`, the
 /// expected values from a separate layer object's `backward` on the same tensors.
 @Suite struct LayerGradientValueTests {
     /// A random step of `target`, the screen at it, and that step's `(n, c, h, w)` in 4-d.
-    func screen(_ scene: Scene, _ phase: Phase, _ target: Tensor, seed: UInt64) -> (ScreenText, step: Int) {
+    func screen(_ scene: Scene, _ phase: Pass, _ target: Tensor, seed: UInt64) -> (ScreenText, step: Int) {
         var generator = SeededGenerator(seed: seed)
         let step = Int.random(in: 0..<target.count, using: &generator)
         return (ShownValues.screen(scene, phase: phase, step: step), step)
@@ -82,15 +83,15 @@ import Testing
         }
     }
 
-    @Test(arguments: [Phase.dLdA, .dLdW, .dLdb])
-    func linearBackward(phase: Phase) throws {
+    @Test(arguments: [Pass.dLdA, .dLdW, .dLdb])
+    func linearBackward(phase: Pass) throws {
         let (A, W, b) = (Tensor.randomNormal(shape: [3, 5], seed: 17), Tensor.randomNormal(shape: [4, 5], seed: 18),
                          Tensor.randomNormal(shape: [4], seed: 19))
         let dLdZ = Tensor.randomNormal(shape: [3, 4], seed: 20)
         let reference = try Linear(weight: W, bias: b)
         _ = try reference.forward(A)
         let dLdA = try reference.backward(dLdZ)
-        let expected = [Phase.dLdA: dLdA, .dLdW: reference.dLdW, .dLdb: reference.dLdb][phase]!
+        let expected = [Pass.dLdA: dLdA, .dLdW: reference.dLdW, .dLdb: reference.dLdb][phase]!
         let scene = try AppFixtures.factoryScene(LayerSpec(kind: .linear), ["A": A, "W": W, "b": b, "dLdZ": dLdZ])
         let (screen, step) = screen(scene, phase, expected, seed: 21)
         let name = phase.rawValue + Formatting.index(expected.index(ofOffset: step))

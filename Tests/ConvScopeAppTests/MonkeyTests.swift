@@ -2,6 +2,7 @@
 import ConvScopeCore
 import Terminal
 import Testing
+import Walkthroughs
 
 /// Thousands of seeded random keys, clicks, resizes (down to 1×1) and ticks through `update`
 /// and `render`, checking after each message that the model stays consistent and that the

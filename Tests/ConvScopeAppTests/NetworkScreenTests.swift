@@ -3,6 +3,7 @@ import ConvScopeCore
 import Foundation
 import Terminal
 import Testing
+import Walkthroughs
 
 /// The CNN screen: SGD steps lower the loss in the header, and Enter opens a layer's own
 /// screen on the activation and gradient the network has there. Expected values come from

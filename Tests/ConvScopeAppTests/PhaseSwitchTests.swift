@@ -2,6 +2,7 @@
 import ConvScopeCore
 import Terminal
 import Testing
+import Walkthroughs
 
 /// `b`, `B` and `f`: the order of the passes, and the selected cell carried between the
 /// forward pass and dL/dA.
@@ -51,7 +52,7 @@ import Testing
 
     @Test func bAndShiftBCycleThroughTheScenesPasses() throws {
         let linear = try AppFixtures.factoryScene(LayerSpec(kind: .linear), [:])
-        let cases: [(AppModel, [Phase])] = [
+        let cases: [(AppModel, [Pass])] = [
             (try AppFixtures.demo(), [.forward, .dLdA, .taught, .dLdW, .dLdb]),
             (try AppFixtures.demo().pressing(.tab, .tab, .tab), [.forward, .dLdA]),
             (try AppFixtures.demo().pressing(Key.repeated(.tab, 5)), [.forward, .dLdA]),
@@ -61,7 +62,7 @@ import Testing
         ]
         for (start, phases) in cases {
             var model = start
-            var forward: [Phase] = [], backward: [Phase] = []
+            var forward: [Pass] = [], backward: [Pass] = []
             for _ in phases {
                 forward.append(model.phase)
                 model.press(.character("b"))

@@ -1,6 +1,7 @@
 @testable import ConvScopeApp
 import Terminal
 import Testing
+import Walkthroughs
 
 /// Play, pause, ticks and speed.
 @Suite struct PlaybackTests {

@@ -2,6 +2,7 @@
 import ConvScopeCore
 import Terminal
 import Testing
+import Walkthroughs
 
 /// The scanning screens: the MLP's output on a window and the network's output column for
 /// it are written on two lines, equal to each other and to the MLP run by hand on the window.

@@ -3,6 +3,7 @@ import ConvScopeCore
 import ConvScopeTestSupport
 import Terminal
 import Testing
+import Walkthroughs
 
 /// Every output value the convolution screen shows is the layer's: for random shapes,
 /// strides, paddings and dilations, the expected values come from a separate layer
@@ -10,13 +11,13 @@ import Testing
 @Suite struct ScreenValueTests {
     /// A random Conv2d case: the layer for the screen, a twin for the expectation, and an input.
     struct Case {
-        let screenLayer: Conv2d
+        let screenLayer: ConvFunction
         let referenceLayer: Conv2d
         let input: Tensor
 
         init(seed: UInt64) {
             let random = RandomConv(seed: seed)
-            screenLayer = random.layer as! Conv2d
+            screenLayer = (random.layer as! Conv2d).function
             referenceLayer = random.makeLayer() as! Conv2d
             input = random.input
         }

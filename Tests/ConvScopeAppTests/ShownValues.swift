@@ -3,6 +3,7 @@ import ConvScopeCore
 import Foundation
 import Terminal
 import Testing
+import Walkthroughs
 
 /// Reads numbers off rendered screens: the result of a sum written out under the maps,
 /// and the map being filled in, cell by cell.
@@ -21,7 +22,7 @@ enum ShownValues {
     }
 
     /// The screen of `scene` at `phase` and step `step`, maps in numbers, on `roomy`.
-    static func screen(_ scene: Scene, phase: Phase, step: Int) -> ScreenText {
+    static func screen(_ scene: Scene, phase: Pass, step: Int) -> ScreenText {
         var model = AppModel(scenes: [scene], size: roomy)
         model.display = .numbers
         model.phase = phase

@@ -2,6 +2,7 @@
 import ConvScopeCore
 import Terminal
 import Testing
+import Walkthroughs
 
 /// The assignment's transposed convolution as two labelled scenes: the upsampling of A,
 /// then the stride-1 convolution of the upsampled A; together they are the layer, both ways.

@@ -23,11 +23,8 @@ import Testing
             _ = try LayerSpec(kind: kind).makeLayer(from: [:])
             return
         }
-        #expect(throws: LayerError.self) { _ = try LayerSpec(kind: kind).makeLayer(from: [:]) }
-        do {
+        #expect(throws: LayerSpecError.missingParameter(key: first, kind: kind)) {
             _ = try LayerSpec(kind: kind).makeLayer(from: [:])
-        } catch let error as LayerError {
-            #expect(error.message.hasPrefix("the bundle has no '\(first)': \(kind.rawValue) needs its parameters"))
         }
     }
 

@@ -10,7 +10,8 @@ import Testing
     ]
 
     /// Forward and backward by the definition, scalar and in row-major window order.
-    static func reference(_ A: Tensor, kind: PoolLayer.Kind, k: Int, s: Int, dLdZ: Tensor) -> (Z: Tensor, dLdA: Tensor) {
+    static func reference(_ A: Tensor, kind: PoolFunction.Kind, k: Int, s: Int, dLdZ: Tensor) -> (Z: Tensor,
+        dLdA: Tensor) {
         let (n, c, h, w) = (A.shape[0], A.shape[1], A.shape[2], A.shape[3])
         let (oh, ow) = ((h - k) / s + 1, (w - k) / s + 1)
         var Z = Tensor(shape: [n, c, oh, ow]), dA = Tensor(shape: A.shape)
@@ -47,7 +48,7 @@ import Testing
         var A = Tensor.randomNormal(shape: [2, 3, t.h, t.w], seed: UInt64(index))
         A[0, 1, 1, 1] = .nan
         A[1, 2, 0, 2] = A[1, 2, 0, 3]  // a tie: the first maximum wins
-        for kind in [PoolLayer.Kind.max, .mean] {
+        for kind in [PoolFunction.Kind.max, .mean] {
             let layer: PoolLayer = kind == .max ? MaxPool2d(kernel: t.k, stride: t.s) : MeanPool2d(kernel: t.k, stride: t.s)
             let Z = try layer.forward(A)
             let dLdZ = Tensor.randomNormal(shape: Z.shape, seed: 99)

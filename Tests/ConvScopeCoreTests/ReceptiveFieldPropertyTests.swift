@@ -16,12 +16,12 @@ import ConvScopeTestSupport
         var generator = SeededGenerator(seed: 60 + UInt64(spatialAxes))
         for _ in 0..<Self.casesPerProperty {
             let conv = RandomConv(spatialAxes: spatialAxes, using: &generator)
-            let layer = conv.layer
+            let layer = conv.layer.function
             let A = Tensor.randomNormal(shape: conv.inputShape, seed: generator.next())
-            let Z = try layer.forward(A)
+            let (Z, record) = try layer.forward(A)
             for _ in 0..<Self.probesPerCase {
                 let output = generator.index(in: Z.shape)
-                let terms = layer.receptiveField(of: output)
+                let terms = layer.receptiveField(of: output, in: record)
                 #expect(terms.count == layer.inChannels * layer.geometry.kernel.h * layer.geometry.kernel.w)
                 let products = terms.filter { !$0.isPadding }.map { layer.W[index: $0.weight] * A[index: $0.input] }
                 Self.expectSum(products, plus: layer.b[output[1]], equals: Z[index: output],
@@ -36,13 +36,14 @@ import ConvScopeTestSupport
         var generator = SeededGenerator(seed: 70 + UInt64(spatialAxes))
         for _ in 0..<Self.casesPerProperty {
             let conv = RandomConv(spatialAxes: spatialAxes, using: &generator)
-            let layer = conv.layer
-            let Z = try layer.forward(Tensor.randomNormal(shape: conv.inputShape, seed: generator.next()))
+            let layer = conv.layer.function
+            let (Z, record) = try layer.forward(Tensor.randomNormal(shape: conv.inputShape, seed: generator.next()))
             let dLdZ = Tensor.randomNormal(shape: Z.shape, seed: generator.next())
-            let dLdA = try layer.backward(dLdZ)
+            let dLdA = try layer.backward(record, dLdZ).dLdA
             for _ in 0..<Self.probesPerCase {
                 let input = generator.index(in: conv.inputShape)
-                let products = layer.influence(of: input).map { dLdZ[index: $0.output] * layer.W[index: $0.weight] }
+                let products = layer.influence(of: input,
+                    in: record).map { dLdZ[index: $0.output] * layer.W[index: $0.weight] }
                 Self.expectSum(products, plus: 0, equals: dLdA[index: input], "\(layer.summary) dLdA\(input)")
             }
         }
@@ -56,14 +57,15 @@ import ConvScopeTestSupport
             let (k, s) = (Int.random(in: 1...4, using: &generator), Int.random(in: 1...3, using: &generator))
             let shape = [1, 2, k + Int.random(in: 0...6, using: &generator), k + Int.random(in: 0...6, using: &generator)]
             let A = Tensor.randomUniform(shape: shape, in: 0...3, seed: generator.next()).map { $0.rounded(.down) }
-            let pool = MaxPool2d(kernel: k, stride: s)
-            let Z = try pool.forward(A)
+            let pool = PoolFunction(kind: .max, kernel: k, stride: s)
+            let (Z, record) = try pool.forward(A)
             for _ in 0..<Self.probesPerCase {
                 let output = generator.index(in: Z.shape)
                 let window = pool.receptiveField(of: output)
-                #expect(pool.argmax(of: output) == window.first { A[index: $0] == Z[index: output] }, "\(pool.summary) \(output)")
+                #expect(pool.argmax(of: output, in: record) == window.first { A[index: $0] == Z[index: output] },
+                    "\(pool.summary) \(output)")
                 let input = generator.index(in: shape)
-                let readers = Set(pool.outputsReading(input: input))
+                let readers = Set(pool.outputsReading(input: input, in: record))
                 let expected = Set((0..<Z.shape[2]).flatMap { i in (0..<Z.shape[3]).map { [input[0], input[1], i, $0] } }
                     .filter { pool.receptiveField(of: $0).contains(input) })
                 #expect(readers == expected, "\(pool.summary) readers of \(input)")
@@ -79,8 +81,9 @@ import ConvScopeTestSupport
         for _ in 0..<Self.casesPerProperty {
             let (k, shape) = ShapePropertyTests.randomResampling(spatialAxes: spatialAxes, using: &generator)
             let A = Tensor.randomUniform(shape: shape, in: 1...2, seed: generator.next())
-            for layer in [ShapePropertyTests.upsampler(k, spatialAxes), ShapePropertyTests.downsampler(k, spatialAxes)] {
-                let Z = try layer.forward(A)
+            for layer in [ShapePropertyTests.upsampler(k, spatialAxes), ShapePropertyTests.downsampler(k,
+                spatialAxes)].map(\.function) {
+                let Z = try layer.forward(A).output
                 for offset in 0..<Z.count {
                     let output = Z.index(ofOffset: offset)
                     guard let source = layer.source(ofOutput: output) else {

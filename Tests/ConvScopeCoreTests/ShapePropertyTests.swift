@@ -75,7 +75,7 @@ import ConvScopeTestSupport
                 let RTy = try layer.backward(y)
                 expectRelativelyClose(innerProduct(Rx, y), innerProduct(x, RTy), tolerance: Self.adjointTolerance,
                                       "\(layer.summary) on \(shape)")
-                if layer.isUpsampling {
+                if layer.function.isUpsampling {
                     #expect(RTy == (try Self.downsampler(k, spatialAxes).forward(y)), "\(layer.summary) on \(shape)")
                 }
             }

@@ -13,15 +13,15 @@ import Walkthroughs
     func convWalksReproduceBackward(seed: Int) throws {
         let random = RandomConv(seed: UInt64(seed))
         let (layer, A) = (random.layer, random.input)
-        let forward = try ConvForwardWalkthrough(layer: layer, input: A)
+        let forward = try ConvForwardWalkthrough(layer: layer.function, input: A)
         let dLdZ = UpstreamGradient.random(seed: UInt64(seed) + 100).tensor(shape: forward.output.shape)
         let walk = try ConvBackwardWalkthrough(forward: forward, dLdZ: dLdZ)
         // An independent layer with the same parameters gives the reference gradients.
         let reference = random.makeLayer()
         _ = try reference.forward(A)
         let dLdA = try reference.backward(dLdZ)
-        for kind in GradientKind.allCases {
-            let expected = [GradientKind.dLdA: dLdA, .dLdW: reference.dLdW, .dLdb: reference.dLdb][kind]!
+        for kind in [Pass.dLdA, .dLdW, .dLdb] {
+            let expected = [Pass.dLdA: dLdA, .dLdW: reference.dLdW, .dLdb: reference.dLdb][kind]!
             #expect(walk.stepCount(kind) == expected.count)
             for number in 0..<walk.stepCount(kind) {
                 let step = walk.step(number, of: kind)
@@ -41,7 +41,8 @@ import Walkthroughs
         // Stride 2 on a 6-wide input with K 3: the stride-1 output is 4 wide, dL/dZ is 2 wide.
         let layer = Conv2d(inChannels: 1, outChannels: 1, kernelSize: HW(square: 3), stride: HW(square: 2),
                            W: Tensor(shape: [1, 1, 3, 3], scalars: [1, 2, 3, 4, 5, 6, 7, 8, 9]))
-        let forward = try ConvForwardWalkthrough(layer: layer, input: Tensor(shape: [1, 1, 6, 6], repeating: 1))
+        let forward = try ConvForwardWalkthrough(layer: layer.function, input: Tensor(shape: [1, 1, 6, 6],
+            repeating: 1))
         let walk = try ConvBackwardWalkthrough(forward: forward, dLdZ: Tensor(shape: [1, 1, 2, 2], scalars: [1, 2, 3, 4]))
         #expect(walk.taught.scattered == Tensor(shape: [1, 1, 4, 4], scalars: [1, 0, 2, 0, 0, 0, 0, 0, 3, 0, 4, 0, 0, 0, 0, 0]))
         #expect(walk.taught.padded.shape == [1, 1, 8, 8])
@@ -56,7 +57,7 @@ import Walkthroughs
     func poolWalksReproduceBackward(kernel: Int, stride: Int) throws {
         let A = Tensor(shape: [2, 2, 7, 6]) { Double(($0 * 7919) % 5) }
         for layer in [MaxPool2d(kernel: kernel, stride: stride), MeanPool2d(kernel: kernel, stride: stride)] as [PoolLayer] {
-            let forward = try PoolForwardWalkthrough(layer: layer, input: A)
+            let forward = try PoolForwardWalkthrough(layer: layer.function, input: A)
             let dLdZ = UpstreamGradient.random(seed: 9).tensor(shape: forward.output.shape)
             let walk = try PoolBackwardWalkthrough(forward: forward, dLdZ: dLdZ)
             for number in 0..<walk.stepCount {
@@ -64,7 +65,8 @@ import Walkthroughs
                 #expect(step.result == walk.dLdA.scalars[number])
                 #expect(isClose(step.terms.reduce(0) { $0 + $1.product }, step.result), "\(layer.summary) \(step.element)")
                 if layer.kind == .max {
-                    #expect(step.terms.allSatisfy { layer.argmax(of: $0.output) == step.element })
+                    #expect(step.terms.allSatisfy { layer.function.argmax(of: $0.output,
+                        in: forward.record) == step.element })
                 }
             }
         }
@@ -78,7 +80,7 @@ import Walkthroughs
     func perChannelSumsFollowTheFlippedKernelDefinition(seed: Int) throws {
         let random = RandomConv(seed: UInt64(seed) + 500)
         let (layer, A) = (random.layer, random.input)
-        let forward = try ConvForwardWalkthrough(layer: layer, input: A)
+        let forward = try ConvForwardWalkthrough(layer: layer.function, input: A)
         let walk = try ConvBackwardWalkthrough(forward: forward, dLdZ: UpstreamGradient.random(seed: 3).tensor(shape: forward.output.shape))
         let (G, F) = (walk.taught.padded, walk.taught.flippedKernel)
         for number in stride(from: 0, to: walk.dLdA.count, by: max(1, walk.dLdA.count / 7)) {

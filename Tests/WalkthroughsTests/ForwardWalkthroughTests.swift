@@ -9,7 +9,7 @@ import Walkthroughs
     func convStepsReproduceTheForwardOutput(seed: Int) throws {
         let random = RandomConv(seed: UInt64(seed))
         let (layer, A) = (random.layer, random.input)
-        let walk = try ConvForwardWalkthrough(layer: layer, input: A)
+        let walk = try ConvForwardWalkthrough(layer: layer.function, input: A)
         let Z = try layer.forward(A)
         #expect(walk.stepCount == Z.count)
         for number in 0..<walk.stepCount {
@@ -29,7 +29,7 @@ import Walkthroughs
         // Small integers make ties, where the first maximum must win.
         let A = Tensor(shape: [2, 2, 7, 6]) { Double(($0 * 7919) % 5) }
         for layer in [MaxPool2d(kernel: kernel, stride: stride), MeanPool2d(kernel: kernel, stride: stride)] as [PoolLayer] {
-            let walk = try PoolForwardWalkthrough(layer: layer, input: A)
+            let walk = try PoolForwardWalkthrough(layer: layer.function, input: A)
             let Z = try layer.forward(A)
             for number in 0..<walk.stepCount {
                 let step = walk.step(number)

@@ -10,11 +10,11 @@ import Walkthroughs
     func resamplingWalksFollowTheSlicingDefinitions(factor k: Int, width: Int) throws {
         let A = Tensor.randomNormal(shape: [2, 2, width], seed: UInt64(k * 10 + width))
         for layer in [Upsample1d(factor: k), Downsample1d(factor: k)] as [ResamplingLayer] {
-            let walk = try ResamplingWalkthrough(layer: layer, input: A, upstream: .random(seed: 3))
+            let walk = try ResamplingWalkthrough(layer: layer.function, input: A, upstream: .random(seed: 3))
             for number in 0..<walk.output.count {
                 let step = walk.forwardStep(number)
                 let w = step.output[2]
-                if layer.isUpsampling {
+                if layer.function.isUpsampling {
                     // Z[..., k·i] = A[..., i], zeros between.
                     #expect(step.value == (w % k == 0 ? A[step.output[0], step.output[1], w / k] : 0))
                     #expect((step.source == nil) == (w % k != 0))
@@ -25,7 +25,7 @@ import Walkthroughs
             for number in 0..<walk.dLdA.count {
                 let step = walk.backwardStep(number)
                 let i = step.element[2]
-                let expected = layer.isUpsampling ? walk.dLdZ[step.element[0], step.element[1], k * i]
+                let expected = layer.function.isUpsampling ? walk.dLdZ[step.element[0], step.element[1], k * i]
                     : (i % k == 0 ? walk.dLdZ[step.element[0], step.element[1], i / k] : 0)
                 #expect(step.result == expected)
                 #expect(step.terms.reduce(0) { $0 + $1.product } == step.result)
@@ -36,7 +36,8 @@ import Walkthroughs
     @Test func activationWalksUseTheCachedOutput() throws {
         let A = Tensor(shape: [1, 6], scalars: [-1750, -2, 0, 0.5, 3, 1750])
         for layer in [ReLU(), Sigmoid(), Tanh()] as [Activation] {
-            let walk = try ElementwiseWalkthrough(layer: layer, input: A, upstream: .random(seed: 4))
+            let walk = try ElementwiseWalkthrough(layer: .activation(layer.function), input: A,
+                upstream: .random(seed: 4))
             for number in 0..<A.count {
                 let forward = walk.forwardStep(number)
                 #expect(forward.value == walk.output.scalars[number] && forward.input == A.scalars[number])
@@ -51,7 +52,7 @@ import Walkthroughs
 
     @Test func flattenWalkIsChannelMajor() throws {
         let A = Tensor(shape: [2, 3, 4]) { Double($0) }
-        let walk = try ElementwiseWalkthrough(layer: Flatten(), input: A)
+        let walk = try ElementwiseWalkthrough(layer: .flatten(FlattenFunction()), input: A)
         for number in 0..<A.count {
             let step = walk.forwardStep(number)
             // Z[n, c·W + w] = A[n, c, w].
@@ -64,7 +65,7 @@ import Walkthroughs
     @Test func linearWalksReproduceForwardAndBackward() throws {
         let layer = Linear(inFeatures: 5, outFeatures: 3, b: Tensor.randomNormal(shape: [3, 1], seed: 2), seed: 1)
         let A = Tensor.randomNormal(shape: [4, 5], seed: 3)
-        let walk = try LinearWalkthrough(layer: layer, input: A, upstream: .random(seed: 5))
+        let walk = try LinearWalkthrough(layer: layer.function, input: A, upstream: .random(seed: 5))
         for number in 0..<walk.output.count {
             let step = walk.forwardStep(number)
             let (n, o) = (step.output[0], step.output[1])
@@ -72,12 +73,23 @@ import Walkthroughs
             #expect(isClose(step.value, direct))
             #expect(isClose(step.terms.reduce(0) { $0 + $1.product } + step.bias, step.value))
         }
-        for kind in GradientKind.allCases {
+        for kind in [Pass.dLdA, .dLdW, .dLdb] {
             for number in 0..<walk.gradient(kind).count {
                 let step = walk.step(number, of: kind)
                 #expect(step.result == walk.gradient(kind).scalars[number])
                 #expect(isClose(step.terms.reduce(0) { $0 + $1.product }, step.result), "\(kind) \(step.element)")
             }
         }
+    }
+
+    /// Walking a scan reads its networks through `output(for:)`: no layer keeps a record.
+    @Test func scanningWalkLeavesItsLayersUntouched() throws {
+        let walk = try ScanningWalkthrough.linearAsConvolution(weight: Tensor.randomNormal(shape: [2, 6], seed: 1),
+                                                              input: Tensor.randomNormal(shape: [1, 3, 5],
+                                                                  seed: 2), kernelSize: 2)
+        for t in 0..<walk.positions { _ = try walk.step(t) }
+        #expect(walk.network.activations.isEmpty && walk.mlp.activations.isEmpty)
+        #expect((walk.network.layers[0] as? ConvLayer)?.record == nil)
+        #expect((walk.mlp.layers[0] as? Linear)?.record == nil)
     }
 }

@@ -1,4 +1,5 @@
 import ConvScopeCore
+import Walkthroughs
 
 /// The user's own answer (`--expect`) laid over the screens, made once at start: for each
 /// scene and phase whose map shows one of the checked tensors, that tensor's check and the
@@ -17,7 +18,7 @@ public struct AnswerOverlay: Equatable {
     }
 
     /// Per scene, the checked maps by phase.
-    let scenes: [[Phase: Checked]]
+    let scenes: [[Pass: Checked]]
     /// All checked tensors, for the header when the current map is not one of them.
     let checks: [TensorCheck]
 
@@ -31,9 +32,9 @@ public struct AnswerOverlay: Equatable {
     public init(_ answer: AnswerCheck, scenes: [Scene]) {
         checks = answer.tensors
         self.scenes = scenes.map { scene in
-            var byPhase: [Phase: Checked] = [:]
+            var byPhase: [Pass: Checked] = [:]
             for phase in scene.phases {
-                guard let check = answer[AnswerOverlay.key(of: phase)],
+                guard let check = answer[phase.resultKey],
                       answer.tolerance.accepts(scene.target(phase), as: check.expected) else { continue }
                 byPhase[phase] = Checked(check: check, differing: Set(check.mismatches))
             }
@@ -41,23 +42,13 @@ public struct AnswerOverlay: Equatable {
         }
     }
 
-    /// The tensor a phase fills in, by its result key.
-    static func key(of phase: Phase) -> String {
-        switch phase {
-        case .forward: "Z"
-        case .dLdA, .taught: "dLdA"
-        case .dLdW: "dLdW"
-        case .dLdb: "dLdb"
-        }
-    }
-
     /// The check of the map that a scene's phase fills in, if the answer has that tensor.
-    func checked(scene: Int, phase: Phase) -> Checked? {
+    func checked(scene: Int, phase: Pass) -> Checked? {
         scenes.indices.contains(scene) ? scenes[scene][phase] : nil
     }
 
     /// The next (or previous) mismatching step after `step`, wrapping around; nil when none.
-    func mismatch(from step: Int, forward: Bool, scene: Int, phase: Phase) -> Int? {
+    func mismatch(from step: Int, forward: Bool, scene: Int, phase: Pass) -> Int? {
         guard let steps = checked(scene: scene, phase: phase)?.check.mismatches, !steps.isEmpty else { return nil }
         return forward ? steps.first { $0 > step } ?? steps.first : steps.last { $0 < step } ?? steps.last
     }

@@ -1,4 +1,5 @@
 import Terminal
+import Walkthroughs
 
 /// How maps are drawn.
 public enum MapDisplay: Hashable, Sendable {
@@ -14,9 +15,9 @@ public struct AppModel: Equatable {
     public var scenes: [Scene]
     public var sceneIndex = 0
     /// The pass and gradient on screen; switching keeps each phase's place.
-    public var phase = Phase.forward
+    public var phase = Pass.forward
     /// The current step of each scene and phase (switching keeps one's place).
-    public var steps: [[Phase: Int]]
+    public var steps: [[Pass: Int]]
     public var isPlaying: Bool
     /// Index into `AppModel.speeds`.
     public var speedIndex = 3
@@ -68,10 +69,10 @@ public struct AppModel: Equatable {
 
     /// Switches to another phase of the current scene, carrying the selected cell over
     /// between the forward pass and dL/dA.
-    public mutating func switchPhase(to new: Phase) {
+    public mutating func switchPhase(to new: Pass) {
         guard scene.phases.contains(new), new != phase else { return }
         var carried = scene.step(step, from: phase, to: new, keeping: steps[sceneIndex][new] ?? 0)
-        let inputSide: Set<Phase> = [.dLdA, .taught]
+        let inputSide: Set<Pass> = [.dLdA, .taught]
         if phase == .forward && inputSide.contains(new) {
             backwardEntry = BackwardEntry(scene: sceneIndex, forwardStep: step, inputStep: carried)
         } else if inputSide.contains(phase) && new == .forward, let entry = backwardEntry,

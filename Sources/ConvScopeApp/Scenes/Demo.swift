@@ -42,9 +42,11 @@ public enum Demo {
             try Recipe.pooling(max: true, kernel: 2, stride: 2, inputSize: 6).scene(title: "max pooling 2×2, stride 2"),
             try Recipe.pooling(max: false, kernel: 3, stride: 1, inputSize: 6).scene(title: "mean pooling 3×3, stride 1"),
             Scene(title: "upsampling ×2: zeros inserted", content: .resampling(
-                try ResamplingWalkthrough(layer: Upsample2d(factor: 2), input: integers([1, 1, 3, 3], in: 1...9, seed: 8)))),
+                try ResamplingWalkthrough(layer: Upsample2d(factor: 2).function, input: integers([1, 1, 3, 3],
+                    in: 1...9, seed: 8)))),
             Scene(title: "downsampling ×2 of a 7-wide map: ceil(7/2) = 4", content: .resampling(
-                try ResamplingWalkthrough(layer: Downsample2d(factor: 2), input: integers([1, 1, 7, 7], in: 1...9, seed: 9)))),
+                try ResamplingWalkthrough(layer: Downsample2d(factor: 2).function, input: integers([1, 1, 7, 7],
+                    in: 1...9, seed: 9)))),
             Scene(title: "MLP = convolution: Linear(9,2) ≡ Conv1d(3,2,3)", content: .scanning(
                 try .linearAsConvolution(weight: integers([2, 9], in: -2...2, seed: 10), input: integers([1, 3, 6], in: 0...9, seed: 12),
                                          kernelSize: 3))),

@@ -49,22 +49,23 @@ public final class NetworkSession {
     }
 
     /// The screen of layer `i` on its real input and on the gradient that reached its
-    /// output in the last backward pass, built on a copy so the network is not disturbed.
+    /// output in the last backward pass, walked on the layer's value so the network is not
+    /// disturbed.
     public func layerScenes(_ i: Int) throws -> [Scene] {
-        let layer = cnn.layers[i]
         let (input, dLdZ) = (activations[i], gradients[i + 1])
-        let title = "CNN layer \(i + 1): \(layer.summary)"
-        switch layer {
-        case let conv as Conv1d:
-            let copy = try Conv1d(weight: conv.W, bias: conv.b, stride: conv.geometry.stride.w)
-            return [try .convolution(title, layer: copy, input: input, dLdZ: dLdZ)]
-        case let linear as Linear:
-            let copy = try Linear(weight: linear.W, bias: linear.b)
-            return [Scene(title: title, content: .linear(try LinearWalkthrough(layer: copy, input: input, dLdZ: dLdZ)))]
-        default:
-            let copy: Layer = layer is Flatten ? Flatten() : layer is ReLU ? ReLU() : layer is Tanh ? Tanh()
-                : layer is Sigmoid ? Sigmoid() : Identity()
-            return [Scene(title: title, content: .elementwise(try ElementwiseWalkthrough(layer: copy, input: input, dLdZ: dLdZ)))]
+        let title = "CNN layer \(i + 1): \(cnn.layers[i].summary)"
+        switch cnn.stages[i] {
+        case .convolution(let conv):
+            return [try .convolution(title, layer: conv, input: input, dLdZ: dLdZ)]
+        case .linear(let linear):
+            return [Scene(title: title, content: .linear(try LinearWalkthrough(layer: linear, input: input,
+                dLdZ: dLdZ)))]
+        case .activation(let activation):
+            let walk = try ElementwiseWalkthrough(layer: .activation(activation), input: input, dLdZ: dLdZ)
+            return [Scene(title: title, content: .elementwise(walk))]
+        case .flatten(let flatten):
+            let walk = try ElementwiseWalkthrough(layer: .flatten(flatten), input: input, dLdZ: dLdZ)
+            return [Scene(title: title, content: .elementwise(walk))]
         }
     }
 }

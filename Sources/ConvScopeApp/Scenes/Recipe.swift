@@ -63,8 +63,9 @@ public struct Recipe: Equatable, Sendable {
             let A = fitting(fixedInput, [1, cin, size, size]) ?? Demo.integers([1, cin, size, size], in: 0...9, seed: 5)
             let W = fitting(fixedWeight, [cout, cin, k, k]) ?? Demo.integers([cout, cin, k, k], in: -1...1, seed: 3)
             let b = fitting(fixedBias, [cout]) ?? Demo.integers([cout], in: -1...1, seed: 4)
-            let conv = Conv2d(inChannels: cin, outChannels: cout, kernelSize: HW(square: k), stride: HW(square: value("stride")),
-                              padding: HW(square: value("pad")), dilation: HW(square: value("dil")), W: W, b: b)
+            let geometry = ConvGeometry(kernel: HW(square: k), stride: HW(square: value("stride")),
+                                        padding: HW(square: value("pad")), dilation: HW(square: value("dil")))
+            let conv = ConvFunction(inChannels: cin, outChannels: cout, spatialAxes: 2, geometry: geometry, W: W, b: b)
             _ = try conv.outputShape(forInput: A.shape)
             var scene = try Scene.convolution(title, layer: conv, input: A)
             scene.recipe = self
@@ -72,8 +73,8 @@ public struct Recipe: Equatable, Sendable {
         case .maxPooling, .meanPooling:
             let c = value("C")
             let A = fitting(fixedInput, [1, c, size, size]) ?? Demo.integers([1, c, size, size], in: 0...9, seed: 7)
-            let pool: PoolLayer = layer == .maxPooling ? MaxPool2d(kernel: value("kernel"), stride: value("stride"))
-                                                       : MeanPool2d(kernel: value("kernel"), stride: value("stride"))
+            let pool = PoolFunction(kind: layer == .maxPooling ? .max : .mean, kernel: value("kernel"),
+                stride: value("stride"))
             _ = try pool.outputShape(forInput: A.shape)
             var scene = try Scene.pooling(title, layer: pool, input: A)
             scene.recipe = self

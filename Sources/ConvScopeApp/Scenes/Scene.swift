@@ -13,17 +13,6 @@ public enum SceneContent {
     case network(NetworkState)
 }
 
-/// Which pass a screen shows, and for the backward pass which gradient it makes.
-public enum Phase: String, CaseIterable, Sendable {
-    case forward
-    /// dL/dA one input element at a time, through its influence on every output.
-    case dLdA
-    /// The same dL/dA the way the assignment computes it: scatter, pad, flipped kernel, crop.
-    case taught = "dLdA-taught"
-    case dLdW
-    case dLdb
-}
-
 /// One screen of the app: a titled layer with its forward and backward walks. The demo is
 /// a list of scenes; `view` opens a single one.
 public struct Scene {
@@ -42,7 +31,7 @@ public struct Scene {
     }
 
     /// A convolution scene; its backward pass starts from `dLdZ` (default: `upstream`).
-    public static func convolution(_ title: String, layer: ConvLayer, input: Tensor, dLdZ: Tensor? = nil,
+    public static func convolution(_ title: String, layer: ConvFunction, input: Tensor, dLdZ: Tensor? = nil,
                                    upstream: UpstreamGradient = .ones) throws -> Scene {
         let forward = try ConvForwardWalkthrough(layer: layer, input: input)
         let backward = try ConvBackwardWalkthrough(forward: forward, dLdZ: dLdZ ?? upstream.tensor(shape: forward.output.shape))
@@ -50,7 +39,7 @@ public struct Scene {
     }
 
     /// A pooling scene; its backward pass starts from `dLdZ` (default: `upstream`).
-    public static func pooling(_ title: String, layer: PoolLayer, input: Tensor, dLdZ: Tensor? = nil,
+    public static func pooling(_ title: String, layer: PoolFunction, input: Tensor, dLdZ: Tensor? = nil,
                                upstream: UpstreamGradient = .ones) throws -> Scene {
         let forward = try PoolForwardWalkthrough(layer: layer, input: input)
         let backward = try PoolBackwardWalkthrough(forward: forward, dLdZ: dLdZ ?? upstream.tensor(shape: forward.output.shape))
@@ -71,19 +60,19 @@ public struct Scene {
     }
 
     /// The phases this scene has, in the order the phase key cycles through them.
-    public var phases: [Phase] { walk.phases }
+    public var phases: [Pass] { walk.phases }
 
     /// The shape a phase steps over, one element per step: that of Z, dL/dA, dL/dW or
     /// dL/db; for a scanning MLP, one step per window; for the CNN, one per layer and the loss.
-    public func stepShape(_ phase: Phase) -> [Int] { walk.stepShape(phase) }
+    public func stepShape(_ phase: Pass) -> [Int] { walk.stepShape(phase) }
 
     /// The tensor a phase fills in: Z, dL/dA, dL/dW or dL/db.
-    public func target(_ phase: Phase) -> Tensor { walk.target(phase) }
+    public func target(_ phase: Pass) -> Tensor { walk.target(phase) }
 
-    public func stepCount(_ phase: Phase) -> Int { Tensor.count(of: stepShape(phase)) }
+    public func stepCount(_ phase: Pass) -> Int { Tensor.count(of: stepShape(phase)) }
 
     /// The cursor grid of a phase's steps.
-    public func grid(_ phase: Phase) -> OutputGrid { OutputGrid(shape: stepShape(phase)) }
+    public func grid(_ phase: Pass) -> OutputGrid { OutputGrid(shape: stepShape(phase)) }
 
     /// The input A.
     public var input: Tensor { walk.input }
@@ -91,7 +80,7 @@ public struct Scene {
     /// Carries a selection across a phase switch: the forward step of an output maps to its
     /// window's first real input element, and a dL/dA step maps to the first output that
     /// input feeds. Other switches keep `kept`, the step last shown in that phase.
-    func step(_ step: Int, from old: Phase, to new: Phase, keeping kept: Int) -> Int {
+    func step(_ step: Int, from old: Pass, to new: Pass, keeping kept: Int) -> Int {
         walk.step(step, from: old, to: new, keeping: kept)
     }
 }

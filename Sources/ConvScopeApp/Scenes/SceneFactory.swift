@@ -27,17 +27,23 @@ public enum SceneFactory {
         let dLdZ = bundle["dLdZ"]
         switch layer {
         case let resampling as ResamplingLayer:
-            return [Scene(title: title, content: .resampling(try ResamplingWalkthrough(layer: resampling, input: A, dLdZ: dLdZ, upstream: upstream)))]
+            return [Scene(title: title, content: .resampling(try ResamplingWalkthrough(layer: resampling.function,
+                input: A, dLdZ: dLdZ, upstream: upstream)))]
         case let conv as ConvLayer:
-            return [try .convolution(title, layer: conv, input: A, dLdZ: dLdZ, upstream: upstream)]
+            return [try .convolution(title, layer: conv.function, input: A, dLdZ: dLdZ, upstream: upstream)]
         case let pool as PoolLayer:
-            return [try .pooling(title, layer: pool, input: A, dLdZ: dLdZ, upstream: upstream)]
+            return [try .pooling(title, layer: pool.function, input: A, dLdZ: dLdZ, upstream: upstream)]
         case let linear as Linear:
-            return [Scene(title: title, content: .linear(try LinearWalkthrough(layer: linear, input: A, dLdZ: dLdZ, upstream: upstream)))]
+            return [Scene(title: title, content: .linear(try LinearWalkthrough(layer: linear.function, input: A,
+                dLdZ: dLdZ, upstream: upstream)))]
         case let transposed as ConvTransposeLayer:
-            return try transposedScenes(transposed, input: A, dLdZ: dLdZ, upstream: upstream)
+            return try transposedScenes(transposed.function, input: A, dLdZ: dLdZ, upstream: upstream)
+        case let activation as Activation:
+            return [Scene(title: title,
+                content: .elementwise(try ElementwiseWalkthrough(layer: .activation(activation.function), input: A, dLdZ: dLdZ, upstream: upstream)))]
         default:
-            return [Scene(title: title, content: .elementwise(try ElementwiseWalkthrough(layer: layer, input: A, dLdZ: dLdZ, upstream: upstream)))]
+            return [Scene(title: title,
+                content: .elementwise(try ElementwiseWalkthrough(layer: .flatten(FlattenFunction()), input: A, dLdZ: dLdZ, upstream: upstream)))]
         }
     }
 
@@ -59,8 +65,9 @@ public enum SceneFactory {
     /// The assignment's transposed convolution as its two stages, each labelled: the
     /// upsampling of A, then the stride-1 convolution of the upsampled A. The upsampling's
     /// backward starts from the convolution's dL/dA, as the layer chains them.
-    static func transposedScenes(_ layer: ConvTransposeLayer, input: Tensor, dLdZ: Tensor?, upstream: UpstreamGradient) throws -> [Scene] {
-        let upsampled = try layer.upsample.forward(input)
+    static func transposedScenes(_ layer: ConvTransposeFunction, input: Tensor, dLdZ: Tensor?,
+        upstream: UpstreamGradient) throws -> [Scene] {
+        let upsampled = try layer.upsample.forward(input).output
         let name = "ConvTranspose\(layer.conv.spatialAxes)d"
         let conv = try Scene.convolution("\(name) stage 2/2: Z = conv(A↑), stride 1", layer: layer.conv, input: upsampled,
                                          dLdZ: dLdZ, upstream: upstream)

@@ -5,13 +5,12 @@ import Walkthroughs
 /// The convolution backward screens: dL/dA (an input's influence on every output
 /// channel), dL/dW (a tap's correlation of A with dL/dZ) and dL/db (sums of dL/dZ).
 enum ConvGradientScreen {
-    static func plan(_ walk: ConvBackwardWalkthrough, phase: Phase, step number: Int, model: AppModel) -> ScreenPlan {
-        let kind: GradientKind = phase == .dLdW ? .dLdW : phase == .dLdb ? .dLdb : .dLdA
-        let step = walk.step(number, of: kind)
-        switch kind {
-        case .dLdA: return inputGradient(walk, step: step, model: model)
+    static func plan(_ walk: ConvBackwardWalkthrough, phase: Pass, step number: Int, model: AppModel) -> ScreenPlan {
+        let step = walk.step(number, of: phase)
+        switch phase {
         case .dLdW: return weightGradient(walk, step: step, model: model)
         case .dLdb: return biasGradient(walk, step: step, model: model)
+        default: return inputGradient(walk, step: step, model: model)
         }
     }
 
@@ -71,7 +70,7 @@ enum ConvGradientScreen {
         let (o, c) = (step.element[0], step.element[1])
         let here = cell(step.element)
         let dLdZ = maps(walk.dLdZ), dLdW = maps(walk.dLdW)
-        let padded = layer.cache!.paddedInput
+        let padded = walk.forward.record.paddedInput
         let p = layer.geometry.padding
         let samples = padded.shape[0]
         let (rows, columns) = (padded.shape[2], padded.shape[3])

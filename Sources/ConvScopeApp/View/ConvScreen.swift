@@ -10,7 +10,7 @@ enum ConvScreen {
         let layer = walk.layer
         let g = layer.geometry
         let step = walk.step(number)
-        let padded = layer.cache!.paddedInput
+        let padded = walk.record.paddedInput
         let (channels, paddedRows, paddedColumns) = (padded.shape[1], padded.shape[2], padded.shape[3])
         let grid = OutputGrid(shape: walk.output.shape)
         let here = grid.position(ofStep: number)
@@ -22,9 +22,7 @@ enum ConvScreen {
             let (h, w) = term.input.count == 4 ? (term.input[2], term.input[3]) : (0, term.input[2])
             return (h + g.padding.h) * paddedColumns + (w + g.padding.w)
         })
-        let reach = g.effectiveKernel
-        let windowRows = (here.i * g.stride.h)...(here.i * g.stride.h + reach.h - 1)
-        let windowColumns = (here.j * g.stride.w)...(here.j * g.stride.w + reach.w - 1)
+        let (windowRows, windowColumns) = g.windowExtent(ofOutput: HW(here.i, here.j))
         let inputRows = g.padding.h..<(paddedRows - g.padding.h)
         let inputColumns = g.padding.w..<(paddedColumns - g.padding.w)
 

@@ -5,9 +5,10 @@ import Walkthroughs
 /// Activations and Flatten: each output element from one input element (forward), each
 /// dL/dA element from one dL/dZ element times `f′` (backward).
 enum ElementwiseScreen {
-    static func plan(_ walk: ElementwiseWalkthrough, phase: Phase, step number: Int, model: AppModel) -> ScreenPlan {
-        let isFlatten = walk.layer is Flatten
-        let name = walk.layer.summary.replacingOccurrences(of: "()", with: "").lowercased()
+    static func plan(_ walk: ElementwiseWalkthrough, phase: Pass, step number: Int, model: AppModel) -> ScreenPlan {
+        let kind = walk.layer.activationKind
+        let isFlatten = kind == nil
+        let name = kind?.rawValue.lowercased() ?? ""
         let shapes = "A \(Formatting.compactShape(walk.input.shape))  Z \(Formatting.compactShape(walk.output.shape))"
         if phase == .forward {
             let step = walk.forwardStep(number)
@@ -49,7 +50,7 @@ enum ElementwiseScreen {
         let header = GradientPanels.header(model, step: step, count: walk.dLdA.count,
                                            walk: isFlatten ? "dLdA: dLdZ reshaped back" : "dLdA = dLdZ ⊙ f′, with f′ from the cached output",
                                            definition: isFlatten ? "dLdA[n, …] = dLdZ[n, k] at the same row-major offset"
-                                                                 : "dLdA[e] = dLdZ[e] · f′(Z[e])   (\(derivative(name)))")
+                                                                 : "dLdA[e] = dLdZ[e] · f′(Z[e])   (\(derivative(kind)))")
         return GradientPanels.plan(
             model, header: header,
             arithmetic: GradientPanels.arithmetic("dLdA" + Formatting.index(step.element), step.terms, result: step.result,
@@ -76,12 +77,12 @@ enum ElementwiseScreen {
     }
 
     /// The derivative each activation's backward uses, in terms of its output.
-    static func derivative(_ name: String) -> String {
-        switch name {
-        case "sigmoid": "f′ = Z(1−Z)"
-        case "tanh": "f′ = 1−Z²"
-        case "relu": "f′ = [Z>0]"
-        default: "f′ = 1"
+    static func derivative(_ kind: ActivationKind?) -> String {
+        switch kind {
+        case .sigmoid: "f′ = Z(1−Z)"
+        case .tanh: "f′ = 1−Z²"
+        case .relu: "f′ = [Z>0]"
+        case .identity, nil: "f′ = 1"
         }
     }
 }

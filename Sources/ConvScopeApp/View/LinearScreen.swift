@@ -5,7 +5,7 @@ import Walkthroughs
 /// Linear, forward (`Z[n,o] = Σ_i W[o,i]·A[n,i] + b[o]`: row n of A against row o of W)
 /// and backward (dLdA, dLdW, dLdb as sums over output features or samples).
 enum LinearScreen {
-    static func plan(_ walk: LinearWalkthrough, phase: Phase, step number: Int, model: AppModel) -> ScreenPlan {
+    static func plan(_ walk: LinearWalkthrough, phase: Pass, step number: Int, model: AppModel) -> ScreenPlan {
         phase == .forward ? forward(walk, step: number, model: model) : backward(walk, phase: phase, step: number, model: model)
     }
 
@@ -20,7 +20,7 @@ enum LinearScreen {
             [Span(text: "Z = A·Wᵀ + bᵀ:  Z[n,o] = Σ_i W[o,i]·A[n,i] + b[o]", style: Style(foreground: .cyan))],
         ]
         let name = "Z" + Formatting.index(step.output)
-        let sum = step.terms.reduce(0) { $0 + $1.product }
+        let sum = walk.productSum(number)
         let arithmetic: [[Span]] = [
             [Span(text: name, style: .bold), Span(text: " = Σ_i W[\(o),i]·A[\(n),i] + b[\(o)] = \(Formatting.number(sum)) + \(Formatting.number(step.bias))")],
             [Span(text: String(repeating: " ", count: name.count + 1) + "= "),
@@ -44,8 +44,8 @@ enum LinearScreen {
             resultStep: { r, c in walk.output.offset(of: [r, c]) })
     }
 
-    static func backward(_ walk: LinearWalkthrough, phase: Phase, step number: Int, model: AppModel) -> ScreenPlan {
-        let kind: GradientKind = phase == .dLdW ? .dLdW : phase == .dLdb ? .dLdb : .dLdA
+    static func backward(_ walk: LinearWalkthrough, phase: Pass, step number: Int, model: AppModel) -> ScreenPlan {
+        let kind = phase
         let step = walk.step(number, of: kind)
         let target = walk.gradient(kind)
         let targetGrid = target.rank == 2 ? target : target.reshaped([1, target.count])
@@ -53,9 +53,9 @@ enum LinearScreen {
         let used = Set(step.terms.map(\.output))
         let through = Set(step.terms.map(\.through))
         let (walkName, definition): (String, String) = switch kind {
-        case .dLdA: ("dLdA = dLdZ·W", "dLdA[n,i] = Σ_o dLdZ[n,o]·W[o,i]")
         case .dLdW: ("dLdW = dLdZᵀ·A", "dLdW[o,i] = Σ_n dLdZ[n,o]·A[n,i]")
         case .dLdb: ("dLdb = Σ_n dLdZ", "dLdb[o] = Σ_n dLdZ[n,o]")
+        default: ("dLdA = dLdZ·W", "dLdA[n,i] = Σ_o dLdZ[n,o]·W[o,i]")
         }
         let header = GradientPanels.header(model, step: step, count: target.count, walk: walkName, definition: definition)
         let factor: (String, Tensor)? = kind == .dLdA ? ("W", walk.layer.W) : kind == .dLdW ? ("A", walk.input) : nil

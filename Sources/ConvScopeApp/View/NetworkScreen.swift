@@ -1,10 +1,11 @@
 import ConvScopeCore
+import Walkthroughs
 import Terminal
 
 /// The whole CNN: its layer stack with output shapes and parameter counts, the output
 /// (forward) or gradient (backward) of the current layer, and the loss as it falls.
 enum NetworkScreen {
-    static func plan(_ state: NetworkState, phase: Phase, step: Int, model: AppModel) -> ScreenPlan {
+    static func plan(_ state: NetworkState, phase: Pass, step: Int, model: AppModel) -> ScreenPlan {
         let layers = state.layerSummaries
         let count = layers.count
         let isForward = phase == .forward

@@ -9,9 +9,9 @@ enum PoolGradientScreen {
         let layer = walk.forward.layer
         let step = walk.step(number)
         let (n, c, h, w) = (step.element[0], step.element[1], step.element[2], step.element[3])
-        let reaching = Set(layer.outputsReading(input: step.element).map { [$0[2], $0[3]] })
+        let reaching = Set(walk.forward.outputsReading(input: step.element).map { [$0[2], $0[3]] })
         let routed = Set(step.terms.map { [$0.output[2], $0.output[3]] })
-        let windows = Set(layer.outputsReading(input: step.element).flatMap { layer.receptiveField(of: $0) }.map { [$0[2], $0[3]] })
+        let windows = Set(walk.forward.outputsReading(input: step.element).flatMap { layer.receptiveField(of: $0) }.map { [$0[2], $0[3]] })
         let grid = OutputGrid(shape: walk.dLdA.shape)
         let isMax = layer.kind == .max
         let header = GradientPanels.header(

@@ -32,7 +32,7 @@ enum PoolScreen {
         let inputFormat = MapView.numberFormat(for: walk.input.scalars)
         let outputFormat = MapView.numberFormat(for: walk.output.scalars)
         let heat = HeatmapMode(model.capabilities)
-        let top = g.stride.h * here.i, left = g.stride.w * here.j
+        let extent = g.windowExtent(ofOutput: HW(here.i, here.j))
         let windowValues = step.values
 
         // Columns: input | window | output; numbers when they fit side by side, else heat maps
@@ -45,9 +45,9 @@ enum PoolScreen {
                 ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals)
                 : .heat(heat, range: ScreenParts.range(of: outputMap))
             let input = MapView(rows: rows, columns: columns, value: { inputMap[$0, $1] }, mark: inputMark,
-                                mode: inputMode, focus: (top...(top + g.kernel.h - 1), left...(left + g.kernel.w - 1)))
+                                mode: inputMode, focus: extent)
             let window = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { windowValues[$0 * g.kernel.w + $1] },
-                                 mark: { r, c in (top + r) * columns + left + c == argmax ? .argmax : .tap },
+                                 mark: { r, c in step.window[r * g.kernel.w + c] == step.argmax ? .argmax : .tap },
                                  mode: .numbers(width: inputFormat.width, decimals: inputFormat.decimals))
             let output = MapView(rows: grid.rows, columns: grid.columns, value: { outputMap[$0, $1] }, mark: outputMark,
                                  mode: outputMode, focus: (here.i...here.i, here.j...here.j))
@@ -87,7 +87,7 @@ enum PoolScreen {
     }
 
     /// Max: the values and where the first maximum sits. Mean: the sum written out over K².
-    static func arithmeticLines(_ layer: PoolLayer, step: PoolForwardStep) -> [[Span]] {
+    static func arithmeticLines(_ layer: PoolFunction, step: PoolForwardStep) -> [[Span]] {
         let name = "Z\(Formatting.index(step.output))"
         let indent = String(repeating: " ", count: name.count + 1)
         let values = step.values.map(Formatting.number)

@@ -5,7 +5,7 @@ import Walkthroughs
 /// Upsampling and downsampling, forward and backward: where each element comes from,
 /// the zeros being inserted or the samples being picked, and the remembered size.
 enum ResamplingScreen {
-    static func plan(_ walk: ResamplingWalkthrough, phase: Phase, step number: Int, model: AppModel) -> ScreenPlan {
+    static func plan(_ walk: ResamplingWalkthrough, phase: Pass, step number: Int, model: AppModel) -> ScreenPlan {
         phase == .forward ? forward(walk, step: number, model: model) : backward(walk, step: number, model: model)
     }
 

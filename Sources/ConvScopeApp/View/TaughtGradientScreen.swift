@@ -12,17 +12,17 @@ enum TaughtGradientScreen {
         let step = walk.taughtStep(number)
         let (n, c, y, x) = (step.element[0], step.element[1], step.element[2], step.element[3])
         let g = walk.layer.geometry
-        let reach = g.effectiveKernel
         let (gradRows, gradColumns) = (taught.padded.shape[2], taught.padded.shape[3])
         let scatteredSize = (gradRows - 2 * taught.border.h, gradColumns - 2 * taught.border.w)
         let crop = taught.cropping
         let result = taught.paddedInputGradient.at([n, c])
         let (rows, columns) = (result.shape[0], result.shape[1])
         let inputGrid = OutputGrid(shape: ConvGradientScreen.maps(walk.dLdA).shape)
+        let window = taught.windowExtent(ofPadded: step.element)
 
         func gradientMark(_ r: Int, _ q: Int) -> CellMark {
-            if (y..<(y + reach.h)).contains(r) && (x..<(x + reach.w)).contains(q) { return .tap }
-            let (sr, sq) = (r - (reach.h - 1), q - (reach.w - 1))
+            if window.rows.contains(r) && window.columns.contains(q) { return .tap }
+            let (sr, sq) = (r - taught.border.h, q - taught.border.w)
             let inside = (0..<scatteredSize.0).contains(sr) && (0..<scatteredSize.1).contains(sq)
             return inside && sr % g.stride.h == 0 && sq % g.stride.w == 0 ? .plain : .padding
         }
@@ -35,7 +35,7 @@ enum TaughtGradientScreen {
         let channelSums = walk.taughtChannelSums(step)
         let name = "dLdA" + Formatting.index(walk.dLdA.index(ofOffset: number))
         let header = GradientPanels.header(
-            model, step: step, count: walk.stepCount(.dLdA), walk: "dLdA as taught: G = dLdZ ↑\(g.stride) pad \(reach.h - 1), flip W, crop",
+            model, step: step, count: walk.stepCount(.dLdA), walk: "dLdA as taught: G = dLdZ ↑\(g.stride) pad \(taught.border.h), flip W, crop",
             definition: "dLdA_pad[n,c,y,x] = Σ_o Σ_p,q G[n,o,y+p,x+q]·flip(W)[o,c,p,q]")
         let indent = String(repeating: " ", count: name.count + 1)
         let arithmetic: [[Span]] = [
@@ -57,7 +57,7 @@ enum TaughtGradientScreen {
                 let gradients = GradientPanels.shown(taught.padded.shape[1], model).map { o in
                     GradientPanels.map("G\(Formatting.index([n, o]))", taught.padded.at([n, o]), numbers: numbers,
                                        capabilities: model.capabilities, mark: gradientMark,
-                                       focus: (y...(y + reach.h - 1), x...(x + reach.w - 1)))
+                                       focus: window)
                 }
                 let kernels = GradientPanels.shown(taught.flippedKernel.shape[0], model).map { o in
                     GradientPanels.map("flip W\(Formatting.index([o, c]))", taught.flippedKernel.at([o, c]), numbers: true,

@@ -1,4 +1,5 @@
 import ConvScopeApp
+import Walkthroughs
 import ConvScopeCore
 
 extension AppModel {
@@ -7,7 +8,7 @@ extension AppModel {
     /// (for a transposed convolution, the convolution stage). Unchanged when nothing differs
     /// cell by cell (all match, or only shapes differ).
     mutating func openFirstWrongCell(of check: AnswerCheck) {
-        let phases: [String: Phase] = ["Z": .forward, "dLdA": .dLdA, "dLdW": .dLdW, "dLdb": .dLdb]
+        let phases: [String: Pass] = ["Z": .forward, "dLdA": .dLdA, "dLdW": .dLdW, "dLdb": .dLdb]
         for tensor in check.tensors {
             guard let first = tensor.mismatches.first, let phase = phases[tensor.key] else { continue }
             guard

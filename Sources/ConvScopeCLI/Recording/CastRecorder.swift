@@ -1,6 +1,7 @@
 import ConvScopeApp
 import Foundation
 import Terminal
+import Walkthroughs
 
 /// Turns what the app shows into an asciicast at a fixed size, streamed into a ``CastFile``
 /// as it is made: a whole-screen frame whenever the picture changes, and a marker labelled
@@ -60,7 +61,7 @@ final class CastRecorder {
     /// Where the model stands; a new place gets a marker.
     private struct Place: Equatable {
         let scene: Int
-        let phase: Phase
+        let phase: Pass
         let step: Int
     }
 

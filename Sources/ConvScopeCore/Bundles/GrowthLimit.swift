@@ -1,16 +1,16 @@
 extension LayerSpec {
     /// The most elements a padded or upsampled input may hold (2 GiB of Double). Larger
-    /// `--padding` or `--factor` values are refused before anything is allocated.
+    /// padding or upsampling factors are refused before anything is allocated.
     public static let maxGrownElementCount = 1 << 28
 
     /// Refuses options that would grow `A` past `maxGrownElementCount`: padding adds to the
     /// spatial extents, a factor multiplies them. Checked arithmetic, so no value can overflow.
     /// A rank too small to grow is left for the layer to explain.
     func requireBoundedGrowth(of A: Tensor) throws {
-        let option: String, spatial: [(Int) -> (Int, Bool)]
+        let option: LayerOption, values: [Int], spatial: [(Int) -> (Int, Bool)]
         switch kind.descriptor.growth {
         case .padding(let axes):
-            option = "--padding \(padding?.map(String.init).joined(separator: ",") ?? "0")"
+            (option, values) = (.padding, padding ?? [0])
             let pads = axes == 1 ? [paddingValue.w] : [paddingValue.h, paddingValue.w]
             spatial = pads.map { pad in { extent in
                 let (twice, o1) = pad.multipliedReportingOverflow(by: 2)
@@ -18,7 +18,7 @@ extension LayerSpec {
                 return (sum, o1 || o2)
             } }
         case .factor(let axes):
-            option = "--factor \(factorValue)"
+            (option, values) = (.factor, [factorValue])
             spatial = Array(repeating: { $0.multipliedReportingOverflow(by: factorValue) }, count: axes)
         case .none:
             return
@@ -36,8 +36,7 @@ extension LayerSpec {
             overflow = overflow || o1 || o2
         }
         guard overflow || count > Self.maxGrownElementCount else { return }
-        let grown = overflow ? "" : " \(shape),"
-        throw LayerError("\(option) would grow A \(A.shape) to\(grown) more than \(Self.maxGrownElementCount) "
-                         + "elements, the most ConvScope makes; use a smaller \(option.split(separator: " ")[0]) or a smaller A")
+        throw LayerSpecError.growthTooLarge(option, values: values, input: A.shape, grown: overflow ? nil : shape,
+                                            limit: Self.maxGrownElementCount)
     }
 }

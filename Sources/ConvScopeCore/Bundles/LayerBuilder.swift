@@ -16,7 +16,7 @@ extension LayerSpec {
     /// and `b`; `dLdw1`–`dLdw3` shaped like the MLP weights) after backward.
     public func run(on bundle: [String: Tensor]) throws -> [String: Tensor] {
         guard let A = bundle["A"] else {
-            throw LayerError("the bundle has no 'A': save the input as A, e.g. np.savez(path, A=x)")
+            throw LayerSpecError.missingInput
         }
         let layer = try makeLayer(from: bundle)
         var results = ["Z": try layer.forward(A)]

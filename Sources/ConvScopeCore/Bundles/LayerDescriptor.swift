@@ -70,10 +70,7 @@ struct LayerParameters {
     /// The tensor under `key`, or an error naming the parameters the layer needs.
     func required(_ key: String) throws -> Tensor {
         guard let tensor = bundle[key] else {
-            let keys = kind.descriptor.parameterKeys
-            let needed = keys.filter { $0 != "b" }.map { "'\($0)'" }.joined(separator: ", ")
-            throw LayerError("the bundle has no '\(key)': \(kind.rawValue) needs its parameters \(needed)"
-                             + (keys.contains("b") ? " (b is optional)" : ""))
+            throw LayerSpecError.missingParameter(key: key, kind: kind)
         }
         return tensor
     }

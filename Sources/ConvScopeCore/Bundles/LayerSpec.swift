@@ -37,21 +37,18 @@ public struct LayerSpec: Sendable, Equatable {
         for (option, values) in given {
             let descriptor = kind.descriptor
             guard descriptor.options.contains(option) else {
-                let accepted = descriptor.options.map { "--\($0.rawValue)" }.sorted().joined(separator: ", ")
-                throw LayerError("--\(option.rawValue) does not apply to \(kind.rawValue)" +
-                                 (accepted.isEmpty ? "; it takes no options" : "; it takes \(accepted)"))
+                throw LayerSpecError.optionDoesNotApply(option, kind: kind)
             }
             let pairAllowed = descriptor.pairOptions.contains(option)
             guard values.count == 1 || (values.count == 2 && pairAllowed) else {
-                throw LayerError("--\(option.rawValue) for \(kind.rawValue) takes one number" +
-                                 (pairAllowed ? " or an H,W pair" : "") + ", got \(values.map(String.init).joined(separator: ","))")
+                throw LayerSpecError.optionArity(option, kind: kind, pairAllowed: pairAllowed, values: values)
             }
             let least = option == .padding ? 0 : 1
             if let bad = values.first(where: { $0 < least }) {
-                throw LayerError("--\(option.rawValue) must be \(least == 0 ? "0 or more" : "at least 1"), got \(bad)")
+                throw LayerSpecError.optionTooSmall(option, least: least, value: bad)
             }
             if let bad = values.first(where: { $0 > Self.maxOptionValue }) {
-                throw LayerError("--\(option.rawValue) must be at most \(Self.maxOptionValue), got \(bad)")
+                throw LayerSpecError.optionTooLarge(option, most: Self.maxOptionValue, value: bad)
             }
         }
     }

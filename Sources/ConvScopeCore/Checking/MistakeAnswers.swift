@@ -35,9 +35,7 @@ enum MistakeAnswers {
     /// stride-1 backward setting each window's argmax instead of adding to it.
     static func assigningMaxPoolGradient(_ context: MistakeContext) throws -> Tensor? {
         guard let A = context.bundle["A"], let dLdZ = context.bundle["dLdZ"] else { return nil }
-        let pool = MaxPool2d_stride1(kernel: context.spec.kernelValue)
-        _ = try pool.forward(A)
-        guard let cache = pool.cache else { return nil }
+        let cache = try PoolFunction(kind: .max, kernel: context.spec.kernelValue, stride: 1).forward(A).record
         let spread = Resampling.scatter(dLdZ, factor: context.spec.strideValue.w, into: cache.outputShape, spatialAxes: 2)
         var dLdA = Tensor(shape: A.shape)
         for (output, input) in cache.argmax.enumerated() { dLdA.scalars[input] = spread.scalars[output] }

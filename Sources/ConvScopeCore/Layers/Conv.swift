@@ -62,6 +62,6 @@ public final class Conv2d_stride1: Conv2d {
 /// Checks that a bias, when given, is `(C_out,)`.
 func requireBias(_ bias: Tensor?, outChannels: Int) throws {
     if let bias, bias.shape != [outChannels] {
-        throw LayerError("b has shape \(bias.shape) but W has C_out = \(outChannels), so b must be (\(outChannels),)")
+        throw LayerError.biasShape(shape: bias.shape, outputs: outChannels, acceptsColumn: false)
     }
 }

@@ -63,33 +63,34 @@ public struct ConvGeometry: Sendable, Hashable {
         return HW(rest(padded.h, reach.h, stride.h), rest(padded.w, reach.w, stride.w))
     }
 
-    /// Checks the settings and the input size, describing the first problem in one line,
-    /// in 1-D terms (widths only) when `axes` is 1; `remedy` is the advice for a window larger
-    /// than the input, in terms of what the layer using the geometry lets the user change
-    /// (pooling has no dilation or padding).
-    public func validate(input: HW, axes: Int = 2,
-                         remedy: String = "use a smaller kernel or dilation, or more padding") throws {
-        for (name, value, least) in [("kernel", kernel, 1), ("stride", stride, 1), ("dilation", dilation, 1), ("padding", padding, 0)]
+    /// Checks the settings and the input size, throwing the first problem; `axes` 1 states
+    /// it in widths only, and `pooling` says the window belongs to a pooling layer (which has
+    /// no dilation or padding to change).
+    public func validate(input: HW, axes: Int = 2, pooling: Bool = false) throws {
+        let settings = [("kernel", kernel, 1), ("stride", stride, 1), ("dilation", dilation, 1), ("padding", padding, 0)]
+        for (name, value, least) in settings
         where value.h < least || value.w < least {
-            let shown = axes == 1 ? "\(value.w)" : "\(value)"
-            throw LayerError("\(name) \(shown) is invalid: it must be at least \(least)")
+            throw LayerError.invalidSetting(name: name, value: value, least: least, axes: axes)
         }
         let padded = paddedSize(forInput: input)
         let reach = effectiveKernel
-        if axes == 1, reach.w > padded.w {
-            let span = reach.w == kernel.w ? "kernel \(kernel.w)"
-                                           : "kernel \(kernel.w) at dilation \(dilation.w) spans \(reach.w) and"
-            throw LayerError("\(span) is wider than the padded input \(padded.w): \(remedy)")
-        }
         if reach.h > padded.h || reach.w > padded.w {
-            throw LayerError("kernel reaches \(reach.h)×\(reach.w) but the padded input is only "
-                             + "\(padded.h)×\(padded.w): \(remedy)")
+            throw LayerError.windowTooLarge(kernel: kernel, dilation: dilation, padded: padded, axes: axes,
+                                            pooling: pooling)
         }
     }
 
     /// The padded-input position of tap `(p, q)` of the window of output `(i, j)`.
     public func paddedPosition(output: HW, tap: HW) -> HW {
         HW(output.h * stride.h + tap.h * dilation.h, output.w * stride.w + tap.w * dilation.w)
+    }
+
+    /// The padded-input rows and columns output `(i, j)`'s window spans, first tap to last:
+    /// `i·s … i·s + d(K−1)` on each axis (for pooling, padding 0, these are input rows).
+    public func windowExtent(ofOutput output: HW) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
+        let reach = effectiveKernel
+        return ((output.h * stride.h)...(output.h * stride.h + reach.h - 1),
+                (output.w * stride.w)...(output.w * stride.w + reach.w - 1))
     }
 
     /// Every tap of output `(i, j)`'s window, row-major over the kernel: the kernel tap and

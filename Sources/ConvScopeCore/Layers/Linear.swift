@@ -1,26 +1,56 @@
-/// A fully connected layer: `Z = A·Wᵀ + bᵀ` on `(N, in)` inputs with `W (out, in)`.
-/// The bias is stored as the assignment's `(out, 1)` column or PyTorch's `(out,)`,
-/// whichever it was given as; `dLdb` has the same shape.
-public final class Linear: ParameterizedLayer {
-    public let inFeatures: Int
-    public let outFeatures: Int
+/// What a Linear forward pass keeps: the input, which dL/dW needs.
+public struct LinearRecord: Sendable, Equatable {
+    /// `(N, in_features)`.
+    public let input: Tensor
+}
+
+/// A fully connected layer as a value: `Z = A·Wᵀ + bᵀ` on `(N, in)` inputs with
+/// `W (out, in)`. b is the assignment's `(out, 1)` column or PyTorch's `(out,)`;
+/// dL/db has the same shape.
+public struct LinearFunction: ParameterizedFunction, Equatable {
     public var W: Tensor
     public var b: Tensor
-    public private(set) var dLdW: Tensor
-    public private(set) var dLdb: Tensor
-    /// The input of the last forward pass, which dL/dW needs.
-    public private(set) var input: Tensor?
 
+    public init(W: Tensor, b: Tensor) {
+        self.W = W
+        self.b = b
+    }
+
+    public var inFeatures: Int { W.shape[1] }
+    public var outFeatures: Int { W.shape[0] }
+    public var summary: String { "Linear(\(inFeatures), \(outFeatures))" }
+
+    public func forward(_ A: Tensor) throws -> (output: Tensor, record: LinearRecord) {
+        try requireRank(A, 2, "A", layout: "(N, in_features)")
+        guard A.shape[1] == inFeatures else {
+            throw LayerError.sizeMismatch(shape: A.shape, given: A.shape[1], expected: inFeatures, features: true)
+        }
+        var Z = MatrixMultiply.product(A, W, transposeB: true)
+        for n in 0..<A.shape[0] {
+            for o in 0..<outFeatures { Z.scalars[n * outFeatures + o] += b.scalars[o] }
+        }
+        return (Z, LinearRecord(input: A))
+    }
+
+    public func backward(_ record: LinearRecord, _ dLdZ: Tensor) throws -> ParameterGradients {
+        try requireGradientShape(dLdZ, matches: [record.input.shape[0], outFeatures])
+        return ParameterGradients(dLdA: MatrixMultiply.product(dLdZ, W),
+                                  dLdW: MatrixMultiply.product(dLdZ, record.input, transposeA: true),
+                                  dLdb: dLdZ.sum(axes: [0]).reshaped(b.shape))
+    }
+}
+
+/// The assignment-style fully connected layer: W, b, their gradients and the last record
+/// over the value `LinearFunction`.
+public final class Linear: ParameterRecordingLayer<LinearFunction> {
     /// W defaults to N(0, 1) from `seed`; b to a zero `(out, 1)` column.
     public init(inFeatures: Int, outFeatures: Int, W: Tensor? = nil, b: Tensor? = nil, seed: UInt64 = 0) {
-        self.inFeatures = inFeatures
-        self.outFeatures = outFeatures
-        self.W = W ?? Tensor.randomNormal(shape: [outFeatures, inFeatures], seed: seed)
-        self.b = b ?? Tensor(shape: [outFeatures, 1])
-        precondition(self.W.shape == [outFeatures, inFeatures], "W has shape \(self.W.shape), expected [\(outFeatures), \(inFeatures)]")
-        precondition(self.b.count == outFeatures, "b has shape \(self.b.shape), expected \(outFeatures) entries")
-        dLdW = Tensor(shape: self.W.shape)
-        dLdb = Tensor(shape: self.b.shape)
+        let W = W ?? Tensor.randomNormal(shape: [outFeatures, inFeatures], seed: seed)
+        let b = b ?? Tensor(shape: [outFeatures, 1])
+        precondition(W.shape == [outFeatures, inFeatures],
+            "W has shape \(W.shape), expected [\(outFeatures), \(inFeatures)]")
+        precondition(b.count == outFeatures, "b has shape \(b.shape), expected \(outFeatures) entries")
+        super.init(LinearFunction(W: W, b: b))
     }
 
     /// A layer around given parameters: sizes from `W (out, in)`; b may be `(out,)` or
@@ -29,35 +59,11 @@ public final class Linear: ParameterizedLayer {
         try requireRank(weight, 2, "W", layout: "(out_features, in_features)")
         let out = weight.shape[0]
         if let bias, bias.shape != [out], bias.shape != [out, 1] {
-            throw LayerError("b has shape \(bias.shape) but W has \(out) output features, so b must be (\(out),) or (\(out), 1)")
+            throw LayerError.biasShape(shape: bias.shape, outputs: out, acceptsColumn: true)
         }
         self.init(inFeatures: weight.shape[1], outFeatures: out, W: weight, b: bias)
     }
 
-    public var summary: String { "Linear(\(inFeatures), \(outFeatures))" }
-
-    public func forward(_ A: Tensor) throws -> Tensor {
-        try requireRank(A, 2, "A", layout: "(N, in_features)")
-        guard A.shape[1] == inFeatures else {
-            throw LayerError("A has \(A.shape[1]) features (shape \(A.shape)) but W expects in_features = \(inFeatures)")
-        }
-        input = A
-        var Z = MatrixMultiply.product(A, W, transposeB: true)
-        for n in 0..<A.shape[0] {
-            for o in 0..<outFeatures { Z.scalars[n * outFeatures + o] += b.scalars[o] }
-        }
-        return Z
-    }
-
-    public func backward(_ dLdZ: Tensor) throws -> Tensor {
-        _ = try requireGradientShape(dLdZ, matches: input.map { [$0.shape[0], outFeatures] })
-        dLdW = MatrixMultiply.product(dLdZ, input!, transposeA: true)
-        dLdb = dLdZ.sum(axes: [0]).reshaped(b.shape)
-        return MatrixMultiply.product(dLdZ, W)
-    }
-
-    public func zeroGrads() {
-        dLdW = Tensor(shape: W.shape)
-        dLdb = Tensor(shape: b.shape)
-    }
+    public var inFeatures: Int { function.inFeatures }
+    public var outFeatures: Int { function.outFeatures }
 }

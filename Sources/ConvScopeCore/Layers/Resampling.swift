@@ -38,21 +38,23 @@ public enum Resampling {
     }
 }
 
-/// Shared body of the four resampling layers: checks, caches and the two directions.
-public class ResamplingLayer: Layer {
+/// What a resampling forward pass keeps: downsampling's backward needs the input shape
+/// to rebuild the right width, since `ceil(W/k)` forgets W.
+public struct ResamplingRecord: Sendable, Equatable {
+    public let inputShape: [Int]
+    public let outputShape: [Int]
+}
+
+/// Upsampling or downsampling by k on one or two trailing spatial axes, as a value.
+public struct ResamplingFunction: LayerFunction, Equatable {
     /// The factor k ≥ 1; k = 1 is the identity.
     public let factor: Int
     /// 1 for the `…1d` layers, 2 for the `…2d` layers.
     public let spatialAxes: Int
     /// True for upsampling (insert zeros), false for downsampling (keep every k-th).
     public let isUpsampling: Bool
-    /// The input shape of the last forward pass: downsampling's backward needs it to
-    /// rebuild the right width, since `ceil(W/k)` forgets W.
-    public private(set) var inputShape: [Int]?
-    /// The output shape of the last forward pass.
-    public private(set) var outputShape: [Int]?
 
-    init(factor: Int, spatialAxes: Int, isUpsampling: Bool) {
+    public init(factor: Int, spatialAxes: Int, isUpsampling: Bool) {
         precondition(factor >= 1, "resampling factor must be at least 1")
         self.factor = factor
         self.spatialAxes = spatialAxes
@@ -65,22 +67,21 @@ public class ResamplingLayer: Layer {
 
     private var layout: String { spatialAxes == 1 ? "(N, C, W)" : "(N, C, H, W)" }
 
-    public func forward(_ A: Tensor) throws -> Tensor {
+    public func forward(_ A: Tensor) throws -> (output: Tensor, record: ResamplingRecord) {
         try requireRank(A, spatialAxes + 2, "A", layout: layout)
         let Z = isUpsampling
             ? Resampling.upsample(A, factor: factor, spatialAxes: spatialAxes)
             : Resampling.downsample(A, factor: factor, spatialAxes: spatialAxes)
-        inputShape = A.shape
-        outputShape = Z.shape
-        return Z
+        return (Z, ResamplingRecord(inputShape: A.shape, outputShape: Z.shape))
     }
 
-    public func backward(_ dLdZ: Tensor) throws -> Tensor {
-        _ = try requireGradientShape(dLdZ, matches: outputShape)
+    public func backward(_ record: ResamplingRecord, _ dLdZ: Tensor) throws -> InputGradient {
+        try requireGradientShape(dLdZ, matches: record.outputShape)
         if isUpsampling {
-            return Resampling.downsample(dLdZ, factor: factor, spatialAxes: spatialAxes)
+            return InputGradient(dLdA: Resampling.downsample(dLdZ, factor: factor, spatialAxes: spatialAxes))
         }
-        return Resampling.scatter(dLdZ, factor: factor, into: inputShape!, spatialAxes: spatialAxes)
+        return InputGradient(dLdA: Resampling.scatter(dLdZ, factor: factor, into: record.inputShape,
+            spatialAxes: spatialAxes))
     }
 
     /// Where output element `index` comes from: the input element it copies, or nil for an
@@ -104,6 +105,16 @@ public class ResamplingLayer: Layer {
         guard index[first...].allSatisfy({ $0 % factor == 0 }) else { return nil }
         return index.enumerated().map { $0.offset >= first ? $0.element / factor : $0.element }
     }
+}
+
+/// The assignment-style body of the four resampling layers: the last record over the
+/// value `ResamplingFunction`.
+public class ResamplingLayer: RecordingLayer<ResamplingFunction> {
+    init(factor: Int, spatialAxes: Int, isUpsampling: Bool) {
+        super.init(ResamplingFunction(factor: factor, spatialAxes: spatialAxes, isUpsampling: isUpsampling))
+    }
+
+    public var factor: Int { function.factor }
 }
 
 /// `Z[n, c, k·i] = A[n, c, i]`, zeros between; output width `k(W−1)+1`.

@@ -23,6 +23,13 @@ public struct TaughtInputGradient: Sendable {
     /// The forward padding that the last stage crops.
     public let cropping: HW
 
+    /// The rows and columns of `padded` that `paddedInputGradient[n, c, y, x]`'s window
+    /// spans: `y … y + kH_eff − 1` and `x … x + kW_eff − 1`, where its terms read.
+    public func windowExtent(ofPadded index: [Int]) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
+        let (y, x) = (index[2], index[3])
+        return (y...(y + flippedKernel.shape[2] - 1), x...(x + flippedKernel.shape[3] - 1))
+    }
+
     /// The terms of `paddedInputGradient[n, c, y, x]`: the window of `padded` at `(y, x)`,
     /// every output channel, times the flipped kernel.
     public func terms(ofPadded index: [Int]) -> [GradientTerm] {
@@ -39,18 +46,17 @@ public struct TaughtInputGradient: Sendable {
     }
 }
 
-extension ConvLayer {
+extension ConvFunction {
     /// Computes dL/dA the taught way (a product contracting the output channels inside
     /// loops over the kernel taps), independent of `backward`'s im2col route; the two must agree.
-    public func taughtInputGradient(dLdZ: Tensor) throws -> TaughtInputGradient {
-        _ = try requireGradientShape(dLdZ, matches: cache?.outputShape)
-        let cache = cache!
+    public func taughtInputGradient(_ record: ConvRecord, dLdZ: Tensor) throws -> TaughtInputGradient {
+        try requireGradientShape(dLdZ, matches: record.outputShape)
         let g = geometry
-        let n = cache.input.shape[0]
-        let paddedSize = HW(cache.paddedInput.shape[2], cache.paddedInput.shape[3])
+        let n = record.input.shape[0]
+        let paddedSize = HW(record.paddedInput.shape[2], record.paddedInput.shape[3])
         let reach = g.effectiveKernel
         let strideOne = HW(paddedSize.h - reach.h + 1, paddedSize.w - reach.w + 1)
-        let out = g.outputSize(forInput: spatialSize(cache.input.shape))
+        let out = g.outputSize(forInput: spatialSize(record.input.shape))
         let gradient = dLdZ.reshaped([n, outChannels, out.h, out.w])
         let border = HW(reach.h - 1, reach.w - 1)
         // Written in place into the zeros (no second copy of a dL/dZ-sized tensor).
@@ -94,7 +100,8 @@ extension ConvLayer {
         let crop = g.padding
         let cropped = paddedGradient.cropped([(0, 0), (0, 0), (crop.h, crop.h), (crop.w, crop.w)])
         return TaughtInputGradient(padded: padded, border: border, flippedKernel: flipped,
-                                   paddedInputGradient: paddedGradient, inputGradient: cropped.reshaped(cache.input.shape),
+                                   paddedInputGradient: paddedGradient,
+                                   inputGradient: cropped.reshaped(record.input.shape),
                                    cropping: crop)
     }
 }

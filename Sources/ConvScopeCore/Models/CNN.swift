@@ -45,6 +45,34 @@ public final class CNN {
         self.learningRate = learningRate
     }
 
+    /// A network from layers already made: each convolution followed by its activation,
+    /// then Flatten and `linear`. Sizes are checked by the first forward pass.
+    public init(convolutions: [Conv1d], activations: [Activation], linear: Linear, criterion: Loss,
+                learningRate: Double) throws {
+        guard !convolutions.isEmpty, convolutions.count == activations.count else {
+            throw LayerError("convolutions and activations must be non-empty lists of equal length")
+        }
+        convolutionalLayers = convolutions
+        self.activations = activations
+        self.linear = linear
+        self.criterion = criterion
+        self.learningRate = learningRate
+    }
+
+    /// One layer of the network as a value, with its current parameters.
+    public enum Stage: Sendable, Equatable {
+        case convolution(ConvFunction)
+        case activation(ActivationFunction)
+        case flatten(FlattenFunction)
+        case linear(LinearFunction)
+    }
+
+    /// `layers` as values, in the same order: what screens show without touching the network.
+    public var stages: [Stage] {
+        zip(convolutionalLayers, activations).flatMap { [Stage.convolution($0.function), .activation($1.function)] }
+            + [.flatten(flatten.function), .linear(linear.function)]
+    }
+
     /// Every layer in forward order, activations interleaved.
     public var layers: [Layer] {
         zip(convolutionalLayers, activations).flatMap { [$0 as Layer, $1 as Layer] } + [flatten, linear]

@@ -22,6 +22,10 @@ public final class Sequential: Layer {
         return x
     }
 
+    public func output(for A: Tensor) throws -> Tensor {
+        try layers.reduce(A) { try $1.output(for: $0) }
+    }
+
     public func backward(_ dLdZ: Tensor) throws -> Tensor {
         var grad = dLdZ
         for layer in layers.reversed() {

@@ -6,10 +6,10 @@ struct ConvolutionWalk: SceneWalk {
     let forward: ConvForwardWalkthrough
     let backward: ConvBackwardWalkthrough
 
-    var phases: [Phase] { Phase.allCases }
+    var phases: [Pass] { Pass.allCases }
     var input: Tensor { forward.input }
 
-    func target(_ phase: Phase) -> Tensor {
+    func target(_ phase: Pass) -> Tensor {
         switch phase {
         case .forward: forward.output
         case .dLdA, .taught: backward.dLdA
@@ -20,23 +20,23 @@ struct ConvolutionWalk: SceneWalk {
 
     /// The forward step of an output maps to its window's first real input element, and a
     /// dL/dA step to the first output that input feeds; the two dL/dA routes share steps.
-    func step(_ step: Int, from old: Phase, to new: Phase, keeping kept: Int) -> Int {
-        let inputSide: Set<Phase> = [.dLdA, .taught]
+    func step(_ step: Int, from old: Pass, to new: Pass, keeping kept: Int) -> Int {
+        let inputSide: Set<Pass> = [.dLdA, .taught]
         if old == .forward && inputSide.contains(new) {
             let output = forward.outputIndex(ofStep: step)
-            let terms = forward.layer.receptiveField(of: output)
+            let terms = forward.receptiveField(of: output)
             guard let term = terms.first(where: { !$0.isPadding }) else { return kept }
             return backward.dLdA.offset(of: term.input)
         }
         if inputSide.contains(old) && new == .forward {
             let input = backward.dLdA.index(ofOffset: step)
-            guard let term = forward.layer.influence(of: input).first else { return kept }
+            guard let term = forward.influence(of: input).first else { return kept }
             return forward.stepNumber(ofOutput: term.output)
         }
         return inputSide.contains(old) && inputSide.contains(new) ? step : kept
     }
 
-    func plan(phase: Phase, step: Int, title: String, model: AppModel) -> ScreenPlan {
+    func plan(phase: Pass, step: Int, title: String, model: AppModel) -> ScreenPlan {
         switch phase {
         case .forward: ConvScreen.plan(forward, step: step, title: title, model: model)
         case .taught: TaughtGradientScreen.plan(backward, step: step, model: model)

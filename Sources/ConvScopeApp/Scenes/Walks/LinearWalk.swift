@@ -3,9 +3,9 @@ import Walkthroughs
 
 /// A fully connected layer: forward, dL/dA, dL/dW and dL/db.
 extension LinearWalkthrough: SceneWalk {
-    var phases: [Phase] { [.forward, .dLdA, .dLdW, .dLdb] }
+    var phases: [Pass] { [.forward, .dLdA, .dLdW, .dLdb] }
 
-    func target(_ phase: Phase) -> Tensor {
+    func target(_ phase: Pass) -> Tensor {
         switch phase {
         case .forward: output
         case .dLdW: dLdW
@@ -14,7 +14,7 @@ extension LinearWalkthrough: SceneWalk {
         }
     }
 
-    func plan(phase: Phase, step: Int, title: String, model: AppModel) -> ScreenPlan {
+    func plan(phase: Pass, step: Int, title: String, model: AppModel) -> ScreenPlan {
         LinearScreen.plan(self, phase: phase, step: step, model: model)
     }
 }

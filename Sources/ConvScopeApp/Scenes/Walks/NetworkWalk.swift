@@ -1,15 +1,16 @@
+import Walkthroughs
 import ConvScopeCore
 
 /// The whole CNN: one step per layer and one for the loss, forward then backward.
 extension NetworkState: SceneWalk {
-    var phases: [Phase] { [.forward, .dLdA] }
+    var phases: [Pass] { [.forward, .dLdA] }
     var input: Tensor { images }
 
-    func target(_ phase: Phase) -> Tensor { activations.last! }
+    func target(_ phase: Pass) -> Tensor { activations.last! }
 
-    func stepShape(_ phase: Phase) -> [Int] { [layerSummaries.count + 1] }
+    func stepShape(_ phase: Pass) -> [Int] { [layerSummaries.count + 1] }
 
-    func plan(phase: Phase, step: Int, title: String, model: AppModel) -> ScreenPlan {
+    func plan(phase: Pass, step: Int, title: String, model: AppModel) -> ScreenPlan {
         NetworkScreen.plan(self, phase: phase, step: step, model: model)
     }
 }

@@ -3,11 +3,11 @@ import Walkthroughs
 
 /// Upsampling and downsampling: each output reads at most one input, and back.
 extension ResamplingWalkthrough: SceneWalk {
-    var phases: [Phase] { [.forward, .dLdA] }
+    var phases: [Pass] { [.forward, .dLdA] }
 
-    func target(_ phase: Phase) -> Tensor { phase == .forward ? output : dLdA }
+    func target(_ phase: Pass) -> Tensor { phase == .forward ? output : dLdA }
 
-    func step(_ step: Int, from old: Phase, to new: Phase, keeping kept: Int) -> Int {
+    func step(_ step: Int, from old: Pass, to new: Pass, keeping kept: Int) -> Int {
         if old == .forward && new == .dLdA, let source = forwardStep(step).source { return dLdA.offset(of: source) }
         if old == .dLdA && new == .forward, let destination = layer.destination(ofInput: dLdA.index(ofOffset: step)) {
             return output.offset(of: destination)
@@ -15,7 +15,7 @@ extension ResamplingWalkthrough: SceneWalk {
         return kept
     }
 
-    func plan(phase: Phase, step: Int, title: String, model: AppModel) -> ScreenPlan {
+    func plan(phase: Pass, step: Int, title: String, model: AppModel) -> ScreenPlan {
         ResamplingScreen.plan(self, phase: phase, step: step, model: model)
     }
 }

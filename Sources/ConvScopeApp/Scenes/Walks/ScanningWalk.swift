@@ -3,13 +3,13 @@ import Walkthroughs
 
 /// A scanning MLP next to its network: forward only, one step per window.
 extension ScanningWalkthrough: SceneWalk {
-    var phases: [Phase] { [.forward] }
+    var phases: [Pass] { [.forward] }
 
-    func target(_ phase: Phase) -> Tensor { output }
+    func target(_ phase: Pass) -> Tensor { output }
 
-    func stepShape(_ phase: Phase) -> [Int] { [positions] }
+    func stepShape(_ phase: Pass) -> [Int] { [positions] }
 
-    func plan(phase: Phase, step: Int, title: String, model: AppModel) -> ScreenPlan {
+    func plan(phase: Pass, step: Int, title: String, model: AppModel) -> ScreenPlan {
         ScanningScreen.plan(self, step: step, model: model)
     }
 }
