@@ -25,7 +25,9 @@ let package = Package(
         .target(name: "CConvScopeKernels", cSettings: [.unsafeFlags(["-O3"])]),
         .target(
             name: "TensorFiles",
-            dependencies: ["ConvScopeCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: ["ConvScopeCore", "CSystemZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // zlib's CRC-32 and deflate (ZIPFoundation's own CRC-32 on Linux is a byte-wise table loop).
+        .systemLibrary(name: "CSystemZlib", path: "Sources/CSystemZlib"),
         .target(name: "Walkthroughs", dependencies: ["ConvScopeCore"], swiftSettings: optimisedInDebug),
         .target(
             name: "ConvScopeCLI",
@@ -35,7 +37,7 @@ let package = Package(
             ]),
         .executableTarget(name: "convscope", dependencies: ["ConvScopeCLI"]),
         // Speed ladder and frame timings: `swift run -c release convscope-bench` (scripts/bench.py compares).
-        .executableTarget(name: "convscope-bench", dependencies: ["ConvScopeCore", "ConvScopeApp", "Terminal"],
+        .executableTarget(name: "convscope-bench", dependencies: ["ConvScopeCore", "ConvScopeApp", "Terminal", "TensorFiles"],
                           path: "Benchmarks/convscope-bench"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "Terminal", dependencies: ["CNcursesw"], swiftSettings: optimisedInDebug),
