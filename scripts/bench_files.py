@@ -2,11 +2,12 @@
 """ConvScope's .npz reading and writing, and `convscope compute` end to end, against NumPy
 and PyTorch in one run (issue 15's comparison).
 
-    python3 scripts/bench_files.py [--repeats 5] [--no-build] [--skip FILES|COMPUTE|OPEN]
+    python3 scripts/bench_files.py [--repeats 5] [--rounds 3] [--no-build] [--skip files|compute|open]
                                    [--reference ../shared/reference]
 
 1. Files: bundles of about 10 MB and 200 MB (float64, stored and deflated), read and written
-   in process by `convscope-bench --files` and by np.load / np.savez / np.savez_compressed.
+   in process by `convscope-bench --files` and by np.load / np.savez / np.savez_compressed,
+   the two sides alternating --rounds times.
 2. Compute: issue 15's rungs. ConvScope is the whole `convscope compute LAYER bundle.npz
    -o out.npz` process minus its start-up (the same command on a 2×3 bundle); NumPy is
    numpy_ref.py and PyTorch (when importable) is torch.nn.functional with autograd, both in
@@ -80,34 +81,38 @@ def load_all(path):
         return {k: z[k] for k in z.files}
 
 
-def file_table(tmp, repeats, min_time):
+def file_table(tmp, rounds):
+    """Each bundle's ConvScope and NumPy timings alternate, `rounds` times, so both sides
+    see the same load; the table shows medians and the spread of the per-round ratios."""
     rng = np.random.default_rng(0)
-    paths = []
+    print("\n| .npz in process | ConvScope | NumPy | ConvScope/NumPy | ratio range |\n|---|---:|---:|---:|---:|")
+    written = os.path.join(tmp, "numpy-written.npz")
     for mb in (10, 200):
         rows = mb * 1_000_000 // 16 // 1000
         arrays = {"A": rng.normal(size=(rows, 1000)), "dLdZ": rng.normal(size=(rows, 1000))}
-        for compressed in (False, True):
-            path = os.path.join(tmp, f"bundle{mb}MB{'-deflated' if compressed else ''}.npz")
-            (np.savez_compressed if compressed else np.savez)(path, **arrays)
-            paths.append(path)
-    out_json = os.path.join(tmp, "files.json")
-    subprocess.run([os.path.join(RELEASE, "convscope-bench"), "--files", ",".join(paths), "--min-time",
-                    str(min_time), "--json", out_json], check=True, stdout=subprocess.DEVNULL)
-    with open(out_json) as fh:
-        ours = {r["workload"]: r["seconds"] for r in json.load(fh)["results"]}
-    print("\n| .npz in process | ConvScope | NumPy | ConvScope/NumPy |\n|---|---:|---:|---:|")
-    written = os.path.join(tmp, "numpy-written.npz")
-    for path in paths:
-        name = os.path.basename(path)
-        arrays = load_all(path)
-        deflated_source = "deflated" in name
-        cases = [(f"read {name}", lambda: load_all(path), 3 if "200" in name else repeats)]
-        if not deflated_source:  # write each bundle's arrays once stored and once deflated
-            cases += [(f"write stored {name}", lambda: np.savez(written, **arrays), repeats),
-                      (f"write deflated {name}", lambda: np.savez_compressed(written, **arrays), 2)]
-        for label, fn, n in cases:
-            peer = med(timed(fn, n))
-            print(f"| {label} | {ms(ours[label])} | {ms(peer)} | {ratio(ours[label], peer)} |")
+        for deflated in (False, True):
+            name = f"bundle{mb}MB{'-deflated' if deflated else ''}.npz"
+            path = os.path.join(tmp, name)
+            (np.savez_compressed if deflated else np.savez)(path, **arrays)
+            numpy_cases = {f"read {name}": lambda: load_all(path)}
+            if not deflated:  # the arrays written back once stored and once deflated
+                numpy_cases[f"write stored {name}"] = lambda: np.savez(written, **arrays)
+                numpy_cases[f"write deflated {name}"] = lambda: np.savez_compressed(written, **arrays)
+            samples = {label: ([], []) for label in numpy_cases}
+            for _ in range(rounds):
+                out_json = os.path.join(tmp, "files.json")
+                subprocess.run([os.path.join(RELEASE, "convscope-bench"), "--files", path, "--min-time", "0.3",
+                                "--json", out_json] + (["--read-only"] if deflated else []),
+                               check=True, stdout=subprocess.DEVNULL)
+                with open(out_json) as fh:
+                    ours = {r["workload"]: r["seconds"] for r in json.load(fh)["results"]}
+                for label, fn in numpy_cases.items():
+                    samples[label][0].append(ours[label])
+                    samples[label][1].append(med(timed(fn, 2 if "deflated" in label or mb > 10 else 5)))
+            for label, (mine, peer) in samples.items():
+                ratios = [a / b for a, b in zip(mine, peer)]
+                print(f"| {label} | {ms(med(mine))} | {ms(med(peer))} | {med(ratios):.2f} "
+                      f"| {min(ratios):.2f}–{max(ratios):.2f} |")
 
 
 def reference_layer(R, layer, P, A_shape_rng):
@@ -202,6 +207,7 @@ def open_table(tmp, repeats):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeats", type=int, default=5, help="timed runs per cell after a warm-up (default 5)")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating ConvScope/NumPy rounds per file cell (default 3)")
     ap.add_argument("--no-build", action="store_true", help="use the existing release build")
     ap.add_argument("--skip", action="append", default=[], choices=["files", "compute", "open"])
     ap.add_argument("--reference", default=os.path.join(ROOT, "..", "shared", "reference"),
@@ -212,7 +218,7 @@ def main():
             subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True)
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp:
         if "files" not in args.skip:
-            file_table(tmp, args.repeats, min_time=1.0)
+            file_table(tmp, args.rounds)
         if "compute" not in args.skip:
             compute_table(tmp, args.repeats, args.reference)
         if "open" not in args.skip:

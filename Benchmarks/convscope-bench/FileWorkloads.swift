@@ -5,9 +5,9 @@ import TensorFiles
 /// Reading and writing whole .npz bundles in process, for `scripts/bench_files.py` to set
 /// beside `np.load` / `np.savez` / `np.savez_compressed` on the same files.
 enum FileWorkloads {
-    /// For each bundle: the median time to read it (every array), to write its arrays back
-    /// stored, and deflated. Written files go next to the bundle and are removed.
-    static func run(bundles: [String], minTime: Double) throws -> [Measurement] {
+    /// For each bundle: the median time to read it (every array) and, unless `readOnly`, to
+    /// write its arrays back stored, and deflated. Written files go next to the bundle and are removed.
+    static func run(bundles: [String], minTime: Double, readOnly: Bool) throws -> [Measurement] {
         var results: [Measurement] = []
         for path in bundles {
             let url = URL(fileURLWithPath: path)
@@ -19,7 +19,7 @@ enum FileWorkloads {
                 tensors = try NPZ.read(contentsOf: url)
             }
             results.append(Measurement(name: "read \(name)", seconds: read, runs: readRuns, flops: nil))
-            for compressed in [false, true] {
+            for compressed in [false, true] where !readOnly {
                 let (write, runs) = try median(minTime: minTime, minRuns: compressed ? 2 : 3) {
                     try NPZ.write(tensors, to: scratch, compressed: compressed)
                 }

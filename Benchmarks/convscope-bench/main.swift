@@ -2,7 +2,7 @@ import ConvScopeCore
 import Foundation
 
 // convscope-bench [--only TEXT] [--min-time SECONDS] [--json FILE] [--no-frames]
-// convscope-bench --files A.npz,B.npz [--min-time SECONDS] [--json FILE]
+// convscope-bench --files A.npz,B.npz [--read-only] [--min-time SECONDS] [--json FILE]
 //
 // Times float64 forward+backward workloads (names as in shared/reference/bench.py) and
 // the app's frames, or with --files reading and writing those bundles; prints a markdown
@@ -14,6 +14,7 @@ var minTime = 1.0
 var jsonPath: String?
 var frames = true
 var bundles: [String] = []
+var readOnly = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -22,8 +23,9 @@ while let argument = arguments.next() {
     case "--json": jsonPath = arguments.next()
     case "--no-frames": frames = false
     case "--files": bundles = (arguments.next() ?? "").split(separator: ",").map(String.init)
+    case "--read-only": readOnly = true
     default:
-        let usage = "usage: convscope-bench [--only TEXT] [--min-time SECONDS] [--json FILE] [--no-frames] [--files A.npz,B.npz]"
+        let usage = "usage: convscope-bench [--only TEXT] [--min-time SECONDS] [--json FILE] [--no-frames] [--files A.npz,B.npz [--read-only]]"
         FileHandle.standardError.write((usage + "\n").data(using: .utf8)!)
         exit(2)
     }
@@ -43,7 +45,7 @@ emit("| workload (forward + backward) | median | GFLOP/s | runs |")
 emit("|---|---:|---:|---:|")
 var results: [Measurement] = []
 if !bundles.isEmpty {
-    for m in try FileWorkloads.run(bundles: bundles, minTime: minTime) {
+    for m in try FileWorkloads.run(bundles: bundles, minTime: minTime, readOnly: readOnly) {
         printRow(m)
         results.append(m)
     }
