@@ -25,7 +25,8 @@ let package = Package(
         .target(name: "CConvScopeKernels", cSettings: [.unsafeFlags(["-O3"])]),
         .target(
             name: "TensorFiles",
-            dependencies: ["ConvScopeCore", "CSystemZlib", "CZipCRC", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: ["ConvScopeCore", "CSystemZlib", "CZipCRC",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // zlib's CRC-32 and deflate (ZIPFoundation's own CRC-32 on Linux is a byte-wise table loop).
         .systemLibrary(name: "CSystemZlib", path: "Sources/CSystemZlib"),
         // CRC-32 folded with PCLMULQDQ (runtime check), zlib for the rest; optimised in every configuration.
@@ -39,7 +40,8 @@ let package = Package(
             ]),
         .executableTarget(name: "convscope", dependencies: ["ConvScopeCLI"]),
         // Speed ladder and frame timings: `swift run -c release convscope-bench` (scripts/bench.py compares).
-        .executableTarget(name: "convscope-bench", dependencies: ["ConvScopeCore", "ConvScopeApp", "Terminal", "TensorFiles"],
+        .executableTarget(name: "convscope-bench",
+                          dependencies: ["ConvScopeCore", "ConvScopeApp", "Terminal", "TensorFiles"],
                           path: "Benchmarks/convscope-bench"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "Terminal", dependencies: ["CNcursesw"], swiftSettings: optimisedInDebug),

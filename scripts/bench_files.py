@@ -40,8 +40,10 @@ RUNGS = [
     ("conv2d N8 64→64 56² K3 p1", "conv2d", dict(N=8, Ci=64, Co=64, S=(56, 56), K=3, s=1, p=1), ["--padding", "1"]),
     ("conv2d N1 3→64 224² K3", "conv2d", dict(N=1, Ci=3, Co=64, S=(224, 224), K=3, s=1, p=0), []),
     ("conv1d N8 16→32 W4096 K5", "conv1d", dict(N=8, Ci=16, Co=32, S=(4096,), K=5, s=1, p=0), []),
-    ("maxpool2d N8 C32 64² k3 s1", "maxpool2d", dict(N=8, C=32, S=(64, 64), k=3, s=1), ["--kernel", "3", "--stride", "1"]),
-    ("meanpool2d N8 C32 64² k2 s2", "meanpool2d", dict(N=8, C=32, S=(64, 64), k=2, s=2), ["--kernel", "2", "--stride", "2"]),
+    ("maxpool2d N8 C32 64² k3 s1", "maxpool2d", dict(N=8, C=32, S=(64, 64), k=3, s=1),
+     ["--kernel", "3", "--stride", "1"]),
+    ("meanpool2d N8 C32 64² k2 s2", "meanpool2d", dict(N=8, C=32, S=(64, 64), k=2, s=2),
+     ["--kernel", "2", "--stride", "2"]),
 ]
 
 
@@ -207,7 +209,8 @@ def open_table(tmp, repeats):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeats", type=int, default=5, help="timed runs per cell after a warm-up (default 5)")
-    ap.add_argument("--rounds", type=int, default=3, help="alternating ConvScope/NumPy rounds per file cell (default 3)")
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="alternating ConvScope/NumPy rounds per file cell (default 3)")
     ap.add_argument("--no-build", action="store_true", help="use the existing release build")
     ap.add_argument("--skip", action="append", default=[], choices=["files", "compute", "open"])
     ap.add_argument("--reference", default=os.path.join(ROOT, "..", "shared", "reference"),

@@ -25,7 +25,8 @@ while let argument = arguments.next() {
     case "--files": bundles = (arguments.next() ?? "").split(separator: ",").map(String.init)
     case "--read-only": readOnly = true
     default:
-        let usage = "usage: convscope-bench [--only TEXT] [--min-time SECONDS] [--json FILE] [--no-frames] [--files A.npz,B.npz [--read-only]]"
+        let usage = "usage: convscope-bench [--only TEXT] [--min-time SECONDS] [--json FILE] [--no-frames] "
+            + "[--files A.npz,B.npz [--read-only]]"
         FileHandle.standardError.write((usage + "\n").data(using: .utf8)!)
         exit(2)
     }

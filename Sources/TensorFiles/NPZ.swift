@@ -25,7 +25,8 @@ public enum NPZ {
         let entries = try members(of: archive, file: file, maxTotalBytes: maxTotalBytes)
         var tensors: [String: Tensor] = [:]
         for (key, entry) in entries {
-            tensors[key] = try NPZMember(entry: entry, archive: archive, source: "\(file) member '\(entry.path)'").tensor()
+            let source = "\(file) member '\(entry.path)'"
+            tensors[key] = try NPZMember(entry: entry, archive: archive, source: source).tensor()
         }
         return tensors
     }
@@ -70,8 +71,9 @@ public enum NPZ {
         let archive = try Archive(url: url, accessMode: .create)
         for (key, tensor) in members {
             let data = NPY.encode(tensor)
+            let method: CompressionMethod = compressed ? .deflate : .none
             try archive.addEntry(with: key + ".npy", type: .file, uncompressedSize: Int64(data.count),
-                                 compressionMethod: compressed ? .deflate : .none, bufferSize: 1 << 20) { position, size in
+                                 compressionMethod: method, bufferSize: 1 << 20) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }

@@ -14,7 +14,8 @@ import Testing
     /// A .npy file: version 1.0 header for `descr`/`fortran`/`shape`, padded as np.save pads it, then `data`.
     static func npy(descr: String, fortran: Bool = false, shape: [Int], data: [UInt8]) -> [UInt8] {
         let shapeText = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
-        var dict = Array("{'descr': '\(descr)', 'fortran_order': \(fortran ? "True" : "False"), 'shape': \(shapeText), }".utf8)
+        let order = fortran ? "True" : "False"
+        var dict = Array("{'descr': '\(descr)', 'fortran_order': \(order), 'shape': \(shapeText), }".utf8)
         while (10 + dict.count + 1) % 64 != 0 { dict.append(UInt8(ascii: " ")) }
         dict.append(UInt8(ascii: "\n"))
         return [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(dict.count & 0xff), UInt8(dict.count >> 8)] + dict + data
