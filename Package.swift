@@ -26,7 +26,12 @@ let package = Package(
         .target(name: "CConvScopeKernels"),
         .target(
             name: "TensorFiles",
-            dependencies: ["ConvScopeCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: ["ConvScopeCore", "CSystemZlib", "CZipCRC",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // zlib's CRC-32 and deflate (ZIPFoundation's own CRC-32 on Linux is a byte-wise table loop).
+        .systemLibrary(name: "CSystemZlib", path: "Sources/CSystemZlib"),
+        // CRC-32 folded with PCLMULQDQ (runtime check), zlib for the rest; optimised in every configuration.
+        .target(name: "CZipCRC", linkerSettings: [.linkedLibrary("z")]),
         .target(name: "Walkthroughs", dependencies: ["ConvScopeCore"], swiftSettings: optimisedInDebug),
         .target(
             name: "ConvScopeCLI",
@@ -36,7 +41,8 @@ let package = Package(
             ]),
         .executableTarget(name: "convscope", dependencies: ["ConvScopeCLI"]),
         // Speed ladder and frame timings: `swift run -c release convscope-bench` (scripts/bench.py compares).
-        .executableTarget(name: "convscope-bench", dependencies: ["ConvScopeCore", "ConvScopeApp", "Terminal"],
+        .executableTarget(name: "convscope-bench",
+                          dependencies: ["ConvScopeCore", "ConvScopeApp", "Terminal", "TensorFiles"],
                           path: "Benchmarks/convscope-bench"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // ncurses with the wide-character API: libncursesw on Linux, the system libncurses on macOS.

@@ -2,15 +2,19 @@ import ConvScopeCore
 import Foundation
 
 // convscope-bench [--only TEXT] [--min-time SECONDS] [--json FILE] [--no-frames]
+// convscope-bench --files A.npz,B.npz [--read-only] [--min-time SECONDS] [--json FILE]
 //
 // Times float64 forward+backward workloads (names as in shared/reference/bench.py) and
-// the app's frames; prints a markdown table and optionally writes JSON for
-// scripts/bench.py. Build it in release: `swift run -c release convscope-bench`.
+// the app's frames, or with --files reading and writing those bundles; prints a markdown
+// table and optionally writes JSON for scripts/bench.py (bench_files.py for --files).
+// Build it in release: `swift run -c release convscope-bench`.
 
 var only = ""
 var minTime = 1.0
 var jsonPath: String?
 var frames = true
+var bundles: [String] = []
+var readOnly = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -18,8 +22,12 @@ while let argument = arguments.next() {
     case "--min-time": minTime = Double(arguments.next() ?? "") ?? minTime
     case "--json": jsonPath = arguments.next()
     case "--no-frames": frames = false
+    case "--files": bundles = (arguments.next() ?? "").split(separator: ",").map(String.init)
+    case "--read-only": readOnly = true
     default:
-        FileHandle.standardError.write("usage: convscope-bench [--only TEXT] [--min-time SECONDS] [--json FILE] [--no-frames]\n".data(using: .utf8)!)
+        let usage = "usage: convscope-bench [--only TEXT] [--min-time SECONDS] [--json FILE] [--no-frames] "
+            + "[--files A.npz,B.npz [--read-only]]"
+        FileHandle.standardError.write((usage + "\n").data(using: .utf8)!)
         exit(2)
     }
 }
@@ -37,7 +45,12 @@ emit("")
 emit("| workload (forward + backward) | median | GFLOP/s | runs |")
 emit("|---|---:|---:|---:|")
 var results: [Measurement] = []
-if frames && (only.isEmpty || "frame".contains(only) || only.hasPrefix("frame")) {
+if !bundles.isEmpty {
+    for m in try FileWorkloads.run(bundles: bundles, minTime: minTime, readOnly: readOnly) {
+        printRow(m)
+        results.append(m)
+    }
+} else if frames && (only.isEmpty || "frame".contains(only) || only.hasPrefix("frame")) {
     // Frames first, so the peak memory below is the screens' alone.
     for m in try FrameWorkloads.run(minTime: minTime) {
         printRow(m)
@@ -45,7 +58,7 @@ if frames && (only.isEmpty || "frame".contains(only) || only.hasPrefix("frame"))
     }
     emit("| frame: peak resident memory | \(String(format: "%.0f MB", peakResidentMB())) | - | - |")
 }
-for workload in LayerWorkload.ladder where only.isEmpty || workload.name.contains(only) {
+for workload in LayerWorkload.ladder where bundles.isEmpty && (only.isEmpty || workload.name.contains(only)) {
     let body = try workload.prepare()
     let (seconds, runs) = try median(minTime: minTime, body)
     let m = Measurement(name: workload.name, seconds: seconds, runs: runs, flops: workload.flops)

@@ -9,9 +9,17 @@ public enum NPY {
     /// archive member in error messages. Object arrays are refused, never unpickled.
     public static func decode(_ data: Data, source: String = "input") throws -> Tensor {
         let header = try NPYHeader(parsing: data, source: source)
+        try checkDataSize(of: header, present: data.count - header.dataOffset, source: source)
+        let scalars = data.dropFirst(header.dataOffset).withUnsafeBytes {
+            header.dtype.decode($0, count: header.count)
+        }
+        return tensor(header, scalars)
+    }
+
+    /// Refuses data that is shorter or longer than the header's shape and dtype need.
+    static func checkDataSize(of header: NPYHeader, present: Int, source: String) throws {
         // count ≤ 2³¹ and size ≤ 8, so this cannot overflow.
         let needed = header.count * header.dtype.size
-        let present = data.count - header.dataOffset
         guard present >= needed else {
             throw TensorFileError("\(source): data is truncated: shape \(NPYHeader.describe(header.shape)) of "
                                   + "\(header.dtype.descr) needs \(needed) bytes, file has \(present); "
@@ -22,9 +30,10 @@ public enum NPY {
                                   + "\(NPYHeader.describe(header.shape)) of \(header.dtype.descr) needs \(needed) bytes, "
                                   + "file has \(present); the header does not describe the data, save it again")
         }
-        let scalars = data.dropFirst(header.dataOffset).withUnsafeBytes {
-            header.dtype.decode($0, count: header.count)
-        }
+    }
+
+    /// The tensor of `header`'s shape from its elements in file order (C or Fortran).
+    static func tensor(_ header: NPYHeader, _ scalars: [Double]) -> Tensor {
         guard header.fortranOrder else { return Tensor(shape: header.shape, scalars: scalars) }
         // Column-major data is the row-major layout of the reversed shape, transposed.
         return Tensor(shape: header.shape.reversed(), scalars: scalars).transposed()

@@ -13,6 +13,16 @@ struct NPYDtype: Equatable {
     /// The type string as the file spells it, for messages.
     let descr: String
 
+    /// Whether the elements are float64 in this machine's byte order, so the file's bytes
+    /// are already the `[Double]` storage.
+    var isNativeFloat64: Bool {
+        #if _endian(little)
+        kind == .float && size == 8 && !bigEndian
+        #else
+        kind == .float && size == 8 && bigEndian
+        #endif
+    }
+
     /// Parses a simple (non-structured) type string. Non-numeric types are refused
     /// with an explanation, never interpreted: object arrays would need unpickling.
     init(descr: String, source: String) throws {

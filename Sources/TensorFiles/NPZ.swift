@@ -27,7 +27,7 @@ public enum NPZ {
         var tensors: [String: Tensor] = [:]
         for (key, entry) in entries {
             let source = "\(file) member '\(entry.path)'"
-            tensors[key] = try NPY.decode(contents(of: entry, in: archive, source: source), source: source)
+            tensors[key] = try NPZMember(entry: entry, archive: archive, source: source).tensor()
         }
         return tensors
     }
@@ -39,14 +39,43 @@ public enum NPZ {
             throw TensorFileError("\(url.lastPathComponent): key \(bad.debugDescription) cannot name an archive "
                                   + "member; use a non-empty key without NUL characters")
         }
+        let members = tensors.sorted(by: { $0.key < $1.key })
         try FileAccess.replace(url) { temporary in
-            let archive = try Archive(url: temporary, accessMode: .create)
-            for (key, tensor) in tensors.sorted(by: { $0.key < $1.key }) {
-                let data = NPY.encode(tensor)
-                try archive.addEntry(with: key + ".npy", type: .file, uncompressedSize: Int64(data.count),
-                                     compressionMethod: compressed ? .deflate : .none) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
+            #if _endian(little)
+            if ZipWriter.fits(members.map { ($0.key + ".npy", $0.value.count * 8 + 4096) }) {
+                try writeDirectly(members, to: temporary, compressed: compressed)
+                return
+            }
+            #endif
+            try writeWithZIPFoundation(members, to: temporary, compressed: compressed)
+        }
+    }
+
+    /// Writes with `ZipWriter` from the tensors' own storage, which on a little-endian machine
+    /// already holds the '<f8' bytes `np.save` writes after the header.
+    private static func writeDirectly(_ members: [(key: String, value: Tensor)], to url: URL,
+                                      compressed: Bool) throws {
+        let writer = try ZipWriter(creating: url)
+        for (key, tensor) in members {
+            try NPYHeader.encoded(shape: tensor.shape).withUnsafeBytes { header in
+                try tensor.scalars.withUnsafeBytes { data in
+                    try writer.addMember(named: key + ".npy", pieces: [header, data], deflated: compressed)
                 }
+            }
+        }
+        try writer.finish()
+    }
+
+    /// Writes through ZIPFoundation, which also handles zip64 (archives of 4 GiB and more).
+    private static func writeWithZIPFoundation(_ members: [(key: String, value: Tensor)], to url: URL,
+                                               compressed: Bool) throws {
+        let archive = try Archive(url: url, accessMode: .create)
+        for (key, tensor) in members {
+            let data = NPY.encode(tensor)
+            let method: CompressionMethod = compressed ? .deflate : .none
+            try archive.addEntry(with: key + ".npy", type: .file, uncompressedSize: Int64(data.count),
+                                 compressionMethod: method, bufferSize: 1 << 20) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
     }
@@ -82,32 +111,4 @@ public enum NPZ {
         }
         return result
     }
-
-    /// A member's bytes, verified against its CRC, stopping early if it inflates past its declared size.
-    private static func contents(of entry: Entry, in archive: Archive, source: String) throws -> Data {
-        let declared = Int(entry.uncompressedSize)  // already checked to be ≤ maxTotalBytes
-        var data = Data()
-        data.reserveCapacity(declared)
-        let checksum: CRC32
-        do {
-            checksum = try archive.extract(entry) { chunk in
-                guard data.count + chunk.count <= declared else { throw Overrun() }
-                data.append(chunk)
-            }
-        } catch is Overrun {
-            throw TensorFileError("\(source): inflates to more than its declared \(declared) bytes; "
-                                  + "the archive is corrupt or a zip bomb, do not use it")
-        } catch {
-            throw TensorFileError("\(source): cannot be extracted (\(error)); the archive is damaged, "
-                                  + "write it again with np.savez")
-        }
-        guard checksum == entry.checksum, data.count == declared else {
-            throw TensorFileError("\(source): contents do not match the archive's checksum or size; "
-                                  + "the archive is damaged, write it again with np.savez")
-        }
-        return data
-    }
-
-    /// Thrown from the extraction consumer to stop inflating.
-    private struct Overrun: Error {}
 }

@@ -48,7 +48,9 @@ import Testing
                        "empty": Tensor(shape: [0, 3]),
                        "wide": awkwardTensor(shape: Array(repeating: 1, count: 32) + [3], seed: 6),
                        // At rank 16 NumPy's 21 growth spaces push the data to the next 64-byte boundary.
-                       "deep": awkwardTensor(shape: Array(repeating: 1, count: 15) + [2], seed: 7)]
+                       "deep": awkwardTensor(shape: Array(repeating: 1, count: 15) + [2], seed: 7),
+                       // Over a megabyte: several of the writer's chunks and the reader's streamed path.
+                       "large": awkwardTensor(shape: [400, 400], seed: 8)]
         func expectation(_ tensor: Tensor) -> [String: Any] {
             ["shape": tensor.shape, "bits": tensor.scalars.map(hex)]
         }
