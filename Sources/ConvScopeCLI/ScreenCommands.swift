@@ -136,39 +136,28 @@ struct CNNCommand: ParsableCommand {
         commandName: "cnn",
         abstract: "Watch a whole CNN learn a batch: layer by layer forward and backward, SGD steps, the loss falling.",
         discussion: """
-            The bundle holds A, (N, C, W) signals or (N, 1, H, W) images read as H channels, and             Y, one-hot (N, classes) or class numbers (N,). Without a bundle, ten built-in 8×8             patterns are used.
+            The bundle holds A, (N, C, W) signals or (N, 1, H, W) images read as H channels, and \
+            Y, one-hot (N, classes) or class numbers (N,). Without a bundle, ten built-in 8×8 \
+            patterns are used. --sample assignment-cnn is the assignment's CNN (its architecture \
+            is the sample's options); --channels, --kernels, --strides, --activations and --lr \
+            set the architecture (each unset one from the sample, else from the assignment's).
             """)
 
     @Argument(help: ArgumentHelp("An .npz with A and Y (optional).", valueName: "bundle.npz"))
     var bundle: String?
 
-    @Option(help: ArgumentHelp("A shipped labelled batch instead of a bundle, e.g. digits-train (see `convscope samples`).", valueName: "name"))
+    @Option(help: ArgumentHelp("A shipped labelled batch instead of a bundle, e.g. assignment-cnn or digits-train "
+                               + "(see `convscope samples`).", valueName: "name"))
     var sample: String?
+
+    @OptionGroup var architecture: CNNArguments
 
     @OptionGroup var recording: RecordingArguments
 
     func run() throws {
-        if bundle != nil && sample != nil { throw CLIFailure("give either a bundle or --sample, not both") }
+        let input = try CNNInput.load(bundle: bundle, sample: sample, arguments: architecture)
         let destination = try recording.destination(inputs: [("the input bundle", bundle)])
-        let source = sample.map { "sample \($0)" } ?? bundle ?? "built-in data"
-        var tensors: [String: Tensor] = [:]
-        if let sample {
-            let catalog = try SampleCatalog.load()
-            tensors = try catalog.tensors(of: try catalog.sample(named: sample))
-        } else if let bundle {
-            tensors = try NPZ.read(contentsOf: URL(fileURLWithPath: bundle))
-        }
-        if (bundle != nil || sample != nil) && (tensors["A"] == nil || tensors["Y"] == nil) {
-            throw CLIFailure("\(source): the CNN needs both A (inputs) and Y (labels)")
-        }
-        let scene: Scene
-        do {
-            scene = try NetworkScene.scene(images: tensors["A"], labels: tensors["Y"],
-                                           title: sample.map { "the whole CNN learning \($0)" } ?? "the whole CNN learning")
-        } catch let error as LayerError {
-            throw CLIFailure("\(source): cnn: \(error.message)")
-        }
-        try runInteractive(AppModel(scenes: [scene], size: Size(width: 80, height: 24)), recording: destination)
+        try runInteractive(AppModel(scenes: [input.scene], size: Size(width: 80, height: 24)), recording: destination)
     }
 }
 
@@ -176,7 +165,8 @@ struct CNNCommand: ParsableCommand {
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Print one step of a layer's screen as plain text, or record steps as an asciicast (no terminal needed).")
+        abstract: "Print one step of a layer's screen as plain text, or record steps as an asciicast (no terminal needed).",
+        discussion: "`convscope render cnn [BUNDLE] [--sample NAME]` prints the CNN screen (see `convscope render cnn --help`).")
 
     @OptionGroup var layer: LayerArguments
 
@@ -222,7 +212,7 @@ struct RenderCommand: ParsableCommand {
         }
         let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(),
                                               expectation: expectation, mytorch: mytorch)
-        guard let dimensions = parseSize(size) else {
+        guard let dimensions = Self.parseSize(size) else {
             throw CLIFailure("--size \(size) is not WIDTHxHEIGHT, e.g. --size 100x30")
         }
         guard let mode = ["auto": MapDisplay.automatic, "numbers": .numbers, "heatmap": .heatmap][display] else {
@@ -265,7 +255,8 @@ struct RenderCommand: ParsableCommand {
         return first...last
     }
 
-    private func parseSize(_ text: String) -> Size? {
+    /// `WIDTHxHEIGHT` within 1…1000 each, e.g. `100x30`.
+    static func parseSize(_ text: String) -> Size? {
         let parts = text.lowercased().split(separator: "x").compactMap { Int($0) }
         guard parts.count == 2, (1...1000).contains(parts[0]), (1...1000).contains(parts[1]) else { return nil }
         return Size(width: parts[0], height: parts[1])

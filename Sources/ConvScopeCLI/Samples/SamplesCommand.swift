@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConvScopeCore
 import Foundation
 
 /// `convscope samples`: the shipped sample bundles as an aligned table.
@@ -22,8 +23,26 @@ struct SamplesCommand: ParsableCommand {
                          parameters.isEmpty ? "—" : parameters.joined(separator: " "), sample.about])
         }
         try StandardOutput.print(Self.aligned(rows))
+        for sample in catalog.samples {
+            guard let line = try Self.widthLine(sample, A: try catalog.tensors(of: sample)["A"]) else { continue }
+            try StandardOutput.print(line)
+        }
         try StandardOutput.print("\n\(catalog.samples.count) samples in \(catalog.folder.path); "
                                  + "open one with `convscope view --sample NAME`.")
+    }
+
+    /// For a CNN sample with an architecture, its width chain and Linear input size on its
+    /// data's width, e.g. `assignment-cnn: widths 128 → (128 − 5)//1 + 1 = 124 → … = 30, Linear input 14 · 30 = 420`.
+    static func widthLine(_ sample: Sample, A: Tensor?) throws -> String? {
+        guard sample.layer == Sample.networkLayer, var architecture = try CNNArguments.architecture(of: sample.options),
+              let A, A.rank == 3 else { return nil }
+        architecture.inputWidth = A.shape[2]
+        do {
+            let chain = try architecture.widthChain()
+            return "\(sample.name): widths \(chain.text), Linear input \(chain.linearText)"
+        } catch let error as LayerError {
+            throw CLIFailure("samples/index.json: sample \(sample.name): \(error.message)")
+        }
     }
 
     /// Rows with every column but the last padded to its widest cell.

@@ -72,3 +72,12 @@ public struct WidthChain: Equatable, Sendable {
     /// `14 · 30 = 420`.
     public var linearText: String { "\(finalChannels) · \(finalWidth) = \(linearInputs)" }
 }
+
+extension CNN {
+    /// The chain of this network's convolutions for inputs `inputWidth` wide.
+    public func widthChain(inputWidth: Int) throws -> WidthChain {
+        try WidthChain(inputWidth: inputWidth, kernels: convolutionalLayers.map { $0.W.shape[2] },
+                       strides: convolutionalLayers.map { $0.geometry.stride.w },
+                       finalChannels: convolutionalLayers.last?.W.shape[0] ?? 0)
+    }
+}
