@@ -16,7 +16,8 @@ struct CNNArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Kernel size of each Conv1d, e.g. 5,6,2.", valueName: "list"))
     var kernels: String?
 
-    @Option(help: ArgumentHelp("Stride of each Conv1d, e.g. 1,2,2 (no padding, as in the assignment).", valueName: "list"))
+    @Option(help: ArgumentHelp("Stride of each Conv1d, e.g. 1,2,2 (no padding, as in the assignment).",
+                               valueName: "list"))
     var strides: String?
 
     @Option(help: ArgumentHelp("Activation after each Conv1d: tanh, relu, sigmoid or identity, e.g. tanh,relu,sigmoid.",
@@ -38,8 +39,7 @@ struct CNNArguments: ParsableArguments {
         if let kernels { architecture.kernelSizes = try Self.numbers(kernels, option: "--kernels") }
         if let strides { architecture.strides = try Self.numbers(strides, option: "--strides") }
         if let activations {
-            architecture.activations = try Self.activations(activations.split(separator: ",", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }, option: "--activations")
+            architecture.activations = try Self.activations(Self.items(activations), option: "--activations")
         }
         if let lr {
             guard lr > 0, lr.isFinite else { throw CLIFailure("--lr \(lr) must be a positive number such as 0.001") }
@@ -56,19 +56,26 @@ struct CNNArguments: ParsableArguments {
         if let values = sample.channels { architecture.channels = values }
         if let values = sample.kernels { architecture.kernelSizes = values }
         if let values = sample.strides { architecture.strides = values }
-        if let names = sample.activations { architecture.activations = try activations(names, option: "the sample's activations") }
+        if let names = sample.activations {
+            architecture.activations = try activations(names, option: "the sample's activations")
+        }
         if let rate = sample.lr { architecture.learningRate = rate }
         return architecture
     }
 
     /// `56,28,14` as numbers ≥ 1.
     static func numbers(_ text: String, option: String) throws -> [Int] {
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        let values = parts.compactMap { Int($0) }
+        let parts = items(text), values = parts.compactMap { Int($0) }
         guard values.count == parts.count, values.allSatisfy({ $0 >= 1 }) else {
-            throw CLIFailure("\(option) \(text) is not a list of whole numbers ≥ 1 separated by commas, such as 56,28,14")
+            throw CLIFailure("\(option) \(text) is not a list of whole numbers ≥ 1 separated by commas, "
+                             + "such as 56,28,14")
         }
         return values
+    }
+
+    /// `a, b,c` as `["a", "b", "c"]` (empty entries kept, so `1,,2` is refused).
+    static func items(_ text: String) -> [String] {
+        text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// Activation names to kinds; an unknown name lists the known ones.

@@ -16,7 +16,8 @@ struct RenderCNNCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("An .npz with A and Y (optional).", valueName: "bundle.npz"))
     var bundle: String?
 
-    @Option(help: ArgumentHelp("A shipped labelled batch, e.g. assignment-cnn (see `convscope samples`).", valueName: "name"))
+    @Option(help: ArgumentHelp("A shipped labelled batch, e.g. assignment-cnn (see `convscope samples`).",
+                               valueName: "name"))
     var sample: String?
 
     @OptionGroup var architecture: CNNArguments
@@ -33,26 +34,20 @@ struct RenderCNNCommand: ParsableCommand {
     @Option(help: "SGD steps to take before showing the screen.")
     var train = 0
 
-    @Option(help: ArgumentHelp("Screen size in cells, WIDTHxHEIGHT.", valueName: "WxH"))
-    var size = "100x30"
-
-    @Option(help: "numbers, heatmap or auto (numbers when they fit).")
-    var display = "auto"
+    @OptionGroup var frame: FrameArguments
 
     func run() throws {
-        guard let dimensions = RenderCommand.parseSize(size) else {
-            throw CLIFailure("--size \(size) is not WIDTHxHEIGHT, e.g. --size 100x30")
-        }
-        guard let mode = ["auto": MapDisplay.automatic, "numbers": .numbers, "heatmap": .heatmap][display] else {
-            throw CLIFailure("--display \(display) is not one of auto, numbers, heatmap")
-        }
+        let (dimensions, mode) = (try frame.dimensions(), try frame.mode())
         let pass: Phase
         switch phase {
         case "forward": pass = .forward
         case "backward", "dLdA": pass = .dLdA
-        default: throw CLIFailure("--phase \(phase) does not exist for the CNN screen; it has forward, backward (= dLdA)")
+        default:
+            throw CLIFailure("--phase \(phase) does not exist for the CNN screen; it has forward, backward (= dLdA)")
         }
-        guard (0...100_000).contains(train) else { throw CLIFailure("--train \(train) must be from 0 to 100000 SGD steps") }
+        guard (0...100_000).contains(train) else {
+            throw CLIFailure("--train \(train) must be from 0 to 100000 SGD steps")
+        }
         if layer != nil && step != nil { throw CLIFailure("give --layer or --step, not both") }
         let input = try CNNInput.load(bundle: bundle, sample: sample, arguments: architecture)
         let layers = input.session.cnn.layers.count
@@ -63,7 +58,8 @@ struct RenderCNNCommand: ParsableCommand {
             do {
                 try input.session.trainStep()
             } catch {
-                throw CLIFailure("--train \(train): SGD step \(done + 1) failed: \((error as? LayerError)?.message ?? "\(error)")")
+                let reason = (error as? LayerError)?.message ?? "\(error)"
+                throw CLIFailure("--train \(train): SGD step \(done + 1) failed: \(reason)")
             }
         }
         var model = AppModel(scenes: [input.scene], size: dimensions, capabilities: .minimal)
@@ -73,7 +69,8 @@ struct RenderCNNCommand: ParsableCommand {
             model.step = pass == .forward ? layer - 1 : layers - (layer - 1)
         } else if let step {
             guard (1...model.stepCount).contains(step) else {
-                throw CLIFailure("--step \(step) is out of range: the \(pass.rawValue) screen has steps 1 to \(model.stepCount)")
+                throw CLIFailure("--step \(step) is out of range: the \(pass.rawValue) screen has steps "
+                                 + "1 to \(model.stepCount)")
             }
             model.step = step - 1
         }

@@ -179,11 +179,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The scene to show, from 1 (a transposed convolution has two: upsample, then convolve).")
     var scene = 1
 
-    @Option(help: ArgumentHelp("Screen size in cells, WIDTHxHEIGHT.", valueName: "WxH"))
-    var size = "100x30"
-
-    @Option(help: "numbers, heatmap or auto (numbers when they fit).")
-    var display = "auto"
+    @OptionGroup var frame: FrameArguments
 
     @OptionGroup var screen: ScreenArguments
 
@@ -212,14 +208,8 @@ struct RenderCommand: ParsableCommand {
         }
         let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(),
                                               expectation: expectation, mytorch: mytorch)
-        guard let dimensions = Self.parseSize(size) else {
-            throw CLIFailure("--size \(size) is not WIDTHxHEIGHT, e.g. --size 100x30")
-        }
-        guard let mode = ["auto": MapDisplay.automatic, "numbers": .numbers, "heatmap": .heatmap][display] else {
-            throw CLIFailure("--display \(display) is not one of auto, numbers, heatmap")
-        }
-        var model = try screen.model(scenes, sceneIndex: scene - 1, size: dimensions, capabilities: .minimal)
-        model.display = mode
+        var model = try screen.model(scenes, sceneIndex: scene - 1, size: try frame.dimensions(), capabilities: .minimal)
+        model.display = try frame.mode()
         model.answer = answer.map { AnswerOverlay($0, scenes: scenes) }
         if let destination { return try record(model, into: destination) }
         guard (1...model.stepCount).contains(step) else {
@@ -253,13 +243,6 @@ struct RenderCommand: ParsableCommand {
             throw CLIFailure("--steps \(steps) is out of range: the \(model.phase.rawValue) screen has steps 1 to \(model.stepCount)")
         }
         return first...last
-    }
-
-    /// `WIDTHxHEIGHT` within 1…1000 each, e.g. `100x30`.
-    static func parseSize(_ text: String) -> Size? {
-        let parts = text.lowercased().split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, (1...1000).contains(parts[0]), (1...1000).contains(parts[1]) else { return nil }
-        return Size(width: parts[0], height: parts[1])
     }
 }
 

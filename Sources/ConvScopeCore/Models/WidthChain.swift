@@ -26,7 +26,8 @@ public struct WidthChain: Equatable, Sendable {
     /// input), naming the convolution.
     public init(inputWidth: Int, kernels: [Int], strides: [Int], finalChannels: Int) throws {
         guard !kernels.isEmpty, kernels.count == strides.count else {
-            throw LayerError("\(kernels.count) kernel sizes but \(strides.count) strides: give one of each per convolution")
+            throw LayerError("\(kernels.count) kernel sizes but \(strides.count) strides: "
+                             + "give one of each per convolution")
         }
         guard inputWidth >= 1, finalChannels >= 1 else {
             throw LayerError("input width \(inputWidth) and \(finalChannels) channels: both must be at least 1")
@@ -35,7 +36,8 @@ public struct WidthChain: Equatable, Sendable {
         var links: [Link] = []
         for (index, (kernel, stride)) in zip(kernels, strides).enumerated() {
             guard kernel >= 1, stride >= 1 else {
-                throw LayerError("convolution \(index + 1) has kernel \(kernel) and stride \(stride): both must be at least 1")
+                throw LayerError("convolution \(index + 1) has kernel \(kernel) and stride \(stride): "
+                                 + "both must be at least 1")
             }
             let output = Self.floorDivide(width - kernel, stride) + 1
             guard output >= 1 else {
