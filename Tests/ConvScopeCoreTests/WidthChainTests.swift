@@ -69,3 +69,41 @@ import Testing
         #expect(logits.shape == [2, 10])
     }
 }
+
+/// The whole CNN against its definition run in NumPy (scripts/make_numerics_fixtures.py):
+/// logits, loss, dL/dA, the first conv's and the linear layer's gradients, one SGD step.
+@Suite struct CNNDefinitionTests {
+    @Test func forwardBackwardAndStepMatchNumPy() throws {
+        let t = try Fixtures.load("numerics/small-cnn").tensors
+        func key(_ name: String) throws -> Tensor { try #require(t[name], "\(name)") }
+        var weights = [try key("W1"), try key("W2"), try key("W3")], biases = [try key("b1"), try key("b2"), try key("b3")]
+        let architecture = CNNArchitecture(inputWidth: 13, inputChannels: 3, channels: [4, 3], kernelSizes: [3, 2],
+                                           strides: [1, 2], activations: [.tanh, .sigmoid], classes: 4,
+                                           learningRate: try key("lr").scalars[0])
+        #expect(try architecture.widthChain().linearText == "3 · 5 = 15")
+        let cnn = try CNN(inputWidth: 13, inputChannels: 3, channels: architecture.channels,
+                          kernelSizes: architecture.kernelSizes, strides: architecture.strides, linearNeurons: 4,
+                          activations: architecture.activations.map { $0.makeLayer() }, criterion: CrossEntropyLoss(),
+                          learningRate: architecture.learningRate,
+                          weightInit: { shape in
+                              let next = weights.removeFirst()
+                              #expect(next.shape == shape)
+                              return next
+                          },
+                          biasInit: { _ in biases.removeFirst() })
+        func close(_ a: Tensor, _ b: Tensor) -> Bool {
+            a.shape == b.shape && zip(a.scalars, b.scalars).allSatisfy { abs($0 - $1) <= 1e-10 * max(1, abs($1)) }
+        }
+        #expect(close(try cnn.forward(try key("A")), try key("logits")))
+        cnn.zeroGrads()
+        let dLdA = try cnn.backward(labels: try key("Y"))
+        #expect(abs(try #require(cnn.loss) - (try key("loss")).scalars[0]) <= 1e-12)
+        #expect(close(dLdA, try key("dLdA")))
+        #expect(close(cnn.convolutionalLayers[0].dLdW, try key("dLdW1")))
+        #expect(close(cnn.convolutionalLayers[0].dLdb, try key("dLdb1")))
+        #expect(close(cnn.linear.dLdW, try key("dLdW3")))
+        #expect(close(cnn.linear.dLdb.reshaped([4]), try key("dLdb3")))
+        cnn.step()
+        #expect(close(cnn.convolutionalLayers[0].W, try key("W1_after")))
+    }
+}
