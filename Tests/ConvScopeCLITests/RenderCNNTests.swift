@@ -85,3 +85,21 @@ import Testing
         #expect(Set(Y.scalars) == [0, 1])
     }
 }
+
+/// The architecture options on the user's own bundle: the input width, channels and classes
+/// come from its A and Y.
+@Suite struct CNNBundleArchitectureTests {
+    @Test func aBundleTakesTheGivenArchitecture() throws {
+        let scratch = try makeScratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let bundle = scratch.appendingPathComponent("batch.npz")
+        try NPZ.write(["A": Tensor.randomNormal(shape: [3, 5, 40], seed: 9), "Y": Tensor(shape: [3], scalars: [0, 2, 1])],
+                      to: bundle)
+        let result = try ConvscopeProcess.run(["render", "cnn", bundle.path, "--channels", "6,4", "--kernels", "4,3",
+                                               "--strides", "2,3", "--activations", "relu,identity", "--lr", "0.05"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("widths        40 → (40 − 4)//2 + 1 = 19 → (19 − 3)//3 + 1 = 6\n"))
+        #expect(result.stdout.contains("Linear input  4 · 6 = 24\n") && result.stdout.contains("Linear(24,3)"))
+        #expect(result.stdout.contains("batch (3,5,40)  lr 0.0500"))
+    }
+}
