@@ -31,7 +31,7 @@ struct RenderCNNCommand: ParsableCommand {
     @Option(help: "The step to show, from 1 (forward: input, then each layer's output; backward: from the loss down).")
     var step: Int?
 
-    @Option(help: "SGD steps to take before showing the screen.")
+    @Option(help: "SGD steps to take before showing the screen, 0 to 10000.")
     var train = 0
 
     @OptionGroup var frame: FrameArguments
@@ -45,8 +45,8 @@ struct RenderCNNCommand: ParsableCommand {
         default:
             throw CLIFailure("--phase \(phase) does not exist for the CNN screen; it has forward, backward (= dLdA)")
         }
-        guard (0...100_000).contains(train) else {
-            throw CLIFailure("--train \(train) must be from 0 to 100000 SGD steps")
+        guard (0...10_000).contains(train) else {
+            throw CLIFailure("--train \(train) must be from 0 to 10000 SGD steps")
         }
         if layer != nil && step != nil { throw CLIFailure("give --layer or --step, not both") }
         let input = try CNNInput.load(bundle: bundle, sample: sample, arguments: architecture)

@@ -56,6 +56,7 @@ import Testing
         (["--activations", "tanh,gelu,relu"], "--activations: unknown activation \"gelu\"; use tanh, relu, sigmoid, identity"),
         (["--channels", "56,x"], "--channels 56,x is not a list of whole numbers ≥ 1 separated by commas, such as 56,28,14"),
         (["--layer", "10"], "--layer 10 is out of range: this CNN has layers 1 to 8"),
+        (["--train", "10001"], "--train 10001 must be from 0 to 10000 SGD steps"),
     ])
     func badArchitecturesAreOneLine(options: [String], message: String) throws {
         let result = try render(options)
