@@ -73,9 +73,11 @@ import Testing
     @Test func samplesPrintsTheChain() throws {
         let result = try ConvscopeProcess.run(["samples"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("assignment-cnn: widths \(Self.chain), Linear input 14 · 30 = 420\n"))
-        let line = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("assignment-cnn ") })
-        #expect(line.contains("--channels 56,28,14 --kernels 5,6,2 --strides 1,2,2 --activations tanh,relu,sigmoid --lr 0.001"))
+        #expect(result.stdout.contains("\nassignment-cnn: --channels 56,28,14 --kernels 5,6,2 --strides 1,2,2 "
+                                       + "--activations tanh,relu,sigmoid --lr 0.001\n"
+                                       + "  widths \(Self.chain), Linear input 14 · 30 = 420\n"), "\(result.stdout)")
+        let row = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("assignment-cnn ") })
+        #expect(row.contains("(architecture below)"))
     }
 
     @Test func theSampleIsASeededLabelledBatchOfTheAssignmentsShape() throws {

@@ -15,31 +15,34 @@ struct SamplesCommand: ParsableCommand {
     func run() throws {
         let catalog = try SampleCatalog.load()
         var rows = [["NAME", "LAYER", "OPTIONS", "A", "W", "SHOWS"]]
+        var architectures: [String] = []
         for sample in catalog.samples {
             let tensors = try catalog.tensors(of: sample)
             let keys = sample.layer == Sample.networkLayer ? ["Y"] : try sample.spec().kind.parameterKeys.filter { $0 != "b" }
             let parameters = keys.compactMap { tensors[$0].map { TensorSummary.shapeText($0.shape) } }
-            rows.append([sample.name, sample.layer, sample.optionsText, tensors["A"].map { TensorSummary.shapeText($0.shape) } ?? "—",
+            let architecture = try Self.architectureLines(sample, A: tensors["A"])
+            architectures += architecture ?? []
+            rows.append([sample.name, sample.layer, architecture == nil ? sample.optionsText : "(architecture below)",
+                         tensors["A"].map { TensorSummary.shapeText($0.shape) } ?? "—",
                          parameters.isEmpty ? "—" : parameters.joined(separator: " "), sample.about])
         }
         try StandardOutput.print(Self.aligned(rows))
-        for sample in catalog.samples {
-            guard let line = try Self.widthLine(sample, A: try catalog.tensors(of: sample)["A"]) else { continue }
-            try StandardOutput.print(line)
-        }
+        if !architectures.isEmpty { try StandardOutput.print("\n" + architectures.joined(separator: "\n")) }
         try StandardOutput.print("\n\(catalog.samples.count) samples in \(catalog.folder.path); "
                                  + "open one with `convscope view --sample NAME`.")
     }
 
-    /// For a CNN sample with an architecture, its width chain and Linear input size on its
-    /// data's width, e.g. `assignment-cnn: widths 128 → (128 − 5)//1 + 1 = 124 → … = 30, Linear input 14 · 30 = 420`.
-    static func widthLine(_ sample: Sample, A: Tensor?) throws -> String? {
+    /// For a CNN sample with an architecture (too long for the table): its options, then its
+    /// width chain and Linear input size on its data's width, e.g.
+    /// `assignment-cnn: --channels 56,28,14 … --lr 0.001` and
+    /// `  widths 128 → (128 − 5)//1 + 1 = 124 → … = 30, Linear input 14 · 30 = 420`.
+    static func architectureLines(_ sample: Sample, A: Tensor?) throws -> [String]? {
         guard sample.layer == Sample.networkLayer, var architecture = try CNNArguments.architecture(of: sample.options),
               let A, A.rank == 3 else { return nil }
         architecture.inputWidth = A.shape[2]
         do {
             let chain = try architecture.widthChain()
-            return "\(sample.name): widths \(chain.text), Linear input \(chain.linearText)"
+            return ["\(sample.name): \(sample.optionsText)", "  widths \(chain.text), Linear input \(chain.linearText)"]
         } catch let error as LayerError {
             throw CLIFailure("samples/index.json: sample \(sample.name): \(error.message)")
         }
