@@ -14,7 +14,9 @@ Bundles use compute's keys, all float64: A, W, b, optional dLdZ; w1, w2, w3 for 
 scanning MLPs. index.json lists every sample as {name, file, layer, options, about},
 where options are the layer options the sample is meant for, spelled like the command
 line: factor and kernel as numbers, stride, padding and dilation as lists of one number
-or an (h, w) pair.
+or an (h, w) pair. A "cnn" sample (a labelled batch A, Y for `convscope cnn`) may carry
+the network's architecture as options: channels, kernels, strides (lists, one number per
+convolution), activations (a list of tanh, relu, sigmoid, identity) and lr (a number).
 """
 
 import io
@@ -78,6 +80,24 @@ def training_sample():
     picks = [int(i) for d in range(10) for i in np.flatnonzero(data.target == d)[:4]]
     return [sample("digits-train", "cnn", "40 digits (4 of each) with labels Y: the CNN screen trains on them",
                    A=data.images[picks].reshape(len(picks), 1, 8, 8) / 16, Y=data.target[picks].astype(np.float64))]
+
+
+def assignment_cnn_sample():
+    """The assignment's CNN on ten seeded signals (N, 24, 128), one per class, with one-hot
+    labels Y (10, 10). Class c is a sine of frequency c + 1 on channels c, c + 2, …, plus
+    noise; values are multiples of 1/8 so the file deflates well. The architecture is the
+    sample's options (what `convscope cnn` takes): the CLI builds the network from them with
+    the assignment's initialisation (weights N(0, 1) from --seed, biases zero)."""
+    signal_rng = np.random.default_rng(11785)
+    t = np.arange(128) / 128
+    A = np.zeros((10, 24, 128))
+    for c in range(10):
+        A[c, c::2] = np.sin(2 * np.pi * (c + 1) * t)
+    A += 0.5 * signal_rng.standard_normal(A.shape)
+    options = {"channels": [56, 28, 14], "kernels": [5, 6, 2], "strides": [1, 2, 2],
+               "activations": ["tanh", "relu", "sigmoid"], "lr": 0.001}
+    return [sample("assignment-cnn", "cnn", "the assignment's CNN: 10 signals (24 × 128), one per class, one-hot Y; "
+                   "Linear(14·30 = 420, 10)", options, A=np.round(A * 8) / 8, Y=np.eye(10))]
 
 
 def digit_samples():
@@ -166,7 +186,7 @@ def main():
     OUT.mkdir(exist_ok=True)
     for old in OUT.glob("*.npz"):
         old.unlink()
-    samples = digit_samples() + training_sample() + image_samples() + random_samples() + scanning_samples()
+    samples = digit_samples() + training_sample() + assignment_cnn_sample() + image_samples() + random_samples() + scanning_samples()
     lines = ",\n".join("  " + json.dumps(entry, ensure_ascii=False) for entry in samples)
     (OUT / "index.json").write_text('{"samples": [\n' + lines + "\n]}\n")
     total = sum(f.stat().st_size for f in OUT.iterdir())

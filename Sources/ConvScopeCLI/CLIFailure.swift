@@ -26,11 +26,15 @@ enum CLINote {
 
 extension ConvScopeCommand {
     /// Runs the command line, turning our own errors into one stderr line and exit code 1
-    /// (ArgumentParser's own usage errors keep their usual form).
+    /// (ArgumentParser's own usage errors keep their usual form). `render cnn …` goes to its
+    /// own command: ArgumentParser cannot reach a subcommand placed after `render`'s optional
+    /// layer argument, and the CNN screen takes other options than a layer's.
     public static func runMain() {
         do {
-            try suggestSubcommand(for: Array(CommandLine.arguments.dropFirst()))
-            var command = try parseAsRoot()
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            try suggestSubcommand(for: arguments)
+            var command = arguments.starts(with: ["render", "cnn"])
+                ? try RenderCNNCommand.parseAsRoot(Array(arguments.dropFirst(2))) : try parseAsRoot(arguments)
             try command.run()
         } catch let failure as CLIFailure {
             report(failure.message)

@@ -136,44 +136,28 @@ struct CNNCommand: ParsableCommand {
         commandName: "cnn",
         abstract: "Watch a whole CNN learn a batch: layer by layer forward and backward, SGD steps, the loss falling.",
         discussion: """
-            The bundle holds A, (N, C, W) signals or (N, 1, H, W) images read as H channels, and             Y, one-hot (N, classes) or class numbers (N,). Without a bundle, ten built-in 8×8             patterns are used.
+            The bundle holds A, (N, C, W) signals or (N, 1, H, W) images read as H channels, and \
+            Y, one-hot (N, classes) or class numbers (N,). Without a bundle, ten built-in 8×8 \
+            patterns are used. --sample assignment-cnn is the assignment's CNN (its architecture \
+            is the sample's options); --channels, --kernels, --strides, --activations and --lr \
+            set the architecture (each unset one from the sample, else from the assignment's).
             """)
 
     @Argument(help: ArgumentHelp("An .npz with A and Y (optional).", valueName: "bundle.npz"))
     var bundle: String?
 
-    @Option(help: ArgumentHelp("A shipped labelled batch instead of a bundle, e.g. digits-train (see `convscope samples`).", valueName: "name"))
+    @Option(help: ArgumentHelp("A shipped labelled batch instead of a bundle, e.g. assignment-cnn or digits-train "
+                               + "(see `convscope samples`).", valueName: "name"))
     var sample: String?
+
+    @OptionGroup var architecture: CNNArguments
 
     @OptionGroup var recording: RecordingArguments
 
     func run() throws {
-        if bundle != nil && sample != nil { throw CLIFailure("give either a bundle or --sample, not both") }
+        let input = try CNNInput.load(bundle: bundle, sample: sample, arguments: architecture)
         let destination = try recording.destination(inputs: [("the input bundle", bundle)])
-        let source = sample.map { "sample \($0)" } ?? bundle ?? "built-in data"
-        var tensors: [String: Tensor] = [:]
-        if let sample {
-            let catalog = try SampleCatalog.load()
-            tensors = try catalog.tensors(of: try catalog.sample(named: sample))
-        } else if let bundle {
-            let url = URL(fileURLWithPath: bundle)
-            // A lone .npy is read as A, so the message below says what else to write.
-            let isArray = url.pathExtension.lowercased() == "npy"
-            tensors = isArray ? ["A": try NPY.read(contentsOf: url)] : try NPZ.read(contentsOf: url)
-        }
-        if (bundle != nil || sample != nil) && (tensors["A"] == nil || tensors["Y"] == nil) {
-            let has = tensors.isEmpty ? "no arrays" : tensors.keys.sorted().joined(separator: ", ")
-            throw CLIFailure("\(source): the CNN needs both A (inputs) and Y (labels), and this has \(has): "
-                             + "write an .npz with both, e.g. np.savez('batch.npz', A=A, Y=Y)")
-        }
-        let scene: Scene
-        do {
-            scene = try NetworkScene.scene(images: tensors["A"], labels: tensors["Y"],
-                                           title: sample.map { "the whole CNN learning \($0)" } ?? "the whole CNN learning")
-        } catch let error as LayerError {
-            throw CLIFailure("\(source): cnn: \(error.message)")
-        }
-        try runInteractive(AppModel(scenes: [scene], size: Size(width: 80, height: 24)), recording: destination)
+        try runInteractive(AppModel(scenes: [input.scene], size: Size(width: 80, height: 24)), recording: destination)
     }
 }
 
@@ -181,7 +165,8 @@ struct CNNCommand: ParsableCommand {
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Print one step of a layer's screen as plain text, or record steps as an asciicast (no terminal needed).")
+        abstract: "Print one step of a layer's screen as plain text, or record steps as an asciicast (no terminal needed).",
+        discussion: "`convscope render cnn [BUNDLE] [--sample NAME]` prints the CNN screen (see `convscope render cnn --help`).")
 
     @OptionGroup var layer: LayerArguments
 
@@ -196,11 +181,7 @@ struct RenderCommand: ParsableCommand {
             help: "The scene to show, from 1 (a transposed convolution has two: upsample, then convolve).")
     var scene = 1
 
-    @Option(help: ArgumentHelp("Screen size in cells, WIDTHxHEIGHT, from 64x20 to 1000x1000.", valueName: "WxH"))
-    var size = "100x30"
-
-    @Option(help: "numbers, heatmap or auto (numbers when they fit).")
-    var display = "auto"
+    @OptionGroup var frame: FrameArguments
 
     @OptionGroup var screen: ScreenArguments
 
@@ -229,12 +210,8 @@ struct RenderCommand: ParsableCommand {
         }
         let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(),
                                               expectation: expectation, mytorch: mytorch)
-        let dimensions = try parseSize(size)
-        guard let mode = ["auto": MapDisplay.automatic, "numbers": .numbers, "heatmap": .heatmap][display] else {
-            throw CLIFailure("--display \(display) is not one of auto, numbers, heatmap")
-        }
-        var model = try screen.model(scenes, sceneIndex: scene - 1, size: dimensions, capabilities: .minimal)
-        model.display = mode
+        var model = try screen.model(scenes, sceneIndex: scene - 1, size: try frame.dimensions(), capabilities: .minimal)
+        model.display = try frame.mode()
         model.answer = answer.map { AnswerOverlay($0, scenes: scenes) }
         if let destination { return try record(model, into: destination) }
         guard (1...model.stepCount).contains(step) else {
@@ -269,25 +246,6 @@ struct RenderCommand: ParsableCommand {
             throw CLIFailure("--steps \(steps) is out of range: the \(model.phase.rawValue) screen has steps 1 to \(model.stepCount)")
         }
         return first...last
-    }
-
-    /// The largest `--size` on either axis.
-    static let maxSide = 1000
-
-    /// `--size WxH`, at least the smallest screen and at most `maxSide` on each axis.
-    private func parseSize(_ text: String) throws -> Size {
-        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
-        guard parts.count == 2, let width = parts[0], let height = parts[1] else {
-            throw CLIFailure("--size \(text) is not WIDTHxHEIGHT, e.g. --size 100x30")
-        }
-        guard width <= Self.maxSide, height <= Self.maxSide else {
-            throw CLIFailure("--size \(text) is too large: the maximum is \(Self.maxSide)x\(Self.maxSide)")
-        }
-        let least = ScreenLayout.minimumSize
-        guard width >= least.width, height >= least.height else {
-            throw CLIFailure("--size \(text) is too small: a screen needs at least \(least.width)x\(least.height)")
-        }
-        return Size(width: width, height: height)
     }
 }
 

@@ -22,12 +22,7 @@ public enum NetworkScene {
     /// labels, one-hot `(N, classes)` or class numbers `(N,)`.
     public static func scene(images: Tensor? = nil, labels: Tensor? = nil, title: String = "the whole CNN learning") throws -> Scene {
         let data = patterns()
-        var A = images ?? data.images
-        if A.rank == 4 && A.shape[1] == 1 { A = A.reshaped([A.shape[0], A.shape[2], A.shape[3]]) }
-        guard A.rank == 3, A.shape[0] > 0 else {
-            throw LayerError("A has shape \(A.shape) but the CNN reads (N, C, W) or (N, 1, H, W)")
-        }
-        let Y = try oneHot(labels ?? data.labels, count: A.shape[0])
+        let (A, Y) = try batch(images: images ?? data.images, labels: labels ?? data.labels)
         var seed: UInt64 = 30
         func scaled(_ shape: [Int]) -> Tensor {
             seed += 1

@@ -10,6 +10,12 @@ struct Sample: Decodable, Equatable {
         var padding: [Int]?
         var dilation: [Int]?
         var kernel: Int?
+        /// A `cnn` sample's architecture (see `CNNArguments`): per-convolution lists and lr.
+        var channels: [Int]?
+        var kernels: [Int]?
+        var strides: [Int]?
+        var activations: [String]?
+        var lr: Double?
     }
 
     let name: String
@@ -23,7 +29,8 @@ struct Sample: Decodable, Equatable {
     func spec() throws -> LayerSpec {
         guard let kind = LayerKind(rawValue: layer) else {
             if layer == Sample.networkLayer {
-                throw CLIFailure("sample \(name) is a labelled batch for the CNN: open it with `convscope cnn --sample \(name)`")
+                throw CLIFailure("sample \(name) is a labelled batch for the CNN: open it with `convscope cnn --sample \(name)` "
+                                 + "or print it with `convscope render cnn --sample \(name)`")
             }
             throw CLIFailure("samples/index.json: sample \(name) names an unknown layer \(layer)")
         }
@@ -39,9 +46,11 @@ struct Sample: Decodable, Equatable {
         let flags: [(String, [Int]?)] = [
             ("factor", options.factor.map { [$0] }), ("kernel", options.kernel.map { [$0] }),
             ("stride", options.stride), ("padding", options.padding), ("dilation", options.dilation),
+            ("channels", options.channels), ("kernels", options.kernels), ("strides", options.strides),
         ]
-        return flags.compactMap { name, values in
-            values.map { "--\(name) " + $0.map(String.init).joined(separator: ",") }
-        }.joined(separator: " ")
+        let numbers = flags.compactMap { name, values in values.map { ("--\(name)", $0.map(String.init)) } }
+        let texts = [("--activations", options.activations), ("--lr", options.lr.map { ["\($0)"] })]
+        return (numbers + texts.compactMap { flag, values in values.map { (flag, $0) } })
+            .map { "\($0) \($1.joined(separator: ","))" }.joined(separator: " ")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConvScopeCore
 import Foundation
 
 /// `convscope samples`: the shipped sample bundles as a table that fits `width` columns.
@@ -19,15 +20,19 @@ struct SamplesCommand: ParsableCommand {
     func run() throws {
         let catalog = try SampleCatalog.load()
         var entries: [Entry] = []
+        var architectures: [String] = []
         for sample in catalog.samples {
             let tensors = try catalog.tensors(of: sample)
             // A, then the weights (or the labels Y) by name; b and dLdZ follow from them.
             let keys = ["A"] + tensors.keys.filter { !["A", "b", "dLdZ"].contains($0) }.sorted()
             let shapes = keys.compactMap { key in tensors[key].map { "\(key) \(TensorSummary.shapeText($0.shape))" } }
-            entries.append(Entry(cells: [sample.name, sample.layer, sample.optionsText], tensors: shapes,
-                                 about: sample.about))
+            let architecture = try Self.architectureLines(sample, A: tensors["A"])
+            architectures += architecture ?? []
+            let options = architecture == nil ? sample.optionsText : "(architecture below)"
+            entries.append(Entry(cells: [sample.name, sample.layer, options], tensors: shapes, about: sample.about))
         }
         try StandardOutput.print(Self.listing(entries))
+        if !architectures.isEmpty { try StandardOutput.print("\n" + architectures.joined(separator: "\n")) }
         try StandardOutput.print("\n\(catalog.samples.count) samples in \(catalog.folder.path)")
         try StandardOutput.print("open one with `convscope view --sample NAME`")
     }
@@ -75,5 +80,21 @@ struct SamplesCommand: ParsableCommand {
             }
         }
         return lines
+    }
+
+    /// For a CNN sample with an architecture (too long for the table): its options, then its
+    /// width chain and Linear input size on its data's width, e.g.
+    /// `assignment-cnn:`, `  --channels 56,28,14 … --lr 0.001`,
+    /// `  widths 128 → (128 − 5)//1 + 1 = 124 → … = 30` and `  Linear input 14 · 30 = 420`.
+    static func architectureLines(_ sample: Sample, A: Tensor?) throws -> [String]? {
+        guard sample.layer == Sample.networkLayer, var architecture = try CNNArguments.architecture(of: sample.options),
+              let A, A.rank == 3 else { return nil }
+        architecture.inputWidth = A.shape[2]
+        do {
+            let chain = try architecture.widthChain()
+            return ["\(sample.name):", "  \(sample.optionsText)", "  widths \(chain.text)", "  Linear input \(chain.linearText)"]
+        } catch let error as LayerError {
+            throw CLIFailure("samples/index.json: sample \(sample.name): \(error.message)")
+        }
     }
 }

@@ -12,10 +12,10 @@ public final class CNN {
     /// The loss computed by the last `backward(labels:)`.
     public private(set) var loss: Double?
 
-    /// The width after each convolution: `w ← (w − k)//s + 1` from `inputWidth`.
+    /// The width after each convolution: `w ← (w − k)//s + 1` from `inputWidth` (Python's floor `//`).
     public static func widths(inputWidth: Int, kernelSizes: [Int], strides: [Int]) -> [Int] {
         zip(kernelSizes, strides).reduce(into: [inputWidth]) { widths, ks in
-            widths.append((widths.last! - ks.0) / ks.1 + 1)
+            widths.append(WidthChain.floorDivide(widths.last! - ks.0, ks.1) + 1)
         }
     }
 
