@@ -154,24 +154,21 @@ struct ConvLoopShapes {
     /// dL/dW, one step per kernel tap: `dLdW[:, :, p, q] = tensordot(dLdZ, A[:, :, p:p+H_out, q:q+W_out], …)`
     /// with `x` the padded input and `g` the stride-1 dLdZ.
     func weightGradientLoop(_ x: Tensor, _ g: Tensor) -> TensordotLoop {
-        let vars = ["p", "q"], kernel = geometry.kernel, d = geometry.dilation
+        let vars = space.spatialAxes == 1 ? ["k", "k"] : ["p", "q"], kernel = geometry.kernel, d = geometry.dilation
         let summed = [0] + kernelAxes
-        let shift: (String, String) -> String = { v, _ in d == HW(1, 1) ? v : "\(v)*d" }
-        let windowText = subscripted("A", window(space.names(vars) == ["q"] ? ["k", "k"] : vars, shift,
+        let windowText = subscripted("A", window(vars, { v, _ in d == HW(1, 1) ? v : "\(v)*d" },
                                                  extent: space.names(["H_out", "W_out"])))
-        let loopVars = space.spatialAxes == 1 ? ["k", "k"] : vars
-        let body = subscripted("dLdW", space.names(loopVars)) + " = np.tensordot(dLdZ, \(windowText), axes=([\(axesList(summed))], "
+        let body = subscripted("dLdW", space.names(vars)) + " = np.tensordot(dLdZ, \(windowText), axes=([\(axesList(summed))], "
             + "[\(axesList(summed))]))"
-        let code = ["dLdW = np.zeros(W.shape)"] + space.loopLines(loopVars, kernelNames.count == 1 ? ["K", "K"] : kernelNames)
-            + [space.bodyIndent + body]
-        let plan = TensordotPlan(space: space, loopNames: loopVars, grid: kernel, line: code.count - 1, slicedName: "A", outName: "dLdW",
+        let bounds = space.spatialAxes == 2 && kernel.h != kernel.w ? ["kH", "kW"] : ["K", "K"]
+        let code = ["dLdW = np.zeros(W.shape)"] + space.loopLines(vars, bounds) + [space.bodyIndent + body]
+        let plan = TensordotPlan(space: space, loopNames: vars, grid: kernel, line: code.count - 1, slicedName: "A", outName: "dLdW",
                                  offsetScale: d, extent: coreOutput, step: HW(1, 1), slicedIsLeft: false,
                                  slicedAxes: summed, fixedAxes: summed, slicedSymbol: windowText, fixedSymbol: "dLdZ",
                                  slicedNames: ["N", "C_in"] + space.names(["H_out", "W_out"]),
                                  fixedNames: ["N", "C_out"] + space.names(["H_out", "W_out"]),
                                  resultNames: ["C_out", "C_in"], added: nil)
-        let taps = space.spatialAxes == 1 ? ["K", "K"] : (kernel.h == kernel.w ? ["K", "K"] : ["kH", "kW"])
-        return TensordotLoop(title: "dLdW: one tap per step", code: code, header: space.header(taps, grid: kernel),
+        return TensordotLoop(title: "dLdW: one kernel tap per step", code: code, header: space.header(bounds, grid: kernel),
                              input: x, fixed: g, bias: nil, outputShape: weightShape, plan: plan)
     }
 

@@ -32,11 +32,6 @@ struct LoopSpace: Sendable {
         spatialAxes == 1 ? [.all, .all, w] : [.all, .all, h, w]
     }
 
-    /// The same subscript on every spatial axis, built per axis from its `HW` component.
-    func subscripts(_ each: (KeyPath<HW, Int>) -> SubscriptAxis) -> [SubscriptAxis] {
-        subscripts(each(\.h), each(\.w))
-    }
-
     /// Names for the two spatial axes' things: `two` in 2-D, the second alone in 1-D.
     func names(_ two: [String]) -> [String] { spatialAxes == 1 ? [two[1]] : two }
 
