@@ -24,7 +24,8 @@ public enum SubscriptAxis: Sendable, Equatable, CustomStringConvertible {
         case .all: return ":"
         case .index(let i): return "\(i)"
         case .range(let s):
-            let head = (s.start == 0 ? "" : "\(s.start)") + ":" + (s.stop.map { "\($0)" } ?? "")
+            // `0:3` keeps its start (it is `i:i+K` at i = 0); only an open slice drops it (`::2`).
+            let head = (s.start == 0 && s.stop == nil ? "" : "\(s.start)") + ":" + (s.stop.map { "\($0)" } ?? "")
             return s.step == 1 ? head : head + ":\(s.step)"
         }
     }
