@@ -9,7 +9,7 @@ struct LoopSpace: Sendable {
 
     init(rank: Int) throws {
         guard rank == 3 || rank == 4 else {
-            throw LoopWalkError("the loop walk takes (N, C, W) or (N, C, H, W) data, not rank \(rank)")
+            throw LayerError("the data has rank \(rank) but the loop walk takes (N, C, W) or (N, C, H, W)")
         }
         spatialAxes = rank - 2
     }
@@ -54,6 +54,14 @@ struct LoopSpace: Sendable {
         return "\(used.count) loop\(used.count == 1 ? "" : "s"), \(used.joined(separator: "·")) = "
             + "\(grid.h * grid.w) iteration\(grid.h * grid.w == 1 ? "" : "s")"
     }
+
+    /// `Tensor.padded` widths for padding the spatial axes by `pad` on both sides.
+    func padding(_ pad: HW) -> [(before: Int, after: Int)] {
+        [(0, 0), (0, 0)] + (spatialAxes == 1 ? [(pad.w, pad.w)] : [(pad.h, pad.h), (pad.w, pad.w)])
+    }
+
+    /// A spatial size with `f` applied on each axis the data has (`h` stays 1 in 1-D).
+    func resized(_ size: HW, _ f: (Int) -> Int) -> HW { HW(spatialAxes == 1 ? 1 : f(size.h), f(size.w)) }
 
     /// The `np.pad` width list padding the spatial axes by `pad`: `((0, 0), (0, 0), (1, 1), (2, 2))`.
     func padWidths(_ pad: HW) -> String {

@@ -2,7 +2,8 @@ import ConvScopeCore
 
 /// One stage of a loop walk: a stride-1 layer's loop, a downsample, a padding, … as the
 /// homework composes its layers. Steps are made on demand from the stage's stored tensors,
-/// so a stage with thousands of iterations holds only its inputs and its output.
+/// so a stage with thousands of iterations holds only its inputs and its output. Builders throw
+/// `LayerError` (one line: what is wrong and how to fix it) for tensors that do not fit.
 public protocol LoopStage: Sendable {
     /// What the stage is, e.g. `Conv2d_stride1 on the padded input`.
     var title: String { get }
@@ -38,17 +39,6 @@ extension LoopStage {
         }
         return out
     }
-}
-
-/// Why a loop walk cannot be made for the given tensors.
-public struct LoopWalkError: Error, Equatable, CustomStringConvertible {
-    public let message: String
-
-    public init(_ message: String) {
-        self.message = message
-    }
-
-    public var description: String { message }
 }
 
 /// The homework's loops over a layer: its size formulas and its stages in the order they run

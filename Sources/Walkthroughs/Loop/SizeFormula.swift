@@ -15,8 +15,11 @@ public struct SizeFormula: Sendable, Equatable, CustomStringConvertible {
 
     /// A convolution's size on one axis (`W` or `H`): PyTorch's formula, with the dilation term
     /// only when d > 1, the padding term only when p > 0 and the stride only when s > 1.
-    public static func conv(axis: String, input: Int, kernel: Int, stride: Int, padding: Int, dilation: Int) -> SizeFormula {
-        var symbols = "\(axis)_in", numbers = "\(input)"
+    public static func conv(
+        axis: String, input: Int, kernel: Int, stride: Int, padding: Int, dilation: Int
+    ) -> SizeFormula {
+        var symbols = "\(axis)_in"
+        var numbers = "\(input)"
         if padding > 0 {
             symbols += " + 2p"
             numbers += " + 2·\(padding)"
@@ -32,8 +35,9 @@ public struct SizeFormula: Sendable, Equatable, CustomStringConvertible {
         let room = input + 2 * padding - reach
         let value = room < 0 ? 0 : room / stride + 1
         if stride > 1 {
-            return SizeFormula(name: "\(axis)_out", symbolic: "(\(symbols))//s + 1",
-                               numeric: "(\(numbers))//\(stride) + 1", value: value)
+            return SizeFormula(
+                name: "\(axis)_out", symbolic: "(\(symbols))//s + 1",
+                numeric: "(\(numbers))//\(stride) + 1", value: value)
         }
         return SizeFormula(name: "\(axis)_out", symbolic: "\(symbols) + 1", numeric: "\(numbers) + 1", value: value)
     }
@@ -45,21 +49,24 @@ public struct SizeFormula: Sendable, Equatable, CustomStringConvertible {
 
     /// Upsampling by k: `k(W_in − 1) + 1`.
     public static func upsample(axis: String, input: Int, factor: Int) -> SizeFormula {
-        SizeFormula(name: "\(axis)_out", symbolic: "k(\(axis)_in − 1) + 1", numeric: "\(factor)·(\(input) − 1) + 1",
-                    value: Resampling.upsampledExtent(input, factor: factor))
+        SizeFormula(
+            name: "\(axis)_out", symbolic: "k(\(axis)_in − 1) + 1", numeric: "\(factor)·(\(input) − 1) + 1",
+            value: Resampling.upsampledExtent(input, factor: factor))
     }
 
     /// Downsampling by k: `(W_in − 1)//k + 1`, that is ceil(W_in / k).
     public static func downsample(axis: String, input: Int, factor: Int) -> SizeFormula {
-        SizeFormula(name: "\(axis)_out", symbolic: "(\(axis)_in − 1)//k + 1", numeric: "(\(input) − 1)//\(factor) + 1",
-                    value: Resampling.downsampledExtent(input, factor: factor))
+        SizeFormula(
+            name: "\(axis)_out", symbolic: "(\(axis)_in − 1)//k + 1", numeric: "(\(input) − 1)//\(factor) + 1",
+            value: Resampling.downsampledExtent(input, factor: factor))
     }
 
     /// The assignment's transposed convolution: `k(W_in − 1) + 1 − K + 1`.
     public static func convTranspose(axis: String, input: Int, kernel: Int, factor: Int) -> SizeFormula {
-        SizeFormula(name: "\(axis)_out", symbolic: "k(\(axis)_in − 1) + 1 − K + 1",
-                    numeric: "\(factor)·(\(input) − 1) + 1 − \(kernel) + 1",
-                    value: max(Resampling.upsampledExtent(input, factor: factor) - kernel + 1, 0))
+        SizeFormula(
+            name: "\(axis)_out", symbolic: "k(\(axis)_in − 1) + 1 − K + 1",
+            numeric: "\(factor)·(\(input) − 1) + 1 − \(kernel) + 1",
+            value: max(Resampling.upsampledExtent(input, factor: factor) - kernel + 1, 0))
     }
 
     /// One formula per spatial axis (`H_out` then `W_out`; only `W_out` in 1-D).

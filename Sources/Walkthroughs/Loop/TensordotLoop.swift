@@ -18,8 +18,10 @@ public struct TensordotLoop: LoopStage {
     public let output: Tensor
     let plan: TensordotPlan
 
-    init(title: String, code: [String], header: String, input: Tensor, fixed: Tensor, bias: Tensor?,
-         outputShape: [Int], plan: TensordotPlan) {
+    init(
+        title: String, code: [String], header: String, input: Tensor, fixed: Tensor, bias: Tensor?,
+        outputShape: [Int], plan: TensordotPlan
+    ) {
         self.title = title
         self.code = code
         self.header = header
@@ -31,8 +33,9 @@ public struct TensordotLoop: LoopStage {
         var out = start
         for k in 0..<plan.grid.h * plan.grid.w {
             let p = plan.space.position(ofStep: k, grid: plan.grid)
-            out = out.scattering(Self.column(plan, input, fixed, bias, at: p).reshaped(plan.cellShape(outputShape)),
-                                 at: plan.writes(at: p).axisSlices)
+            out = out.scattering(
+                Self.column(plan, input, fixed, bias, at: p).reshaped(plan.cellShape(outputShape)),
+                at: plan.writes(at: p).axisSlices)
         }
         output = out
     }
@@ -43,16 +46,18 @@ public struct TensordotLoop: LoopStage {
         let p = plan.space.position(ofStep: number, grid: plan.grid)
         let read = plan.reads(at: p)
         let window = read.read(from: input)
-        return LoopStep(number: number, variables: plan.space.variables(plan.loopNames, at: p), line: plan.line,
-                        reads: [read], operands: [window], operation: .contraction(plan.contraction(window, fixed)),
-                        writes: plan.writes(at: p), accumulates: false,
-                        result: Self.column(plan, input, fixed, bias, at: p))
+        return LoopStep(
+            number: number, variables: plan.space.variables(plan.loopNames, at: p), line: plan.line,
+            reads: [read], operands: [window], operation: .contraction(plan.contraction(window, fixed)),
+            writes: plan.writes(at: p), accumulates: false,
+            result: Self.column(plan, input, fixed, bias, at: p))
     }
 
     /// The tensordot at grid position `p` (plus the bias broadcast over rows).
     static func column(_ plan: TensordotPlan, _ input: Tensor, _ fixed: Tensor, _ bias: Tensor?, at p: HW) -> Tensor {
         let window = plan.reads(at: p).read(from: input)
-        let product = plan.slicedIsLeft
+        let product =
+            plan.slicedIsLeft
             ? tensordot(window, fixed, axes: (plan.slicedAxes, plan.fixedAxes))
             : tensordot(fixed, window, axes: (plan.fixedAxes, plan.slicedAxes))
         guard let bias else { return product }
@@ -92,8 +97,11 @@ struct TensordotPlan: Sendable {
         func axis(_ at: Int, _ scale: Int, _ extent: Int, _ step: Int) -> SubscriptAxis {
             .range(AxisSlice(start: at * scale, stop: at * scale + extent, step: step))
         }
-        return TensorSlice(slicedName, space.subscripts(axis(p.h, offsetScale.h, extent.h, step.h),
-                                                        axis(p.w, offsetScale.w, extent.w, step.w)))
+        return TensorSlice(
+            slicedName,
+            space.subscripts(
+                axis(p.h, offsetScale.h, extent.h, step.h),
+                axis(p.w, offsetScale.w, extent.w, step.w)))
     }
 
     func writes(at p: HW) -> TensorSlice {
@@ -106,14 +114,17 @@ struct TensordotPlan: Sendable {
     }
 
     func contraction(_ window: Tensor, _ fixed: Tensor) -> Contraction {
-        let s = NamedShape(slicedNames, window.shape), f = NamedShape(fixedNames, fixed.shape)
+        let s = NamedShape(slicedNames, window.shape)
+        let f = NamedShape(fixedNames, fixed.shape)
         let freeS = window.shape.indices.filter { !slicedAxes.contains($0) }.map { window.shape[$0] }
         let freeF = fixed.shape.indices.filter { !fixedAxes.contains($0) }.map { fixed.shape[$0] }
         let result = NamedShape(resultNames, slicedIsLeft ? freeS + freeF : freeF + freeS)
         return slicedIsLeft
-            ? Contraction(left: slicedSymbol, leftShape: s, right: fixedSymbol, rightShape: f,
-                          axes: (slicedAxes, fixedAxes), resultShape: result, added: added)
-            : Contraction(left: fixedSymbol, leftShape: f, right: slicedSymbol, rightShape: s,
-                          axes: (fixedAxes, slicedAxes), resultShape: result, added: added)
+            ? Contraction(
+                left: slicedSymbol, leftShape: s, right: fixedSymbol, rightShape: f,
+                axes: (slicedAxes, fixedAxes), resultShape: result, added: added)
+            : Contraction(
+                left: fixedSymbol, leftShape: f, right: slicedSymbol, rightShape: s,
+                axes: (fixedAxes, slicedAxes), resultShape: result, added: added)
     }
 }

@@ -1,5 +1,6 @@
 import ConvScopeCore
 import Testing
+
 @testable import Walkthroughs
 
 /// The backward loop walks of Conv1d/Conv2d against the library's gradients.
@@ -22,8 +23,10 @@ import Testing
             let core = c.core
             let coreZ = try core.forward(c.paddedA)
             let s = c.geometry.stride.w
-            let every = AxisSlice(step: s), rows = AxisSlice(step: c.A.rank == 3 ? 1 : s)
-            let scattered = Tensor(shape: coreZ.shape).scattering(dLdZ, at: c.A.rank == 3 ? [.all, .all, every] : [.all, .all, rows, every])
+            let every = AxisSlice(step: s)
+            let rows = AxisSlice(step: c.A.rank == 3 ? 1 : s)
+            let scattered = Tensor(shape: coreZ.shape).scattering(
+                dLdZ, at: c.A.rank == 3 ? [.all, .all, every] : [.all, .all, rows, every])
             corePaddedDLdA = try core.backward(scattered)
         }
     }
@@ -83,7 +86,8 @@ import Testing
     }
 
     @Test func downsampleBackwardScattersIntoTheRememberedSize() throws {
-        let A = Tensor.randomNormal(shape: [1, 1, 7, 7], seed: 1), W = Tensor.randomNormal(shape: [2, 1, 3, 3], seed: 2)
+        let A = Tensor.randomNormal(shape: [1, 1, 7, 7], seed: 1)
+        let W = Tensor.randomNormal(shape: [2, 1, 3, 3], seed: 2)
         let g = ConvGeometry(kernel: HW(square: 3), stride: HW(square: 2), padding: HW(square: 1))
         let dLdZ = Tensor.randomNormal(shape: [1, 2, 4, 4], seed: 3)
         let walk = try LoopWalk.convBackward(.dLdA, input: A, weight: W, geometry: g, dLdZ: dLdZ)
@@ -100,13 +104,18 @@ import Testing
         let taps = try LoopWalk.convBackward(.dLdW, input: A, weight: W, geometry: g, dLdZ: dLdZ).stages[1]
         #expect(taps.header == "2 loops, K·K = 9 iterations")
         #expect(taps.step(4).reads[0].description == "A[:, :, 1:8, 1:8]")
-        #expect(taps.code.last == "        dLdW[:, :, p, q] = np.tensordot(dLdZ, A[:, :, p:p+H_out, q:q+W_out], axes=([0, 2, 3], [0, 2, 3]))")
+        #expect(
+            taps.code.last
+                == "        dLdW[:, :, p, q] = np.tensordot(dLdZ, A[:, :, p:p+H_out, q:q+W_out], "
+                + "axes=([0, 2, 3], [0, 2, 3]))"
+        )
     }
 
     @Test func upstreamOfTheWrongShapeIsRefused() {
-        #expect(throws: LoopWalkError.self) {
-            try LoopWalk.convBackward(.dLdA, input: Tensor(shape: [1, 1, 5, 5]), weight: Tensor(shape: [2, 1, 3, 3]),
-                                      geometry: ConvGeometry(kernel: HW(square: 3)), dLdZ: Tensor(shape: [1, 2, 4, 4]))
+        #expect(throws: LayerError.self) {
+            try LoopWalk.convBackward(
+                .dLdA, input: Tensor(shape: [1, 1, 5, 5]), weight: Tensor(shape: [2, 1, 3, 3]),
+                geometry: ConvGeometry(kernel: HW(square: 3)), dLdZ: Tensor(shape: [1, 2, 4, 4]))
         }
     }
 }

@@ -1,5 +1,6 @@
 import ConvScopeCore
 import Testing
+
 @testable import Walkthroughs
 
 /// The forward loop walk of Conv1d/Conv2d against the library's layers.
@@ -26,7 +27,8 @@ import Testing
     }
 
     @Test func stagesArePadThenCoreThenDownsample() throws {
-        let A = Tensor.randomNormal(shape: [2, 2, 7, 7], seed: 4), W = Tensor.randomNormal(shape: [3, 2, 3, 3], seed: 5)
+        let A = Tensor.randomNormal(shape: [2, 2, 7, 7], seed: 4)
+        let W = Tensor.randomNormal(shape: [3, 2, 3, 3], seed: 5)
         let g = ConvGeometry(kernel: HW(square: 3), stride: HW(square: 2), padding: HW(square: 1))
         let walk = try LoopWalk.convForward(input: A, weight: W, bias: Tensor(shape: [3]), geometry: g)
         #expect(walk.stages.map(\.stepCount) == [1, 49, 1])
@@ -34,8 +36,11 @@ import Testing
         #expect(walk.stages[1].output.shape == [2, 3, 7, 7])
         #expect(walk.stages[1].header == "2 loops, H_out·W_out = 49 iterations")
         #expect(walk.stages[2].output.shape == [2, 3, 4, 4])
-        #expect(walk.formulas.map(\.description) == ["H_out = (H_in + 2p − K)//s + 1 = (7 + 2·1 − 3)//2 + 1 = 4",
-                                                      "W_out = (W_in + 2p − K)//s + 1 = (7 + 2·1 − 3)//2 + 1 = 4"])
+        #expect(
+            walk.formulas.map(\.description) == [
+                "H_out = (H_in + 2p − K)//s + 1 = (7 + 2·1 − 3)//2 + 1 = 4",
+                "W_out = (W_in + 2p − K)//s + 1 = (7 + 2·1 − 3)//2 + 1 = 4",
+            ])
         // The downsample keeps rows and columns 0, 2, 4, 6 of the stride-1 Z.
         let down = try #require(walk.stages[2] as? SliceStage)
         #expect(down.reads.description == "A[:, :, ::2, ::2]")
@@ -44,43 +49,58 @@ import Testing
     }
 
     @Test func stepTextMatchesTheHomework() throws {
-        let A = Tensor.randomNormal(shape: [2, 2, 6, 6], seed: 1), W = Tensor.randomNormal(shape: [3, 2, 3, 3], seed: 2)
-        let walk = try LoopWalk.convForward(input: A, weight: W, bias: Tensor(shape: [3]),
-                                            geometry: ConvGeometry(kernel: HW(square: 3)))
+        let A = Tensor.randomNormal(shape: [2, 2, 6, 6], seed: 1)
+        let W = Tensor.randomNormal(shape: [3, 2, 3, 3], seed: 2)
+        let walk = try LoopWalk.convForward(
+            input: A, weight: W, bias: Tensor(shape: [3]),
+            geometry: ConvGeometry(kernel: HW(square: 3)))
         let loop = walk.stages[0]
         #expect(loop.header == "2 loops, H_out·W_out = 16 iterations")
         let step = loop.step(6)
         #expect(step.variables.map(\.description) == ["i = 1", "j = 2"])
         #expect(step.reads[0].description == "A[:, :, 1:4, 2:5]")
         #expect(step.writes.description == "Z[:, :, 1, 2]")
-        #expect(loop.code[step.line]
+        #expect(
+            loop.code[step.line]
                 == "        Z[:, :, i, j] = np.tensordot(A[:, :, i:i+K, j:j+K], W, axes=([1, 2, 3], [1, 2, 3])) + b")
-        guard case .contraction(let c) = step.operation else { Issue.record("not a contraction"); return }
-        #expect(c.description == "A[:, :, i:i+K, j:j+K] (N, C_in, K, K) = (2, 2, 3, 3) ⊗ W (C_out, C_in, K, K) = (3, 2, 3, 3)"
+        guard case .contraction(let c) = step.operation else {
+            Issue.record("not a contraction")
+            return
+        }
+        #expect(
+            c.description
+                == "A[:, :, i:i+K, j:j+K] (N, C_in, K, K) = (2, 2, 3, 3) ⊗ W (C_out, C_in, K, K) = (3, 2, 3, 3)"
                 + " over axes ([1, 2, 3], [1, 2, 3]) → (N, C_out) = (2, 3), + b")
     }
 
     @Test func conv1dHasOneLoopOverWOut() throws {
-        let A = Tensor.randomNormal(shape: [1, 2, 32], seed: 1), W = Tensor.randomNormal(shape: [4, 2, 3], seed: 2)
-        let walk = try LoopWalk.convForward(input: A, weight: W, bias: Tensor(shape: [4]),
-                                            geometry: ConvGeometry(kernel: HW(1, 3)))
+        let A = Tensor.randomNormal(shape: [1, 2, 32], seed: 1)
+        let W = Tensor.randomNormal(shape: [4, 2, 3], seed: 2)
+        let walk = try LoopWalk.convForward(
+            input: A, weight: W, bias: Tensor(shape: [4]),
+            geometry: ConvGeometry(kernel: HW(1, 3)))
         let loop = walk.stages[0]
         #expect(loop.header == "1 loop, W_out = 30 iterations")
-        #expect(loop.code == ["Z = np.zeros((N, C_out, W_out))", "for w in range(W_out):",
-                              "    Z[:, :, w] = np.tensordot(A[:, :, w:w+K], W, axes=([1, 2], [1, 2])) + b"])
+        #expect(
+            loop.code == [
+                "Z = np.zeros((N, C_out, W_out))", "for w in range(W_out):",
+                "    Z[:, :, w] = np.tensordot(A[:, :, w:w+K], W, axes=([1, 2], [1, 2])) + b",
+            ])
         #expect(loop.step(3).reads[0].description == "A[:, :, 3:6]")
         #expect(walk.formulas.map(\.description) == ["W_out = W_in − K + 1 = 32 − 3 + 1 = 30"])
     }
 
     @Test func mismatchedTensorsAreRefusedWithAReason() {
         let A = Tensor(shape: [1, 2, 5, 5])
-        #expect(throws: LoopWalkError.self) {
-            try LoopWalk.convForward(input: A, weight: Tensor(shape: [3, 4, 3, 3]), bias: Tensor(shape: [3]),
-                                     geometry: ConvGeometry(kernel: HW(square: 3)))
+        #expect(throws: LayerError.self) {
+            try LoopWalk.convForward(
+                input: A, weight: Tensor(shape: [3, 4, 3, 3]), bias: Tensor(shape: [3]),
+                geometry: ConvGeometry(kernel: HW(square: 3)))
         }
-        #expect(throws: LoopWalkError.self) {
-            try LoopWalk.convForward(input: A, weight: Tensor(shape: [3, 2, 7, 7]), bias: Tensor(shape: [3]),
-                                     geometry: ConvGeometry(kernel: HW(square: 7)))
+        #expect(throws: LayerError.self) {
+            try LoopWalk.convForward(
+                input: A, weight: Tensor(shape: [3, 2, 7, 7]), bias: Tensor(shape: [3]),
+                geometry: ConvGeometry(kernel: HW(square: 7)))
         }
     }
 }

@@ -1,5 +1,6 @@
 import ConvScopeCore
 import Testing
+
 @testable import Walkthroughs
 
 /// Whether two tensors have one shape and agree to `tolerance` relative to their size.
@@ -25,8 +26,11 @@ struct ConvCase {
     var core: ConvLayer {
         let g = geometry
         return layer.spatialAxes == 1
-            ? Conv1d(inChannels: W.shape[1], outChannels: W.shape[0], kernelSize: g.kernel.w, dilation: g.dilation.w, W: W, b: b)
-            : Conv2d(inChannels: W.shape[1], outChannels: W.shape[0], kernelSize: g.kernel, dilation: g.dilation, W: W, b: b)
+            ? Conv1d(
+                inChannels: W.shape[1], outChannels: W.shape[0], kernelSize: g.kernel.w, dilation: g.dilation.w, W: W,
+                b: b)
+            : Conv2d(
+                inChannels: W.shape[1], outChannels: W.shape[0], kernelSize: g.kernel, dilation: g.dilation, W: W, b: b)
     }
 
     var paddedA: Tensor {
@@ -39,7 +43,9 @@ struct ConvCase {
     init(seed: UInt64, oneD: Bool) {
         var g = SeededGenerator(seed: seed)
         while true {
-            let (cin, cout, n) = (Int.random(in: 1...3, using: &g), Int.random(in: 1...3, using: &g), Int.random(in: 1...2, using: &g))
+            let (cin, cout, n) = (
+                Int.random(in: 1...3, using: &g), Int.random(in: 1...3, using: &g), Int.random(in: 1...2, using: &g)
+            )
             let k = HW(oneD ? 1 : Int.random(in: 1...3, using: &g), Int.random(in: 1...3, using: &g))
             let s = Int.random(in: 1...3, using: &g)
             let p = HW(oneD ? 0 : Int.random(in: 0...2, using: &g), Int.random(in: 0...2, using: &g))
@@ -49,9 +55,14 @@ struct ConvCase {
             b = Tensor.randomNormal(shape: [cout], seed: seed &+ 1)
             A = Tensor.randomNormal(shape: oneD ? [n, cin, size.w] : [n, cin, size.h, size.w], seed: seed &+ 2)
             geometry = ConvGeometry(kernel: k, stride: HW(oneD ? 1 : s, s), padding: p, dilation: d)
-            layer = oneD
-                ? Conv1d(inChannels: cin, outChannels: cout, kernelSize: k.w, stride: s, padding: p.w, dilation: d.w, W: W, b: b)
-                : Conv2d(inChannels: cin, outChannels: cout, kernelSize: k, stride: HW(s, s), padding: p, dilation: d, W: W, b: b)
+            layer =
+                oneD
+                ? Conv1d(
+                    inChannels: cin, outChannels: cout, kernelSize: k.w, stride: s, padding: p.w, dilation: d.w, W: W,
+                    b: b)
+                : Conv2d(
+                    inChannels: cin, outChannels: cout, kernelSize: k, stride: HW(s, s), padding: p, dilation: d, W: W,
+                    b: b)
             if (try? layer.outputShape(forInput: A.shape)) != nil { return }
         }
     }

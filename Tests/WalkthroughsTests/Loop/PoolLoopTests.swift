@@ -1,5 +1,6 @@
 import ConvScopeCore
 import Testing
+
 @testable import Walkthroughs
 
 /// Pooling loop walks against the library's pools and a direct-loop argmax reference.
@@ -7,8 +8,10 @@ import Testing
     /// Small integers, so windows have ties (the first maximum in row-major order must win).
     static func input(_ seed: Int) -> Tensor {
         var g = SeededGenerator(seed: UInt64(seed))
-        let shape = [Int.random(in: 1...2, using: &g), Int.random(in: 1...3, using: &g),
-                     Int.random(in: 3...8, using: &g), Int.random(in: 3...8, using: &g)]
+        let shape = [
+            Int.random(in: 1...2, using: &g), Int.random(in: 1...3, using: &g),
+            Int.random(in: 3...8, using: &g), Int.random(in: 3...8, using: &g),
+        ]
         return Tensor(shape: shape) { _ in Double(Int.random(in: 0...4, using: &g)) }
     }
 
@@ -19,7 +22,8 @@ import Testing
     @Test(arguments: 0..<20, [PoolLayer.Kind.max, .mean])
     func forwardStepsMatchTheDefinitionAndTheLayers(seed: Int, kind: PoolLayer.Kind) throws {
         let A = Self.input(seed)
-        let kernel = 1 + seed % min(3, A.shape[2], A.shape[3]), stride = 1 + seed % 3
+        let kernel = 1 + seed % min(3, A.shape[2], A.shape[3])
+        let stride = 1 + seed % 3
         let walk = try LoopWalk.poolForward(kind, input: A, kernel: kernel, stride: stride)
         let loop = try #require(walk.stages[0] as? PoolForwardLoop)
         let coreZ = try Self.layer(kind, kernel, 1).forward(A)
@@ -34,8 +38,10 @@ import Testing
                 #expect(picks.count == N * C)
                 for pick in picks {
                     // Reference: scan the window row-major, keep the first strict maximum.
-                    var best = 0, bestValue = -Double.infinity
-                    for t in 0..<kernel * kernel where A[pick.sample, pick.channel, i + t / kernel, j + t % kernel] > bestValue {
+                    var best = 0
+                    var bestValue = -Double.infinity
+                    for t in 0..<kernel * kernel
+                    where A[pick.sample, pick.channel, i + t / kernel, j + t % kernel] > bestValue {
                         best = t
                         bestValue = A[pick.sample, pick.channel, i + t / kernel, j + t % kernel]
                     }
@@ -58,7 +64,8 @@ import Testing
     @Test(arguments: 0..<20, [PoolLayer.Kind.max, .mean])
     func backwardRoutesAddUpToTheLayersGradient(seed: Int, kind: PoolLayer.Kind) throws {
         let A = Self.input(seed)
-        let kernel = 1 + seed % min(3, A.shape[2], A.shape[3]), stride = 1 + seed % 3
+        let kernel = 1 + seed % min(3, A.shape[2], A.shape[3])
+        let stride = 1 + seed % 3
         let layer = Self.layer(kind, kernel, stride)
         let Z = try layer.forward(A)
         let dLdZ = Tensor.randomNormal(shape: Z.shape, seed: UInt64(seed))
@@ -82,11 +89,16 @@ import Testing
         let walk = try LoopWalk.poolBackward(.max, input: A, kernel: 2, stride: 1, dLdZ: dLdZ)
         #expect(walk.output == Tensor(shape: [1, 1, 3, 3], scalars: [0, 0, 0, 0, 1111, 0, 0, 0, 0]))
         let step = walk.stages[0].step(3)
-        guard case .routeToArgmax(let picks) = step.operation else { Issue.record("not a route"); return }
+        guard case .routeToArgmax(let picks) = step.operation else {
+            Issue.record("not a route")
+            return
+        }
         #expect(picks.map(\.flatIndex) == [0] && picks.map(\.tap) == [HW(0, 0)] && picks.map(\.input) == [HW(1, 1)])
     }
 
     @Test func tooLargeAWindowIsRefused() {
-        #expect(throws: LoopWalkError.self) { try LoopWalk.poolForward(.max, input: Tensor(shape: [1, 1, 2, 2]), kernel: 3, stride: 1) }
+        #expect(throws: LayerError.self) {
+            try LoopWalk.poolForward(.max, input: Tensor(shape: [1, 1, 2, 2]), kernel: 3, stride: 1)
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ConvScopeCore
 import Testing
+
 @testable import Walkthroughs
 
 /// Resampling and ConvTranspose loop walks against the library's layers.
@@ -8,7 +9,8 @@ import Testing
     func resamplingIsOneSliceAndMatchesTheLayers(factor: Int, rank: Int) throws {
         let A = Tensor.randomNormal(shape: rank == 3 ? [2, 3, 7] : [2, 3, 5, 6], seed: UInt64(factor))
         for up in [true, false] {
-            let layer: ResamplingLayer = rank == 3
+            let layer: ResamplingLayer =
+                rank == 3
                 ? (up ? Upsample1d(factor: factor) : Downsample1d(factor: factor))
                 : (up ? Upsample2d(factor: factor) : Downsample2d(factor: factor))
             let Z = try layer.forward(A)
@@ -35,8 +37,10 @@ import Testing
     @Test(arguments: [3, 4], 1...3)
     func convTransposeIsUpsampleThenConvolve(rank: Int, factor: Int) throws {
         let A = Tensor.randomNormal(shape: rank == 3 ? [2, 2, 5] : [2, 2, 4, 3], seed: 1)
-        let W = Tensor.randomNormal(shape: rank == 3 ? [3, 2, 2] : [3, 2, 2, 3], seed: 2), b = Tensor.randomNormal(shape: [3], seed: 3)
-        let layer: ConvTransposeLayer = rank == 3
+        let W = Tensor.randomNormal(shape: rank == 3 ? [3, 2, 2] : [3, 2, 2, 3], seed: 2)
+        let b = Tensor.randomNormal(shape: [3], seed: 3)
+        let layer: ConvTransposeLayer =
+            rank == 3
             ? try ConvTranspose1d(weight: W, bias: b, upsamplingFactor: factor)
             : try ConvTranspose2d(weight: W, bias: b, upsamplingFactor: factor)
         let Z = try layer.forward(A)
@@ -48,11 +52,19 @@ import Testing
         let dLdA = try layer.backward(dLdZ)
         let backA = try LoopWalk.convTransposeBackward(.dLdA, input: A, weight: W, factor: factor, dLdZ: dLdZ)
         #expect(close(backA.output, dLdA))
-        #expect(close(try LoopWalk.convTransposeBackward(.dLdW, input: A, weight: W, factor: factor, dLdZ: dLdZ).output, layer.dLdW))
-        #expect(close(try LoopWalk.convTransposeBackward(.dLdb, input: A, weight: W, factor: factor, dLdZ: dLdZ).output, layer.dLdb))
+        #expect(
+            close(
+                try LoopWalk.convTransposeBackward(.dLdW, input: A, weight: W, factor: factor, dLdZ: dLdZ).output,
+                layer.dLdW))
+        #expect(
+            close(
+                try LoopWalk.convTransposeBackward(.dLdb, input: A, weight: W, factor: factor, dLdZ: dLdZ).output,
+                layer.dLdb))
     }
 
     @Test func aZeroFactorIsRefused() {
-        #expect(throws: LoopWalkError.self) { try LoopWalk.resample(upsampling: true, factor: 0, input: Tensor(shape: [1, 1, 3])) }
+        #expect(throws: LayerError.self) {
+            try LoopWalk.resample(upsampling: true, factor: 0, input: Tensor(shape: [1, 1, 3]))
+        }
     }
 }
