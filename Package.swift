@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "ConvScopeApp", dependencies: ["ConvScopeCore", "Walkthroughs", "Terminal"], swiftSettings: optimisedInDebug),
         .testTarget(name: "ConvScopeCoreTests", dependencies: ["ConvScopeCore", "TensorFiles"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles", "ConvScopeCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "WalkthroughsTests", dependencies: ["Walkthroughs", "ConvScopeCore"]),
+        .testTarget(name: "WalkthroughsTests", dependencies: ["Walkthroughs", "ConvScopeCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "ConvScopeCLITests", dependencies: ["convscope", "TensorFiles", "ConvScopeCore", "ConvScopeApp", "Terminal"],
                     resources: [.copy("Fixtures")]),
