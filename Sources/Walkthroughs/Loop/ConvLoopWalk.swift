@@ -71,8 +71,20 @@ struct ConvLoopShapes {
     let padded: HW
     let coreOutput: HW
 
-    init(input A: Tensor, weight: Tensor, geometry: ConvGeometry) throws {
+    init(input A: Tensor, weight: Tensor, geometry given: ConvGeometry) throws {
         space = try LoopSpace(rank: A.rank)
+        // 1-D data reads only the `w` components (as `Conv1d` builds its geometry).
+        let geometry =
+            space.spatialAxes == 2
+            ? given
+            : ConvGeometry(
+                kernel: HW(1, given.kernel.w), stride: HW(1, given.stride.w),
+                padding: HW(0, given.padding.w), dilation: HW(1, given.dilation.w))
+        guard geometry.stride.h == geometry.stride.w || space.spatialAxes == 1 else {
+            throw LayerError(
+                "stride \(geometry.stride) differs per axis but the homework's Downsample2d has one "
+                    + "factor: use one stride for both axes")
+        }
         guard weight.rank == A.rank else {
             throw LayerError(
                 "W has shape \(weight.shape) but A \(A.shape) needs W of rank \(A.rank): (C_out, C_in, kernel…)")
@@ -84,7 +96,8 @@ struct ConvLoopShapes {
         let kernel = space.size(weight.shape)
         guard kernel == geometry.kernel else {
             throw LayerError(
-                "W's kernel \(kernel) differs from the geometry's \(geometry.kernel): pass W's kernel in the geometry")
+                "W's kernel \(space.text(kernel)) differs from the geometry's \(space.text(geometry.kernel)): "
+                    + "pass W's kernel in the geometry")
         }
         try geometry.validate(input: space.size(A.shape))
         self.geometry = geometry
@@ -102,8 +115,9 @@ struct ConvLoopShapes {
     var kernelNames: [String] { space.kernelNames(geometry.kernel) }
 
     var title: String {
-        "Conv\(space.spatialAxes)d(kernel \(geometry.kernel), stride \(geometry.stride), padding \(geometry.padding)"
-            + (geometry.dilation == HW(1, 1) ? ")" : ", dilation \(geometry.dilation))")
+        "Conv\(space.spatialAxes)d(kernel \(space.text(geometry.kernel)), stride \(space.text(geometry.stride)), "
+            + "padding \(space.text(geometry.padding))"
+            + (geometry.dilation == HW(1, 1) ? ")" : ", dilation \(space.text(geometry.dilation)))")
     }
 
     var formulas: [SizeFormula] {

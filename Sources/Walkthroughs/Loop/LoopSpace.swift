@@ -19,6 +19,9 @@ struct LoopSpace: Sendable {
         spatialAxes == 1 ? HW(1, shape[2]) : HW(shape[2], shape[3])
     }
 
+    /// A kernel, stride or padding as the user gave it: `3` in 1-D, `3` or `(2, 3)` in 2-D.
+    func text(_ value: HW) -> String { spatialAxes == 1 ? "\(value.w)" : value.description }
+
     /// `(n, c, H, W)` or `(n, c, W)`.
     func shape(_ n: Int, _ c: Int, _ size: HW) -> [Int] {
         spatialAxes == 1 ? [n, c, size.w] : [n, c, size.h, size.w]

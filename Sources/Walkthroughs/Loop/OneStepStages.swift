@@ -75,7 +75,7 @@ extension SliceStage {
         let size = space.size(A.shape)
         let padded = HW(size.h + 2 * pad.h, size.w + 2 * pad.w)
         return SliceStage(
-            title: "Pad the input by \(pad) with zeros",
+            title: "Pad the input by \(space.text(pad)) with zeros",
             code: ["A_pad = np.pad(A, \(space.padWidths(pad)))"], line: 0, input: A,
             outputShape: space.shape(A.shape[0], A.shape[1], padded), reads: .whole("A"),
             writes: TensorSlice("A_pad", interior(size, pad, space)))
@@ -87,7 +87,7 @@ extension SliceStage {
         let size = HW(padded.h - 2 * pad.h, padded.w - 2 * pad.w)
         let read = TensorSlice("dLdA_pad", interior(size, pad, space))
         return SliceStage(
-            title: "Crop the padding \(pad) off dLdA", code: ["dLdA = \(read)"], line: 0,
+            title: "Crop the padding \(space.text(pad)) off dLdA", code: ["dLdA = \(read)"], line: 0,
             input: dLdApad, outputShape: space.shape(dLdApad.shape[0], dLdApad.shape[1], size),
             reads: read, writes: .whole("dLdA"))
     }

@@ -91,7 +91,7 @@ extension LoopWalk {
     }
 
     private static func transposeTitle(_ W: Tensor, _ k: Int, _ space: LoopSpace) -> String {
-        "ConvTranspose\(space.spatialAxes)d(kernel \(space.size(W.shape)), upsampling \(k))"
+        "ConvTranspose\(space.spatialAxes)d(kernel \(space.text(space.size(W.shape))), upsampling \(k))"
     }
 
     private static func transposeFormulas(_ A: Tensor, _ W: Tensor, _ k: Int, _ space: LoopSpace) -> [SizeFormula] {

@@ -104,3 +104,27 @@ import Testing
         }
     }
 }
+
+/// How a 1-D geometry is read and which geometries the homework's stages cannot express.
+@Suite struct ConvLoopGeometryTests {
+    @Test func oneDReadsOnlyTheWidthComponents() throws {
+        let A = Tensor.randomNormal(shape: [1, 1, 8], seed: 1)
+        let W = Tensor.randomNormal(shape: [2, 1, 3], seed: 2)
+        let layer = try Conv1d(weight: W, bias: nil, stride: 2, padding: 1)
+        // A square geometry, as a caller might pass: the h components must not add rows.
+        let g = ConvGeometry(kernel: HW(1, 3), stride: HW(square: 2), padding: HW(square: 1))
+        let walk = try LoopWalk.convForward(input: A, weight: W, bias: Tensor(shape: [2]), geometry: g)
+        #expect(walk.title == "Conv1d(kernel 3, stride 2, padding 1)")
+        #expect(walk.stages.map(\.stepCount) == [1, 8, 1])
+        #expect(walk.stages[0].title == "Pad the input by 1 with zeros")
+        #expect(close(walk.output, try layer.forward(A)))
+    }
+
+    @Test func unequalStridesAreRefused() {
+        #expect(throws: LayerError.self) {
+            try LoopWalk.convForward(
+                input: Tensor(shape: [1, 1, 6, 6]), weight: Tensor(shape: [1, 1, 2, 2]), bias: Tensor(shape: [1]),
+                geometry: ConvGeometry(kernel: HW(square: 2), stride: HW(1, 2)))
+        }
+    }
+}
