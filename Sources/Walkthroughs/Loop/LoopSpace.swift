@@ -27,9 +27,6 @@ struct LoopSpace: Sendable {
         spatialAxes == 1 ? [n, c, size.w] : [n, c, size.h, size.w]
     }
 
-    /// The spatial axis numbers, `[2]` or `[2, 3]`.
-    var axisNumbers: [Int] { spatialAxes == 1 ? [2] : [2, 3] }
-
     /// `[:, :, h, w]` or `[:, :, w]`.
     func subscripts(_ h: SubscriptAxis, _ w: SubscriptAxis) -> [SubscriptAxis] {
         spatialAxes == 1 ? [.all, .all, w] : [.all, .all, h, w]
@@ -72,7 +69,7 @@ struct LoopSpace: Sendable {
         return "((0, 0), (0, 0), \(spatial.joined(separator: ", ")))"
     }
 
-    /// `(i, j) ∈ [0, n)` loop headers, nested with four spaces.
+    /// `for i in range(H_out):` then `    for j in range(W_out):` (only the second in 1-D).
     func loopLines(_ vars: [String], _ bounds: [String]) -> [String] {
         zip(names(vars), names(bounds)).enumerated().map { depth, pair in
             String(repeating: " ", count: 4 * depth) + "for \(pair.0) in range(\(pair.1)):"
