@@ -2,9 +2,10 @@
 import Foundation
 import PackageDescription
 
-/// Numeric and drawing code is compiled with optimisation even in debug builds, so the
-/// test suite (which runs debug) exercises real-sized tensors in seconds and
-/// `swift run convscope` (a debug build) draws big maps without lag.
+/// The app's own targets (walkthroughs, drawing, screens) are compiled with optimisation even
+/// in debug builds, so `swift run convscope` (a debug build) steps through big maps without
+/// lag. Only targets outside the library products may carry unsafe flags: SwiftPM refuses
+/// them in a package depended on by version (README, "Using the library").
 let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
@@ -20,9 +21,9 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
-        .target(name: "ConvScopeCore", dependencies: ["CConvScopeKernels"], swiftSettings: optimisedInDebug),
-        // GEMM micro-kernels with runtime CPU dispatch; optimised in every configuration.
-        .target(name: "CConvScopeKernels", cSettings: [.unsafeFlags(["-O3"])]),
+        .target(name: "ConvScopeCore", dependencies: ["CConvScopeKernels"]),
+        // GEMM micro-kernels with runtime CPU dispatch.
+        .target(name: "CConvScopeKernels"),
         .target(
             name: "TensorFiles",
             dependencies: ["ConvScopeCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
@@ -38,16 +39,23 @@ let package = Package(
         .executableTarget(name: "convscope-bench", dependencies: ["ConvScopeCore", "ConvScopeApp", "Terminal"],
                           path: "Benchmarks/convscope-bench"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "Terminal", dependencies: ["CNcursesw"], swiftSettings: optimisedInDebug),
+        // ncurses with the wide-character API: libncursesw on Linux, the system libncurses on macOS.
+        .target(name: "Terminal", dependencies: ["CNcursesw"], swiftSettings: optimisedInDebug,
+                linkerSettings: [.linkedLibrary("ncursesw", .when(platforms: [.linux])),
+                                 .linkedLibrary("ncurses", .when(platforms: [.macOS]))]),
         .target(name: "ConvScopeApp", dependencies: ["ConvScopeCore", "Walkthroughs", "Terminal"], swiftSettings: optimisedInDebug),
-        .testTarget(name: "ConvScopeCoreTests", dependencies: ["ConvScopeCore", "TensorFiles"], resources: [.copy("Fixtures")]),
+        // Random cases and tolerance checks shared by the test targets.
+        .target(name: "ConvScopeTestSupport", dependencies: ["ConvScopeCore"], path: "Tests/ConvScopeTestSupport"),
+        .testTarget(name: "ConvScopeCoreTests", dependencies: ["ConvScopeCore", "TensorFiles", "ConvScopeTestSupport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles", "ConvScopeCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "WalkthroughsTests", dependencies: ["Walkthroughs", "ConvScopeCore"],
+        .testTarget(name: "WalkthroughsTests", dependencies: ["Walkthroughs", "ConvScopeCore", "ConvScopeTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "ConvScopeCLITests", dependencies: ["convscope", "TensorFiles", "ConvScopeCore", "ConvScopeApp", "Terminal"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeCore", "Terminal"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeCore", "Terminal", "ConvScopeTestSupport"],
+                    exclude: ["__Snapshots__"]),
     ]
 )
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """ConvScope against its NumPy and PyTorch peers, in one run on one machine.
 
-    python3 scripts/bench.py [--min-time 1.0] [--only TEXT] [--reference ../shared/reference/bench.py]
+    python3 scripts/bench.py [--min-time 1.0] [--only TEXT] [--reference Benchmarks/reference/bench.py]
 
 Builds and runs the release benchmark (`convscope-bench`), then the reference
 `bench.py` (NumPy, and PyTorch when installed) over the same ladder plus issue 6's
@@ -18,6 +18,8 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The reference kept in the repo (a copy of the project's shared one; see its README).
+REFERENCE = os.path.join(ROOT, "Benchmarks", "reference", "bench.py")
 
 
 def reference_driver(path, argv):
@@ -43,7 +45,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--min-time", default="1.0", help="seconds of timing per cell (default 1.0)")
     ap.add_argument("--only", default="", help="only workloads whose name contains this")
-    ap.add_argument("--reference", default=os.path.join(ROOT, "..", "shared", "reference", "bench.py"))
+    ap.add_argument("--reference", default=REFERENCE, help="the reference bench.py (default: %(default)s)")
     ap.add_argument("--no-build", action="store_true", help="use the existing release build")
     args = ap.parse_args()
 

@@ -38,7 +38,7 @@ enum FrameWorkloads {
             let keys: [Key] = [.right, .right, .down, .left, .character("c")]
             var next = 0
             let (latency, runs) = median(minTime: minTime / 2, minRuns: 200) {
-                model.update(.key(keys[next % keys.count]))
+                model = AppRunner.process(.key(keys[next % keys.count]), model)
                 next += 1
                 let frame = model.render()
                 _ = frame.diff(from: previous).count

@@ -11,7 +11,12 @@
 #include <locale.h>
 #include <stdio.h>
 #include <wchar.h>
+#if __has_include(<ncursesw/curses.h>)
 #include <ncursesw/curses.h>
+#else
+// macOS: the system curses is ncurses built with the wide-character API.
+#include <curses.h>
+#endif
 
 // glibc hides wcwidth unless _XOPEN_SOURCE is defined for the whole translation unit.
 int wcwidth(wchar_t c);

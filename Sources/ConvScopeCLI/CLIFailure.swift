@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConvScopeCore
 import Foundation
 import TensorFiles
 
@@ -15,11 +16,20 @@ struct CLIFailure: Error, CustomStringConvertible {
     var description: String { message }
 }
 
+/// A line for the user that is not a failure — what was written, what was changed — on
+/// stderr as `convscope: <line>`, so stdout stays the command's own output.
+enum CLINote {
+    static func print(_ line: String) {
+        FileHandle.standardError.write(Data("convscope: \(line)\n".utf8))
+    }
+}
+
 extension ConvScopeCommand {
     /// Runs the command line, turning our own errors into one stderr line and exit code 1
     /// (ArgumentParser's own usage errors keep their usual form).
     public static func runMain() {
         do {
+            try suggestSubcommand(for: Array(CommandLine.arguments.dropFirst()))
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CLIFailure {
@@ -29,6 +39,15 @@ extension ConvScopeCommand {
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// `convscope conv2d x.npz`: a layer named where a subcommand goes would otherwise run
+    /// the default demo's parser and fail on "unexpected arguments"; point to `view` instead.
+    static func suggestSubcommand(for arguments: [String]) throws {
+        guard let first = arguments.first, LayerKind(rawValue: first) != nil else { return }
+        let line = (["convscope", "view"] + arguments).joined(separator: " ")
+        throw CLIFailure("\(first) is a layer, not a command: to see it, run `\(line)` "
+                         + "(or `render`, `compute` in place of `view`)")
     }
 
     private static func report(_ message: String) -> Never {

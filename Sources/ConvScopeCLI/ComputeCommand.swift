@@ -49,6 +49,7 @@ struct ComputeCommand: ParsableCommand {
         }
         let input = try layer.input(bundle: bundle)
         try input.requireMemory(within: layer.maxMemory, backward: false, writing: output != nil && output != "-")
+        input.announceNote("only the forward pass runs")
         let results: [String: Tensor]
         do {
             results = try input.spec.run(on: input.tensors)
@@ -60,6 +61,7 @@ struct ComputeCommand: ParsableCommand {
             try StandardOutput.print(TensorSummary.table(results))
         } else if let output {
             try NPZ.write(results, to: URL(fileURLWithPath: output))
+            CLINote.print("wrote \(output): \(ResultOrder.sorted(results.keys).joined(separator: ", "))")
         }
         if let check {
             try StandardOutput.print(AnswerReport.text(check))

@@ -23,10 +23,10 @@ struct ExpectArguments: ParsableArguments {
 /// `--atol` and `--rtol`: how close the user's answers must be (NumPy's `allclose`). Shared by
 /// `--expect` and `check`.
 struct ToleranceArguments: ParsableArguments {
-    @Option(help: ArgumentHelp("Absolute tolerance of the check.", valueName: "x"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Absolute tolerance of the check.", valueName: "x"))
     var atol = 1e-8
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Relative tolerance of the check: a value passes when |yours − library| ≤ atol + rtol·|library|.", valueName: "x"))
     var rtol = 1e-6
 

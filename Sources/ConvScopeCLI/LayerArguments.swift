@@ -22,19 +22,24 @@ struct LayerArguments: ParsableArguments {
     @Argument(help: ArgumentHelp("The layer to run (with --sample: the sample's layer unless given).", valueName: "layer"))
     var layer: LayerName?
 
-    @Option(help: "Resampling / transposed-conv factor k ≥ 1 (default 2).")
+    // The number options parse unconditionally: a negative value after a space (`--padding -1`)
+    // is the option's value and gets the range error, as `--padding=-1` does.
+    @Option(parsing: .unconditional, help: "Resampling / transposed-conv factor k ≥ 1 (default 2).")
     var factor: Int?
 
-    @Option(help: ArgumentHelp("Stride: N, or H,W for conv2d (default 1; pooling: the kernel).", valueName: "n|h,w"))
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Stride: N, or H,W for conv2d (default 1; pooling: the kernel).", valueName: "n|h,w"))
     var stride: IntPairArgument?
 
-    @Option(help: ArgumentHelp("Zero padding on each side: N, or H,W for conv2d (default 0).", valueName: "n|h,w"))
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Zero padding on each side: N, or H,W for conv2d (default 0).", valueName: "n|h,w"))
     var padding: IntPairArgument?
 
-    @Option(help: ArgumentHelp("Dilation: N, or H,W for conv2d (default 1).", valueName: "n|h,w"))
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Dilation: N, or H,W for conv2d (default 1).", valueName: "n|h,w"))
     var dilation: IntPairArgument?
 
-    @Option(help: "Pooling window K (default 2).")
+    @Option(parsing: .unconditional, help: "Pooling window K (default 2).")
     var kernel: Int?
 
     @Option(help: ArgumentHelp(
@@ -52,7 +57,7 @@ struct LayerArguments: ParsableArguments {
             guard let layer else {
                 throw CLIFailure("name a layer (\(LayerKind.allCases.map(\.rawValue).joined(separator: ", "))) or a sample with --sample NAME")
             }
-            let tensors = try bundle.map { try NPZ.read(contentsOf: URL(fileURLWithPath: $0)) } ?? [:]
+            let tensors = try bundle.map { try BundleFile.read($0, for: layer.kind) } ?? [:]
             return LayerInput(spec: try given(over: LayerSpec(kind: layer.kind)), tensors: tensors, source: bundle)
         }
         guard bundle == nil else { throw CLIFailure("give a bundle file or --sample \(name), not both") }
@@ -60,8 +65,24 @@ struct LayerArguments: ParsableArguments {
         let chosen = try catalog.sample(named: name)
         let own = try chosen.spec()
         let kind = layer?.kind ?? own.kind
-        return LayerInput(spec: try given(over: kind == own.kind ? own : LayerSpec(kind: kind)),
-                          tensors: try catalog.tensors(of: chosen), source: "sample \(name)")
+        let spec = try given(over: kind == own.kind ? own : LayerSpec(kind: kind))
+        var tensors = try catalog.tensors(of: chosen)
+        let note = Self.dropUnfitGradient(from: &tensors, spec: spec)
+        return LayerInput(spec: spec, tensors: tensors, source: "sample \(name)",
+                          note: note.map { "sample \(name): \($0)" })
+    }
+
+    /// A sample's `dLdZ` fits the sample's own layer and options; when the options given
+    /// (or another layer) change the output's shape, it is dropped so the backward pass
+    /// starts from the default gradient, and the returned note says so. A layer that cannot
+    /// run on the tensors keeps them as they are, for the caller to report.
+    private static func dropUnfitGradient(from tensors: inout [String: Tensor], spec: LayerSpec) -> String? {
+        guard let dLdZ = tensors["dLdZ"], let A = tensors["A"],
+              let Z = try? spec.makeLayer(from: tensors).forward(A), Z.shape != dLdZ.shape else { return nil }
+        tensors["dLdZ"] = nil
+        let shape = TensorSummary.shapeText
+        return "its dLdZ \(shape(dLdZ.shape)) does not fit \(spec.kind.rawValue)'s Z \(shape(Z.shape)) with these options "
+            + "and is left out"
     }
 
     /// The options given on the command line laid over `defaults` (a stride-1 core's fixed ones last).
@@ -80,6 +101,13 @@ struct LayerInput {
     let tensors: [String: Tensor]
     /// Where the tensors came from, for error messages: a bundle path or `sample NAME`; nil for built-in ones.
     let source: String?
+    /// What the command line changed about the tensors, for the user: a sample's dLdZ given up.
+    var note: String? = nil
+
+    /// Prints the note, if any, as one stderr line ending in what follows from it.
+    func announceNote(_ consequence: String) {
+        if let note { CLINote.print("note: \(note); \(consequence)") }
+    }
 
     /// True when the tensors come from `--sample`.
     var isSample: Bool { source?.hasPrefix("sample ") == true }

@@ -99,7 +99,7 @@ struct ViewCommand: ParsableCommand {
             Same layer names, options and bundle keys as `compute`; --sample NAME opens a shipped \
             sample instead. Without a bundle, built-in tensors are used; a missing W or b comes \
             from a seeded default. Screens exist for: \
-            \(SceneFactory.supported.map(\.rawValue).joined(separator: ", ")).
+            \(LayerKind.allCases.map(\.rawValue).joined(separator: ", ")).
             """)
 
     @OptionGroup var layer: LayerArguments
@@ -156,10 +156,15 @@ struct CNNCommand: ParsableCommand {
             let catalog = try SampleCatalog.load()
             tensors = try catalog.tensors(of: try catalog.sample(named: sample))
         } else if let bundle {
-            tensors = try NPZ.read(contentsOf: URL(fileURLWithPath: bundle))
+            let url = URL(fileURLWithPath: bundle)
+            // A lone .npy is read as A, so the message below says what else to write.
+            let isArray = url.pathExtension.lowercased() == "npy"
+            tensors = isArray ? ["A": try NPY.read(contentsOf: url)] : try NPZ.read(contentsOf: url)
         }
         if (bundle != nil || sample != nil) && (tensors["A"] == nil || tensors["Y"] == nil) {
-            throw CLIFailure("\(source): the CNN needs both A (inputs) and Y (labels)")
+            let has = tensors.isEmpty ? "no arrays" : tensors.keys.sorted().joined(separator: ", ")
+            throw CLIFailure("\(source): the CNN needs both A (inputs) and Y (labels), and this has \(has): "
+                             + "write an .npz with both, e.g. np.savez('batch.npz', A=A, Y=Y)")
         }
         let scene: Scene
         do {
@@ -183,13 +188,15 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("An .npz with A and the parameters (optional).", valueName: "bundle.npz"))
     var bundle: String?
 
-    @Option(help: "The step to show, from 1.")
+    // Unconditional, so `--step -1` is read as a value and gets the range error, not "missing value".
+    @Option(parsing: .unconditional, help: "The step to show, from 1.")
     var step = 1
 
-    @Option(help: "The scene to show, from 1 (a transposed convolution has two: upsample, then convolve).")
+    @Option(parsing: .unconditional,
+            help: "The scene to show, from 1 (a transposed convolution has two: upsample, then convolve).")
     var scene = 1
 
-    @Option(help: ArgumentHelp("Screen size in cells, WIDTHxHEIGHT.", valueName: "WxH"))
+    @Option(help: ArgumentHelp("Screen size in cells, WIDTHxHEIGHT, from 64x20 to 1000x1000.", valueName: "WxH"))
     var size = "100x30"
 
     @Option(help: "numbers, heatmap or auto (numbers when they fit).")
@@ -222,9 +229,7 @@ struct RenderCommand: ParsableCommand {
         }
         let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(),
                                               expectation: expectation, mytorch: mytorch)
-        guard let dimensions = parseSize(size) else {
-            throw CLIFailure("--size \(size) is not WIDTHxHEIGHT, e.g. --size 100x30")
-        }
+        let dimensions = try parseSize(size)
         guard let mode = ["auto": MapDisplay.automatic, "numbers": .numbers, "heatmap": .heatmap][display] else {
             throw CLIFailure("--display \(display) is not one of auto, numbers, heatmap")
         }
@@ -249,6 +254,7 @@ struct RenderCommand: ParsableCommand {
             try recorder.record(model, at: Double(index) * Self.pace)
         }
         try recorder.hold(until: Double(range.count) * Self.pace)
+        recorder.confirm()
     }
 
     /// `--steps A..B` (or one step `A`) checked against the screen's steps; all of them by default.
@@ -265,10 +271,23 @@ struct RenderCommand: ParsableCommand {
         return first...last
     }
 
-    private func parseSize(_ text: String) -> Size? {
-        let parts = text.lowercased().split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, (1...1000).contains(parts[0]), (1...1000).contains(parts[1]) else { return nil }
-        return Size(width: parts[0], height: parts[1])
+    /// The largest `--size` on either axis.
+    static let maxSide = 1000
+
+    /// `--size WxH`, at least the smallest screen and at most `maxSide` on each axis.
+    private func parseSize(_ text: String) throws -> Size {
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 2, let width = parts[0], let height = parts[1] else {
+            throw CLIFailure("--size \(text) is not WIDTHxHEIGHT, e.g. --size 100x30")
+        }
+        guard width <= Self.maxSide, height <= Self.maxSide else {
+            throw CLIFailure("--size \(text) is too large: the maximum is \(Self.maxSide)x\(Self.maxSide)")
+        }
+        let least = ScreenLayout.minimumSize
+        guard width >= least.width, height >= least.height else {
+            throw CLIFailure("--size \(text) is too small: a screen needs at least \(least.width)x\(least.height)")
+        }
+        return Size(width: width, height: height)
     }
 }
 
@@ -282,6 +301,8 @@ private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: Upst
                         expectation: ExpectArguments, mytorch: MytorchArguments) throws -> ([Scene], AnswerCheck?) {
     let input = try layer.input(bundle: bundle)
     try input.requireMemory(within: layer.maxMemory, backward: true, writing: false)
+    let gradient = upstream == .ones ? "ones" : "seeded random"
+    input.announceNote("the backward pass starts from the default gradient (\(gradient))")
     var tensors = input.tensors
     if mytorch.mytorch != nil {
         guard expectation.expect == nil else { throw CLIFailure("give --expect MINE.npz or --mytorch DIR, not both") }
@@ -302,8 +323,9 @@ private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: Upst
         throw input.failure(error)
     }
     if let name = layer.sample {
+        let sample = "sample \(name)" + (input.note == nil ? "" : " · default dLdZ")
         for index in scenes.indices {
-            scenes[index].title = scenes.count == 1 ? "sample \(name)" : "sample \(name) · \(scenes[index].title)"
+            scenes[index].title = scenes.count == 1 ? sample : "\(sample) · \(scenes[index].title)"
         }
     }
     try requireSteps(scenes, context: "\(layer.sample.map { "sample \($0): " } ?? bundle.map { "\($0): " } ?? "")\(input.spec.kind.rawValue)")
@@ -355,4 +377,5 @@ private func runInteractive(_ model: AppModel, recording: CastFile?) throws {
         }
     }
     if let failure { throw failure }
+    recorder?.confirm()
 }

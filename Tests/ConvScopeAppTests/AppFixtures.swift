@@ -57,6 +57,11 @@ enum AppFixtures {
 }
 
 extension AppModel {
+    /// Applies a message and performs the effects it leads to, as the runner does.
+    mutating func update(_ message: Message) {
+        self = AppRunner.process(message, self)
+    }
+
     /// Sends each key in turn.
     mutating func press(_ keys: [Key]) {
         for key in keys { update(.key(key)) }

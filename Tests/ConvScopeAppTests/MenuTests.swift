@@ -8,16 +8,14 @@ import Testing
     @Test func menuListsTheOpenScenesThenEveryLayerWithAScreen() throws {
         let model = try AppFixtures.demo().pressing(.character("m"))
         let menu = try #require(model.menu)
-        #expect(menu.entries.count == model.scenes.count + SceneFactory.supported.count)
+        #expect(menu.entries.count == model.scenes.count + LayerKind.allCases.count)
         #expect(menu.selection == model.sceneIndex)
-        // Every layer of the compute command has a screen.
-        #expect(Set(SceneFactory.supported) == Set(LayerKind.allCases))
         #expect(model.render().plainText().contains("screens"))
     }
 
     @Test func choosingALayerOpensItsScreenOnBuiltInTensors() throws {
         let demo = try AppFixtures.demo()
-        let linearEntry = demo.scenes.count + SceneFactory.supported.firstIndex(of: .linear)!
+        let linearEntry = demo.scenes.count + LayerKind.allCases.firstIndex(of: .linear)!
         let model = demo.pressing([.character("m")] + Array(repeating: Key.down, count: linearEntry) + [.enter])
         #expect(model.menu == nil)
         #expect(model.scenes.count == demo.scenes.count + 1)

@@ -52,7 +52,7 @@ import Testing
 
     /// One screen of every kind the factory makes, on built-in tensors.
     static func factoryScenes() throws -> [Scene] {
-        try SceneFactory.supported.flatMap { try SceneFactory.scenes(for: LayerSpec(kind: $0), bundle: [:]) }
+        try LayerKind.allCases.flatMap { try SceneFactory.scenes(for: LayerSpec(kind: $0), bundle: [:]) }
     }
 
     /// On a convolution's forward screen, the line under `Z[n,o,i,j] = …` that starts with

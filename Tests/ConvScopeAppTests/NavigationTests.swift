@@ -41,8 +41,8 @@ import Testing
 
     @Test func vimKeysStepLikeArrows() throws {
         let model = try AppFixtures.demo()
-        #expect(model.pressing(.character("l"), .character("l")).state == model.pressing(.right, .right).state)
-        #expect(model.pressing(.right, .right, .character("h")).state == model.pressing(.right).state)
+        #expect(model.pressing(.character("l"), .character("l")) == model.pressing(.right, .right))
+        #expect(model.pressing(.right, .right, .character("h")) == model.pressing(.right))
     }
 
     @Test func stepsStopAtBothEnds() throws {

@@ -11,8 +11,8 @@ import Testing
     /// The network scene alone, at 120×40, and its session.
     func network() throws -> (AppModel, NetworkSession) {
         let scene = try NetworkScene.scene()
-        guard case .network(let session) = scene.content else { throw LayerError("not a network scene") }
-        return (AppFixtures.single(scene, size: AppFixtures.large), session)
+        guard case .network(let state) = scene.content else { throw LayerError("not a network scene") }
+        return (AppFixtures.single(scene, size: AppFixtures.large), state.session)
     }
 
     /// Every layer's input and the gradient reaching it, from fresh copies of the layers,

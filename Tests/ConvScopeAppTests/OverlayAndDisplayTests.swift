@@ -14,7 +14,7 @@ import Testing
         for key in [Key.character("x"), .right, .character("v"), .enter, .character("?")] {
             let closed = help.pressing(key)
             #expect(!closed.showsHelp, "\(key)")
-            #expect(closed.state == model.state, "\(key) only closes the help")
+            #expect(closed == model, "\(key) only closes the help")
             #expect(!closed.render().plainText().contains(Self.helpTitle))
         }
     }

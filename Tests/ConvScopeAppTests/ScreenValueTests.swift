@@ -1,5 +1,6 @@
 @testable import ConvScopeApp
 import ConvScopeCore
+import ConvScopeTestSupport
 import Terminal
 import Testing
 
@@ -14,23 +15,10 @@ import Testing
         let input: Tensor
 
         init(seed: UInt64) {
-            var generator = SeededGenerator(seed: seed)
-            func draw(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &generator) }
-            let (n, c, o) = (draw(1...2), draw(1...3), draw(1...3))
-            let kernel = HW(draw(1...4), draw(1...4)), stride = HW(draw(1...3), draw(1...3))
-            let padding = HW(draw(0...2), draw(0...2)), dilation = HW(draw(1...2), draw(1...2))
-            // Big enough for at least one output, at most 9 output columns.
-            let height = max(1, dilation.h * (kernel.h - 1) + 1 - 2 * padding.h) + draw(0...6)
-            let width = max(1, dilation.w * (kernel.w - 1) + 1 - 2 * padding.w) + draw(0...6)
-            let W = Tensor.randomNormal(shape: [o, c, kernel.h, kernel.w], seed: generator.next())
-            let b = Tensor.randomNormal(shape: [o], seed: generator.next())
-            func make() -> Conv2d {
-                Conv2d(inChannels: c, outChannels: o, kernelSize: kernel, stride: stride, padding: padding,
-                       dilation: dilation, W: W, b: b)
-            }
-            screenLayer = make()
-            referenceLayer = make()
-            input = Tensor.randomNormal(shape: [n, c, height, width], seed: generator.next())
+            let random = RandomConv(seed: seed)
+            screenLayer = random.layer as! Conv2d
+            referenceLayer = random.makeLayer() as! Conv2d
+            input = random.input
         }
     }
 

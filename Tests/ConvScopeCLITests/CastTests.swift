@@ -153,6 +153,12 @@ import Testing
         #expect(recording.markers == ["step 1/256", "step 2/256", "step 3/256"])
         #expect(recording.timesNeverDecrease)
         #expect(recording.outputs.last?.data == (try CastTests.expectedFrame(step: 3, size: Size(width: 90, height: 28))))
+        // After `q`, the confirmation on stderr (the tmux line wraps long paths: join the lines);
+        // a signal ends the process at once, with the recording kept but nothing said.
+        let frames = recording.outputs.filter { !$0.data.isEmpty }.count
+        let shown = try tmux.screen().replacingOccurrences(of: "\n", with: "")
+        let confirmation = "convscope: wrote \(cast.path): \(frames) frames, 3 step markers"
+        #expect(shown.contains(confirmation) == (ending == "q"), "\(shown)")
     }
 
     /// Peak memory of a running process (VmHWM), in bytes.

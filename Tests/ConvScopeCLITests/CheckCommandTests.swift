@@ -96,7 +96,7 @@ import Testing
         let result = try Self.check(["flatten", "--sample", "random-flatten"], folder: "nan")
         #expect(result.status == 2)
         #expect(result.stdout.contains("1 of 120 differ"), "\(result.stdout)")
-        #expect(result.stdout.contains("first at [0,1]"))
+        #expect(result.stdout.contains("at [0,1]  yours nan"), "\(result.stdout)")
     }
 
     @Test func anExceptionNamesTheLineInTheirCode() throws {

@@ -95,10 +95,45 @@ import Testing
         #expect(result.status == 2)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines[0].hasPrefix("Z     OK  (2, 4, 7)"))
-        #expect(lines[1] == "dLdA  MISMATCH  (2, 3, 9)  1 of 54 differ, max error 3; first at [0,0,1]")
-        #expect(lines[2].hasPrefix("1 of 2 tensors differ"))
+        #expect(lines[1] == "dLdA  MISMATCH  (2, 3, 9)  1 of 54 differs, max error 3")
+        let yours = String(format: "%.10g", dLdA.scalars[1])
+        let library = String(format: "%.10g", Self.right["dLdA"]!.scalars[1])
+        #expect(lines[2] == "      at [0,0,1]  yours \(yours)  library \(library)")
+        #expect(lines[3].hasPrefix("1 of 2 tensors differs ("))
         #expect(try NPZ.read(contentsOf: out)["dLdA"] == Self.right["dLdA"])
     }
+
+    @Test func theFirstDifferingCellsAreShownSideBySide() throws {
+        let scratch = try makeScratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var Z = Self.right["Z"]!
+        let offsets = [3, 9, 10, 20, 27, 40, 55]
+        for offset in offsets { Z.scalars[offset] = -Z.scalars[offset] - 1 }
+        let result = try run(["conv1d"], bundle: Self.conv, mine: ["Z": Z], in: scratch)
+        #expect(result.status == 2)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 1 + AnswerRows.shown + 2, "\(result.stdout)")
+        #expect(lines[0].hasPrefix("Z  MISMATCH  (2, 4, 7)  7 of 56 differ, max error "))
+        for (row, offset) in zip(lines[1...AnswerRows.shown], offsets) {
+            let index = Z.index(ofOffset: offset).map(String.init).joined(separator: ",")
+            let words = row.split(separator: " ").map(String.init)
+            #expect(words == ["at", "[\(index)]", "yours", String(format: "%.10g", Z.scalars[offset]),
+                              "library", String(format: "%.10g", Self.right["Z"]!.scalars[offset])], "\(row)")
+        }
+        #expect(lines[AnswerRows.shown + 1] == "   … 2 more")
+        #expect(lines.last!.hasPrefix("1 of 1 tensor differs ("))
+    }
+
+    @Test func oneTensorIsCountedInTheSingular() throws {
+        let scratch = try makeScratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let result = try run(["conv1d"], bundle: Self.conv, mine: ["dLdb": Self.right["dLdb"]!], in: scratch)
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: "\n").last!.hasPrefix("the 1 tensor matches ("), "\(result.stdout)")
+    }
+
+    /// How many differing cells the report lists for a tensor.
+    enum AnswerRows { static let shown = 5 }
 
     @Test(arguments: [
         (["dLdA": Tensor(shape: [2, 3, 9])], ["A": A, "W": W], "no dLdZ"),

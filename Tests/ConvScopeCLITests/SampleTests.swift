@@ -35,18 +35,31 @@ import Testing
         // From another directory, so only the walk up from the executable can find them.
         let result = try ConvscopeProcess.run(["samples"], in: FileManager.default.temporaryDirectory)
         #expect(result.status == 0, "\(result.stderr)")
-        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first?.hasPrefix("NAME") == true)
+        // Every line but the one naming the folder, whose length is the checkout's.
+        #expect(lines.allSatisfy { $0.count <= 100 || $0.contains(samplesFolder.path) }, "fits 100 columns")
         for entry in Self.entries {
-            let line = try #require(lines.first { $0.hasPrefix(entry.name + " ") }, "\(entry.name) is listed")
-            let words = line.split(separator: " ")
-            #expect(words[1] == entry.layer)
-            #expect(line.hasSuffix(entry.about))
+            let start = try #require(lines.firstIndex { $0.hasPrefix(entry.name + " ") }, "\(entry.name) is listed")
+            #expect(lines[start].split(separator: " ")[1] == entry.layer)
+            // The row, its continuation lines, then the description wrapped on indented lines.
+            let rest = lines[(start + 1)...].prefix { $0.hasPrefix(" ") }
+            let continued = rest.prefix { $0.hasPrefix(String(repeating: " ", count: 20)) }
+            let about = rest.dropFirst(continued.count).map { $0.trimmingCharacters(in: .whitespaces) }
+            #expect(about.joined(separator: " ") == entry.about)
         }
-        let digits = try #require(lines.first { $0.hasPrefix("digits-sobel-x ") })
-        #expect(digits.contains("--padding 1") && digits.contains("(4, 1, 8, 8)") && digits.contains("(1, 1, 3, 3)"))
-        let scan = try #require(lines.first { $0.hasPrefix("scan-mlp-simple ") })
-        #expect(scan.contains("(1, 24, 128)") && scan.contains("(192, 8) (8, 16) (16, 4)"))
+        /// Every tensor listed for a sample, whatever line it lands on.
+        func tensors(of name: String) throws -> String {
+            let start = try #require(lines.firstIndex { $0.hasPrefix(name + " ") })
+            let continued = lines[(start + 1)...].prefix { $0.hasPrefix(String(repeating: " ", count: 20)) }
+            return ([lines[start]] + continued).joined(separator: " ")
+        }
+        let digits = try tensors(of: "digits-sobel-x")
+        #expect(["--padding 1", "A (4, 1, 8, 8)", "W (1, 1, 3, 3)"].allSatisfy(digits.contains))
+        let scan = try tensors(of: "scan-mlp-simple")
+        #expect(["A (1, 24, 128)", "w1 (192, 8)", "w2 (8, 16)", "w3 (16, 4)"].allSatisfy(scan.contains))
+        let train = try tensors(of: "digits-train")
+        #expect(train.contains("A (40, 1, 8, 8)") && train.contains("Y (40,)") && !train.contains("W ("))
     }
 
     /// The samples of single layers; `cnn` samples are labelled batches for the CNN screen.

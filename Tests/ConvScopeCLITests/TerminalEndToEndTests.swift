@@ -65,10 +65,17 @@ import Testing
         try await tmux.quitAndExpectRestored()
     }
 
-    @Test func clickingAnOutputCellJumpsToItsStep() async throws {
+    /// Under both terminfo entries (`screen` names X10 reports, `xterm-256color` SGR ones)
+    /// a click in either encoding selects the cell, and only presses are asked for: no
+    /// motion modes (1002, 1003), which flood the input on every mouse move.
+    @Test(arguments: ["screen", "xterm-256color"], TmuxSession.MouseEncoding.allCases)
+    func clickingAnOutputCellJumpsToItsStep(term: String, encoding: TmuxSession.MouseEncoding) async throws {
         let tmux = try TmuxSession()
         defer { tmux.kill() }
-        let screen = try await tmux.openDemo()
+        let screen = try await tmux.openDemo(environment: "TERM=\(term)")
+        let modes = try tmux.tmux("display-message", "-p", "-t", tmux.target,
+                                  "#{mouse_standard_flag} #{mouse_button_flag} #{mouse_all_flag} #{mouse_sgr_flag}")
+        #expect(modes.trimmingCharacters(in: .whitespacesAndNewlines) == "1 0 0 \(term == "screen" ? 0 : 1)")
         // Output map Z[0,0] is 4×4; its cell (1, 2) is step 1·4 + 2, shown as step 7.
         let lines = screen.components(separatedBy: "\n").map(Array.init)
         let title = Array("┌─ Z[0,0]")
@@ -82,8 +89,10 @@ import Testing
         let right = (left + 1..<row.count).first { row[$0] == "│" } ?? row.count
         let starts = (left + 1..<right).filter { row[$0] != " " && (row[$0 - 1] == " " || $0 == left + 1) }
         try #require(starts.count == 4, "row: \(String(row))")
-        try tmux.click(x: starts[2], y: top + 2)
+        try tmux.click(x: starts[2], y: top + 2, encoding: encoding)
         try await tmux.wait(for: "step 7/32")
+        try tmux.click(x: starts[1], y: top + 1, encoding: encoding)
+        try await tmux.wait(for: "step 2/32")
         try tmux.press("q")
         #expect(try await tmux.exitStatus() == 0)
     }

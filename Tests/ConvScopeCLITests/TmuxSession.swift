@@ -89,10 +89,22 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", target] + keys)
     }
 
-    /// A left mouse press at column x, row y (from 0), as the X10 bytes xterm sends.
-    func click(x: Int, y: Int) throws {
-        let bytes = [0x1b, 0x5b, 0x4d, 0x20, x + 33, y + 33].map { String($0, radix: 16) }
-        try tmux(["send-keys", "-t", target, "-H"] + bytes)
+    /// The two ways xterm-compatible terminals report the mouse.
+    enum MouseEncoding: String, CaseIterable, Sendable {
+        /// `ESC [ M` and three bytes: 32 + button, 33 + column, 33 + row.
+        case x10
+        /// `ESC [ < button ; column ; row M` (from 1), `m` for the release.
+        case sgr
+    }
+
+    /// A left click at column x, row y (from 0): the press, then the release, as the bytes a
+    /// terminal sends in `encoding`.
+    func click(x: Int, y: Int, encoding: MouseEncoding = .x10) throws {
+        let bytes: [Int] = switch encoding {
+        case .x10: [0x1b, 0x5b, 0x4d, 0x20, x + 33, y + 33] + [0x1b, 0x5b, 0x4d, 0x23, x + 33, y + 33]
+        case .sgr: ["\u{1b}[<0;\(x + 1);\(y + 1)M", "\u{1b}[<0;\(x + 1);\(y + 1)m"].flatMap { $0.utf8.map(Int.init) }
+        }
+        try tmux(["send-keys", "-t", target, "-H"] + bytes.map { String($0, radix: 16) })
     }
 
     func resize(width: Int, height: Int) throws {

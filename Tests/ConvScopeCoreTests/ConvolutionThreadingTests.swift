@@ -1,5 +1,6 @@
 import Testing
 @testable import ConvScopeCore
+import ConvScopeTestSupport
 
 /// Splitting a convolution over threads (whole samples, or inside one sample) gives the
 /// same numbers as one thread: identical forward and dL/dA, dL/dW within rounding.

@@ -1,5 +1,6 @@
 import Testing
 import ConvScopeCore
+import ConvScopeTestSupport
 
 /// A layer and an input shape to check its backward pass on.
 struct GradientCase: Sendable, CustomTestStringConvertible {

@@ -1,5 +1,6 @@
 import Testing
 @testable import ConvScopeCore
+import ConvScopeTestSupport
 
 /// The implicit-GEMM paths of convolution: panels packed straight from the input equal
 /// panels packed from an explicitly built im2col matrix, and the whole convolution matches

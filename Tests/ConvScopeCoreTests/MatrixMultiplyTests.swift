@@ -1,6 +1,7 @@
 import CConvScopeKernels
 import Testing
 @testable import ConvScopeCore
+import ConvScopeTestSupport
 
 /// The blocked GEMM against a plain triple loop, on every micro-kernel this CPU runs.
 @Suite struct MatrixMultiplyTests {

@@ -1,5 +1,6 @@
 import Testing
 import ConvScopeCore
+import ConvScopeTestSupport
 
 /// The receptive-field answers agree with the numbers, over many seeded random layers:
 /// conv terms sum to Z and dL/dA, pool windows hold their argmax, resampling maps line up.

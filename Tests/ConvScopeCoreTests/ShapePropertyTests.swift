@@ -1,5 +1,6 @@
 import Testing
 import ConvScopeCore
+import ConvScopeTestSupport
 
 /// Output-shape formulas and the adjointness of resampling, over many seeded random shapes.
 @Suite struct ShapePropertyTests {

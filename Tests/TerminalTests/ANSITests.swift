@@ -57,7 +57,8 @@ import Testing
         var buffer = Buffer(width: 30, height: 12)
         Box(title: "Z ⊙ W", style: Style(foreground: .cyan), glyphs: .unicode)
             .render(into: &buffer, area: Rect(x: 0, y: 0, width: 14, height: 6))
-        Heatmap([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11], [3, 2, 1, 0]])
+        let values: [[Double]] = [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11], [3, 2, 1, 0]]
+        MapView(rows: 4, columns: 4, value: { values[$0][$1] }, mode: .heat(.halfBlocks, range: 0...11))
             .render(into: &buffer, area: Rect(x: 16, y: 1, width: 8, height: 2))
         buffer.write("日本 ok", x: 1, y: 8, style: Style(foreground: .indexed(202), attributes: [.reverse, .underline]))
         buffer.write("dim", x: 26, y: 11, style: .dim)

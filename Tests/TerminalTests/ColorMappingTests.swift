@@ -44,10 +44,7 @@ import Terminal
         #expect(scale.color(at: 0) == RGB(0, 0, 0))
         #expect(scale.color(at: 0.5) == RGB(128, 128, 128))
         #expect(scale.color(at: 7) == RGB(255, 255, 255))
-        #expect(ColorScale.diverging.color(at: 0.5) == RGB(255, 255, 255))
         #expect(scale.color(of: .nan, in: 0...1) == scale.invalid)
         #expect(ColorScale.position(of: 3, in: 3...3) == 0.5)
-        #expect(ColorScale.finiteRange(of: [.nan, 2, -.infinity, -1]) == -1...2)
-        #expect(ColorScale.finiteRange(of: [.nan]) == nil)
     }
 }

@@ -1,5 +1,9 @@
 import CNcursesw
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Testing
 @testable import Terminal
 

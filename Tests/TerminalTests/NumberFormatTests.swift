@@ -55,11 +55,4 @@ import Terminal
             }
         }
     }
-
-    @Test func decimalsToFitIgnoresValuesTooLargeForFixed() {
-        #expect(NumberFormat.decimals(toFit: [1, -2.5, 3, 0.125, 10, .nan], width: 6, maxDecimals: 3) == 3)
-        #expect(NumberFormat.decimals(toFit: [100, -2.5], width: 5, maxDecimals: 3) == 1)
-        #expect(NumberFormat.decimals(toFit: [1e9, 0.5], width: 6, maxDecimals: 3) == 3)
-        #expect(NumberFormat.decimals(toFit: [], width: 6, maxDecimals: 3) == 3)
-    }
 }

@@ -80,68 +80,72 @@ private func render(_ widget: some Widget, width: Int, height: Int) -> Buffer {
     }
 }
 
-@Suite struct NumberGridTests {
-    @Test func threeByTwoGridIsRightAlignedWithSharedDecimals() {
-        let grid = NumberGrid([[1, -2.5, 3], [0.125, 10, .nan]], columnWidth: 6, maxDecimals: 3)
-        let buffer = render(grid, width: 20, height: 2)
+/// A map of `values` by row, every cell plain unless `mark` says otherwise.
+private func map(_ values: [[Double]], mode: MapView.Mode, mark: @escaping (Int, Int) -> CellMark = { _, _ in .plain },
+                 focus: (rows: ClosedRange<Int>, columns: ClosedRange<Int>) = (0...0, 0...0)) -> MapView {
+    MapView(rows: values.count, columns: values[0].count, value: { values[$0][$1] }, mark: mark, mode: mode,
+            focus: focus)
+}
+
+@Suite struct MapViewTests {
+    @Test func numbersAreRightAlignedOneGapApart() {
+        let grid = map([[1, -2.5, 3], [0.125, 10, .nan]], mode: .numbers(width: 6, decimals: 3))
+        let buffer = render(grid, width: 21, height: 2)
         #expect(buffer.plainTextLines() == [
             " 1.000 -2.500  3.000",
             " 0.125 10.000    NaN",
         ])
-        #expect(buffer.styledRuns() == [#"1:17-19 fg=ansi(5) "NaN""#])
-        #expect(grid.fullSize == Size(width: 20, height: 2))
+        #expect(buffer[x: 18, y: 1]?.style == MarkStyle.numberStyle(.plain, value: .nan))
+        #expect(grid.fullSize == Size(width: 21, height: 2))
     }
 
-    @Test func onlyWholeColumnsAreDrawnUnderHeaders() {
-        let grid = NumberGrid([[1, -2.5, 3], [0.125, 10, -.infinity]], columnWidth: 6, columnHeaders: ["a", "b", "c"])
-        #expect(render(grid, width: 19, height: 3).plainTextLines() == [
-            "     a      b",
-            " 1.000 -2.500",
-            " 0.125 10.000",
-        ])
+    @Test func marksStyleNumbersAndTextMarksFillTheGap() {
+        var grid = map([[1, 2, 3]], mode: .numbers(width: 2, decimals: 0),
+                       mark: { _, c in c == 1 ? .current : c == 2 ? .pending : .plain })
+        #expect(render(grid, width: 9, height: 1).plainText() == " 1  2  ·")
+        #expect(render(grid, width: 9, height: 1)[x: 4, y: 0]?.style == MarkStyle.numberStyle(.current, value: 2))
+        grid.textMarks = true
+        #expect(render(grid, width: 9, height: 1).plainText() == " 1  2< ·")
     }
 
-    @Test func hugeValuesUseScientificWithoutShrinkingTheRest() {
-        let grid = NumberGrid([[1e9, 0.5], [-.infinity, -0.0]], columnWidth: 6, maxDecimals: 2)
-        #expect(render(grid, width: 13, height: 2).plainTextLines() == [
-            "1.00e9   0.50",
-            "  -Inf   0.00",
-        ])
-    }
-}
-
-@Suite struct HeatmapTests {
     @Test func halfBlocksShowTwoRowsPerLine() {
-        let map = Heatmap([[0, 1], [1, 0], [0.5, 0.5]], scale: .grayscale)
-        let buffer = render(map, width: 2, height: 2)
+        let heat = map([[0, 1], [1, 0], [0.5, 0.5]], mode: .heat(.halfBlocks, range: 0...1, scale: .grayscale))
+        let buffer = render(heat, width: 2, height: 2)
         #expect(buffer.plainTextLines() == ["▀▀", "▀▀"])
         #expect(buffer.styledRuns() == [
             #"0:0-0 fg=rgb(0,0,0) bg=rgb(255,255,255) "▀""#,
             #"0:1-1 fg=rgb(255,255,255) bg=rgb(0,0,0) "▀""#,
             #"1:0-1 fg=rgb(128,128,128) "▀▀""#,
         ])
-        #expect(map.fullSize == Size(width: 2, height: 2))
+        #expect(heat.fullSize == Size(width: 2, height: 2))
     }
 
-    @Test func shadesWithoutColour() {
-        let map = Heatmap([[0, 0.25, 0.5, 0.75, 1, .nan]], range: 0...1, mode: .shades(colored: false))
-        let buffer = render(map, width: 6, height: 1)
-        #expect(buffer.plainText() == " :+#@?")
+    @Test func shadesWithoutColourClampToTheRange() {
+        let shades = map([[0, 0.25, 0.5, 0.75, 1, .nan, -5, 5]], mode: .heat(.shades(colored: false), range: 0...1))
+        let buffer = render(shades, width: 8, height: 1)
+        #expect(buffer.plainText() == " :+#@? @")
         #expect(buffer.styledRuns().isEmpty)
     }
 
-    @Test func explicitRangeClampsOutliers() {
-        let map = Heatmap([[-5, 5]], range: 0...1, mode: .shades(colored: false))
-        #expect(render(map, width: 2, height: 1).plainText() == " @")
+    @Test func viewportKeepsTheFocusInView() {
+        let column = (0..<10).map { [Double($0)] }
+        let near = map(column, mode: .numbers(width: 1, decimals: 0), focus: (7...7, 0...0))
+        #expect(render(near, width: 2, height: 3).plainTextLines() == ["6", "7", "8"])
+        let end = map(column, mode: .numbers(width: 1, decimals: 0), focus: (8...9, 0...0))
+        #expect(render(end, width: 2, height: 3).plainTextLines() == ["7", "8", "9"])
+        #expect(!end.fitsWhole(in: Rect(x: 0, y: 0, width: 2, height: 3)))
+        #expect(end.cell(at: Point(x: 0, y: 1), in: Rect(x: 0, y: 0, width: 2, height: 3))! == (8, 0))
+        #expect(end.cell(at: Point(x: 1, y: 1), in: Rect(x: 0, y: 0, width: 2, height: 3)) == nil, "the gap is no cell")
     }
 
-    @Test func mapLargerThanItsAreaIsCut() {
-        var buffer = Buffer(width: 4, height: 3)
-        let values = Array(repeating: [1.0, 2, 3, 4], count: 4)
-        Heatmap(values).render(into: &buffer, area: Rect(x: 1, y: 1, width: 2, height: 1))
-        #expect(buffer.plainTextLines() == ["", " ▀▀", ""])
+    @Test func numberFormatFitsTheExtremes() {
+        #expect(MapView.numberFormat(for: [1, -12, 3]) == (3, 0))
+        #expect(MapView.numberFormat(for: [0.5, -1.25]) == (5, 2))
+        #expect(MapView.numberFormat(for: [0.001, 0.002]) == (6, 4), "two significant digits for small values")
     }
+}
 
+@Suite struct HeatmapModeTests {
     @Test func modeFollowsCapabilities() {
         #expect(HeatmapMode(.full) == .halfBlocks)
         #expect(HeatmapMode(TerminalCapabilities(colorDepth: .eight, unicode: false)) == .shades(colored: true))
@@ -188,6 +192,16 @@ private func render(_ widget: some Widget, width: Int, height: Int) -> Buffer {
             x30,
             x30,
         ])
+    }
+
+    @Test func menuOverlayKeepsTheSelectionInViewAndHighlighted() {
+        var buffer = Buffer(width: 44, height: 5)
+        MenuOverlay(title: "pick", labels: ["a", "b", "c", "d", "e"], selection: 3, glyphs: .unicode)
+            .render(into: &buffer, area: buffer.bounds)
+        #expect(buffer.plainTextLines()[1].hasPrefix("  ┌─ pick ─"))
+        #expect(buffer.plainTextLines()[2] == "  │ d" + String(repeating: " ", count: 36) + "│")
+        #expect(buffer[x: 4, y: 2]?.style.background == .cyan)
+        #expect(buffer[x: 40, y: 2]?.style.background == .cyan, "the highlight spans the line")
     }
 
     @Test func tooSmallMessageStatesBothSizes() {

@@ -1,4 +1,5 @@
 import ConvScopeCore
+import ConvScopeTestSupport
 import Testing
 import Walkthroughs
 
@@ -8,18 +9,15 @@ import Walkthroughs
     /// Sums of terms are added in another order than backward's matrix products.
     static let tolerance = 1e-12
 
-    func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= Self.tolerance * max(1, abs(a), abs(b)) }
-
     @Test(arguments: 0..<30)
     func convWalksReproduceBackward(seed: Int) throws {
-        let (layer, A) = randomConv(UInt64(seed))
+        let random = RandomConv(seed: UInt64(seed))
+        let (layer, A) = (random.layer, random.input)
         let forward = try ConvForwardWalkthrough(layer: layer, input: A)
         let dLdZ = UpstreamGradient.random(seed: UInt64(seed) + 100).tensor(shape: forward.output.shape)
         let walk = try ConvBackwardWalkthrough(forward: forward, dLdZ: dLdZ)
         // An independent layer with the same parameters gives the reference gradients.
-        let reference = Conv2d(inChannels: layer.inChannels, outChannels: layer.outChannels, kernelSize: layer.geometry.kernel,
-                               stride: layer.geometry.stride, padding: layer.geometry.padding, dilation: layer.geometry.dilation,
-                               W: layer.W, b: layer.b)
+        let reference = random.makeLayer()
         _ = try reference.forward(A)
         let dLdA = try reference.backward(dLdZ)
         for kind in GradientKind.allCases {
@@ -28,14 +26,14 @@ import Walkthroughs
             for number in 0..<walk.stepCount(kind) {
                 let step = walk.step(number, of: kind)
                 #expect(step.result == expected[index: step.element], "\(kind) \(step.element)")
-                #expect(close(step.terms.reduce(0) { $0 + $1.product }, step.result), "\(kind) \(step.element)")
+                #expect(isClose(step.terms.reduce(0) { $0 + $1.product }, step.result), "\(kind) \(step.element)")
             }
         }
         #expect(walk.taught.inputGradient.maxAbsDifference(dLdA) <= Self.tolerance * max(1, dLdA.scalars.map(abs).max() ?? 0))
         for number in 0..<walk.stepCount(.dLdA) {
             let taught = walk.taughtStep(number)
-            #expect(close(taught.result, dLdA.scalars[number]))
-            #expect(close(taught.terms.reduce(0) { $0 + $1.product }, taught.result))
+            #expect(isClose(taught.result, dLdA.scalars[number]))
+            #expect(isClose(taught.terms.reduce(0) { $0 + $1.product }, taught.result))
         }
     }
 
@@ -64,7 +62,7 @@ import Walkthroughs
             for number in 0..<walk.stepCount {
                 let step = walk.step(number)
                 #expect(step.result == walk.dLdA.scalars[number])
-                #expect(close(step.terms.reduce(0) { $0 + $1.product }, step.result), "\(layer.summary) \(step.element)")
+                #expect(isClose(step.terms.reduce(0) { $0 + $1.product }, step.result), "\(layer.summary) \(step.element)")
                 if layer.kind == .max {
                     #expect(step.terms.allSatisfy { layer.argmax(of: $0.output) == step.element })
                 }
@@ -78,7 +76,8 @@ import Walkthroughs
 @Suite struct TaughtChannelSumTests {
     @Test(arguments: 0..<10)
     func perChannelSumsFollowTheFlippedKernelDefinition(seed: Int) throws {
-        let (layer, A) = randomConv(UInt64(seed) + 500)
+        let random = RandomConv(seed: UInt64(seed) + 500)
+        let (layer, A) = (random.layer, random.input)
         let forward = try ConvForwardWalkthrough(layer: layer, input: A)
         let walk = try ConvBackwardWalkthrough(forward: forward, dLdZ: UpstreamGradient.random(seed: 3).tensor(shape: forward.output.shape))
         let (G, F) = (walk.taught.padded, walk.taught.flippedKernel)

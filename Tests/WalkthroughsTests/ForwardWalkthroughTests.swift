@@ -1,4 +1,5 @@
 import ConvScopeCore
+import ConvScopeTestSupport
 import Testing
 import Walkthroughs
 
@@ -6,7 +7,8 @@ import Walkthroughs
 @Suite struct ForwardWalkthroughTests {
     @Test(arguments: 0..<40)
     func convStepsReproduceTheForwardOutput(seed: Int) throws {
-        let (layer, A) = randomConv(UInt64(seed))
+        let random = RandomConv(seed: UInt64(seed))
+        let (layer, A) = (random.layer, random.input)
         let walk = try ConvForwardWalkthrough(layer: layer, input: A)
         let Z = try layer.forward(A)
         #expect(walk.stepCount == Z.count)
@@ -15,7 +17,7 @@ import Walkthroughs
             #expect(step.result == Z[index: step.output])
             #expect(walk.stepNumber(ofOutput: step.output) == number)
             let total = step.channelSums.reduce(0, +) + step.bias
-            #expect(abs(total - step.result) <= 1e-12 * max(1, abs(step.result)))
+            #expect(isClose(total, step.result))
             for term in step.terms where !term.isPadding {
                 #expect(term.inputValue == A[index: term.input] && term.weightValue == layer.W[index: term.weight])
             }

@@ -1,12 +1,11 @@
 import ConvScopeCore
+import ConvScopeTestSupport
 import Testing
 import Walkthroughs
 
 /// Resampling, elementwise and Linear walks: every value shown is the layer's own output
 /// or gradient, and every gradient's terms add up to it.
 @Suite struct LayerWalkthroughTests {
-    func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max(1, abs(a), abs(b)) }
-
     @Test(arguments: [1, 2, 3], [5, 6, 7])
     func resamplingWalksFollowTheSlicingDefinitions(factor k: Int, width: Int) throws {
         let A = Tensor.randomNormal(shape: [2, 2, width], seed: UInt64(k * 10 + width))
@@ -45,7 +44,7 @@ import Walkthroughs
                 let z = walk.output.scalars[number]
                 let derivative = layer is ReLU ? (z > 0 ? 1.0 : 0) : layer is Sigmoid ? z * (1 - z) : 1 - z * z
                 #expect(step.terms.count == 1 && step.terms[0].factor == derivative)
-                #expect(close(step.terms[0].product, step.result) && !step.result.isNaN)
+                #expect(isClose(step.terms[0].product, step.result) && !step.result.isNaN)
             }
         }
     }
@@ -70,14 +69,14 @@ import Walkthroughs
             let step = walk.forwardStep(number)
             let (n, o) = (step.output[0], step.output[1])
             let direct = (0..<5).reduce(0.0) { $0 + layer.W[o, $1] * A[n, $1] } + layer.b.scalars[o]
-            #expect(close(step.value, direct))
-            #expect(close(step.terms.reduce(0) { $0 + $1.product } + step.bias, step.value))
+            #expect(isClose(step.value, direct))
+            #expect(isClose(step.terms.reduce(0) { $0 + $1.product } + step.bias, step.value))
         }
         for kind in GradientKind.allCases {
             for number in 0..<walk.gradient(kind).count {
                 let step = walk.step(number, of: kind)
                 #expect(step.result == walk.gradient(kind).scalars[number])
-                #expect(close(step.terms.reduce(0) { $0 + $1.product }, step.result), "\(kind) \(step.element)")
+                #expect(isClose(step.terms.reduce(0) { $0 + $1.product }, step.result), "\(kind) \(step.element)")
             }
         }
     }

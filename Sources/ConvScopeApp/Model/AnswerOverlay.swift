@@ -3,17 +3,28 @@ import ConvScopeCore
 /// The user's own answer (`--expect`) laid over the screens, made once at start: for each
 /// scene and phase whose map shows one of the checked tensors, that tensor's check and the
 /// steps where the user's value differs.
-public struct AnswerOverlay {
+public struct AnswerOverlay: Equatable {
     /// The check of one phase's map, with its mismatching steps as a set for marking.
-    struct Checked {
+    struct Checked: Equatable {
         let check: TensorCheck
         let differing: Set<Int>
+
+        /// The same tensor checked with the same outcome.
+        static func == (lhs: Checked, rhs: Checked) -> Bool {
+            lhs.check.key == rhs.check.key && lhs.check.mismatches == rhs.check.mismatches
+                && lhs.differing == rhs.differing
+        }
     }
 
     /// Per scene, the checked maps by phase.
     let scenes: [[Phase: Checked]]
     /// All checked tensors, for the header when the current map is not one of them.
     let checks: [TensorCheck]
+
+    /// Overlays are equal when they mark the same steps of the same tensors.
+    public static func == (lhs: AnswerOverlay, rhs: AnswerOverlay) -> Bool {
+        lhs.scenes == rhs.scenes && lhs.checks.map(\.key) == rhs.checks.map(\.key)
+    }
 
     /// Attaches each check to the maps that show the library's value of that tensor (a
     /// transposed convolution's inner stages show other tensors and stay unchecked).

@@ -10,7 +10,7 @@ public enum MapDisplay: Hashable, Sendable {
 
 /// The whole state of the app. `update` changes it in response to messages and `render`
 /// draws it; both are pure, so every screen can be produced without a terminal.
-public struct AppModel {
+public struct AppModel: Equatable {
     public var scenes: [Scene]
     public var sceneIndex = 0
     /// The pass and gradient on screen; switching keeps each phase's place.
@@ -28,12 +28,20 @@ public struct AppModel {
     public var parameterIndex = 0
     /// Where the last switch from the forward pass to dL/dA started and landed, so that
     /// going back without moving returns to the same output.
-    private var backwardEntry: (scene: Int, forwardStep: Int, inputStep: Int)?
+    private var backwardEntry: BackwardEntry?
+    private struct BackwardEntry: Equatable {
+        let scene: Int
+        let forwardStep: Int
+        let inputStep: Int
+    }
     public var size: Size
     public var capabilities: TerminalCapabilities
     public var wantsQuit = false
     /// The user's own answer laid over the screens (`--expect`), if any.
     public var answer: AnswerOverlay?
+    /// Why the last effect failed (a diverging loss, a layer that could not be built), shown
+    /// in place of the key hints until the next key.
+    public var notice: String?
 
     /// Playback speeds in steps per second.
     public static let speeds: [Double] = [0.5, 1, 2, 4, 8, 16, 32, 64, 256]
@@ -65,7 +73,7 @@ public struct AppModel {
         var carried = scene.step(step, from: phase, to: new, keeping: steps[sceneIndex][new] ?? 0)
         let inputSide: Set<Phase> = [.dLdA, .taught]
         if phase == .forward && inputSide.contains(new) {
-            backwardEntry = (sceneIndex, step, carried)
+            backwardEntry = BackwardEntry(scene: sceneIndex, forwardStep: step, inputStep: carried)
         } else if inputSide.contains(phase) && new == .forward, let entry = backwardEntry,
                   entry.scene == sceneIndex, entry.inputStep == step {
             // Back on the element `b` arrived at: return to the output it came from.

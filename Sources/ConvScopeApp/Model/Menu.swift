@@ -2,7 +2,7 @@ import ConvScopeCore
 
 /// The list of every screen, opened with `m`: the scenes already open (the demo's), then
 /// each layer of the spec on built-in tensors, so every layer is one choice away.
-public struct Menu: Sendable {
+public struct Menu: Equatable, Sendable {
     /// One choice: a scene that is open, or a layer whose screen is built when chosen.
     public enum Entry: Equatable, Sendable {
         case scene(Int)
@@ -14,7 +14,7 @@ public struct Menu: Sendable {
 
     /// The open scenes first, then every layer that has a screen.
     init(sceneCount: Int, current: Int) {
-        entries = (0..<sceneCount).map(Entry.scene) + SceneFactory.supported.map(Entry.layer)
+        entries = (0..<sceneCount).map(Entry.scene) + LayerKind.allCases.map(Entry.layer)
         selection = current
     }
 
@@ -27,18 +27,26 @@ public struct Menu: Sendable {
 extension AppModel {
     /// Opens the chosen menu entry: jumps to an open scene, or builds the layer's screen on
     /// built-in tensors, appends it and jumps there. The menu closes either way.
-    mutating func openMenuSelection() {
-        guard let menu else { return }
+    mutating func openMenuSelection() -> [Effect] {
+        guard let menu else { return [] }
         self.menu = nil
         switch menu.entries[menu.selection] {
         case .scene(let index):
             sceneIndex = index
+            if !scene.phases.contains(phase) { phase = .forward }
+            isPlaying = false
+            return []
         case .layer(let kind):
-            guard let built = try? SceneFactory.scenes(for: LayerSpec(kind: kind), bundle: [:]) else { return }
-            scenes += built
-            steps += Array(repeating: [:], count: built.count)
-            sceneIndex = scenes.count - built.count
+            return [.openBuiltIn(kind)]
         }
+    }
+
+    /// Appends a layer's screens built from the menu and shows the first.
+    mutating func appendBuiltIn(_ built: [Scene]) {
+        guard !built.isEmpty else { return }
+        scenes += built
+        steps += Array(repeating: [:], count: built.count)
+        sceneIndex = scenes.count - built.count
         if !scene.phases.contains(phase) { phase = .forward }
         isPlaying = false
     }
@@ -47,7 +55,7 @@ extension AppModel {
     func menuLabel(_ entry: Menu.Entry) -> String {
         switch entry {
         case .scene(let index): "\(index + 1). \(scenes[index].title)"
-        case .layer(let kind): "\(kind.rawValue): \(kind.blurb)"
+        case .layer(let kind): "\(kind.rawValue): \(kind.descriptor.blurb)"
         }
     }
 }

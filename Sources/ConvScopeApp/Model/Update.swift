@@ -1,50 +1,85 @@
 import ConvScopeCore
 import Terminal
 
+/// The app's update function: the model after `message` and the effects the runner must
+/// perform (training, rebuilding a scene, opening a layer), whose results come back as
+/// messages. Pure: it only changes a copy of the model, a value.
+public func update(_ model: AppModel, _ message: Message) -> (AppModel, [Effect]) {
+    var next = model
+    let effects = next.apply(message)
+    return (next, effects)
+}
+
 extension AppModel {
-    /// Applies one message to the model.
-    public mutating func update(_ message: Message) {
+    /// Applies one message to the model in place, returning the effects it asks for.
+    mutating func apply(_ message: Message) -> [Effect] {
         switch message {
         case .resize(let newSize):
             size = newSize
         case .tick:
-            if isPlaying { advanceWhilePlaying() }
+            if isPlaying { return advanceWhilePlaying() }
         case .mouse(let event):
-            if showsHelp { showsHelp = false; return }
+            if showsHelp { showsHelp = false; return [] }
             if event.button == .left, let target = ScreenLayout(model: self).step(at: Point(x: event.x, y: event.y)) {
                 isPlaying = false
                 step = target
             }
         case .key(let key) where menu != nil:
-            updateMenu(key)
+            notice = nil
+            return updateMenu(key)
         case .key(let key):
+            notice = nil
             if showsHelp {
                 // Any key closes the help; q still quits straight away.
                 showsHelp = false
                 if KeyMap.action(for: key) == .quit && key != .escape { wantsQuit = true }
-                return
+                return []
             }
-            if let action = KeyMap.action(for: key) { perform(action) }
+            if let action = KeyMap.action(for: key) { return perform(action) }
+        case .trained(let index, let state):
+            guard scenes.indices.contains(index), case .network = scenes[index].content else { return [] }
+            scenes[index].content = .network(state)
+        case .rebuilt(let index, let rebuilt):
+            guard scenes.indices.contains(index) else { return [] }
+            scenes[index] = rebuilt
+            steps[index] = [:]
+            if index == sceneIndex && !rebuilt.phases.contains(phase) { phase = .forward }
+        case .rebuildFailed(let index, let recipe, let problem):
+            guard scenes.indices.contains(index) else { return [] }
+            scenes[index].recipe = recipe
+            scenes[index].problem = problem
+        case .layerOpened(let after, let opened):
+            guard scenes.indices.contains(after) else { return [] }
+            scenes.insert(contentsOf: opened, at: after + 1)
+            steps.insert(contentsOf: Array(repeating: [:], count: opened.count), at: after + 1)
+            sceneIndex = after + 1
+            phase = .forward
+            isPlaying = false
+        case .builtInOpened(let built):
+            appendBuiltIn(built)
+        case .failed(let reason):
+            isPlaying = false
+            notice = reason
         }
+        return []
     }
 
     /// Keys while the screen list is open: move, open, close.
-    private mutating func updateMenu(_ key: Key) {
-        switch key {
-        case .up, .character("k"), .backTab: menu?.move(-1)
-        case .down, .character("j"), .tab: menu?.move(1)
-        case .pageUp: menu?.move(-10)
-        case .pageDown: menu?.move(10)
-        case .enter, .character(" "), .right, .character("l"): openMenuSelection()
-        case .character("q"): wantsQuit = true
-        default: menu = nil
+    private mutating func updateMenu(_ key: Key) -> [Effect] {
+        switch KeyMap.menuAction(for: key) {
+        case .move(let delta): menu?.move(delta)
+        case .open: return openMenuSelection()
+        case .quit: wantsQuit = true
+        case nil: menu = nil
         }
+        return []
     }
 
-    /// Carries out one action.
-    public mutating func perform(_ action: Action) {
+    /// Carries out one action, returning the effects it asks for.
+    mutating func perform(_ action: Action) -> [Effect] {
         let grid = scene.grid(phase)
         let here = grid.position(ofStep: step)
+        var effects: [Effect] = []
         switch action {
         case .stepForward: step += 1
         case .stepBack: step -= 1
@@ -77,70 +112,52 @@ extension AppModel {
             switchPhase(to: phases[(index + (action == .nextPhase ? 1 : phases.count - 1)) % phases.count])
         case .forwardPhase: switchPhase(to: .forward)
         case .nextMismatch, .previousMismatch:
-            if let target = answer?.mismatch(from: step, forward: action == .nextMismatch, scene: sceneIndex, phase: phase) { step = target }
+            let forward = action == .nextMismatch
+            if let target = answer?.mismatch(from: step, forward: forward, scene: sceneIndex, phase: phase) {
+                step = target
+            }
         case .nextParameter, .previousParameter:
             let count = scene.recipe?.parameters.count ?? 1
             parameterIndex = (parameterIndex + (action == .nextParameter ? 1 : count - 1)) % count
         case .increaseParameter, .decreaseParameter:
-            adjustRecipe(by: action == .increaseParameter ? 1 : -1)
+            effects = adjustRecipe(by: action == .increaseParameter ? 1 : -1)
         case .trainStep:
-            if case .network(let session) = scene.content { train(session) }
+            if case .network(let state) = scene.content { effects = [.train(state.session, scene: sceneIndex)] }
         case .openLayer:
-            openLayerScreen()
+            effects = openLayerScreen()
         case .quit: wantsQuit = true
         }
         if [.stepForward, .stepBack, .cellUp, .cellDown, .firstStep, .lastStep, .nextMismatch, .previousMismatch].contains(action) {
             isPlaying = false
         }
+        return effects
     }
 
-    /// Rebuilds the scene with one size changed. Sizes that make no layer keep the last
-    /// good scene on screen under the library's explanation until they are changed again.
-    private mutating func adjustRecipe(by delta: Int) {
-        guard let recipe = scene.recipe, recipe.parameters.indices.contains(parameterIndex) else { return }
+    /// Asks for the scene rebuilt with one size changed. Sizes that make no layer keep the
+    /// last good scene on screen under the library's explanation until they are changed again.
+    private mutating func adjustRecipe(by delta: Int) -> [Effect] {
+        guard let recipe = scene.recipe, recipe.parameters.indices.contains(parameterIndex) else { return [] }
         let changed = recipe.adjusting(parameterIndex, by: delta)
-        guard changed != recipe else { return }
+        guard changed != recipe else { return [] }
         isPlaying = false
-        do {
-            let rebuilt = try changed.scene(title: scene.title)
-            scenes[sceneIndex] = rebuilt
-            steps[sceneIndex] = [:]
-            if !rebuilt.phases.contains(phase) { phase = .forward }
-        } catch {
-            scenes[sceneIndex].recipe = changed
-            scenes[sceneIndex].problem = (error as? LayerError)?.message ?? "\(error)"
-        }
+        return [.rebuild(changed, title: scene.title, scene: sceneIndex)]
     }
 
-    /// One SGD step of a network scene; a failure (a diverging loss) stops training.
-    private mutating func train(_ session: NetworkSession) {
-        do {
-            try session.trainStep()
-        } catch {
-            isPlaying = false
-        }
-    }
-
-    /// Opens the screen of the network layer at the current step, on its real activations,
-    /// as a new scene right after this one (Tab and Shift-Tab move between them).
-    private mutating func openLayerScreen() {
-        guard case .network(let session) = scene.content, phase == .forward || phase == .dLdA else { return }
-        let layers = session.cnn.layers.count
+    /// Asks for the screen of the network layer at the current step, on its real
+    /// activations, as a new scene right after this one (Tab and Shift-Tab move between them).
+    private func openLayerScreen() -> [Effect] {
+        guard case .network(let state) = scene.content, phase == .forward || phase == .dLdA else { return [] }
+        let layers = state.layerSummaries.count
         let index = phase == .forward ? step : layers - step
-        guard (0..<layers).contains(index), let opened = try? session.layerScenes(index) else { return }
-        scenes.insert(contentsOf: opened, at: sceneIndex + 1)
-        steps.insert(contentsOf: Array(repeating: [:], count: opened.count), at: sceneIndex + 1)
-        sceneIndex += 1
-        phase = .forward
-        isPlaying = false
+        guard (0..<layers).contains(index) else { return [] }
+        return [.openLayer(state.session, layer: index, after: sceneIndex)]
     }
 
     /// One animation step: the next step, then the next scene, then stop at the very end.
     /// In a network scene, playing means training: one SGD step per tick.
-    private mutating func advanceWhilePlaying() {
-        if case .network(let session) = scene.content {
-            train(session)
-            return
+    private mutating func advanceWhilePlaying() -> [Effect] {
+        if case .network(let state) = scene.content {
+            return [.train(state.session, scene: sceneIndex)]
         }
         if step + 1 < stepCount {
             step += 1
@@ -150,5 +167,6 @@ extension AppModel {
         } else {
             isPlaying = false
         }
+        return []
     }
 }

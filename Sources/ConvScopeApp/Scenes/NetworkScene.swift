@@ -38,7 +38,7 @@ public enum NetworkScene {
         let cnn = try CNN(inputWidth: width, inputChannels: A.shape[1], channels: [8, 8], kernelSizes: kernels, strides: [1, 1],
                           linearNeurons: Y.shape[1], activations: [ReLU(), Tanh()], criterion: CrossEntropyLoss(),
                           learningRate: 0.5, weightInit: scaled, biasInit: { Tensor(shape: $0) })
-        return Scene(title: title, content: .network(try NetworkSession(cnn: cnn, images: A, labels: Y)))
+        return Scene(title: title, content: .network(try NetworkSession(cnn: cnn, images: A, labels: Y).state))
     }
 
     /// One-hot rows from class numbers `(N,)`, or the labels unchanged when already `(N, K)`.

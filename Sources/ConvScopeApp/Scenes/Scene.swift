@@ -10,7 +10,7 @@ public enum SceneContent {
     case linear(LinearWalkthrough)
     case scanning(ScanningWalkthrough)
     /// A whole CNN learning from a batch: one step per layer, forward then backward.
-    case network(NetworkSession)
+    case network(NetworkState)
 }
 
 /// Which pass a screen shows, and for the backward pass which gradient it makes.
@@ -57,46 +57,28 @@ public struct Scene {
         return Scene(title: title, content: .pooling(forward, backward))
     }
 
-    /// The phases this scene has, in the order the phase key cycles through them.
-    public var phases: [Phase] {
+    /// The walks of the scene's family, which answer everything below.
+    var walk: any SceneWalk {
         switch content {
-        case .convolution: Phase.allCases
-        case .linear: [.forward, .dLdA, .dLdW, .dLdb]
-        case .pooling, .resampling, .elementwise: [.forward, .dLdA]
-        case .scanning: [.forward]
-        case .network: [.forward, .dLdA]
+        case .convolution(let forward, let backward): ConvolutionWalk(forward: forward, backward: backward)
+        case .pooling(let forward, let backward): PoolingWalk(forward: forward, backward: backward)
+        case .resampling(let walk): walk
+        case .elementwise(let walk): walk
+        case .linear(let walk): walk
+        case .scanning(let walk): walk
+        case .network(let state): state
         }
     }
+
+    /// The phases this scene has, in the order the phase key cycles through them.
+    public var phases: [Phase] { walk.phases }
 
     /// The shape a phase steps over, one element per step: that of Z, dL/dA, dL/dW or
-    /// dL/db; for a scanning MLP, one step per window.
-    public func stepShape(_ phase: Phase) -> [Int] {
-        if case .scanning(let walk) = content { return [walk.positions] }
-        if case .network(let session) = content { return [session.cnn.layers.count + 1] }
-        return target(phase).shape
-    }
+    /// dL/db; for a scanning MLP, one step per window; for the CNN, one per layer and the loss.
+    public func stepShape(_ phase: Phase) -> [Int] { walk.stepShape(phase) }
 
     /// The tensor a phase fills in: Z, dL/dA, dL/dW or dL/db.
-    public func target(_ phase: Phase) -> Tensor {
-        switch (content, phase) {
-        case (.convolution(let f, _), .forward): f.output
-        case (.convolution(_, let b), .dLdA), (.convolution(_, let b), .taught): b.dLdA
-        case (.convolution(_, let b), .dLdW): b.dLdW
-        case (.convolution(_, let b), .dLdb): b.dLdb
-        case (.pooling(let f, _), .forward): f.output
-        case (.pooling(_, let b), _): b.dLdA
-        case (.resampling(let walk), .forward): walk.output
-        case (.resampling(let walk), _): walk.dLdA
-        case (.elementwise(let walk), .forward): walk.output
-        case (.elementwise(let walk), _): walk.dLdA
-        case (.linear(let walk), .forward): walk.output
-        case (.linear(let walk), .dLdW): walk.dLdW
-        case (.linear(let walk), .dLdb): walk.dLdb
-        case (.linear(let walk), _): walk.dLdA
-        case (.scanning(let walk), _): walk.output
-        case (.network(let session), _): session.activations.last!
-        }
-    }
+    public func target(_ phase: Phase) -> Tensor { walk.target(phase) }
 
     public func stepCount(_ phase: Phase) -> Int { Tensor.count(of: stepShape(phase)) }
 
@@ -104,59 +86,13 @@ public struct Scene {
     public func grid(_ phase: Phase) -> OutputGrid { OutputGrid(shape: stepShape(phase)) }
 
     /// The input A.
-    public var input: Tensor {
-        switch content {
-        case .convolution(let walk, _): walk.input
-        case .pooling(let walk, _): walk.input
-        case .resampling(let walk): walk.input
-        case .elementwise(let walk): walk.input
-        case .linear(let walk): walk.input
-        case .scanning(let walk): walk.input
-        case .network(let session): session.images
-        }
-    }
+    public var input: Tensor { walk.input }
 
-    /// Carries a selection across the forward/backward switch: the forward step of an
-    /// output maps to its window's first real input element, and a dL/dA step maps to the
-    /// first output that input feeds. Other switches keep `step` as it is for that phase.
+    /// Carries a selection across a phase switch: the forward step of an output maps to its
+    /// window's first real input element, and a dL/dA step maps to the first output that
+    /// input feeds. Other switches keep `kept`, the step last shown in that phase.
     func step(_ step: Int, from old: Phase, to new: Phase, keeping kept: Int) -> Int {
-        let inputSide: Set<Phase> = [.dLdA, .taught]
-        switch content {
-        case .convolution(let forward, let backward):
-            if old == .forward && inputSide.contains(new) {
-                let output = forward.outputIndex(ofStep: step)
-                guard let term = forward.layer.receptiveField(of: output).first(where: { !$0.isPadding }) else { return kept }
-                return backward.dLdA.offset(of: term.input)
-            }
-            if inputSide.contains(old) && new == .forward {
-                let input = backward.dLdA.index(ofOffset: step)
-                guard let term = forward.layer.influence(of: input).first else { return kept }
-                return forward.stepNumber(ofOutput: term.output)
-            }
-            return inputSide.contains(old) && inputSide.contains(new) ? step : kept
-        case .pooling(let forward, let backward):
-            if old == .forward && new == .dLdA {
-                return backward.dLdA.offset(of: forward.step(step).argmax ?? forward.step(step).window[0])
-            }
-            if old == .dLdA && new == .forward {
-                let input = backward.dLdA.index(ofOffset: step)
-                guard let output = forward.layer.outputsReading(input: input).first else { return kept }
-                return forward.stepNumber(ofOutput: output)
-            }
-            return kept
-        case .resampling(let walk):
-            if old == .forward && new == .dLdA, let source = walk.forwardStep(step).source { return walk.dLdA.offset(of: source) }
-            if old == .dLdA && new == .forward, let output = walk.layer.destination(ofInput: walk.dLdA.index(ofOffset: step)) {
-                return walk.output.offset(of: output)
-            }
-            return kept
-        case .elementwise(let walk):
-            if old == .forward && new == .dLdA { return walk.dLdA.offset(of: walk.forwardStep(step).source) }
-            if old == .dLdA && new == .forward { return walk.output.offset(of: walk.destination(ofInput: walk.dLdA.index(ofOffset: step))) }
-            return kept
-        case .linear, .scanning, .network:
-            return kept
-        }
+        walk.step(step, from: old, to: new, keeping: kept)
     }
 }
 

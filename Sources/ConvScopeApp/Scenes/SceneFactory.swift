@@ -5,40 +5,23 @@ import Walkthroughs
 /// their bundle or from built-in tensors. Missing `A`, `W` or `b` come from seeded
 /// defaults, so `convscope view conv2d` works without any file.
 public enum SceneFactory {
-    /// The layers that have a screen so far.
-    public static let supported: [LayerKind] = [.conv1d, .conv2d, .maxpool2d, .meanpool2d,
-                                                .upsample1d, .downsample1d, .upsample2d, .downsample2d,
-                                                .convtranspose1d, .convtranspose2d,
-                                                .flatten, .linear, .relu, .sigmoid, .tanh,
-                                                .scanMLPSimple, .scanMLPDistributed]
-
     /// The scenes of `spec` on `bundle` (two for a transposed convolution: its upsampling,
     /// then its stride-1 convolution); the backward pass starts from the bundle's `dLdZ`,
-    /// else from `upstream`.
+    /// else from `upstream`. Made-up tensors come from the layer's `LayerDescriptor`.
     public static func scenes(for spec: LayerSpec, bundle: [String: Tensor], upstream: UpstreamGradient = .ones) throws -> [Scene] {
-        guard supported.contains(spec.kind) else {
-            throw LayerError("there is no screen for \(spec.kind.rawValue) yet; screens exist for \(supported.map(\.rawValue).joined(separator: ", ")) (use `convscope compute` for the others)")
-        }
+        let descriptor = spec.kind.descriptor
         var tensors = bundle
-        tensors["A"] = bundle["A"] ?? defaultInput(for: spec.kind)
+        let A = bundle["A"] ?? tensor(descriptor.exampleInput)
+        tensors["A"] = A
         let title = "\(spec.kind.rawValue) on " + (bundle.isEmpty ? "built-in tensors" : "your tensors")
-        if spec.kind == .scanMLPSimple || spec.kind == .scanMLPDistributed {
+        if descriptor.family == .scanning {
             return [try scanningScene(spec.kind, bundle: tensors, title: title)]
         }
-        let A = tensors["A"]!
-        let channels = A.rank >= 2 ? A.shape[1] : 1
-        switch spec.kind {
-        case .conv1d, .convtranspose1d:
-            tensors["W"] = bundle["W"] ?? Demo.integers([2, channels, 3], in: -2...2, seed: 2)
-        case .conv2d, .convtranspose2d:
-            tensors["W"] = bundle["W"] ?? Demo.integers([2, channels, 3, 3], in: -2...2, seed: 2)
-        case .linear:
-            tensors["W"] = bundle["W"] ?? Demo.integers([3, A.rank == 2 ? A.shape[1] : 1], in: -2...2, seed: 2)
-        default:
-            break
-        }
-        if let W = tensors["W"], bundle["b"] == nil, W.rank > 0 {
-            tensors["b"] = Demo.integers(spec.kind == .linear ? [W.shape[0], 1] : [W.shape[0]], in: -1...1, seed: 4)
+        if let shapes = descriptor.exampleParameters?(A.shape) {
+            tensors["W"] = bundle["W"] ?? Demo.integers(shapes.weight, in: -2...2, seed: 2)
+            if bundle["b"] == nil, let W = tensors["W"], W.rank > 0 {
+                tensors["b"] = Demo.integers([W.shape[0]] + shapes.bias.dropFirst(), in: -1...1, seed: 4)
+            }
         }
         let layer = try spec.makeLayer(from: tensors)
         let dLdZ = bundle["dLdZ"]
@@ -86,21 +69,11 @@ public enum SceneFactory {
         return [Scene(title: "\(name) stage 1/2: A↑ = upsample(A) by \(layer.upsample.factor)", content: .resampling(up)), conv]
     }
 
-    /// Seeded small integers in the layer's input layout.
-    static func defaultInput(for kind: LayerKind) -> Tensor {
-        switch kind {
-        case .conv1d: Demo.integers([1, 2, 12], in: 0...9, seed: 1)
-        case .conv2d: Demo.integers([1, 2, 7, 7], in: 0...9, seed: 1)
-        case .upsample1d, .downsample1d: Demo.integers([1, 2, 7], in: 1...9, seed: 1)
-        case .upsample2d: Demo.integers([1, 1, 4, 4], in: 1...9, seed: 1)
-        case .convtranspose1d: Demo.integers([1, 2, 5], in: 0...9, seed: 1)
-        case .convtranspose2d: Demo.integers([1, 1, 3, 3], in: 0...9, seed: 1)
-        case .linear: Demo.integers([2, 4], in: -3...3, seed: 3)
-        case .flatten: Demo.integers([2, 2, 3], in: 0...9, seed: 1)
-        case .relu, .sigmoid, .tanh: Demo.integers([1, 2, 4, 4], in: -4...4, seed: 1)
-        case .scanMLPSimple, .scanMLPDistributed: Tensor.randomNormal(shape: [1, 24, 128], seed: 11)
-        case .downsample2d: Demo.integers([1, 1, 7, 7], in: 1...9, seed: 1)
-        default: Demo.integers([1, 2, 8, 8], in: 0...9, seed: 1)
+    /// A descriptor's made-up tensor.
+    static func tensor(_ example: ExampleTensor) -> Tensor {
+        switch example {
+        case .integers(let shape, let range, let seed): Demo.integers(shape, in: range, seed: seed)
+        case .normal(let shape, let seed): Tensor.randomNormal(shape: shape, seed: seed)
         }
     }
 }

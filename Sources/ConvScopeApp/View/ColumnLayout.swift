@@ -1,34 +1,16 @@
 import Terminal
 
-/// A panel before layout: what it shows and how much room it would like.
-struct PanelSpec {
-    var title: String
-    var map: MapView?
-    var lines: [[Span]] = []
-    /// Lines beyond `lines`, not built because no screen is that tall.
-    var unbuiltLines = 0
-    var isActive = false
-    /// The narrowest frame that still reads well: for text panels, where clipping only
-    /// loses the ends of labels; nil means the natural width (maps scroll instead).
-    var minimumWidth: Int?
-
-    /// The frame size that shows everything: the map or the lines, and the whole title.
-    var naturalSize: Size {
-        let inner = map?.fullSize ?? Size(width: lines.map { $0.reduce(0) { $0 + $1.text.count } }.max() ?? 0, height: lines.count)
-        return Size(width: max(inner.width + 2, title.count + 6), height: inner.height + 2)
-    }
-}
-
 /// Lays out columns of stacked panels side by side, the way every backward screen is
 /// built: sources | factors | terms | result.
 enum ColumnLayout {
     /// Columns get their natural width when all fit. Otherwise text columns shrink to
     /// their minimum first, then the `flexible` ones (big maps that scroll) share what is
-    /// left, never below their title. In a column, panels get their natural height, or an
-    /// equal share (at least 3 rows) when they do not all fit.
-    static func arrange(_ columns: [(panels: [PanelSpec], flexible: Bool)], in body: Rect) -> [Panel] {
+    /// left, never below their title. In a column, panels get their natural height (their
+    /// place taking at least `slotHeight` rows), or an equal share (at least 3 rows) when
+    /// they do not all fit; panels that get less than 3 rows are left out.
+    static func arrange(_ columns: [(panels: [Panel], flexible: Bool)], in body: Rect) -> [Panel] {
         let visible = columns.filter { !$0.panels.isEmpty }
-        let natural = visible.map { $0.panels.map(\.naturalSize.width).max() ?? 0 }
+        let natural = visible.map { naturalWidth(of: $0.panels) }
         let minimum = visible.map { column in column.panels.map { $0.minimumWidth ?? $0.naturalSize.width }.max() ?? 0 }
         let gaps = max(0, visible.count - 1)
         var widths = natural
@@ -42,24 +24,29 @@ enum ColumnLayout {
             let flexible = widths.indices.filter { visible[$0].flexible }
             let pool = flexible.reduce(0) { $0 + widths[$1] }
             let room = max(0, pool - excess)
-            for i in flexible {
-                let floor = visible[i].panels.map { $0.title.count + 6 }.max() ?? 10
-                widths[i] = max(floor, room * widths[i] / max(1, pool))
+            // Shares in proportion to the natural widths; the last takes what rounding left.
+            var left = room
+            for (k, i) in flexible.enumerated() {
+                let floor = visible[i].panels.map { Panel.titleWidth($0.title) }.max() ?? 10
+                let share = k == flexible.count - 1 ? min(left, widths[i]) : room * widths[i] / max(1, pool)
+                widths[i] = max(floor, share)
+                left -= widths[i]
             }
         }
         var panels: [Panel] = []
         var x = body.x
         for (column, width) in zip(visible, widths) {
-            let heights = column.panels.map(\.naturalSize.height)
+            let slots = column.panels.map { max($0.naturalSize.height, $0.slotHeight) }
             let share = max(3, body.height / max(1, column.panels.count))
-            let fits = heights.reduce(0, +) <= body.height
+            let fits = slots.reduce(0, +) <= body.height
             var y = body.y
-            for (spec, height) in zip(column.panels, heights) {
-                let h = min(fits ? height : min(height, share), body.maxY - y)
+            for (spec, slot) in zip(column.panels, slots) {
+                let h = min(fits ? slot : min(slot, share), body.maxY - y)
                 guard h >= 3 else { break }
-                panels.append(Panel(frame: Rect(x: x, y: y, width: min(width, body.maxX - x), height: h),
-                                    title: spec.title, map: spec.map, lines: spec.lines, unbuiltLines: spec.unbuiltLines,
-                                    isActive: spec.isActive))
+                var panel = spec
+                panel.frame = Rect(x: x, y: y, width: min(width, body.maxX - x),
+                                   height: min(h, spec.naturalSize.height))
+                panels.append(panel)
                 y += h
             }
             x += width + 1
@@ -68,9 +55,14 @@ enum ColumnLayout {
     }
 
     /// Whether the columns fit side by side, text columns at their minimum width.
-    static func fits(_ columns: [(panels: [PanelSpec], flexible: Bool)], in body: Rect) -> Bool {
+    static func fits(_ columns: [(panels: [Panel], flexible: Bool)], in body: Rect) -> Bool {
         let visible = columns.filter { !$0.panels.isEmpty }
         let widths = visible.map { column in column.panels.map { $0.minimumWidth ?? $0.naturalSize.width }.max() ?? 0 }
         return widths.reduce(0, +) + visible.count - 1 <= body.width
+    }
+
+    /// The width that shows every panel of a column whole.
+    static func naturalWidth(of panels: [Panel]) -> Int {
+        panels.map(\.naturalSize.width).max() ?? 0
     }
 }

@@ -49,84 +49,70 @@ enum ConvScreen {
         let header = headerLines(walk, step: step, title: title, model: model)
         let body = Bands(size: model.size, headerLines: header.count, arithmeticLines: 3, statusLines: 4).body
 
-        // Numbers when every column fits side by side (rows may scroll), otherwise heat maps
-        // for the two big maps; kernels and products always show numbers.
+        // Columns: input channels | their kernels | the products | output, each kernel and
+        // product beside its input channel. Columns keep the width their widest title could
+        // need (the last channel, a scrolled row range, the widest sum), so nothing moves from
+        // step to step. Numbers when all columns fit side by side (rows may scroll), otherwise
+        // heat maps for the two big maps; kernels and products always show numbers, and the
+        // products give way first when space is short.
         let mayScroll = channels * (paddedRows + 2) > body.height
         let rowNote = mayScroll ? " r\(paddedRows)–\(paddedRows)" : ""
         let inputName = g.padding == HW(square: 0) ? "A" : "A_pad"
-        let titles = (input: "\(inputName)\(Formatting.index([here.n, channels - 1]))" + rowNote, kernel: "W\(Formatting.index([here.c, channels - 1]))",
-                      product: "W⊙A Σ" + widestSum(kernel: layer.W, input: walk.input, taps: perChannel),
-                      output: "Z\(Formatting.index([here.n, here.c]))")
-        let numbers = (input: Panel.width(columns: paddedColumns, pitch: inputFormat.width + 1, title: titles.input),
-                       kernel: Panel.width(columns: g.kernel.w, pitch: kernelFormat.width + 1, title: titles.kernel),
-                       product: Panel.width(columns: g.kernel.w, pitch: productFormat.width + 1, title: titles.product),
-                       output: Panel.width(columns: grid.columns, pitch: outputFormat.width + 1, title: titles.output))
-        let numbersFit = numbers.input + numbers.kernel + numbers.product + numbers.output + 3 <= body.width
-        let showsNumbers = model.display == .numbers || (model.display == .automatic && numbersFit)
+        let widest = (input: "\(inputName)\(Formatting.index([here.n, channels - 1]))" + rowNote,
+                      kernel: "W\(Formatting.index([here.c, channels - 1]))",
+                      product: "W⊙A Σ" + widestSum(kernel: layer.W, input: walk.input, taps: perChannel))
         let heat = HeatmapMode(model.capabilities)
-        let inputMode: MapView.Mode = showsNumbers
-            ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals)
-            : .heat(heat, range: range(of: walk.input.at([here.n])))
-        let outputMode: MapView.Mode = showsNumbers
-            ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals)
-            : .heat(heat, range: range(of: outputValues))
-
-        // Columns: input | kernels | products | output; products go first when space is short.
-        let bigInput = showsNumbers ? numbers.input : Panel.width(columns: paddedColumns, pitch: 1, title: titles.input)
-        let bigOutput = showsNumbers ? numbers.output : Panel.width(columns: grid.columns, pitch: 1, title: titles.output)
-        let showsProducts = body.width - numbers.kernel - numbers.product - 3 >= 2 * 12
-        let smallWidth = numbers.kernel + 1 + (showsProducts ? numbers.product + 1 : 0)
-        let room = max(0, body.width - smallWidth - 1)
-        let inputWidth = min(bigInput, max(12, room * bigInput / max(1, bigInput + bigOutput)))
-        let outputWidth = min(bigOutput, max(0, room - inputWidth))
-        let columns = body.splitColumns([.fixed(inputWidth), .fixed(1), .fixed(numbers.kernel), .fixed(1),
-                                         .fixed(showsProducts ? numbers.product : 0), .fixed(showsProducts ? 1 : 0),
-                                         .fixed(outputWidth)])
-
-        // One band of rows per input channel, as many as fit; a band too short for its map scrolls.
-        let naturalBand = max(MapView.lines(paddedRows, inputMode), g.kernel.h) + 2
-        let bandHeight = min(naturalBand, max(3, body.height / max(1, channels)))
-        let shownChannels = min(channels, max(1, body.height / bandHeight))
-        let smallHeight = min(bandHeight, g.kernel.h + 2)
-        var panels: [Panel] = []
-        for c in 0..<shownChannels {
-            let y = body.y + c * bandHeight
-            let inputMap = MapView(rows: paddedRows, columns: paddedColumns, value: { sample[c, $0, $1] },
-                                   mark: inputMark, mode: inputMode, focus: (windowRows, windowColumns))
-            let more = c == shownChannels - 1 && shownChannels < channels ? " +\(channels - shownChannels) more" : ""
-            panels.append(Panel(frame: Rect(x: columns[0].x, y: y, width: columns[0].width, height: bandHeight),
-                                title: "\(inputName)\(Formatting.index([here.n, c]))\(more)", map: inputMap, isActive: true))
-            let kernelMap = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { kernels[c, $0, $1] },
-                                    mark: { _, _ in .plain },
-                                    mode: .numbers(width: kernelFormat.width, decimals: kernelFormat.decimals),
-                                    focus: (0...0, 0...0))
-            panels.append(Panel(frame: Rect(x: columns[2].x, y: y, width: columns[2].width, height: smallHeight),
-                                title: "W\(Formatting.index([here.c, c]))", map: kernelMap))
-            if showsProducts {
-                let products = step.terms[(c * perChannel)..<((c + 1) * perChannel)].map(\.product)
-                let productMap = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { products[$0 * g.kernel.w + $1] },
-                                         mark: { r, q in step.terms[c * perChannel + r * g.kernel.w + q].isPadding ? .padding : .tap },
-                                         mode: .numbers(width: productFormat.width, decimals: productFormat.decimals),
-                                         focus: (0...0, 0...0))
-                panels.append(Panel(frame: Rect(x: columns[4].x, y: y, width: columns[4].width, height: smallHeight),
-                                    title: "W⊙A Σ\(Formatting.number(step.channelSums[c]))", map: productMap))
+        func layout(numbers: Bool, products: Bool) -> [(panels: [Panel], flexible: Bool)] {
+            let inputMode: MapView.Mode = numbers
+                ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals)
+                : .heat(heat, range: ScreenParts.range(of: walk.input.at([here.n])))
+            let outputMode: MapView.Mode = numbers
+                ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals)
+                : .heat(heat, range: ScreenParts.range(of: outputValues))
+            // One band of rows per input channel, tall enough for its map and its kernel.
+            let band = max(MapView.lines(paddedRows, inputMode), g.kernel.h) + 2
+            var inputs: [Panel] = [], kernelPanels: [Panel] = [], productPanels: [Panel] = []
+            for c in 0..<channels {
+                let inputMap = MapView(rows: paddedRows, columns: paddedColumns, value: { sample[c, $0, $1] },
+                                       mark: inputMark, mode: inputMode, focus: (windowRows, windowColumns))
+                inputs.append(Panel(title: "\(inputName)\(Formatting.index([here.n, c]))", map: inputMap,
+                                    isActive: true, reservedWidth: Panel.titleWidth(widest.input), slotHeight: band))
+                let kernelMap = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { kernels[c, $0, $1] },
+                                        mode: .numbers(width: kernelFormat.width, decimals: kernelFormat.decimals))
+                kernelPanels.append(Panel(title: "W\(Formatting.index([here.c, c]))", map: kernelMap,
+                                          reservedWidth: Panel.titleWidth(widest.kernel), slotHeight: band))
+                let term = { (r: Int, q: Int) in step.terms[c * perChannel + r * g.kernel.w + q] }
+                let productMap = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { term($0, $1).product },
+                                         mark: { term($0, $1).isPadding ? .padding : .tap },
+                                         mode: .numbers(width: productFormat.width, decimals: productFormat.decimals))
+                productPanels.append(Panel(title: "W⊙A Σ\(Formatting.number(step.channelSums[c]))", map: productMap,
+                                           reservedWidth: Panel.titleWidth(widest.product), slotHeight: band))
             }
+            let outputMap = MapView(rows: grid.rows, columns: grid.columns, value: { outputValues[$0, $1] },
+                                    mark: outputMark, mode: outputMode, focus: (here.i...here.i, here.j...here.j))
+            let output = Panel(title: "Z\(Formatting.index([here.n, here.c]))", map: outputMap, isActive: true)
+            return [(inputs, true), (kernelPanels, false), (products ? productPanels : [], false), ([output], true)]
         }
-        let outputMap = MapView(rows: grid.rows, columns: grid.columns, value: { outputValues[$0, $1] },
-                                mark: outputMark, mode: outputMode, focus: (here.i...here.i, here.j...here.j))
-        panels.append(Panel(frame: Rect(x: columns[6].x, y: body.y, width: columns[6].width,
-                                        height: min(body.height, MapView.lines(grid.rows, outputMode) + 2)),
-                            title: "Z\(Formatting.index([here.n, here.c]))", map: outputMap, isActive: true))
+        let full = layout(numbers: true, products: true)
+        let showsProducts = body.width - ColumnLayout.naturalWidth(of: full[1].panels)
+            - ColumnLayout.naturalWidth(of: full[2].panels) - 3 >= 2 * 12
+        let showsNumbers = model.display == .numbers
+            || (model.display == .automatic && ColumnLayout.fits(full, in: body))
+        var panels = ColumnLayout.arrange(layout(numbers: showsNumbers, products: showsProducts), in: body)
+        // The last input channel shown says how many more there are.
+        let shownChannels = panels.prefix { $0.frame.x == body.x }.count
+        if shownChannels < channels { panels[shownChannels - 1].title += " +\(channels - shownChannels) more" }
         let outputIndex = panels.count - 1
         // The bias of the current output channel, under the output map when there is room.
-        let biasTop = panels[outputIndex].frame.maxY
-        if biasTop + 3 <= body.maxY {
+        let outputFrame = panels[outputIndex].frame
+        if outputFrame.maxY + 3 <= body.maxY {
             let bias = layer.b.scalars[here.c]
             let biasFormat = MapView.numberFormat(for: [bias])
-            panels.append(Panel(frame: Rect(x: columns[6].x, y: biasTop, width: min(columns[6].width, max(12, biasFormat.width + 8)), height: 3),
+            let width = min(outputFrame.width, max(12, biasFormat.width + 8))
+            panels.append(Panel(frame: Rect(x: outputFrame.x, y: outputFrame.maxY, width: width, height: 3),
                                 title: "b[\(here.c)]",
-                                map: MapView(rows: 1, columns: 1, value: { _, _ in bias }, mark: { _, _ in .plain },
-                                             mode: .numbers(width: biasFormat.width, decimals: biasFormat.decimals), focus: (0...0, 0...0))))
+                                map: MapView(rows: 1, columns: 1, value: { _, _ in bias },
+                                             mode: .numbers(width: biasFormat.width, decimals: biasFormat.decimals))))
         }
 
         let status = [
@@ -136,8 +122,8 @@ enum ConvScreen {
         ]
         return ScreenPlan(header: header, panels: panels, arithmetic: arithmeticLines(walk, step: step),
                           status: status,
-                          legends: showsNumbers ? [] : [("A", range(of: walk.input.at([here.n]))), ("Z", range(of: outputValues))],
-                          markKey: markKey([(.tap, "window tap")] + (g.dilation == HW(square: 1) ? [] : [(.windowGap, "dilation gap")])
+                          legends: showsNumbers ? [] : [("A", ScreenParts.range(of: walk.input.at([here.n]))), ("Z", ScreenParts.range(of: outputValues))],
+                          markKey: ScreenParts.markKey([(.tap, "window tap")] + (g.dilation == HW(square: 1) ? [] : [(.windowGap, "dilation gap")])
                                            + (g.padding == HW(square: 0) ? [] : [(.padding, "zero padding")])
                                            + [(.current, "current"), (.pending, "pending")], plain: model.capabilities.colorDepth == .none),
                           outputPanel: outputIndex,
@@ -157,36 +143,12 @@ enum ConvScreen {
         let width = formula("W_out", size.w, g.padding.w, g.kernel.w, g.dilation.w, g.stride.w, out.w)
         let formulas = layer.spatialAxes == 1 ? [width]
             : height.dropFirst(5) == width.dropFirst(5) ? ["H_out = " + width] : [height, width]
-        let skipped = skippedNote(size: size, geometry: g, spatialAxes: layer.spatialAxes)
+        let skipped = ScreenParts.skippedNote(size: size, geometry: g, spatialAxes: layer.spatialAxes)
         return [
-            titleLine(title, step: step.number, of: walk.stepCount, model: model),
+            ScreenParts.titleLine(title, step: step.number, of: walk.stepCount, model: model),
             [Span(text: layer.summary, style: .bold), Span(text: "  " + shapes)],
             [Span(text: formulas.joined(separator: "   "), style: Style(foreground: .cyan)), Span(text: skipped, style: Style(foreground: .indexed(203)))],
-        ] + parameterBar(model)
-    }
-
-    /// Points out the trailing rows and columns of the padded input that no window reaches,
-    /// when the stride does not divide what is left after the first window.
-    static func skippedNote(size: HW, geometry g: ConvGeometry, spatialAxes: Int) -> String {
-        let unreached = g.unreachedExtent(forInput: size)
-        var parts: [String] = []
-        if spatialAxes == 2 && unreached.h > 0 { parts.append("\(unreached.h) row\(unreached.h == 1 ? "" : "s")") }
-        if unreached.w > 0 { parts.append("\(unreached.w) col\(unreached.w == 1 ? "" : "s")") }
-        return parts.isEmpty ? "" : "  stride skips last " + parts.joined(separator: ", ")
-    }
-
-    /// The live sizes of a scene built from a recipe, the selected one highlighted.
-    static func parameterBar(_ model: AppModel) -> [[Span]] {
-        guard let recipe = model.scene.recipe else { return [] }
-        let selected = model.parameterIndex % recipe.parameters.count
-        var spans = [Span(text: "sizes ", style: .dim)]
-        for (i, parameter) in recipe.parameters.enumerated() {
-            let text = "\(parameter.name) \(parameter.value)"
-            spans.append(Span(text: i == selected ? "‹\(text)›" : " \(text) ",
-                              style: i == selected ? Style(foreground: .black, background: .cyan, attributes: .bold) : .plain))
-        }
-        spans.append(Span(text: "  e < >", style: .dim))
-        return [spans]
+        ] + ScreenParts.parameterBar(model)
     }
 
     /// `W_out = (7 + 2·1 − 3)//2 + 1 = 4`, with a dilation term only when d > 1.
@@ -246,37 +208,5 @@ enum ConvScreen {
     static func productNumberFormat(kernel: Tensor, input: Tensor) -> (width: Int, decimals: Int) {
         let (bound, integral) = productBound(kernel: kernel, input: input)
         return MapView.numberFormat(for: [-bound, integral ? 0 : 0.5])
-    }
-}
-
-/// Shared by the screens.
-extension ConvScreen {
-    /// The first header line: app, scene, step counter and playback state.
-    static func titleLine(_ title: String, step: Int, of count: Int, model: AppModel) -> [Span] {
-        let scene = model.scenes.count > 1 ? " \(model.sceneIndex + 1)/\(model.scenes.count)" : ""
-        let play = model.isPlaying ? "▶ \(Formatting.number(model.speed))/s" : "❚❚ paused"
-        return [Span(text: "ConvScope\(scene)", style: Style(foreground: .cyan, attributes: .bold)),
-                Span(text: " · step \(step + 1)/\(count) \(play) · "),
-                Span(text: title, style: .bold)]
-    }
-
-    /// The finite range of a tensor's values, for heat-map colours.
-    static func range(of tensor: Tensor) -> ClosedRange<Double> {
-        let statistics = TensorStatistics(tensor)
-        guard let low = statistics.min, let high = statistics.max else { return 0...1 }
-        return low...high
-    }
-
-    /// A key to the cell marks: a sample of each mark's style and what it means.
-    /// Without colour (`plain`), each sample carries the character `render` puts after
-    /// marked numbers instead, since a colour swatch would not show.
-    static func markKey(_ marks: [(CellMark, String)], plain: Bool = false) -> [Span] {
-        marks.compactMap { mark, meaning -> [Span]? in
-            if plain {
-                guard let glyph = MarkStyle.textMark(mark) ?? (mark == .pending ? "·" : nil) else { return nil }
-                return [Span(text: mark == .pending ? " ·  " : " 0\(glyph) "), Span(text: meaning + "  ")]
-            }
-            return [Span(text: mark == .pending ? " · " : " 0 ", style: MarkStyle.numberStyle(mark, value: 0)), Span(text: " \(meaning)  ")]
-        }.flatMap { $0 }
     }
 }

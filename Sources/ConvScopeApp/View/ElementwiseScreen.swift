@@ -14,7 +14,7 @@ enum ElementwiseScreen {
             let source = MapSlice("A", walk.input, at: step.source)
             let target = MapSlice("Z", walk.output, at: step.output)
             let header: [[Span]] = [
-                ConvScreen.titleLine(model.scene.title, step: number, of: walk.output.count, model: model),
+                ScreenParts.titleLine(model.scene.title, step: number, of: walk.output.count, model: model),
                 [Span(text: walk.layer.summary, style: .bold), Span(text: "   " + shapes)],
                 [Span(text: isFlatten ? "Z[n, k] = A[n, …] at row-major offset k of sample n: channel-major order" : "Z = \(name)(A), element by element",
                       style: Style(foreground: .cyan))],
@@ -29,7 +29,7 @@ enum ElementwiseScreen {
             return GradientPanels.plan(
                 model, header: header, arithmetic: arithmetic,
                 status: [Formatting.statistics("A", walk.input), Formatting.statistics("Z", walk.output)],
-                markKey: ConvScreen.markKey([(.tap, "source"), (.current, "current"), (.pending, "pending")], plain: model.capabilities.colorDepth == .none),
+                markKey: ScreenParts.markKey([(.tap, "source"), (.current, "current"), (.pending, "pending")], plain: model.capabilities.colorDepth == .none),
                 columns: { numbers in
                     let a = GradientPanels.map(source.label, source.values, numbers: numbers, capabilities: model.capabilities,
                                                mark: { r, c in (r, c) == source.cell ? .tap : .plain },
@@ -59,7 +59,7 @@ enum ElementwiseScreen {
                 let dz = GradientPanels.map(upstream.label, upstream.values, numbers: numbers, capabilities: model.capabilities,
                                             mark: { r, c in (r, c) == upstream.cell ? .tap : .plain },
                                             focus: (upstream.cell.row...upstream.cell.row, upstream.cell.column...upstream.cell.column))
-                var columns: [(panels: [PanelSpec], flexible: Bool)] = [([dz], true)]
+                var columns: [(panels: [Panel], flexible: Bool)] = [([dz], true)]
                 if let local = walk.localGradient {
                     let slice = MapSlice("f′", local, at: step.element)
                     columns.append(([GradientPanels.map(slice.label, slice.values, numbers: numbers, capabilities: model.capabilities,

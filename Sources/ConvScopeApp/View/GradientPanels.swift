@@ -8,9 +8,9 @@ enum GradientPanels {
     /// Title line, the layer with the walk being shown, and the definition being summed.
     static func header(_ model: AppModel, step: GradientStep, count: Int, walk: String, definition: String) -> [[Span]] {
         [
-            ConvScreen.titleLine(model.scene.title, step: step.number, of: count, model: model),
+            ScreenParts.titleLine(model.scene.title, step: step.number, of: count, model: model),
             [Span(text: "backward · \(walk)", style: Style(foreground: .magenta, attributes: .bold)),
-             Span(text: "   b next · f forward", style: .dim)],
+             Span(text: "   \(KeyMap.key(.nextPhase)) next · \(KeyMap.key(.forwardPhase)) forward", style: .dim)],
             [Span(text: definition, style: Style(foreground: .cyan))],
         ]
     }
@@ -18,20 +18,20 @@ enum GradientPanels {
     /// A map panel over a 2-d slice, numbers or heat map.
     static func map(_ title: String, _ values: Tensor, numbers: Bool, capabilities: TerminalCapabilities,
                     mark: @escaping (Int, Int) -> CellMark, focus: (rows: ClosedRange<Int>, columns: ClosedRange<Int>),
-                    isActive: Bool = false) -> PanelSpec {
+                    isActive: Bool = false) -> Panel {
         let grid = values.rank == 2 ? values : values.reshaped([1, values.count])
         let format = MapView.numberFormat(for: grid.scalars)
         let mode: MapView.Mode = numbers
             ? .numbers(width: format.width, decimals: format.decimals)
-            : .heat(HeatmapMode(capabilities), range: ConvScreen.range(of: grid))
+            : .heat(HeatmapMode(capabilities), range: ScreenParts.range(of: grid))
         let view = MapView(rows: grid.shape[0], columns: grid.shape[1], value: { grid[$0, $1] }, mark: mark, mode: mode, focus: focus)
-        return PanelSpec(title: title, map: view, isActive: isActive)
+        return Panel(title: title, map: view, isActive: isActive)
     }
 
     /// The map being filled in: elements before the current step done, the current one
     /// highlighted, the rest pending. `step(r, c)` is the step of a map cell.
     static func result(_ title: String, _ values: Tensor, current: Int, numbers: Bool, capabilities: TerminalCapabilities,
-                       step: @escaping (Int, Int) -> Int, at cell: (Int, Int)) -> PanelSpec {
+                       step: @escaping (Int, Int) -> Int, at cell: (Int, Int)) -> Panel {
         map(title, values, numbers: numbers, capabilities: capabilities,
             mark: { r, c in
                 let s = step(r, c)
@@ -43,14 +43,14 @@ enum GradientPanels {
     /// The terms panel: one line per term, the product first and right-aligned so a
     /// narrow panel cuts only the end of the label. Only as many lines as a screen could
     /// show are built: a dL/dW tap of a big map has tens of thousands of terms.
-    static func terms(_ terms: [GradientTerm], label: (GradientTerm) -> String) -> PanelSpec {
+    static func terms(_ terms: [GradientTerm], label: (GradientTerm) -> String) -> Panel {
         let built = terms.prefix(maximumLines)
         let values = built.map { Formatting.number($0.product) }
         let width = values.map(\.count).max() ?? 0
         let lines = zip(built, values).map { term, value -> [Span] in
             [Span(text: String(repeating: " ", count: width - value.count) + value, style: .bold), Span(text: " ← " + label(term))]
         }
-        return PanelSpec(title: "terms (\(terms.count))", lines: lines.isEmpty ? [[Span(text: "none: gradient 0", style: .dim)]] : lines,
+        return Panel(title: "terms (\(terms.count))", lines: lines.isEmpty ? [[Span(text: "none: gradient 0", style: .dim)]] : lines,
                          unbuiltLines: terms.count - built.count, minimumWidth: 24)
     }
 
@@ -66,7 +66,7 @@ enum GradientPanels {
     }
 
     /// Notes on the last panel how many more there are than were built.
-    static func noting(_ panels: [PanelSpec], of total: Int) -> [PanelSpec] {
+    static func noting(_ panels: [Panel], of total: Int) -> [Panel] {
         guard total > panels.count, var last = panels.last else { return panels }
         last.title += " +\(total - panels.count) more"
         return Array(panels.dropLast()) + [last]
@@ -91,14 +91,14 @@ enum GradientPanels {
 
     /// A key to the backward marks; `padding` when the screen shows zero padding.
     static func markKey(_ model: AppModel, padding: Bool = false) -> [Span] {
-        ConvScreen.markKey([(.tap, "in this sum")] + (padding ? [(.padding, "zero / padding")] : []) + [(.current, "current"), (.pending, "pending")],
+        ScreenParts.markKey([(.tap, "in this sum")] + (padding ? [(.padding, "zero / padding")] : []) + [(.current, "current"), (.pending, "pending")],
                            plain: model.capabilities.colorDepth == .none)
     }
 
     /// Lays the columns out, picking numbers or heat maps the way the forward screens do.
     static func plan(_ model: AppModel, header: [[Span]], arithmetic: [[Span]], status: [[Span]],
                      markKey: [Span]? = nil,
-                     columns: (Bool) -> [(panels: [PanelSpec], flexible: Bool)],
+                     columns: (Bool) -> [(panels: [Panel], flexible: Bool)],
                      resultStep: @escaping (Int, Int) -> Int?) -> ScreenPlan {
         let body = Bands(size: model.size, headerLines: header.count, arithmeticLines: 3, statusLines: 4).body
         let numbers = model.display == .numbers || (model.display == .automatic && ColumnLayout.fits(columns(true), in: body))

@@ -14,7 +14,7 @@ enum LinearScreen {
         let (n, o) = (step.output[0], step.output[1])
         let products = Tensor(shape: [1, step.terms.count], scalars: step.terms.map(\.product))
         let header: [[Span]] = [
-            ConvScreen.titleLine(model.scene.title, step: number, of: walk.output.count, model: model),
+            ScreenParts.titleLine(model.scene.title, step: number, of: walk.output.count, model: model),
             [Span(text: walk.layer.summary, style: .bold),
              Span(text: "   A \(Formatting.compactShape(walk.input.shape))  W \(Formatting.compactShape(walk.layer.W.shape))  Z \(Formatting.compactShape(walk.output.shape))")],
             [Span(text: "Z = A·Wᵀ + bᵀ:  Z[n,o] = Σ_i W[o,i]·A[n,i] + b[o]", style: Style(foreground: .cyan))],
@@ -29,7 +29,7 @@ enum LinearScreen {
         return GradientPanels.plan(
             model, header: header, arithmetic: arithmetic,
             status: [Formatting.statistics("A", walk.input), Formatting.statistics("W", walk.layer.W), Formatting.statistics("Z", walk.output)],
-            markKey: ConvScreen.markKey([(.tap, "row in this sum"), (.current, "current"), (.pending, "pending")], plain: model.capabilities.colorDepth == .none),
+            markKey: ScreenParts.markKey([(.tap, "row in this sum"), (.current, "current"), (.pending, "pending")], plain: model.capabilities.colorDepth == .none),
             columns: { numbers in
                 let a = GradientPanels.map("A", walk.input, numbers: numbers, capabilities: model.capabilities,
                                            mark: { r, _ in r == n ? .tap : .plain }, focus: (n...n, 0...0))
@@ -68,7 +68,7 @@ enum LinearScreen {
                 let dz = GradientPanels.map("dLdZ", walk.dLdZ, numbers: numbers, capabilities: model.capabilities,
                                             mark: { r, c in used.contains([r, c]) ? .tap : .plain },
                                             focus: ConvGradientScreen.focus(of: used.map { ($0[0], $0[1]) }))
-                var columns: [(panels: [PanelSpec], flexible: Bool)] = [([dz], true)]
+                var columns: [(panels: [Panel], flexible: Bool)] = [([dz], true)]
                 if let (name, tensor) = factor {
                     columns.append(([GradientPanels.map(name, tensor, numbers: numbers, capabilities: model.capabilities,
                                                         mark: { r, c in through.contains([r, c]) ? .tap : .plain },

@@ -31,52 +31,40 @@ enum PoolScreen {
         let body = Bands(size: model.size, headerLines: header.count, arithmeticLines: 3, statusLines: 4).body
         let inputFormat = MapView.numberFormat(for: walk.input.scalars)
         let outputFormat = MapView.numberFormat(for: walk.output.scalars)
-        let titles = (input: "A\(Formatting.index([here.n, here.c]))" + (rows + 2 > body.height ? " r\(rows)–\(rows)" : ""), window: "window",
-                      output: "Z\(Formatting.index([here.n, here.c]))")
-        let want = (input: Panel.width(columns: columns, pitch: inputFormat.width + 1, title: titles.input),
-                    window: Panel.width(columns: g.kernel.w, pitch: inputFormat.width + 1, title: titles.window),
-                    output: Panel.width(columns: grid.columns, pitch: outputFormat.width + 1, title: titles.output))
-        let numbersFit = want.input + want.window + want.output + 2 <= body.width
-        let showsNumbers = model.display == .numbers || (model.display == .automatic && numbersFit)
         let heat = HeatmapMode(model.capabilities)
-        let inputMode: MapView.Mode = showsNumbers
-            ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals) : .heat(heat, range: ConvScreen.range(of: inputMap))
-        let outputMode: MapView.Mode = showsNumbers
-            ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals) : .heat(heat, range: ConvScreen.range(of: outputMap))
-
-        let bigInput = showsNumbers ? want.input : Panel.width(columns: columns, pitch: 1, title: titles.input)
-        let bigOutput = showsNumbers ? want.output : Panel.width(columns: grid.columns, pitch: 1, title: titles.output)
-        let room = max(0, body.width - want.window - 2)
-        let inputWidth = min(bigInput, max(12, room * bigInput / max(1, bigInput + bigOutput)))
-        let parts = body.splitColumns([.fixed(inputWidth), .fixed(1), .fixed(want.window), .fixed(1),
-                                       .fixed(min(bigOutput, max(0, room - inputWidth)))])
-
         let top = g.stride.h * here.i, left = g.stride.w * here.j
         let windowValues = step.values
-        let windowMap = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { windowValues[$0 * g.kernel.w + $1] },
-                                mark: { r, c in (top + r) * columns + left + c == argmax ? .argmax : .tap },
-                                mode: .numbers(width: inputFormat.width, decimals: inputFormat.decimals), focus: (0...0, 0...0))
-        let panels = [
-            Panel(frame: Rect(x: parts[0].x, y: body.y, width: parts[0].width, height: min(body.height, MapView.lines(rows, inputMode) + 2)),
-                  title: "A\(Formatting.index([here.n, here.c]))",
-                  map: MapView(rows: rows, columns: columns, value: { inputMap[$0, $1] }, mark: inputMark, mode: inputMode,
-                               focus: (top...(top + g.kernel.h - 1), left...(left + g.kernel.w - 1))),
-                  isActive: true),
-            Panel(frame: Rect(x: parts[2].x, y: body.y, width: parts[2].width, height: min(body.height, g.kernel.h + 2)),
-                  title: titles.window, map: windowMap),
-            Panel(frame: Rect(x: parts[4].x, y: body.y, width: parts[4].width, height: min(body.height, MapView.lines(grid.rows, outputMode) + 2)),
-                  title: "Z\(Formatting.index([here.n, here.c]))",
-                  map: MapView(rows: grid.rows, columns: grid.columns, value: { outputMap[$0, $1] }, mark: outputMark,
-                               mode: outputMode, focus: (here.i...here.i, here.j...here.j)),
-                  isActive: true),
-        ]
+
+        // Columns: input | window | output; numbers when they fit side by side, else heat maps
+        // for the two big maps, which share the room left by the window.
+        func layout(numbers: Bool) -> [(panels: [Panel], flexible: Bool)] {
+            let inputMode: MapView.Mode = numbers
+                ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals)
+                : .heat(heat, range: ScreenParts.range(of: inputMap))
+            let outputMode: MapView.Mode = numbers
+                ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals)
+                : .heat(heat, range: ScreenParts.range(of: outputMap))
+            let input = MapView(rows: rows, columns: columns, value: { inputMap[$0, $1] }, mark: inputMark,
+                                mode: inputMode, focus: (top...(top + g.kernel.h - 1), left...(left + g.kernel.w - 1)))
+            let window = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { windowValues[$0 * g.kernel.w + $1] },
+                                 mark: { r, c in (top + r) * columns + left + c == argmax ? .argmax : .tap },
+                                 mode: .numbers(width: inputFormat.width, decimals: inputFormat.decimals))
+            let output = MapView(rows: grid.rows, columns: grid.columns, value: { outputMap[$0, $1] }, mark: outputMark,
+                                 mode: outputMode, focus: (here.i...here.i, here.j...here.j))
+            return [([Panel(title: "A\(Formatting.index([here.n, here.c]))", map: input, isActive: true)], true),
+                    ([Panel(title: "window", map: window)], false),
+                    ([Panel(title: "Z\(Formatting.index([here.n, here.c]))", map: output, isActive: true)], true)]
+        }
+        let showsNumbers = model.display == .numbers
+            || (model.display == .automatic && ColumnLayout.fits(layout(numbers: true), in: body))
+        let panels = ColumnLayout.arrange(layout(numbers: showsNumbers), in: body)
         let status = [
             Formatting.statistics("A\(Formatting.index([here.n, here.c]))", inputMap),
             Formatting.statistics("Z\(Formatting.index([here.n, here.c]))", outputMap),
         ]
         return ScreenPlan(header: header, panels: panels, arithmetic: arithmeticLines(layer, step: step), status: status,
-                          legends: showsNumbers ? [] : [("A", ConvScreen.range(of: inputMap)), ("Z", ConvScreen.range(of: outputMap))],
-                          markKey: ConvScreen.markKey(layer.kind == .max
+                          legends: showsNumbers ? [] : [("A", ScreenParts.range(of: inputMap)), ("Z", ScreenParts.range(of: outputMap))],
+                          markKey: ScreenParts.markKey(layer.kind == .max
                               ? [(.tap, "window"), (.argmax, "first maximum"), (.current, "current"), (.pending, "pending")]
                               : [(.tap, "window"), (.current, "current"), (.pending, "pending")]),
                           outputPanel: 2, stepOfOutputCell: { r, c in grid.step(n: here.n, c: here.c, i: r, j: c) },
@@ -91,11 +79,11 @@ enum PoolScreen {
         let height = "(\(size.h) − \(g.kernel.h))//\(g.stride.h) + 1 = \(out.h)", width = "(\(size.w) − \(g.kernel.w))//\(g.stride.w) + 1 = \(out.w)"
         let formulas = height == width ? "H_out = W_out = " + width : "H_out = \(height)   W_out = \(width)"
         return [
-            ConvScreen.titleLine(title, step: step.number, of: walk.stepCount, model: model),
+            ScreenParts.titleLine(title, step: step.number, of: walk.stepCount, model: model),
             [Span(text: walk.layer.summary, style: .bold), Span(text: "   " + shapes)],
             [Span(text: formulas, style: Style(foreground: .cyan)), Span(text: "  (window jumps \(g.stride.w))", style: .dim),
-             Span(text: ConvScreen.skippedNote(size: size, geometry: g, spatialAxes: 2), style: Style(foreground: .indexed(203)))],
-        ] + ConvScreen.parameterBar(model)
+             Span(text: ScreenParts.skippedNote(size: size, geometry: g, spatialAxes: 2), style: Style(foreground: .indexed(203)))],
+        ] + ScreenParts.parameterBar(model)
     }
 
     /// Max: the values and where the first maximum sits. Mean: the sum written out over K².

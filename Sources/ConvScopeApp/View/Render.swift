@@ -15,7 +15,10 @@ extension AppModel {
             let border = panel.isActive ? Style(foreground: .cyan) : Style(foreground: .indexed(245))
             Box(title: panel.fullTitle, style: border, titleStyle: Style(attributes: .bold), glyphs: glyphs)
                 .render(into: &buffer, area: panel.frame)
-            panel.map?.render(into: &buffer, area: panel.inner, textMarks: capabilities.colorDepth == .none)
+            if var map = panel.map {
+                map.textMarks = capabilities.colorDepth == .none
+                map.render(into: &buffer, area: panel.inner)
+            }
             draw(Self.fitted(panel.lines, unbuilt: panel.unbuiltLines, height: panel.inner.height), in: panel.inner,
                  into: &buffer, glyphs: glyphs)
         }
@@ -24,9 +27,13 @@ extension AppModel {
         draw(plan.arithmetic, in: bands.arithmetic.offset(dy: -lift), into: &buffer, glyphs: glyphs)
         draw(plan.status, in: bands.status.offset(dy: -lift), into: &buffer, glyphs: glyphs)
         drawKey(plan, in: bands.status.inset(top: 3).offset(dy: -lift), into: &buffer)
-        KeyHintBar(KeyMap.hints, keyStyle: Style(foreground: .cyan, attributes: .bold)).render(into: &buffer, area: bands.hints)
+        if let notice {
+            draw([[Span(text: notice, style: Style(foreground: .yellow, attributes: .bold))]], in: bands.hints, into: &buffer, glyphs: glyphs)
+        } else {
+            KeyHintBar(KeyMap.hints, keyStyle: Style(foreground: .cyan, attributes: .bold)).render(into: &buffer, area: bands.hints)
+        }
         if let menu {
-            MenuOverlay(labels: menu.entries.map(menuLabel), selection: menu.selection, glyphs: glyphs)
+            MenuOverlay(title: "screens  ↑↓ Enter, Esc", labels: menu.entries.map(menuLabel), selection: menu.selection, glyphs: glyphs)
                 .render(into: &buffer, area: buffer.bounds)
         }
         if showsHelp {

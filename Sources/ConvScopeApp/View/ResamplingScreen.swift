@@ -33,7 +33,7 @@ enum ResamplingScreen {
         let grid = OutputGrid(shape: Z.shape)
         let k = walk.layer.factor
         let header: [[Span]] = [
-            ConvScreen.titleLine(model.scene.title, step: number, of: walk.output.count, model: model),
+            ScreenParts.titleLine(model.scene.title, step: number, of: walk.output.count, model: model),
             [Span(text: walk.layer.summary, style: .bold),
              Span(text: "   A \(Formatting.compactShape(walk.input.shape))  Z \(Formatting.compactShape(walk.output.shape))")],
             [Span(text: formula(walk), style: Style(foreground: .cyan))],
@@ -53,7 +53,7 @@ enum ResamplingScreen {
         ]
         let status = [Formatting.statistics("A\(Formatting.index([n, c]))", walk.input.at([n, c])),
                       Formatting.statistics("Z\(Formatting.index([n, c]))", walk.output.at([n, c]))]
-        let markKey = ConvScreen.markKey([(.tap, "source"), (.padding, "inserted zero"), (.current, "current"), (.pending, "pending")], plain: model.capabilities.colorDepth == .none)
+        let markKey = ScreenParts.markKey([(.tap, "source"), (.padding, "inserted zero"), (.current, "current"), (.pending, "pending")], plain: model.capabilities.colorDepth == .none)
         return GradientPanels.plan(
             model, header: header, arithmetic: arithmetic, status: status, markKey: markKey,
             columns: { numbers in

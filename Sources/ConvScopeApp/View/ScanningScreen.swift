@@ -10,7 +10,7 @@ enum ScanningScreen {
         guard let step = try? walk.step(t) else {
             return ProblemScreen.plan("the MLP and the network disagree on shapes at window \(t)", model: model)
         }
-        let (channels, width) = (walk.input.shape[1], walk.input.shape[2])
+        let channels = walk.input.shape[1]
         let (k, positions) = (walk.windowSize, walk.positions)
         let start = t * walk.hop
         let kernel = walk.network.parameterizedLayers[0].W
@@ -18,7 +18,7 @@ enum ScanningScreen {
         let columnGrid = column.reshaped([column.count / channels, channels])
         let sizes = walk.mlpWeights.map { "\($0.shape[0])" }.joined(separator: "→") + "→\(walk.outFeatures)"
         let header: [[Span]] = [
-            ConvScreen.titleLine(model.scene.title, step: t, of: positions, model: model),
+            ScreenParts.titleLine(model.scene.title, step: t, of: positions, model: model),
             [Span(text: "MLP \(sizes) at every window of \(k) steps, hop \(walk.hop)", style: .bold)],
             [Span(text: "≡ " + walk.network.summary)],
             [Span(text: "MLP row s·\(channels)+c is tap s of channel c: W[o,c,s] = w[s·\(channels)+c, o]",
@@ -35,7 +35,7 @@ enum ScanningScreen {
         return GradientPanels.plan(
             model, header: header, arithmetic: arithmetic,
             status: [Formatting.statistics("A", walk.input), Formatting.statistics("Z", walk.output)],
-            markKey: ConvScreen.markKey([(.tap, "window / weights in use"), (.current, "this window"), (.pending, "pending")], plain: model.capabilities.colorDepth == .none),
+            markKey: ScreenParts.markKey([(.tap, "window / weights in use"), (.current, "this window"), (.pending, "pending")], plain: model.capabilities.colorDepth == .none),
             columns: { numbers in
                 let signal = GradientPanels.map("A[0] C×W", walk.input.at([0]), numbers: numbers, capabilities: model.capabilities,
                                                 mark: { _, c in (start..<(start + k)).contains(c) ? .tap : .plain },

@@ -6,37 +6,6 @@ struct Span: Equatable {
     var style: Style = .plain
 }
 
-/// A framed area of the body: a map, or lines of text, under a title.
-struct Panel {
-    var frame: Rect
-    var title: String
-    var map: MapView?
-    var lines: [[Span]] = []
-    /// Lines the panel has beyond `lines`, not built because no screen is that tall.
-    var unbuiltLines = 0
-    /// Drawn with a brighter border: the panel the step is about.
-    var isActive = false
-
-    /// The area inside the border.
-    var inner: Rect { frame.inset(by: 1) }
-
-    /// The frame width that shows `columns` values `pitch` cells apart (the last without
-    /// its gap) and the whole title.
-    static func width(columns: Int, pitch: Int, title: String) -> Int {
-        max(columns * pitch + 2, title.count + 6)
-    }
-
-    /// The title with the visible rows and columns appended when the map is cut to fit.
-    var fullTitle: String {
-        guard let map, !map.fitsWhole(in: inner) else { return title }
-        let view = map.viewport(in: inner)
-        var parts: [String] = []
-        if view.rows < map.rows { parts.append("r\(view.row)–\(view.row + view.rows - 1)") }
-        if view.columns < map.columns { parts.append("c\(view.column)–\(view.column + view.columns - 1)") }
-        return parts.isEmpty ? title : title + " " + parts.joined(separator: " ")
-    }
-}
-
 /// Everything one screen shows, laid out for a given size: the header lines, the body
 /// panels, the arithmetic and status lines. Scene builders make it; `render` draws it
 /// and `update` uses it to turn a mouse click into a step.

@@ -63,7 +63,7 @@ enum TaughtGradientScreen {
                     GradientPanels.map("flip W\(Formatting.index([o, c]))", taught.flippedKernel.at([o, c]), numbers: true,
                                        capabilities: model.capabilities, mark: { _, _ in .tap }, focus: (0...0, 0...0))
                 }
-                let sums = PanelSpec(title: "Σ per o", lines: channelSums.enumerated().map { o, sum in
+                let sums = Panel(title: "Σ per o", lines: channelSums.enumerated().map { o, sum in
                     [Span(text: "o\(o): "), Span(text: Formatting.number(sum), style: .bold)]
                 })
                 let target = GradientPanels.map(

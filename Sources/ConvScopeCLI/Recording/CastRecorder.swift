@@ -12,6 +12,9 @@ final class CastRecorder {
     private let size: Size
     private var lastFrame: Buffer?
     private var lastPlace: Place?
+    /// Pictures and step markers written so far, for the confirmation line.
+    private(set) var frameCount = 0
+    private(set) var markerCount = 0
 
     /// A recording starting now, titled with the command line that makes it; writes the header.
     init(size: Size, into file: CastFile) throws {
@@ -33,17 +36,25 @@ final class CastRecorder {
             let data = (lastFrame == nil ? "\u{1B}[?25l" : "") + frame.ansi()
             try file.append(Asciicast.Event(time: time, code: .output, data: data).line)
             lastFrame = frame
+            frameCount += 1
         }
         let place = Place(scene: model.sceneIndex, phase: model.phase, step: model.step)
         if place != lastPlace {
             try file.append(Asciicast.Event(time: time, code: .marker, data: Self.label(model)).line)
             lastPlace = place
+            markerCount += 1
         }
     }
 
     /// Keeps the last frame on screen until `time` (a recording lasts until its last event).
     func hold(until time: Double) throws {
         try file.append(Asciicast.Event(time: time, code: .output, data: "").line)
+    }
+
+    /// One stderr line saying what was recorded where (stdout recordings say nothing there).
+    func confirm() {
+        guard file.path != "-" else { return }
+        CLINote.print("wrote \(file.path): \(frameCount) frames, \(markerCount) step markers")
     }
 
     /// Where the model stands; a new place gets a marker.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// `convscope samples`: the shipped sample bundles as an aligned table.
+/// `convscope samples`: the shipped sample bundles as a table that fits `width` columns.
 struct SamplesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samples",
@@ -11,28 +11,69 @@ struct SamplesCommand: ParsableCommand {
             current directory), or in the folder named by \(SampleCatalog.environmentVariable).
             """)
 
+    /// The widest line the listing prints.
+    static let width = 100
+    /// The indent of each sample's description, under its row.
+    static let indent = "    "
+
     func run() throws {
         let catalog = try SampleCatalog.load()
-        var rows = [["NAME", "LAYER", "OPTIONS", "A", "W", "SHOWS"]]
+        var entries: [Entry] = []
         for sample in catalog.samples {
             let tensors = try catalog.tensors(of: sample)
-            let keys = sample.layer == Sample.networkLayer ? ["Y"] : try sample.spec().kind.parameterKeys.filter { $0 != "b" }
-            let parameters = keys.compactMap { tensors[$0].map { TensorSummary.shapeText($0.shape) } }
-            rows.append([sample.name, sample.layer, sample.optionsText, tensors["A"].map { TensorSummary.shapeText($0.shape) } ?? "—",
-                         parameters.isEmpty ? "—" : parameters.joined(separator: " "), sample.about])
+            // A, then the weights (or the labels Y) by name; b and dLdZ follow from them.
+            let keys = ["A"] + tensors.keys.filter { !["A", "b", "dLdZ"].contains($0) }.sorted()
+            let shapes = keys.compactMap { key in tensors[key].map { "\(key) \(TensorSummary.shapeText($0.shape))" } }
+            entries.append(Entry(cells: [sample.name, sample.layer, sample.optionsText], tensors: shapes,
+                                 about: sample.about))
         }
-        try StandardOutput.print(Self.aligned(rows))
-        try StandardOutput.print("\n\(catalog.samples.count) samples in \(catalog.folder.path); "
-                                 + "open one with `convscope view --sample NAME`.")
+        try StandardOutput.print(Self.listing(entries))
+        try StandardOutput.print("\n\(catalog.samples.count) samples in \(catalog.folder.path)")
+        try StandardOutput.print("open one with `convscope view --sample NAME`")
     }
 
-    /// Rows with every column but the last padded to its widest cell.
-    static func aligned(_ rows: [[String]]) -> String {
-        let widths = (0..<(rows.first?.count ?? 0)).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            zip(row, widths).enumerated().map { column, cell in
-                column == row.count - 1 ? cell.0 : cell.0.padding(toLength: cell.1, withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
+    /// One sample's row: name, layer and options, the shapes of A and the weights or labels
+    /// (`A (4, 1, 8, 8)  W (1, 1, 3, 3)`), and what it shows.
+    struct Entry {
+        let cells: [String]
+        let tensors: [String]
+        let about: String
+    }
+
+    /// The header and a row per entry: the first columns padded to their widest cell, the
+    /// tensors packed into the width that is left, the description wrapped on indented lines.
+    static func listing(_ entries: [Entry]) -> String {
+        let header = Entry(cells: ["NAME", "LAYER", "OPTIONS"], tensors: ["SHAPES"], about: "")
+        let rows = [header] + entries
+        let widths = header.cells.indices.map { column in rows.map { $0.cells[column].count }.max() ?? 0 }
+        let lead = widths.reduce(0) { $0 + $1 + 2 }
+        var lines: [String] = []
+        for entry in rows {
+            let tensorLines = wrap(entry.tensors, width: width - lead, separator: "  ")
+            for (index, tensors) in tensorLines.enumerated() {
+                let cells = index == 0 ? entry.cells : entry.cells.map { _ in "" }
+                let padded = zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) + "  " }
+                lines.append(padded.joined() + tensors)
+            }
+            let words = entry.about.split(separator: " ").map(String.init)
+            lines += wrap(words, width: width - indent.count, separator: " ").filter { !$0.isEmpty }.map { indent + $0 }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `words` joined by `separator` into lines of at most `width` characters (a longer word
+    /// gets a line of its own); at least one line.
+    static func wrap(_ words: [String], width: Int, separator: String) -> [String] {
+        var lines = [""]
+        for word in words {
+            if lines[lines.count - 1].isEmpty {
+                lines[lines.count - 1] = word
+            } else if lines[lines.count - 1].count + separator.count + word.count <= width {
+                lines[lines.count - 1] += separator + word
+            } else {
+                lines.append(word)
+            }
+        }
+        return lines
     }
 }

@@ -8,20 +8,19 @@ extension LayerSpec {
     /// A rank too small to grow is left for the layer to explain.
     func requireBoundedGrowth(of A: Tensor) throws {
         let option: String, spatial: [(Int) -> (Int, Bool)]
-        switch kind {
-        case .conv1d, .conv2d:
+        switch kind.descriptor.growth {
+        case .padding(let axes):
             option = "--padding \(padding?.map(String.init).joined(separator: ",") ?? "0")"
-            let pads = kind == .conv1d ? [paddingValue.w] : [paddingValue.h, paddingValue.w]
+            let pads = axes == 1 ? [paddingValue.w] : [paddingValue.h, paddingValue.w]
             spatial = pads.map { pad in { extent in
                 let (twice, o1) = pad.multipliedReportingOverflow(by: 2)
                 let (sum, o2) = extent.addingReportingOverflow(twice)
                 return (sum, o1 || o2)
             } }
-        case .upsample1d, .upsample2d, .convtranspose1d, .convtranspose2d:
+        case .factor(let axes):
             option = "--factor \(factorValue)"
-            let axes = kind == .upsample1d || kind == .convtranspose1d ? 1 : 2
             spatial = Array(repeating: { $0.multipliedReportingOverflow(by: factorValue) }, count: axes)
-        default:
+        case .none:
             return
         }
         guard A.rank > spatial.count else { return }

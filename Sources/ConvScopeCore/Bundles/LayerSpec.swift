@@ -35,12 +35,13 @@ public struct LayerSpec: Sendable, Equatable {
     /// Checks that every given option applies to the layer and has a sensible value.
     public func validate() throws {
         for (option, values) in given {
-            guard kind.options.contains(option) else {
-                let accepted = kind.options.map { "--\($0.rawValue)" }.sorted().joined(separator: ", ")
+            let descriptor = kind.descriptor
+            guard descriptor.options.contains(option) else {
+                let accepted = descriptor.options.map { "--\($0.rawValue)" }.sorted().joined(separator: ", ")
                 throw LayerError("--\(option.rawValue) does not apply to \(kind.rawValue)" +
                                  (accepted.isEmpty ? "; it takes no options" : "; it takes \(accepted)"))
             }
-            let pairAllowed = kind == .conv2d && option != .factor && option != .kernel
+            let pairAllowed = descriptor.pairOptions.contains(option)
             guard values.count == 1 || (values.count == 2 && pairAllowed) else {
                 throw LayerError("--\(option.rawValue) for \(kind.rawValue) takes one number" +
                                  (pairAllowed ? " or an H,W pair" : "") + ", got \(values.map(String.init).joined(separator: ","))")
@@ -65,7 +66,7 @@ public struct LayerSpec: Sendable, Equatable {
     public var kernelValue: Int { kernel ?? 2 }
     /// Stride as `(h, w)`; pooling defaults to its kernel (as PyTorch), convolution to 1.
     public var strideValue: HW {
-        LayerSpec.pair(stride, default: kind == .maxpool2d || kind == .meanpool2d ? kernelValue : 1)
+        LayerSpec.pair(stride, default: kind.descriptor.family == .pooling ? kernelValue : 1)
     }
     public var paddingValue: HW { LayerSpec.pair(padding, default: 0) }
     public var dilationValue: HW { LayerSpec.pair(dilation, default: 1) }

@@ -23,7 +23,7 @@ extension LayerSpec {
             return MemoryNeed(bytes: 8 *| held, outputShape: nil)
         }
         let pass = passElements(A: A.shape, bundle: bundle)
-        let parameters = kind.parameterKeys.compactMap { bundle[$0]?.count }.reduce(0, +|)
+        let parameters = kind.descriptor.parameterKeys.compactMap { bundle[$0]?.count }.reduce(0, +|)
         let output = pass.map { Tensor.count(saturating: $0.output) } ?? A.count
         var elements = held +| (pass?.grown ?? 0) +| (pass?.scratch ?? 0) +| output
         if backward || bundle["dLdZ"] != nil {

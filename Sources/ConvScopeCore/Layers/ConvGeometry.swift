@@ -63,18 +63,27 @@ public struct ConvGeometry: Sendable, Hashable {
         return HW(rest(padded.h, reach.h, stride.h), rest(padded.w, reach.w, stride.w))
     }
 
-    /// Checks the settings and the input size, describing the first problem in one line;
-    /// `remedy` is the advice for a window larger than the input, in terms of what the
-    /// layer using the geometry lets the user change (pooling has no dilation or padding).
-    public func validate(input: HW, remedy: String = "use a smaller kernel or dilation, or more padding") throws {
+    /// Checks the settings and the input size, describing the first problem in one line,
+    /// in 1-D terms (widths only) when `axes` is 1; `remedy` is the advice for a window larger
+    /// than the input, in terms of what the layer using the geometry lets the user change
+    /// (pooling has no dilation or padding).
+    public func validate(input: HW, axes: Int = 2,
+                         remedy: String = "use a smaller kernel or dilation, or more padding") throws {
         for (name, value, least) in [("kernel", kernel, 1), ("stride", stride, 1), ("dilation", dilation, 1), ("padding", padding, 0)]
         where value.h < least || value.w < least {
-            throw LayerError("\(name) \(value) is invalid: it must be at least \(least)")
+            let shown = axes == 1 ? "\(value.w)" : "\(value)"
+            throw LayerError("\(name) \(shown) is invalid: it must be at least \(least)")
         }
         let padded = paddedSize(forInput: input)
         let reach = effectiveKernel
+        if axes == 1, reach.w > padded.w {
+            let span = reach.w == kernel.w ? "kernel \(kernel.w)"
+                                           : "kernel \(kernel.w) at dilation \(dilation.w) spans \(reach.w) and"
+            throw LayerError("\(span) is wider than the padded input \(padded.w): \(remedy)")
+        }
         if reach.h > padded.h || reach.w > padded.w {
-            throw LayerError("kernel reaches \(reach.h)×\(reach.w) but the padded input is only \(padded.h)×\(padded.w): \(remedy)")
+            throw LayerError("kernel reaches \(reach.h)×\(reach.w) but the padded input is only "
+                             + "\(padded.h)×\(padded.w): \(remedy)")
         }
     }
 

@@ -89,7 +89,7 @@ public class ConvLayer: ParameterizedLayer {
             throw LayerError("A has \(shape[1]) channels (shape \(shape)) but W expects C_in = \(inChannels)")
         }
         let size = spatialSize(shape)
-        try geometry.validate(input: size)
+        try geometry.validate(input: size, axes: spatialAxes)
         let out = geometry.outputSize(forInput: size)
         return [shape[0], outChannels] + (spatialAxes == 1 ? [out.w] : [out.h, out.w])
     }

@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The environment variables that decide terminal behaviour, read with `getenv`.
 public enum ProcessEnvironment {

@@ -14,8 +14,6 @@ public struct ColorScale: Hashable, Sendable {
 
     /// Black through red and yellow to white: magnitudes such as activations.
     public static let heat = ColorScale(stops: [RGB(0, 0, 0), RGB(170, 0, 0), RGB(255, 140, 0), RGB(255, 255, 90), RGB(255, 255, 255)])
-    /// Blue through white to red: signed values such as weights, centred on a symmetric range.
-    public static let diverging = ColorScale(stops: [RGB(0, 60, 220), RGB(255, 255, 255), RGB(220, 20, 0)])
     /// Black to white.
     public static let grayscale = ColorScale(stops: [RGB(0, 0, 0), RGB(255, 255, 255)])
 
@@ -39,15 +37,5 @@ public struct ColorScale: Hashable, Sendable {
         let span = range.upperBound - range.lowerBound
         guard span > 0, span.isFinite else { return 0.5 }
         return min(max((value - range.lowerBound) / span, 0), 1)
-    }
-
-    /// The range of the finite values, `nil` when there are none.
-    public static func finiteRange(of values: some Sequence<Double>) -> ClosedRange<Double>? {
-        var low = Double.infinity, high = -Double.infinity
-        for value in values where value.isFinite {
-            low = min(low, value)
-            high = max(high, value)
-        }
-        return low <= high ? low...high : nil
     }
 }

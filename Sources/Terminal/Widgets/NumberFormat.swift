@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Formatting numbers into a fixed number of columns without ever printing garbage:
 /// NaN and infinities are spelled out, negative zero prints as zero, numbers too large
@@ -34,16 +38,6 @@ public enum NumberFormat {
             return text
         }
         return scientific(value, width: width, maxDecimals: maxDecimals) ?? overflow(width)
-    }
-
-    /// The most decimals (at most `maxDecimals`) with which every finite value that fits
-    /// `width` columns at all in fixed notation still fits; values too large for that
-    /// are left to `fit` and do not drag the others down.
-    public static func decimals(toFit values: [Double], width: Int, maxDecimals: Int) -> Int {
-        let fitting = values.filter { $0.isFinite && fixed($0, decimals: 0).count <= width }
-        return (0...max(0, maxDecimals)).reversed().first { d in
-            fitting.allSatisfy { fixed($0, decimals: d).count <= width }
-        } ?? 0
     }
 
     private static func special(_ value: Double) -> String? {

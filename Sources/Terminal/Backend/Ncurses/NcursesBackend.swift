@@ -1,5 +1,9 @@
 import CNcursesw
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The real terminal, through ncursesw. Only one can be open at a time.
 ///
@@ -83,6 +87,8 @@ public final class NcursesBackend: TerminalBackend {
             case KEY_MOUSE: return mouseEvent()
             case let keyCode: return NcursesKeys.key(forKeyCode: keyCode).map(InputEvent.key)
             }
+        case OK where code == 0x1B:
+            return escapeOrMouse(window)
         case OK:
             return NcursesKeys.key(forCharacter: code).map(InputEvent.key)
         default:
@@ -122,6 +128,32 @@ public final class NcursesBackend: TerminalBackend {
             (.underline, cs_a_underline()), (.italic, cs_a_italic()),
         ]
         return table.reduce(attr_t(0)) { attributes.contains($1.0) ? $0 | $1.1 : $0 }
+    }
+
+    /// An Esc that ncurses matched to no key: the start of a mouse report in the encoding
+    /// ncurses was not set up for (see `MouseReport`), or the Esc key. The bytes already
+    /// read come back with `ungetch` when it is not a report. ncurses has waited its Esc
+    /// delay, so the rest of a sequence is already queued; later bytes get 50 ms.
+    private func escapeOrMouse(_ window: UnsafeMutablePointer<WINDOW>?) -> InputEvent? {
+        var bytes: [UInt8] = []
+        while true {
+            switch MouseReport.parse(bytes) {
+            case .report(let event):
+                return event.map(InputEvent.mouse)
+            case .notAReport:
+                bytes.reversed().forEach { ungetch(Int32($0)) }
+                return .key(.escape)
+            case .incomplete:
+                wtimeout(window, bytes.isEmpty ? 0 : 50)
+                let next = wgetch(window)
+                guard (0...255).contains(next) else {
+                    if next != ERR { ungetch(next) }
+                    bytes.reversed().forEach { ungetch(Int32($0)) }
+                    return .key(.escape)
+                }
+                bytes.append(UInt8(next))
+            }
+        }
     }
 
     private func mouseEvent() -> InputEvent? {

@@ -1,5 +1,9 @@
 import CNcursesw
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Puts the terminal back the way it was, whatever way the process ends while the
 /// ncurses screen is up:

@@ -1,5 +1,3 @@
-import Terminal
-
 /// What a map cell means at the current step, which decides how it is drawn.
 public enum CellMark: Hashable, Sendable {
     case plain
@@ -22,8 +20,8 @@ public enum CellMark: Hashable, Sendable {
 }
 
 /// The styles of the marks, for numbers and for heat maps, in one place.
-enum MarkStyle {
-    static func numberStyle(_ mark: CellMark, value: Double) -> Style {
+public enum MarkStyle {
+    public static func numberStyle(_ mark: CellMark, value: Double) -> Style {
         let nonFinite = !value.isFinite
         switch mark {
         case .plain, .done: return nonFinite ? Style(foreground: .magenta, attributes: .bold) : .plain
@@ -38,7 +36,7 @@ enum MarkStyle {
     }
 
     /// The colour that replaces a heat-map colour for marked cells; nil keeps the value's colour.
-    static func heatOverride(_ mark: CellMark) -> TermColor? {
+    public static func heatOverride(_ mark: CellMark) -> TermColor? {
         switch mark {
         case .plain, .done: nil
         case .padding: .indexed(17)
@@ -54,14 +52,14 @@ enum MarkStyle {
     /// Heat-map colours that set NaN and the infinities apart from every finite value:
     /// NaN purple, +Inf green, −Inf deep blue (finite values run black–red–yellow–white,
     /// and no mark uses these).
-    static func nonFiniteColor(_ value: Double) -> TermColor? {
+    public static func nonFiniteColor(_ value: Double) -> TermColor? {
         if value.isNaN { return .indexed(93) }
         if value.isInfinite { return value > 0 ? .indexed(46) : .indexed(19) }
         return nil
     }
 
     /// The character after a marked number in plain text, where colour cannot show.
-    static func textMark(_ mark: CellMark) -> Character? {
+    public static func textMark(_ mark: CellMark) -> Character? {
         switch mark {
         case .current: "<"
         case .tap: "*"
@@ -73,7 +71,7 @@ enum MarkStyle {
     }
 
     /// ASCII marks for heat maps on terminals without colour or Unicode.
-    static func shadeGlyph(_ mark: CellMark) -> Character {
+    public static func shadeGlyph(_ mark: CellMark) -> Character {
         switch mark {
         case .tap: "O"
         case .windowGap: "o"

@@ -1,19 +1,25 @@
-import Terminal
+/// A list drawn over the current screen (the screen menu): a centred box with one line per
+/// entry, the selection highlighted and kept in view.
+public struct MenuOverlay: Widget {
+    public var title: String
+    public var labels: [String]
+    public var selection: Int
+    public var glyphs: Glyphs
 
-/// The screen list drawn over the current screen: a centred box with one line per entry,
-/// the selection highlighted and kept in view.
-struct MenuOverlay {
-    let labels: [String]
-    let selection: Int
-    let glyphs: Glyphs
+    public init(title: String, labels: [String], selection: Int, glyphs: Glyphs) {
+        self.title = title
+        self.labels = labels
+        self.selection = selection
+        self.glyphs = glyphs
+    }
 
-    func render(into buffer: inout Buffer, area: Rect) {
+    public func render(into buffer: inout Buffer, area: Rect) {
         let width = min(area.width - 2, max(40, (labels.map(\.count).max() ?? 0) + 4))
         let height = min(area.height - 2, labels.count + 2)
         guard width >= 10, height >= 3 else { return }
         let frame = area.centered(Size(width: width, height: height))
         buffer.fill(frame)
-        let box = Box(title: "screens  ↑↓ Enter, Esc", style: Style(foreground: .cyan), glyphs: glyphs)
+        let box = Box(title: title, style: Style(foreground: .cyan), glyphs: glyphs)
         box.render(into: &buffer, area: frame)
         let inner = box.inner(of: frame)
         let first = min(max(0, selection - inner.height / 2), max(0, labels.count - inner.height))

@@ -1,24 +1,40 @@
 import Foundation
-import Terminal
 
 /// One 2-d map (an input channel, a kernel, an output map) drawn into an area, as
 /// right-aligned numbers or as a heat map, with a viewport that keeps a focus region
-/// visible when the map is larger than the area.
-struct MapView {
-    enum Mode: Equatable {
+/// visible when the map is larger than the area. It knows nothing of tensors: the caller
+/// gives the map's size, the value and the mark of each cell (row, column), and a mode.
+public struct MapView: Widget {
+    public enum Mode: Equatable, Sendable {
         /// `width` columns per value plus one of gap; one row per value.
         case numbers(width: Int, decimals: Int)
         /// One column per value; `.halfBlocks` packs two value rows into one terminal row.
-        case heat(HeatmapMode, range: ClosedRange<Double>)
+        case heat(HeatmapMode, range: ClosedRange<Double>, scale: ColorScale = .heat)
     }
 
-    let rows: Int
-    let columns: Int
-    let value: (Int, Int) -> Double
-    let mark: (Int, Int) -> CellMark
-    let mode: Mode
+    public let rows: Int
+    public let columns: Int
+    /// The value at (row, column).
+    public let value: (Int, Int) -> Double
+    /// What the cell at (row, column) means at this step, which decides its style.
+    public let mark: (Int, Int) -> CellMark
+    public let mode: Mode
     /// Rows and columns that must stay in view (the window, the current cell).
-    let focus: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)
+    public let focus: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)
+    /// Whether the gap after a marked number carries a character saying what the colour
+    /// would (for terminals and pipes without colour).
+    public var textMarks = false
+
+    public init(rows: Int, columns: Int, value: @escaping (Int, Int) -> Double,
+                mark: @escaping (Int, Int) -> CellMark = { _, _ in .plain }, mode: Mode,
+                focus: (rows: ClosedRange<Int>, columns: ClosedRange<Int>) = (0...0, 0...0)) {
+        self.rows = rows
+        self.columns = columns
+        self.value = value
+        self.mark = mark
+        self.mode = mode
+        self.focus = focus
+    }
 
     /// Columns one value takes, gap included.
     var columnPitch: Int {
@@ -30,23 +46,23 @@ struct MapView {
     var rowsPerLine: Int { MapView.rowsPerLine(mode) }
 
     static func rowsPerLine(_ mode: Mode) -> Int {
-        if case .heat(.halfBlocks, _) = mode { return 2 }
+        if case .heat(.halfBlocks, _, _) = mode { return 2 }
         return 1
     }
 
     /// Terminal rows needed for `rows` value rows in `mode`.
-    static func lines(_ rows: Int, _ mode: Mode) -> Int {
+    public static func lines(_ rows: Int, _ mode: Mode) -> Int {
         (rows + rowsPerLine(mode) - 1) / rowsPerLine(mode)
     }
 
     /// The area needed to show the whole map; numbers keep the gap after the last column,
     /// where a plain-text mark may go.
-    var fullSize: Size {
+    public var fullSize: Size {
         Size(width: columns * columnPitch, height: (rows + rowsPerLine - 1) / rowsPerLine)
     }
 
     /// The first visible row and column, and how many of each fit in `area`.
-    func viewport(in area: Rect) -> (row: Int, column: Int, rows: Int, columns: Int) {
+    public func viewport(in area: Rect) -> (row: Int, column: Int, rows: Int, columns: Int) {
         let visibleColumns = min(columns, (area.width + (columnPitch > 1 ? 1 : 0)) / columnPitch)
         let visibleRows = min(rows, area.height * rowsPerLine)
         func start(_ focus: ClosedRange<Int>, visible: Int, total: Int, step: Int) -> Int {
@@ -69,11 +85,10 @@ struct MapView {
     }
 
     /// Whether the whole map is visible in `area`.
-    func fitsWhole(in area: Rect) -> Bool { area.size.fits(fullSize) }
+    public func fitsWhole(in area: Rect) -> Bool { area.size.fits(fullSize) }
 
-    /// Draws the visible part. With `textMarks` (a terminal or a pipe without colour), the
-    /// gap after a marked number carries a character saying what the colour would.
-    func render(into buffer: inout Buffer, area: Rect, textMarks: Bool = false) {
+    /// Draws the visible part.
+    public func render(into buffer: inout Buffer, area: Rect) {
         let view = viewport(in: area)
         switch mode {
         case .numbers(let width, let decimals):
@@ -91,11 +106,11 @@ struct MapView {
                     }
                 }
             }
-        case .heat(let heatMode, let range):
+        case .heat(let heatMode, let range, let scale):
             func color(_ row: Int, _ column: Int) -> TermColor {
                 let v = value(row, column)
                 return MarkStyle.heatOverride(mark(row, column)) ?? MarkStyle.nonFiniteColor(v)
-                    ?? ColorScale.heat.color(of: v, in: range)
+                    ?? scale.color(of: v, in: range)
             }
             for line in 0..<((view.rows + rowsPerLine - 1) / rowsPerLine) {
                 for c in 0..<view.columns {
@@ -120,7 +135,7 @@ struct MapView {
     }
 
     /// The map cell under a point of `area`, if any.
-    func cell(at point: Point, in area: Rect) -> (row: Int, column: Int)? {
+    public func cell(at point: Point, in area: Rect) -> (row: Int, column: Int)? {
         guard area.contains(point) else { return nil }
         let view = viewport(in: area)
         let offset = point.x - area.x
@@ -132,7 +147,7 @@ struct MapView {
     }
 
     /// A value in at most `width` columns with the map's shared number of decimals.
-    static func number(_ v: Double, width: Int, decimals: Int) -> String {
+    public static func number(_ v: Double, width: Int, decimals: Int) -> String {
         let text = NumberFormat.fixed(v, decimals: decimals)
         return text.count <= width ? text : NumberFormat.fit(v, width: width, maxDecimals: decimals)
     }
@@ -140,7 +155,8 @@ struct MapView {
     /// The narrowest column (at most `limit`) and the decimals that show `values` legibly:
     /// integers as integers, otherwise up to `maxDecimals` decimals. Only the extremes are
     /// formatted (the widest number is the smallest or the largest), so big maps stay cheap.
-    static func numberFormat(for values: [Double], limit: Int = 7, maxDecimals: Int = 2) -> (width: Int, decimals: Int) {
+    public static func numberFormat(for values: [Double], limit: Int = 7,
+                                    maxDecimals: Int = 2) -> (width: Int, decimals: Int) {
         var low = Double.infinity, high = -Double.infinity
         var integral = true, special = false
         for v in values {

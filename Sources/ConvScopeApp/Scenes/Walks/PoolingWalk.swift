@@ -1,0 +1,32 @@
+import ConvScopeCore
+import Walkthroughs
+
+/// A pooling's forward walk and its backward walk (dL/dA only: pooling has no parameters).
+struct PoolingWalk: SceneWalk {
+    let forward: PoolForwardWalkthrough
+    let backward: PoolBackwardWalkthrough
+
+    var phases: [Phase] { [.forward, .dLdA] }
+    var input: Tensor { forward.input }
+
+    func target(_ phase: Phase) -> Tensor { phase == .forward ? forward.output : backward.dLdA }
+
+    /// An output maps to its window's maximum (or first element), an input to the first
+    /// output whose window reads it.
+    func step(_ step: Int, from old: Phase, to new: Phase, keeping kept: Int) -> Int {
+        if old == .forward && new == .dLdA {
+            return backward.dLdA.offset(of: forward.step(step).argmax ?? forward.step(step).window[0])
+        }
+        if old == .dLdA && new == .forward {
+            let input = backward.dLdA.index(ofOffset: step)
+            guard let output = forward.layer.outputsReading(input: input).first else { return kept }
+            return forward.stepNumber(ofOutput: output)
+        }
+        return kept
+    }
+
+    func plan(phase: Phase, step: Int, title: String, model: AppModel) -> ScreenPlan {
+        phase == .forward ? PoolScreen.plan(forward, step: step, title: title, model: model)
+                          : PoolGradientScreen.plan(backward, step: step, model: model)
+    }
+}

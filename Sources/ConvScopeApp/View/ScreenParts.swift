@@ -1,0 +1,59 @@
+import ConvScopeCore
+import Terminal
+
+/// The parts every screen shares: the title line, the live-size bar, the skipped-rows note,
+/// heat-map ranges and the key to the cell marks.
+enum ScreenParts {
+    /// The first header line: app, scene, step counter and playback state.
+    static func titleLine(_ title: String, step: Int, of count: Int, model: AppModel) -> [Span] {
+        let scene = model.scenes.count > 1 ? " \(model.sceneIndex + 1)/\(model.scenes.count)" : ""
+        let play = model.isPlaying ? "▶ \(Formatting.number(model.speed))/s" : "❚❚ paused"
+        return [Span(text: "ConvScope\(scene)", style: Style(foreground: .cyan, attributes: .bold)),
+                Span(text: " · step \(step + 1)/\(count) \(play) · "),
+                Span(text: title, style: .bold)]
+    }
+
+    /// The finite range of a tensor's values, for heat-map colours.
+    static func range(of tensor: Tensor) -> ClosedRange<Double> {
+        let statistics = TensorStatistics(tensor)
+        guard let low = statistics.min, let high = statistics.max else { return 0...1 }
+        return low...high
+    }
+
+    /// A key to the cell marks: a sample of each mark's style and what it means.
+    /// Without colour (`plain`), each sample carries the character `render` puts after
+    /// marked numbers instead, since a colour swatch would not show.
+    static func markKey(_ marks: [(CellMark, String)], plain: Bool = false) -> [Span] {
+        marks.compactMap { mark, meaning -> [Span]? in
+            if plain {
+                guard let glyph = MarkStyle.textMark(mark) ?? (mark == .pending ? "·" : nil) else { return nil }
+                return [Span(text: mark == .pending ? " ·  " : " 0\(glyph) "), Span(text: meaning + "  ")]
+            }
+            return [Span(text: mark == .pending ? " · " : " 0 ", style: MarkStyle.numberStyle(mark, value: 0)), Span(text: " \(meaning)  ")]
+        }.flatMap { $0 }
+    }
+
+    /// The live sizes of a scene built from a recipe, the selected one highlighted.
+    static func parameterBar(_ model: AppModel) -> [[Span]] {
+        guard let recipe = model.scene.recipe else { return [] }
+        let selected = model.parameterIndex % recipe.parameters.count
+        var spans = [Span(text: "sizes ", style: .dim)]
+        for (i, parameter) in recipe.parameters.enumerated() {
+            let text = "\(parameter.name) \(parameter.value)"
+            spans.append(Span(text: i == selected ? "‹\(text)›" : " \(text) ",
+                              style: i == selected ? Style(foreground: .black, background: .cyan, attributes: .bold) : .plain))
+        }
+        spans.append(Span(text: "  \(KeyMap.key(.nextParameter)) \(KeyMap.key(.decreaseParameter)) \(KeyMap.key(.increaseParameter))", style: .dim))
+        return [spans]
+    }
+
+    /// Points out the trailing rows and columns of the padded input that no window reaches,
+    /// when the stride does not divide what is left after the first window.
+    static func skippedNote(size: HW, geometry g: ConvGeometry, spatialAxes: Int) -> String {
+        let unreached = g.unreachedExtent(forInput: size)
+        var parts: [String] = []
+        if spatialAxes == 2 && unreached.h > 0 { parts.append("\(unreached.h) row\(unreached.h == 1 ? "" : "s")") }
+        if unreached.w > 0 { parts.append("\(unreached.w) col\(unreached.w == 1 ? "" : "s")") }
+        return parts.isEmpty ? "" : "  stride skips last " + parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,39 @@
+@testable import ConvScopeApp
+import Terminal
+import Testing
+
+/// Where `ColumnLayout` puts panels: side by side, stacked, lined up across columns, and
+/// sharing a body too narrow for every column without losing a column to rounding.
+@Suite struct ColumnLayoutTests {
+    /// A text panel `width` characters wide and `lines` lines tall.
+    func text(_ title: String, width: Int, lines: Int = 1) -> Panel {
+        Panel(title: title, lines: Array(repeating: [Span(text: String(repeating: "x", count: width))], count: lines))
+    }
+
+    @Test func slotsLineUpPanelsAcrossColumns() {
+        var tall = text("tall", width: 4, lines: 3), short = text("k", width: 4)
+        tall.slotHeight = 6
+        short.slotHeight = 6
+        let body = Rect(x: 0, y: 0, width: 40, height: 20)
+        let panels = ColumnLayout.arrange([([tall, tall], false), ([short, short], false)], in: body)
+        #expect(panels.map(\.frame.y) == [0, 6, 0, 6], "the second row starts one slot down in both columns")
+        #expect(panels.map(\.frame.height) == [5, 5, 3, 3], "each frame keeps its own height inside its slot")
+    }
+
+    @Test func aReservedWidthHoldsEvenForShortContent() {
+        var panel = text("a", width: 2)
+        panel.reservedWidth = 15
+        let panels = ColumnLayout.arrange([([panel], false), ([text("b", width: 2)], false)],
+                                          in: Rect(x: 0, y: 0, width: 40, height: 10))
+        #expect(panels.map(\.frame.width) == [15, Panel.titleWidth("b")])
+        #expect(panels[1].frame.x == 16, "one column of gap after the reserved width")
+    }
+
+    @Test func flexibleColumnsFillTheBodyExactly() {
+        let body = Rect(x: 0, y: 0, width: 42, height: 10)
+        let panels = ColumnLayout.arrange([([text("a", width: 28)], true), ([text("b", width: 28)], true)], in: body)
+        let widths = panels.map(\.frame.width)
+        #expect(widths.reduce(0, +) + 1 == body.width, "\(widths): no column lost to rounding")
+        #expect(widths[0] == 20 && widths[1] == 21, "shares in proportion to the natural widths (30 each)")
+    }
+}
