@@ -20,12 +20,19 @@ public protocol LoopStage: Sendable {
     var stepCount: Int { get }
     /// Step `number` (0-based, less than `stepCount`).
     func step(_ number: Int) -> LoopStep
+    /// The output after steps `0...number` have written (or added) their results: what a screen
+    /// shows filling up; after the last step it is `output`.
+    func accumulated(through number: Int) -> Tensor
 }
 
 extension LoopStage {
-    /// The output after steps `0...number` have written (or added) their results: what a screen
-    /// shows filling up; after the last step it is `output`.
+    /// Replays the steps `0...number` onto `start`.
     public func accumulated(through number: Int) -> Tensor {
+        replayed(through: number)
+    }
+
+    /// `start` with the results of steps `0...number` written or added at their subscripts.
+    public func replayed(through number: Int) -> Tensor {
         var out = start
         for k in 0...number {
             let s = step(k)

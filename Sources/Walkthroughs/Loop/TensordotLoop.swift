@@ -53,6 +53,13 @@ public struct TensordotLoop: LoopStage {
             result: Self.column(plan, input, fixed, bias, at: p))
     }
 
+    /// The cells of steps `0...number` taken from `output`, without redoing their tensordots: step k
+    /// writes every (n, c) at grid cell k, which is the k-th element of each trailing spatial plane.
+    public func accumulated(through number: Int) -> Tensor {
+        let cells = plan.grid.h * plan.grid.w
+        return Tensor(shape: output.shape) { $0 % cells <= number ? output.scalars[$0] : 0 }
+    }
+
     /// The tensordot at grid position `p` (plus the bias broadcast over rows).
     static func column(_ plan: TensordotPlan, _ input: Tensor, _ fixed: Tensor, _ bias: Tensor?, at p: HW) -> Tensor {
         let window = plan.reads(at: p).read(from: input)

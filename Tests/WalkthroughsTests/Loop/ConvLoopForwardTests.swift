@@ -129,3 +129,24 @@ import Testing
         }
     }
 }
+
+/// A tensordot loop's quick partial output is the replay of its steps.
+@Suite struct TensordotLoopAccumulationTests {
+    @Test(arguments: 0..<12)
+    func partialOutputsEqualTheReplayedSteps(seed: Int) throws {
+        let c = ConvCase(seed: UInt64(seed), oneD: seed % 2 == 0)
+        guard c.hasOneStride else { return expectUnequalStridesRefused(c) }
+        let Z = try c.layer.forward(c.A)
+        let walks = [
+            try LoopWalk.convForward(input: c.A, weight: c.W, bias: c.b, geometry: c.geometry),
+            try LoopWalk.convBackward(.dLdW, input: c.A, weight: c.W, geometry: c.geometry, dLdZ: Z),
+            try LoopWalk.convBackward(.dLdA, input: c.A, weight: c.W, geometry: c.geometry, dLdZ: Z),
+        ]
+        for walk in walks {
+            let loop = try #require(walk.stages.first { $0 is TensordotLoop })
+            for k in Set([0, loop.stepCount / 2, loop.stepCount - 1]) {
+                #expect(close(loop.accumulated(through: k), loop.replayed(through: k), 1e-14))
+            }
+        }
+    }
+}
