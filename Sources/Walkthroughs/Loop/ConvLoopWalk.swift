@@ -30,7 +30,7 @@ extension LoopWalk {
     /// backward (when s > 1) scatters `dLdZ` into zeros of the stride-1 output size, then the
     /// stride-1 loop for `gradient`, then (dL/dA with p > 0) the crop of the padding.
     public static func convBackward(
-        _ gradient: GradientKind, input A: Tensor, weight: Tensor, geometry: ConvGeometry,
+        _ gradient: Pass, input A: Tensor, weight: Tensor, geometry: ConvGeometry,
         dLdZ: Tensor
     ) throws -> LoopWalk {
         let conv = try ConvLoopShapes(input: A, weight: weight, geometry: geometry)
@@ -46,11 +46,13 @@ extension LoopWalk {
         }
         let padded = A.padded(conv.space.padding(conv.geometry.padding))
         switch gradient {
+        case .forward:
+            throw LayerError("the forward pass is not a gradient: walk it with the forward loop")
         case .dLdb:
             stages.append(BiasGradientStage(dLdZ: g))
         case .dLdW:
             stages.append(conv.weightGradientLoop(padded, g))
-        case .dLdA:
+        case .dLdA, .taught:
             let loop = conv.inputGradientLoop(g, weight)
             stages.append(loop)
             if conv.hasPadding {

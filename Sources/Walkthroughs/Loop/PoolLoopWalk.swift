@@ -4,7 +4,7 @@ import ConvScopeCore
 /// Downsample2d(stride); backward in reverse.
 extension LoopWalk {
     /// Forward over `A` (N, C, H, W): the stride-1 pool (its whole Z), then the downsample when s > 1.
-    public static func poolForward(_ kind: PoolLayer.Kind, input A: Tensor, kernel: Int, stride: Int) throws -> LoopWalk
+    public static func poolForward(_ kind: PoolFunction.Kind, input A: Tensor, kernel: Int, stride: Int) throws -> LoopWalk
     {
         try checkPool(A, kernel: kernel, stride: stride)
         let loop = PoolForwardLoop(kind: kind, input: A, kernel: kernel)
@@ -18,7 +18,7 @@ extension LoopWalk {
     /// Backward for upstream `dLdZ` of the forward output's shape: the downsample's backward
     /// (when s > 1) scatters it into zeros of the stride-1 output size, then the pool's backward loop.
     public static func poolBackward(
-        _ kind: PoolLayer.Kind, input A: Tensor, kernel: Int, stride: Int, dLdZ: Tensor
+        _ kind: PoolFunction.Kind, input A: Tensor, kernel: Int, stride: Int, dLdZ: Tensor
     ) throws -> LoopWalk {
         try checkPool(A, kernel: kernel, stride: stride)
         let core = HW(A.shape[2] - kernel + 1, A.shape[3] - kernel + 1)
@@ -44,10 +44,10 @@ extension LoopWalk {
     private static func checkPool(_ A: Tensor, kernel: Int, stride: Int) throws {
         guard A.rank == 4 else { throw LayerError("A has shape \(A.shape) but pooling takes (N, C, H, W) data") }
         try ConvGeometry(kernel: HW(square: kernel), stride: HW(square: stride))
-            .validate(input: HW(A.shape[2], A.shape[3]), remedy: "use a smaller pooling window or a larger A")
+            .validate(input: HW(A.shape[2], A.shape[3]), pooling: true)
     }
 
-    private static func poolTitle(_ kind: PoolLayer.Kind, _ kernel: Int, _ stride: Int) -> String {
+    private static func poolTitle(_ kind: PoolFunction.Kind, _ kernel: Int, _ stride: Int) -> String {
         "\(kind == .max ? "MaxPool2d" : "MeanPool2d")(kernel \(kernel), stride \(stride))"
     }
 

@@ -3,7 +3,7 @@ import ConvScopeCore
 /// The `_stride1` pooling loop: for each output (i, j), the K×K window of every (sample, channel)
 /// reduced to its max (with the argmax, flat and unravelled) or its mean, filling `Z[:, :, i, j]` (N, C).
 public struct PoolForwardLoop: LoopStage {
-    public let kind: PoolLayer.Kind
+    public let kind: PoolFunction.Kind
     public let kernel: Int
     public let code: [String]
     public let input: Tensor
@@ -11,7 +11,7 @@ public struct PoolForwardLoop: LoopStage {
     public let output: Tensor
     let grid: HW
 
-    init(kind: PoolLayer.Kind, input A: Tensor, kernel: Int) {
+    init(kind: PoolFunction.Kind, input A: Tensor, kernel: Int) {
         self.kind = kind
         self.kernel = kernel
         input = A
@@ -62,7 +62,7 @@ public struct PoolForwardLoop: LoopStage {
 /// window's stored argmax (max) or spread as dLdZ / K² over the window (mean), added into
 /// `dLdA[:, :, i:i+K, j:j+K]` (overlapping windows add up).
 public struct PoolBackwardLoop: LoopStage {
-    public let kind: PoolLayer.Kind
+    public let kind: PoolFunction.Kind
     public let kernel: Int
     public let code: [String]
     /// The upstream gradient (N, C, H_out, W_out).
@@ -72,7 +72,7 @@ public struct PoolBackwardLoop: LoopStage {
     public let start: Tensor
     public let output: Tensor
 
-    init(kind: PoolLayer.Kind, forwardInput A: Tensor, dLdZ: Tensor, kernel: Int) {
+    init(kind: PoolFunction.Kind, forwardInput A: Tensor, dLdZ: Tensor, kernel: Int) {
         self.kind = kind
         self.kernel = kernel
         input = dLdZ
@@ -107,7 +107,7 @@ public struct PoolBackwardLoop: LoopStage {
 
     /// What output (i, j) adds into its window: an (N, C, K, K) tensor, and for max the picks.
     static func route(
-        _ kind: PoolLayer.Kind, _ A: Tensor, _ dLdZ: Tensor, _ kernel: Int, at: HW
+        _ kind: PoolFunction.Kind, _ A: Tensor, _ dLdZ: Tensor, _ kernel: Int, at: HW
     ) -> (Tensor, [WindowPick]) {
         let (n, c) = (dLdZ.shape[0], dLdZ.shape[1])
         let cells = kernel * kernel
@@ -126,7 +126,7 @@ public struct PoolBackwardLoop: LoopStage {
     }
 
     static func routeAll(
-        _ kind: PoolLayer.Kind, _ A: Tensor, _ dLdZ: Tensor, _ kernel: Int, into start: Tensor
+        _ kind: PoolFunction.Kind, _ A: Tensor, _ dLdZ: Tensor, _ kernel: Int, into start: Tensor
     ) -> Tensor {
         var out = start
         for i in 0..<dLdZ.shape[2] {
@@ -166,7 +166,7 @@ struct PoolWindow {
     }
 
     /// The (N, C) max or mean; for max also each (n, c)'s first maximum in row-major window order.
-    func reduce(_ kind: PoolLayer.Kind) -> (Tensor, [WindowPick]) {
+    func reduce(_ kind: PoolFunction.Kind) -> (Tensor, [WindowPick]) {
         let (n, c) = (values.shape[0], values.shape[1])
         let cells = kernel * kernel
         var result = Tensor(shape: [n, c])

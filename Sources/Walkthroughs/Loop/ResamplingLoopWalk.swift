@@ -47,7 +47,7 @@ extension LoopWalk {
     /// ConvTranspose backward for one gradient: the stride-1 loop on the upsampled input, then
     /// (dL/dA) the upsample's backward `dLdZ[:, :, ::k]`.
     public static func convTransposeBackward(
-        _ gradient: GradientKind, input A: Tensor, weight: Tensor, factor: Int,
+        _ gradient: Pass, input A: Tensor, weight: Tensor, factor: Int,
         dLdZ: Tensor
     ) throws -> LoopWalk {
         let space = try resamplingSpace(A, factor)
@@ -57,9 +57,11 @@ extension LoopWalk {
         try conv.requireUpstream(dLdZ)
         let stages: [any LoopStage]
         switch gradient {
+        case .forward:
+            throw LayerError("the forward pass is not a gradient: walk it with the forward loop")
         case .dLdb: stages = [BiasGradientStage(dLdZ: dLdZ)]
         case .dLdW: stages = [conv.weightGradientLoop(upsampled, dLdZ)]
-        case .dLdA:
+        case .dLdA, .taught:
             let loop = conv.inputGradientLoop(dLdZ, weight)
             stages = [
                 loop,

@@ -15,12 +15,12 @@ import Testing
         return Tensor(shape: shape) { _ in Double(Int.random(in: 0...4, using: &g)) }
     }
 
-    static func layer(_ kind: PoolLayer.Kind, _ kernel: Int, _ stride: Int) -> PoolLayer {
+    static func layer(_ kind: PoolFunction.Kind, _ kernel: Int, _ stride: Int) -> PoolLayer {
         kind == .max ? MaxPool2d(kernel: kernel, stride: stride) : MeanPool2d(kernel: kernel, stride: stride)
     }
 
-    @Test(arguments: 0..<20, [PoolLayer.Kind.max, .mean])
-    func forwardStepsMatchTheDefinitionAndTheLayers(seed: Int, kind: PoolLayer.Kind) throws {
+    @Test(arguments: 0..<20, [PoolFunction.Kind.max, .mean])
+    func forwardStepsMatchTheDefinitionAndTheLayers(seed: Int, kind: PoolFunction.Kind) throws {
         let A = Self.input(seed)
         let kernel = 1 + seed % min(3, A.shape[2], A.shape[3])
         let stride = 1 + seed % 3
@@ -61,8 +61,8 @@ import Testing
         #expect(walk.stages.count == (stride > 1 ? 2 : 1))
     }
 
-    @Test(arguments: 0..<20, [PoolLayer.Kind.max, .mean])
-    func backwardRoutesAddUpToTheLayersGradient(seed: Int, kind: PoolLayer.Kind) throws {
+    @Test(arguments: 0..<20, [PoolFunction.Kind.max, .mean])
+    func backwardRoutesAddUpToTheLayersGradient(seed: Int, kind: PoolFunction.Kind) throws {
         let A = Self.input(seed)
         let kernel = 1 + seed % min(3, A.shape[2], A.shape[3])
         let stride = 1 + seed % 3
