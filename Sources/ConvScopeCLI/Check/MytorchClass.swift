@@ -69,7 +69,8 @@ struct MytorchClass: Equatable {
                 )
         case .flatten:
             parts = ("mytorch/flatten.py", "flatten", "Flatten", [], "Flatten()")
-        case .linear, .relu, .sigmoid, .tanh, .scanMLPSimple, .scanMLPDistributed:
+        default:
+            // Layers the assignment's mytorch does not have (a new kind lands here too).
             throw CLIFailure(
                 "check runs the assignment's layers: \(Self.checkable); \(kind.rawValue) is not one of them")
         }

@@ -9,6 +9,11 @@ public struct LayerDescriptor: Sendable {
     public let pairOptions: Set<LayerOption>
     /// The parameter keys a bundle must (W, w1…) or may (b) hold for this layer.
     public let parameterKeys: [String]
+    /// The spatial axes the layer works on (1: `(N, C, W)`, 2: `(N, C, H, W)`); nil for layers
+    /// that take any shape or a flat one.
+    public let spatialAxes: Int?
+    /// Whether Z always has A's shape (the activations), which the memory budget can then name.
+    public let keepsShape: Bool
     /// The shape `A` must have, as users read it: `(N, C, W)`, `any shape`.
     public let inputLayout: String
     /// One line on what the layer does, for help screens and listings.
@@ -27,12 +32,14 @@ public struct LayerDescriptor: Sendable {
     let build: @Sendable (LayerSpec, LayerParameters) throws -> Layer
 
     init(options: Set<LayerOption> = [], pairOptions: Set<LayerOption> = [], parameterKeys: [String] = [],
-         inputLayout: String, blurb: String, family: LayerFamily, growth: InputGrowth = .none, exampleInput: ExampleTensor,
+         spatialAxes: Int? = nil, keepsShape: Bool = false, inputLayout: String, blurb: String, family: LayerFamily, growth: InputGrowth = .none, exampleInput: ExampleTensor,
          exampleParameters: (@Sendable ([Int]) -> (weight: [Int], bias: [Int]))? = nil,
          build: @escaping @Sendable (LayerSpec, LayerParameters) throws -> Layer) {
         self.options = options
         self.pairOptions = pairOptions
         self.parameterKeys = parameterKeys
+        self.spatialAxes = spatialAxes
+        self.keepsShape = keepsShape
         self.inputLayout = inputLayout
         self.blurb = blurb
         self.family = family

@@ -39,11 +39,11 @@ extension LayerSpec {
     private func passElements(A: [Int], bundle: [String: Tensor])
         -> (output: [Int], exact: Bool, grown: Int, scratch: Int)? {
         let W = bundle["W"]?.shape
-        switch kind {
-        case .conv1d, .conv2d, .convtranspose1d, .convtranspose2d:
-            let axes = kind == .conv1d || kind == .convtranspose1d ? 1 : 2
-            guard let W, A.count == 2 + axes, W.count == 2 + axes else { return nil }
-            let transposed = kind == .convtranspose1d || kind == .convtranspose2d
+        let descriptor = kind.descriptor
+        switch descriptor.family {
+        case .convolution, .transposedConvolution:
+            guard let axes = descriptor.spatialAxes, let W, A.count == 2 + axes, W.count == 2 + axes else { return nil }
+            let transposed = descriptor.family == .transposedConvolution
             let s = transposed ? HW(square: 1) : strideValue, p = transposed ? HW(square: 0) : paddingValue
             let d = transposed ? HW(square: 1) : dilationValue
             let k = factorValue
@@ -58,20 +58,18 @@ extension LayerSpec {
             let columns = Tensor.count(saturating: Array(W.dropFirst()))
                 *| Tensor.count(saturating: Array(out.suffix(axes)))
             return (out, true, Tensor.count(saturating: grown), columns)
-        case .upsample1d, .upsample2d, .downsample1d, .downsample2d:
-            let axes = kind == .upsample1d || kind == .downsample1d ? 1 : 2
-            guard A.count > axes else { return nil }
-            let up = kind == .upsample1d || kind == .upsample2d
+        case .resampling:
+            guard let axes = descriptor.spatialAxes, A.count > axes else { return nil }
+            // Upsampling grows its input by the factor; downsampling keeps every k-th element.
+            let up = descriptor.growth != .none
             let spatial = A.suffix(axes).map { up ? factorValue *| ($0 - 1) + 1 : ($0 + factorValue - 1) / factorValue }
             return (A.dropLast(axes) + spatial, true, 0, 0)
         case .linear:
             guard let W, A.count == 2, W.count == 2 else { return nil }
             return ([A[0], W[0]], true, 0, 0)
-        case .relu, .sigmoid, .tanh:
-            return (A, true, 0, 0)
-        case .maxpool2d, .meanpool2d, .flatten, .scanMLPSimple, .scanMLPDistributed:
+        case .elementwise, .pooling, .scanning:
             // Never more elements than A; the scanning MLPs' hidden layers are at most A's size.
-            return (A, false, 0, 0)
+            return (A, descriptor.keepsShape, 0, 0)
         }
     }
 }
