@@ -1,6 +1,12 @@
 import Terminal
 
 extension AppModel {
+    /// The screen list's title with its keys from the key map: `screens  ↑↓ Enter, Esc`.
+    static var menuTitle: String {
+        "screens  \(KeyMap.menuKey(.move(-1)))\(KeyMap.menuKey(.move(1))) \(KeyMap.menuKey(.open)), "
+            + KeyMap.name(.escape)
+    }
+
     /// Draws the whole screen for the model into a new buffer of the model's size.
     public func render() -> Buffer {
         var buffer = Buffer(size: size)
@@ -33,7 +39,7 @@ extension AppModel {
             KeyHintBar(KeyMap.hints, keyStyle: Style(foreground: .cyan, attributes: .bold)).render(into: &buffer, area: bands.hints)
         }
         if let menu {
-            MenuOverlay(title: "screens  ↑↓ Enter, Esc", labels: menu.entries.map(menuLabel), selection: menu.selection, glyphs: glyphs)
+            MenuOverlay(title: Self.menuTitle, labels: menu.entries.map(menuLabel), selection: menu.selection, glyphs: glyphs)
                 .render(into: &buffer, area: buffer.bounds)
         }
         if showsHelp {
