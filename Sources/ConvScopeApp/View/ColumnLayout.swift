@@ -3,13 +3,18 @@ import Terminal
 /// Lays out columns of stacked panels side by side, the way every backward screen is
 /// built: sources | factors | terms | result.
 enum ColumnLayout {
+    /// Panels stacked top to bottom, and whether their maps may shrink and scroll.
+    typealias Column = (panels: [Panel], flexible: Bool)
+
     /// Columns get their natural width when all fit. Otherwise text columns shrink to
     /// their minimum first, then the `flexible` ones (big maps that scroll) share what is
     /// left, never below their title. In a column, panels get their natural height (their
     /// place taking at least `slotHeight` rows), or an equal share (at least 3 rows) when
     /// they do not all fit; panels that get less than 3 rows are left out.
-    static func arrange(_ columns: [(panels: [Panel], flexible: Bool)], in body: Rect) -> [Panel] {
-        let visible = columns.filter { !$0.panels.isEmpty }
+    /// Before sharing, a last column that does not fit beside the others goes under the one
+    /// before it when that makes everything fit (see `stacked`).
+    static func arrange(_ columns: [Column], in body: Rect) -> [Panel] {
+        let visible = stacked(columns, in: body)
         let natural = visible.map { naturalWidth(of: $0.panels) }
         let minimum = visible.map { column in column.panels.map { $0.minimumWidth ?? $0.naturalSize.width }.max() ?? 0 }
         let gaps = max(0, visible.count - 1)
@@ -54,8 +59,28 @@ enum ColumnLayout {
         return panels
     }
 
-    /// Whether the columns fit side by side, text columns at their minimum width.
-    static func fits(_ columns: [(panels: [Panel], flexible: Bool)], in body: Rect) -> Bool {
+    /// Whether the columns fit side by side, text columns at their minimum width, once the
+    /// last column is stacked where `arrange` would stack it.
+    static func fits(_ columns: [Column], in body: Rect) -> Bool {
+        fitsSideBySide(stacked(columns, in: body), in: body)
+    }
+
+    /// The non-empty columns, the last one moved under the one before it when they do not
+    /// fit side by side but do so, within the body's height: a short map (a 1-d output, a
+    /// small kernel) then keeps its numbers instead of every map turning into a heat map.
+    static func stacked(_ columns: [Column], in body: Rect) -> [Column] {
+        var visible = columns.filter { !$0.panels.isEmpty }
+        guard visible.count >= 2, !fitsSideBySide(visible, in: body) else { return visible }
+        let last = visible.removeLast()
+        let below = visible.removeLast()
+        let merged = (panels: below.panels + last.panels, flexible: below.flexible || last.flexible)
+        let height = merged.panels.map { max($0.naturalSize.height, $0.slotHeight) }.reduce(0, +)
+        let candidate = visible + [merged]
+        return height <= body.height && fitsSideBySide(candidate, in: body) ? candidate : visible + [below, last]
+    }
+
+    /// Whether the non-empty columns fit side by side as they are, text at its minimum width.
+    private static func fitsSideBySide(_ columns: [Column], in body: Rect) -> Bool {
         let visible = columns.filter { !$0.panels.isEmpty }
         let widths = visible.map { column in column.panels.map { $0.minimumWidth ?? $0.naturalSize.width }.max() ?? 0 }
         return widths.reduce(0, +) + visible.count - 1 <= body.width
