@@ -8,9 +8,10 @@ enum ColumnLayout {
 
     /// Columns get their natural width when all fit. Otherwise text columns shrink to
     /// their minimum first, then the `flexible` ones (big maps that scroll) share what is
-    /// left, never below their title. In a column, panels get their natural height (their
-    /// place taking at least `slotHeight` rows), or an equal share (at least 3 rows) when
-    /// they do not all fit; panels that get less than 3 rows are left out.
+    /// left, never below their title (when the body has room for the titles). In a column,
+    /// panels get their natural height (their place taking at least `slotHeight` rows), or
+    /// an equal share (at least 3 rows) when they do not all fit; panels that get less than
+    /// 3 rows are left out.
     /// Before sharing, a last column that does not fit beside the others goes under the one
     /// before it when that makes everything fit (see `stacked`).
     static func arrange(_ columns: [Column], in body: Rect) -> [Panel] {
@@ -29,13 +30,16 @@ enum ColumnLayout {
             let flexible = widths.indices.filter { visible[$0].flexible }
             let pool = flexible.reduce(0) { $0 + widths[$1] }
             let room = max(0, pool - excess)
-            // Shares in proportion to the natural widths; the last takes what rounding left.
-            var left = room
+            // Each keeps its title's width first; the rest is shared in proportion to what
+            // each wants beyond that, the last taking what rounding left.
+            let floors = flexible.map { i in min(widths[i], visible[i].panels.map { Panel.titleWidth($0.title) }.max() ?? 10) }
+            let wanted = zip(flexible, floors).map { widths[$0] - $1 }
+            let spare = max(0, room - floors.reduce(0, +))
+            var left = spare
             for (k, i) in flexible.enumerated() {
-                let floor = visible[i].panels.map { Panel.titleWidth($0.title) }.max() ?? 10
-                let share = k == flexible.count - 1 ? min(left, widths[i]) : room * widths[i] / max(1, pool)
-                widths[i] = max(floor, share)
-                left -= widths[i]
+                let share = k == flexible.count - 1 ? min(left, wanted[k]) : spare * wanted[k] / max(1, wanted.reduce(0, +))
+                widths[i] = floors[k] + share
+                left -= share
             }
         }
         var panels: [Panel] = []

@@ -73,4 +73,23 @@ enum ScreenParts {
         result.append(Span(text: "…", style: result.last?.style ?? .plain))
         return result
     }
+
+    /// `text` broken into lines of at most `width` columns only where `separator` joins two
+    /// parts (a layer chain at its arrows), the separator ending the line it breaks; a part
+    /// wider than `width` keeps a line of its own.
+    static func broken(_ text: String, at separator: String, width: Int) -> [String] {
+        let parts = text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+        var lines: [String] = []
+        var line = ""
+        for (index, part) in parts.enumerated() {
+            let end = separator.reversed().drop { $0 == " " }.reversed()
+            let piece = part + (index < parts.count - 1 ? String(end) : "")
+            if !line.isEmpty && line.count + 1 + piece.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + piece
+        }
+        return lines + [line]
+    }
 }

@@ -6,16 +6,17 @@ extension TextFitting {
         text.reduce(0) { $0 + widthOf($1) }
     }
 
-    /// `text` cut at the last space that leaves room for `ellipsis`, when it is wider than
-    /// `width`: "W[0,0,1,2] + A[0,1]" in 14 columns is "W[0,0,1,2] …". A first word wider
-    /// than `width` is cut by `truncate`, since there is nothing else to show.
+    /// `text` cut after the last space or product dot (`·`) that leaves room for `ellipsis`,
+    /// when it is wider than `width`: "4 ← dLdZ[0,0,1,3]·A[0,0,1,7]" in 22 columns is
+    /// "4 ← dLdZ[0,0,1,3]·…". A first word wider than `width` is cut by `truncate`, since
+    /// there is nothing else to show.
     public static func truncateWords(_ text: String, toWidth width: Int, ellipsis: String = "…") -> String {
         guard columns(text) > width else { return text }
         let room = width - columns(ellipsis)
         var end = text.startIndex
         var index = text.startIndex
         while index < text.endIndex {
-            if text[index] == " " && columns(String(text[..<index])) + 1 <= room {
+            if (text[index] == " " || text[index] == "·") && columns(String(text[...index])) <= room {
                 end = text.index(after: index)
             }
             index = text.index(after: index)
