@@ -8,7 +8,8 @@ enum ColumnLayout {
 
     /// Columns get their natural width when all fit. Otherwise text columns shrink to
     /// their minimum first, then the `flexible` ones (big maps that scroll) share what is
-    /// left, never below their title (when the body has room for the titles). In a column,
+    /// left, never below their title (text columns go below their minimum, to their own
+    /// title, when the body has no other room for the titles). In a column,
     /// panels get their natural height (their place taking at least `slotHeight` rows), or
     /// an equal share (at least 3 rows) when they do not all fit; panels that get less than
     /// 3 rows are left out.
@@ -40,6 +41,15 @@ enum ColumnLayout {
                 let share = k == flexible.count - 1 ? min(left, wanted[k]) : spare * wanted[k] / max(1, wanted.reduce(0, +))
                 widths[i] = floors[k] + share
                 left -= share
+            }
+            // Still too wide with every map at its title: text columns give up more of their
+            // lines' ends (cut at a word), down to their own titles.
+            var over = widths.reduce(0, +) + gaps - body.width
+            for i in widths.indices where over > 0 && visible[i].panels.allSatisfy({ $0.minimumWidth != nil }) {
+                let title = visible[i].panels.map { Panel.titleWidth($0.title) }.max() ?? 0
+                let cut = min(over, max(0, widths[i] - title))
+                widths[i] -= cut
+                over -= cut
             }
         }
         var panels: [Panel] = []

@@ -92,8 +92,10 @@ enum ConvScreen {
             return [(inputs, true), (kernelPanels, false), (products ? productPanels : [], false), ([output], true)]
         }
         let full = layout(numbers: true, products: true)
+        // The products stay only where the input and output columns keep room for their titles.
+        let titles = Panel.titleWidth(widest.input) + Panel.titleWidth("Z" + Formatting.index([here.n, here.c]))
         let roomForProducts = body.width - ColumnLayout.naturalWidth(of: full[1].panels)
-            - ColumnLayout.naturalWidth(of: full[2].panels) - 3 >= 2 * 12
+            - ColumnLayout.naturalWidth(of: full[2].panels) - 3 >= max(2 * 12, titles)
         // Numbers first: the products give way when that lets every map show its numbers.
         let numbersFit = [roomForProducts, false].first { ColumnLayout.fits(layout(numbers: true, products: $0), in: body) }
         let showsNumbers = model.display == .numbers || (model.display == .automatic && numbersFit != nil)

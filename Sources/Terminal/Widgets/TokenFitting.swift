@@ -14,12 +14,11 @@ extension TextFitting {
         guard columns(text) > width else { return text }
         let room = width - columns(ellipsis)
         var end = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            if (text[index] == " " || text[index] == "·") && columns(String(text[...index])) <= room {
-                end = text.index(after: index)
-            }
-            index = text.index(after: index)
+        var used = 0
+        for index in text.indices {
+            used += CharacterWidth.of(text[index])
+            if used > room { break }
+            if text[index] == " " || text[index] == "·" { end = text.index(after: index) }
         }
         guard end > text.startIndex else { return truncate(text, toWidth: width, ellipsis: ellipsis) }
         return String(text[..<end]) + ellipsis
