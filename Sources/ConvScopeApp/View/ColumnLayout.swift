@@ -33,12 +33,15 @@ enum ColumnLayout {
             let room = max(0, pool - excess)
             // Each keeps its title's width first; the rest is shared in proportion to what
             // each wants beyond that, the last taking what rounding left.
-            let floors = flexible.map { i in min(widths[i], visible[i].panels.map { Panel.titleWidth($0.title) }.max() ?? 10) }
+            let floors = flexible.map { i in
+                min(widths[i], visible[i].panels.map { Panel.titleWidth($0.title) }.max() ?? 10)
+            }
             let wanted = zip(flexible, floors).map { widths[$0] - $1 }
             let spare = max(0, room - floors.reduce(0, +))
             var left = spare
             for (k, i) in flexible.enumerated() {
-                let share = k == flexible.count - 1 ? min(left, wanted[k]) : spare * wanted[k] / max(1, wanted.reduce(0, +))
+                let share = k == flexible.count - 1 ? min(left, wanted[k])
+                    : spare * wanted[k] / max(1, wanted.reduce(0, +))
                 widths[i] = floors[k] + share
                 left -= share
             }

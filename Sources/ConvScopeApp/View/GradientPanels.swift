@@ -82,7 +82,8 @@ enum GradientPanels {
         // No more terms than the line has room for are written out (each takes 4 columns at least).
         let listed = terms.prefix(max(1, width / 4)).map { (value: $0.product, label: "") }
         let sum = terms.isEmpty ? "0 (no terms)"
-            : Formatting.foldedSum(lead: "", listed, unlisted: terms.count - listed.count, width: width - name.count - 3)
+            : Formatting.foldedSum(lead: "", listed, unlisted: terms.count - listed.count,
+                                   width: width - name.count - 3)
         return [
             [Span(text: name, style: .bold), Span(text: " = " + sum)],
             [Span(text: indent + "= "), Span(text: Formatting.number(result), style: MarkStyle.numberStyle(.current, value: result)),

@@ -40,7 +40,8 @@ extension TextFitting {
     /// ("0.5 (c0)"), each later one with its sign (" − 0.093 (c7)"). When they do not all fit,
     /// the leading ones that do are followed by a count of the rest: "… + 12 more terms".
     /// `unlisted` terms follow those given without being written out (a sum of thousands).
-    public static func foldedSum(lead: String, terms: [String], unlisted: Int = 0, tail: String = "", width: Int) -> String {
+    public static func foldedSum(lead: String, terms: [String], unlisted: Int = 0, tail: String = "",
+                                 width: Int) -> String {
         let whole = lead + terms.joined() + tail
         guard unlisted > 0 || columns(whole) > width else { return whole }
         let total = terms.count + unlisted
