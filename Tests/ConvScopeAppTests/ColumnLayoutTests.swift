@@ -30,10 +30,25 @@ import Testing
     }
 
     @Test func flexibleColumnsFillTheBodyExactly() {
-        let body = Rect(x: 0, y: 0, width: 42, height: 10)
+        // Too low to stack one under the other (each takes 3 rows).
+        let body = Rect(x: 0, y: 0, width: 42, height: 5)
         let panels = ColumnLayout.arrange([([text("a", width: 28)], true), ([text("b", width: 28)], true)], in: body)
         let widths = panels.map(\.frame.width)
         #expect(widths.reduce(0, +) + 1 == body.width, "\(widths): no column lost to rounding")
         #expect(widths[0] == 20 && widths[1] == 21, "shares in proportion to the natural widths (30 each)")
+    }
+
+    @Test func aLastColumnTooWideToFitBesideGoesUnderItsNeighbour() {
+        // Side by side 30 + 10 + 20 and two gaps: 62 columns; z under k: 51.
+        let body = Rect(x: 0, y: 0, width: 52, height: 10)
+        let columns: [ColumnLayout.Column] = [([text("a", width: 28)], true), ([text("k", width: 8)], false),
+                                              ([text("z", width: 18)], true)]
+        let panels = ColumnLayout.arrange(columns, in: body)
+        #expect(panels.map(\.frame.x) == [0, 31, 31], "z goes under k")
+        #expect(panels.map(\.frame.y) == [0, 0, 3])
+        #expect(panels.map(\.frame.width) == [30, 20, 20], "whole: nothing squeezed")
+        #expect(ColumnLayout.fits(columns, in: body))
+        let low = Rect(x: 0, y: 0, width: 52, height: 5)
+        #expect(ColumnLayout.arrange(columns, in: low).map(\.frame.y) == [0, 0, 0], "no room below: side by side")
     }
 }

@@ -42,7 +42,8 @@ enum ConvGradientScreen {
         ]
         return GradientPanels.plan(
             model, header: header,
-            arithmetic: GradientPanels.arithmetic(name, step.terms, result: step.result, note: "   (backward's value)"),
+            arithmetic: GradientPanels.arithmetic(width: model.size.width,
+                name, step.terms, result: step.result, note: "   (backward's value)"),
             status: status,
             columns: { numbers in
                 let outputs = GradientPanels.shown(layer.outChannels, model).map { o in
@@ -95,7 +96,8 @@ enum ConvGradientScreen {
         ]
         return GradientPanels.plan(
             model, header: header,
-            arithmetic: GradientPanels.arithmetic("dLdW" + Formatting.index(step.element), step.terms, result: step.result,
+            arithmetic: GradientPanels.arithmetic(width: model.size.width,
+                "dLdW" + Formatting.index(step.element), step.terms, result: step.result,
                                                   note: "   (backward's value)"),
             status: status,
             markKey: GradientPanels.markKey(model, padding: p != HW(square: 0)),
@@ -134,7 +136,8 @@ enum ConvGradientScreen {
         ]
         return GradientPanels.plan(
             model, header: header,
-            arithmetic: GradientPanels.arithmetic("dLdb" + Formatting.index(step.element), step.terms, result: step.result,
+            arithmetic: GradientPanels.arithmetic(width: model.size.width,
+                "dLdb" + Formatting.index(step.element), step.terms, result: step.result,
                                                   note: "   (backward's value)"),
             status: status,
             columns: { numbers in

@@ -92,14 +92,18 @@ enum ConvScreen {
             return [(inputs, true), (kernelPanels, false), (products ? productPanels : [], false), ([output], true)]
         }
         let full = layout(numbers: true, products: true)
-        let showsProducts = body.width - ColumnLayout.naturalWidth(of: full[1].panels)
-            - ColumnLayout.naturalWidth(of: full[2].panels) - 3 >= 2 * 12
-        let showsNumbers = model.display == .numbers
-            || (model.display == .automatic && ColumnLayout.fits(full, in: body))
+        // The products stay only where the input and output columns keep room for their titles.
+        let titles = Panel.titleWidth(widest.input) + Panel.titleWidth("Z" + Formatting.index([here.n, here.c]))
+        let roomForProducts = body.width - ColumnLayout.naturalWidth(of: full[1].panels)
+            - ColumnLayout.naturalWidth(of: full[2].panels) - 3 >= max(2 * 12, titles)
+        // Numbers first: the products give way when that lets every map show its numbers.
+        let numbersFit = [roomForProducts, false].first { ColumnLayout.fits(layout(numbers: true, products: $0), in: body) }
+        let showsNumbers = model.display == .numbers || (model.display == .automatic && numbersFit != nil)
+        let showsProducts = roomForProducts && (!showsNumbers || (numbersFit ?? true))
         var panels = ColumnLayout.arrange(layout(numbers: showsNumbers, products: showsProducts), in: body)
         // The last input channel shown says how many more there are.
         let shownChannels = panels.prefix { $0.frame.x == body.x }.count
-        if shownChannels < channels { panels[shownChannels - 1].title += " +\(channels - shownChannels) more" }
+        if shownChannels < channels { panels[shownChannels - 1].notes.append("+\(channels - shownChannels) more") }
         let outputIndex = panels.count - 1
         // The bias of the current output channel, under the output map when there is room.
         let outputFrame = panels[outputIndex].frame
@@ -118,7 +122,7 @@ enum ConvScreen {
             Formatting.statistics("W\(Formatting.index([here.c]))", layer.W.at([here.c])),
             Formatting.statistics("Z\(Formatting.index([here.n, here.c]))", walk.output.at([here.n, here.c])),
         ]
-        return ScreenPlan(header: header, panels: panels, arithmetic: arithmeticLines(walk, step: step),
+        return ScreenPlan(header: header, panels: panels, arithmetic: arithmeticLines(walk, step: step, width: model.size.width),
                           status: status,
                           legends: showsNumbers ? [] : [("A", ScreenParts.range(of: walk.input.at([here.n]))), ("Z", ScreenParts.range(of: outputValues))],
                           markKey: ScreenParts.markKey([(.tap, "window tap")] + (g.dilation == HW(square: 1) ? [] : [(.windowGap, "dilation gap")])
@@ -156,8 +160,9 @@ enum ConvScreen {
         return "\(name) = (\(n)\(padding) − \(reach))//\(s) + 1 = \(result)"
     }
 
-    /// The sum being made, the per-channel partial sums with the bias, and the result.
-    static func arithmeticLines(_ walk: ConvForwardWalkthrough, step: ConvForwardStep) -> [[Span]] {
+    /// The sum being made, the per-channel partial sums with the bias (folded to `width`
+    /// columns when there are many channels), and the result.
+    static func arithmeticLines(_ walk: ConvForwardWalkthrough, step: ConvForwardStep, width: Int) -> [[Span]] {
         let g = walk.layer.geometry
         let out = step.output
         let o = out[1]
@@ -177,7 +182,7 @@ enum ConvScreen {
         let sums = step.channelSums.enumerated().map { (value: $0.element, label: "c\($0.offset)") }
         return [
             [Span(text: name, style: .bold), Span(text: " = " + definition)],
-            [Span(text: indent + "= " + Formatting.signedSum(sums + [(step.bias, "b")]))],
+            [Span(text: Formatting.foldedSum(lead: indent + "= ", sums + [(step.bias, "b")], width: width))],
             [Span(text: indent + "= "), Span(text: Formatting.number(step.result), style: Style(foreground: .black, background: .indexed(220), attributes: .bold))],
         ]
     }

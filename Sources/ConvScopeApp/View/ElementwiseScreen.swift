@@ -53,7 +53,8 @@ enum ElementwiseScreen {
                                                                  : "dLdA[e] = dLdZ[e] · f′(Z[e])   (\(derivative(kind)))")
         return GradientPanels.plan(
             model, header: header,
-            arithmetic: GradientPanels.arithmetic("dLdA" + Formatting.index(step.element), step.terms, result: step.result,
+            arithmetic: GradientPanels.arithmetic(width: model.size.width,
+                "dLdA" + Formatting.index(step.element), step.terms, result: step.result,
                                                   note: isFlatten ? "" : "   = \(Formatting.number(term.upstream)) · \(Formatting.number(term.factor))"),
             status: [Formatting.statistics("dLdZ", walk.dLdZ), Formatting.statistics("dLdA", walk.dLdA)],
             columns: { numbers in

@@ -30,12 +30,24 @@ enum Formatting {
     /// A sum written out with its signs, `3 (c0) − 2 (c1) + 1 (b)`: each value with its
     /// optional label; a negative value after the first is subtracted rather than added.
     static func signedSum(_ parts: [(value: Double, label: String)]) -> String {
-        parts.enumerated().map { index, part in
-            let label = part.label.isEmpty ? "" : " (\(part.label))"
-            if index == 0 { return Formatting.number(part.value) + label }
-            let negative = part.value < 0 || (part.value == 0 && part.value.sign == .minus)
-            return (negative ? " − " : " + ") + Formatting.number(negative ? -part.value : part.value) + label
-        }.joined()
+        parts.indices.map { signedTerm(parts[$0], first: $0 == 0) }.joined()
+    }
+
+    /// One term of `signedSum`: the first bare (`-3 (c0)`), a later one with its operator (` − 3 (c1)`).
+    static func signedTerm(_ part: (value: Double, label: String), first: Bool) -> String {
+        let label = part.label.isEmpty ? "" : " (\(part.label))"
+        if first { return Formatting.number(part.value) + label }
+        let negative = part.value < 0 || (part.value == 0 && part.value.sign == .minus)
+        return (negative ? " − " : " + ") + Formatting.number(negative ? -part.value : part.value) + label
+    }
+
+    /// `signedSum` folded to `width` columns after `lead`: as many leading terms as fit, then
+    /// "… + 12 more terms", then `tail` (" = 1.25"), which is always kept.
+    /// `unlisted` terms follow `parts` without being given.
+    static func foldedSum(lead: String, _ parts: [(value: Double, label: String)], unlisted: Int = 0,
+                          tail: String = "", width: Int) -> String {
+        let terms = parts.indices.map { signedTerm(parts[$0], first: $0 == 0) }
+        return TextFitting.foldedSum(lead: lead, terms: terms, unlisted: unlisted, tail: tail, width: width)
     }
 
     /// Words of `text` in lines of at most `width` columns (a longer word gets a line of its own).

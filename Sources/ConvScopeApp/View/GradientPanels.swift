@@ -68,19 +68,22 @@ enum GradientPanels {
     /// Notes on the last panel how many more there are than were built.
     static func noting(_ panels: [Panel], of total: Int) -> [Panel] {
         guard total > panels.count, var last = panels.last else { return panels }
-        last.title += " +\(total - panels.count) more"
+        last.notes.append("+\(total - panels.count) more")
         return Array(panels.dropLast()) + [last]
     }
 
     /// More lines than any terminal has rows.
     static let maximumLines = 250
 
-    /// The sum written out: the definition, the products added, the result.
-    static func arithmetic(_ name: String, _ terms: [GradientTerm], result: Double, note: String = "") -> [[Span]] {
+    /// The sum written out: the definition, the products added (folded to `width` columns,
+    /// "… + 12 more terms"), the result.
+    static func arithmetic(width: Int, _ name: String, _ terms: [GradientTerm], result: Double, note: String = "") -> [[Span]] {
         let indent = String(repeating: " ", count: name.count + 1)
-        let shown = terms.prefix(8).map { (value: $0.product, label: "") }
-        let more = terms.count > shown.count ? " + … (\(terms.count) terms)" : ""
-        let sum = terms.isEmpty ? "0 (no terms)" : Formatting.signedSum(shown) + more
+        // No more terms than the line has room for are written out (each takes 4 columns at least).
+        let listed = terms.prefix(max(1, width / 4)).map { (value: $0.product, label: "") }
+        let sum = terms.isEmpty ? "0 (no terms)"
+            : Formatting.foldedSum(lead: "", listed, unlisted: terms.count - listed.count,
+                                   width: width - name.count - 3)
         return [
             [Span(text: name, style: .bold), Span(text: " = " + sum)],
             [Span(text: indent + "= "), Span(text: Formatting.number(result), style: MarkStyle.numberStyle(.current, value: result)),

@@ -61,7 +61,8 @@ enum LinearScreen {
         let factor: (String, Tensor)? = kind == .dLdA ? ("W", walk.layer.W) : kind == .dLdW ? ("A", walk.input) : nil
         return GradientPanels.plan(
             model, header: header,
-            arithmetic: GradientPanels.arithmetic(kind.rawValue + Formatting.index(step.element), step.terms, result: step.result,
+            arithmetic: GradientPanels.arithmetic(width: model.size.width,
+                kind.rawValue + Formatting.index(step.element), step.terms, result: step.result,
                                                   note: "   (backward's value)"),
             status: [Formatting.statistics("dLdZ", walk.dLdZ), Formatting.statistics(kind.rawValue, target)],
             columns: { numbers in

@@ -20,6 +20,9 @@ struct Panel {
     /// Rows the panel's place in its column takes when more than it needs, so panels side by
     /// side line up (each kernel beside its input channel).
     var slotHeight = 0
+    /// Words after the title, most important first, dropped when the frame is too narrow
+    /// for them (`+3 more` on the last of the channels shown).
+    var notes: [String] = []
 
     /// The frame size that shows everything: the map or the lines, and the whole title.
     var naturalSize: Size {
@@ -34,13 +37,16 @@ struct Panel {
     /// The frame width that shows the whole of `title` between the border's corners.
     static func titleWidth(_ title: String) -> Int { title.count + 6 }
 
-    /// The title with the visible rows and columns appended when the map is cut to fit.
+    /// The title as drawn in the frame's top edge: the title, then the `notes`, then the
+    /// visible rows and columns when the map is cut to fit; the least important of these
+    /// are dropped when the frame is too narrow, so no part is cut mid-token.
     var fullTitle: String {
-        guard let map, !map.fitsWhole(in: inner) else { return title }
-        let view = map.viewport(in: inner)
-        var parts: [String] = []
-        if view.rows < map.rows { parts.append("r\(view.row)–\(view.row + view.rows - 1)") }
-        if view.columns < map.columns { parts.append("c\(view.column)–\(view.column + view.columns - 1)") }
-        return parts.isEmpty ? title : title + " " + parts.joined(separator: " ")
+        var parts = [title] + notes
+        if let map, !map.fitsWhole(in: inner) {
+            let view = map.viewport(in: inner)
+            if view.rows < map.rows { parts.append("r\(view.row)–\(view.row + view.rows - 1)") }
+            if view.columns < map.columns { parts.append("c\(view.column)–\(view.column + view.columns - 1)") }
+        }
+        return TextFitting.title(parts, toWidth: frame.width - Panel.titleWidth(""))
     }
 }

@@ -28,7 +28,8 @@ enum PoolGradientScreen {
             : { "dLdZ\(Formatting.index($0.output))/\(layer.geometry.kernel.h * layer.geometry.kernel.w)" }
         return GradientPanels.plan(
             model, header: header,
-            arithmetic: GradientPanels.arithmetic("dLdA" + Formatting.index(step.element), step.terms, result: step.result,
+            arithmetic: GradientPanels.arithmetic(width: model.size.width,
+                "dLdA" + Formatting.index(step.element), step.terms, result: step.result,
                                                   note: isMax && step.terms.count > 1 ? "   (overlapping windows add up)" : "   (backward's value)"),
             status: status,
             columns: { numbers in

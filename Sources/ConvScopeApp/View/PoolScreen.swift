@@ -62,7 +62,7 @@ enum PoolScreen {
             Formatting.statistics("A\(Formatting.index([here.n, here.c]))", inputMap),
             Formatting.statistics("Z\(Formatting.index([here.n, here.c]))", outputMap),
         ]
-        return ScreenPlan(header: header, panels: panels, arithmetic: arithmeticLines(layer, step: step), status: status,
+        return ScreenPlan(header: header, panels: panels, arithmetic: arithmeticLines(layer, step: step, width: model.size.width), status: status,
                           legends: showsNumbers ? [] : [("A", ScreenParts.range(of: inputMap)), ("Z", ScreenParts.range(of: outputMap))],
                           markKey: ScreenParts.markKey(layer.kind == .max
                               ? [(.tap, "window"), (.argmax, "first maximum"), (.current, "current"), (.pending, "pending")]
@@ -87,7 +87,7 @@ enum PoolScreen {
     }
 
     /// Max: the values and where the first maximum sits. Mean: the sum written out over K².
-    static func arithmeticLines(_ layer: PoolFunction, step: PoolForwardStep) -> [[Span]] {
+    static func arithmeticLines(_ layer: PoolFunction, step: PoolForwardStep, width: Int) -> [[Span]] {
         let name = "Z\(Formatting.index(step.output))"
         let indent = String(repeating: " ", count: name.count + 1)
         let values = step.values.map(Formatting.number)
@@ -102,7 +102,8 @@ enum PoolScreen {
         case .mean:
             let area = step.window.count
             return [
-                [Span(text: name, style: .bold), Span(text: " = (" + Formatting.signedSum(step.values.map { ($0, "") }) + ") / \(area)")],
+                [Span(text: name, style: .bold), Span(text: Formatting.foldedSum(lead: " = (", step.values.map { ($0, "") }, tail: ") / \(area)",
+                                                                              width: width - name.count))],
                 [Span(text: indent + "= "), result],
                 [Span(text: indent + "each of the \(area) window cells counts 1/\(area)", style: .dim)],
             ]

@@ -62,7 +62,7 @@ extension AppModel {
         for (row, spans) in lines.enumerated() where row < area.height {
             let line = Rect(x: area.x, y: area.y + row, width: area.width, height: 1)
             var x = area.x
-            for span in spans {
+            for span in ScreenParts.fitLine(spans, width: area.width) {
                 x = buffer.write(span.text, x: x, y: line.y, style: span.style, clip: line)
             }
         }

@@ -92,7 +92,8 @@ enum ResamplingScreen {
                       Formatting.statistics("dLdA\(Formatting.index([n, c]))", walk.dLdA.at([n, c]))]
         return GradientPanels.plan(
             model, header: header,
-            arithmetic: GradientPanels.arithmetic("dLdA" + Formatting.index(step.element), step.terms, result: step.result,
+            arithmetic: GradientPanels.arithmetic(width: model.size.width,
+                "dLdA" + Formatting.index(step.element), step.terms, result: step.result,
                                                   note: step.terms.isEmpty ? "   (dropped by the downsample: no gradient)" : ""),
             status: status,
             columns: { numbers in

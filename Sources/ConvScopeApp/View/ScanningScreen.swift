@@ -20,7 +20,7 @@ enum ScanningScreen {
         let header: [[Span]] = [
             ScreenParts.titleLine(model.scene.title, step: t, of: positions, model: model),
             [Span(text: "MLP \(sizes) at every window of \(k) steps, hop \(walk.hop)", style: .bold)],
-            [Span(text: "≡ " + walk.network.summary)],
+        ] + ScreenParts.broken("≡ " + walk.network.summary, at: " → ", width: model.size.width - 1).map { [Span(text: $0)] } + [
             [Span(text: "MLP row s·\(channels)+c is tap s of channel c: W[o,c,s] = w[s·\(channels)+c, o]",
                   style: Style(foreground: .cyan))],
         ]

@@ -56,4 +56,40 @@ enum ScreenParts {
         if unreached.w > 0 { parts.append("\(unreached.w) col\(unreached.w == 1 ? "" : "s")") }
         return parts.isEmpty ? "" : "  stride skips last " + parts.joined(separator: ", ")
     }
+
+    /// A styled line cut to `width` columns at a word boundary, ending in "…", so a line
+    /// wider than its area never ends in half a number or half an index.
+    static func fitLine(_ spans: [Span], width: Int) -> [Span] {
+        let text = spans.map(\.text).joined()
+        let fitted = TextFitting.truncateWords(text, toWidth: width)
+        guard fitted != text else { return spans }
+        // The kept characters keep their spans' styles; the ellipsis takes the last one's.
+        var left = fitted.count - 1
+        var result: [Span] = []
+        for span in spans where left > 0 {
+            result.append(Span(text: String(span.text.prefix(left)), style: span.style))
+            left -= min(left, span.text.count)
+        }
+        result.append(Span(text: "…", style: result.last?.style ?? .plain))
+        return result
+    }
+
+    /// `text` broken into lines of at most `width` columns only where `separator` joins two
+    /// parts (a layer chain at its arrows), the separator ending the line it breaks; a part
+    /// wider than `width` keeps a line of its own.
+    static func broken(_ text: String, at separator: String, width: Int) -> [String] {
+        let parts = text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+        var lines: [String] = []
+        var line = ""
+        for (index, part) in parts.enumerated() {
+            let end = separator.reversed().drop { $0 == " " }.reversed()
+            let piece = part + (index < parts.count - 1 ? String(end) : "")
+            if !line.isEmpty && line.count + 1 + piece.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + piece
+        }
+        return lines + [line]
+    }
 }

@@ -39,8 +39,9 @@ enum TaughtGradientScreen {
             definition: "dLdA_pad[n,c,y,x] = Σ_o Σ_p,q G[n,o,y+p,x+q]·flip(W)[o,c,p,q]")
         let indent = String(repeating: " ", count: name.count + 1)
         let arithmetic: [[Span]] = [
-            [Span(text: name, style: .bold), Span(text: " = dLdA_pad\(Formatting.index(step.element)) = " +
-                Formatting.signedSum(channelSums.enumerated().map { ($0.element, "o\($0.offset)") }))],
+            [Span(text: name, style: .bold), Span(text: Formatting.foldedSum(
+                lead: " = dLdA_pad\(Formatting.index(step.element)) = ", channelSums.enumerated().map { ($0.element, "o\($0.offset)") },
+                width: model.size.width - name.count))],
             [Span(text: indent + "= "), Span(text: Formatting.number(step.result), style: MarkStyle.numberStyle(.current, value: 0)),
              Span(text: "   the dLdA walk gives \(Formatting.number(walk.dLdA.scalars[number]))", style: .dim)],
             [Span(text: indent + "crop \(crop) from each side of dLdA_pad \(Formatting.compactShape(Array(taught.paddedInputGradient.shape.dropFirst(2)))) gives dLdA", style: .dim)],
