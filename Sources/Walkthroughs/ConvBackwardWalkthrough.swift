@@ -41,7 +41,15 @@ public struct ConvBackwardWalkthrough {
 
     /// The taught step's terms summed per output channel: what each flipped kernel adds.
     public func taughtChannelSums(_ step: GradientStep) -> [Double] {
-        (0..<layer.outChannels).map { o in step.terms.filter { $0.through[0] == o }.reduce(0) { $0 + $1.product } }
+        Self.channelSums(step.terms, channels: layer.outChannels)
+    }
+
+    /// `terms` (dL/dA terms, `through[0]` the output channel) summed per channel in one pass,
+    /// each channel's in the terms' order: linear in terms + channels, however many channels.
+    public static func channelSums<Terms: Sequence<GradientTerm>>(_ terms: Terms, channels: Int) -> [Double] {
+        var sums = [Double](repeating: 0, count: channels)
+        for term in terms { sums[term.through[0]] += term.product }
+        return sums
     }
 
     /// The taught route's account of dL/dA step `number`: the element of the padded-input

@@ -66,6 +66,12 @@ public enum KeyMap {
         Binding(key: .control("c"), action: .quit, shown: false),
     ]
 
+    /// Whether a key quits from anywhere at once (help, the screen list, ahead of queued
+    /// keys): `q` and Ctrl-C. Esc quits only from a screen; it closes help and the list first.
+    public static func quitsAtOnce(_ key: Key) -> Bool {
+        action(for: key) == .quit && key != .escape
+    }
+
     /// The action of a key, if it has one.
     public static func action(for key: Key) -> Action? {
         table.first { $0.key == key }?.action
@@ -77,7 +83,7 @@ public enum KeyMap {
         (.down, .move(1)), (.character("j"), .move(1)), (.tab, .move(1)),
         (.pageUp, .move(-10)), (.pageDown, .move(10)),
         (.enter, .open), (.character(" "), .open), (.right, .open), (.character("l"), .open),
-        (.character("q"), .quit),
+        (.character("q"), .quit), (.control("c"), .quit),
     ]
 
     /// What a key does while the screen list is open; nil closes the list.

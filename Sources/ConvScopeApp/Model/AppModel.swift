@@ -21,6 +21,8 @@ public struct AppModel: Equatable {
     public var isPlaying: Bool
     /// Index into `AppModel.speeds`.
     public var speedIndex = 3
+    /// What playback last achieved, as the runner measured it (`Message.measuredRate`).
+    public var measuredRate: MeasuredRate?
     public var display = MapDisplay.automatic
     public var showsHelp = false
     /// The list of screens, while it is open (`m`).

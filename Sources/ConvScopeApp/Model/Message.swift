@@ -18,6 +18,8 @@ public enum Message: Equatable {
     case layerOpened(after: Int, [Scene])
     /// A layer's screens on built-in tensors, chosen from the menu, to append.
     case builtInOpened([Scene])
+    /// The steps per second playback achieved over the last second, measured by the runner.
+    case measuredRate(Double)
     /// An effect that failed (training that diverged, a layer that could not be opened),
     /// in words for the hint line.
     case failed(String)

@@ -32,7 +32,7 @@ extension AppModel {
             if showsHelp {
                 // Any key closes the help; q still quits straight away.
                 showsHelp = false
-                if KeyMap.action(for: key) == .quit && key != .escape { wantsQuit = true }
+                if KeyMap.quitsAtOnce(key) { wantsQuit = true }
                 return []
             }
             if let action = KeyMap.action(for: key) { return perform(action) }
@@ -57,6 +57,8 @@ extension AppModel {
             isPlaying = false
         case .builtInOpened(let built):
             appendBuiltIn(built)
+        case .measuredRate(let stepsPerSecond):
+            if isPlaying { measuredRate = MeasuredRate(speed: speed, stepsPerSecond: stepsPerSecond) }
         case .failed(let reason):
             isPlaying = false
             notice = reason

@@ -1,9 +1,11 @@
 import ConvScopeCore
 import Terminal
 
-/// Runs the app on a terminal: draw, wait for an event or the next animation tick, turn it
-/// into a message, update, perform the effects update asked for, repeat, until the user
-/// quits. The backend is restored on every way out.
+/// Runs the app on a terminal: draw, wait for input or the next animation tick, take every
+/// event already typed, update with them all, perform the effects update asked for, draw
+/// once, repeat, until the user quits. Rendering is the cost of a frame, so a burst of held
+/// keys costs one frame, and `q` is never queued behind work. The backend is restored on
+/// every way out.
 public enum AppRunner {
     /// Runs until the user quits; `afterFrame` sees the model after each frame is drawn
     /// (recordings write their frames there, outside update).
@@ -12,15 +14,34 @@ public enum AppRunner {
         model.size = backend.size
         model.capabilities = backend.capabilities
         defer { backend.shutdown() }
+        var meter = RateMeter()
+        let clock = ContinuousClock()
+        let started = clock.now
         while !model.wantsQuit {
             backend.draw(model.render())
             afterFrame(model)
-            let event = backend.readEvent(timeoutMs: model.isPlaying ? model.tickInterval : nil)
+            let events = backend.readEvents(timeoutMs: model.isPlaying ? model.tickInterval : nil)
+            model = process(events, model)
+            let elapsed = (clock.now - started) / .seconds(1)
+            if let rate = meter.record(ticks: events.isEmpty ? 1 : 0, playing: model.isPlaying, speed: model.speed, at: elapsed) {
+                model = process(.measuredRate(rate), model)
+            }
+        }
+    }
+
+    /// The model after a burst of input, to be drawn once: a key that quits from anywhere
+    /// (`KeyMap.quitsAtOnce`) quits at once, whatever was queued before it; otherwise
+    /// every event in order; no input at all is the next animation tick.
+    public static func process(_ events: [InputEvent], _ model: AppModel) -> AppModel {
+        for case .key(let key) in events where KeyMap.quitsAtOnce(key) {
+            return process(.key(key), model)
+        }
+        guard !events.isEmpty else { return process(.tick, model) }
+        return events.reduce(model) { model, event in
             switch event {
-            case .key(let key): model = process(.key(key), model)
-            case .mouse(let mouse): model = process(.mouse(mouse), model)
-            case .resize(let size): model = process(.resize(size), model)
-            case nil: model = process(.tick, model)
+            case .key(let key): process(.key(key), model)
+            case .mouse(let mouse): process(.mouse(mouse), model)
+            case .resize(let size): process(.resize(size), model)
             }
         }
     }

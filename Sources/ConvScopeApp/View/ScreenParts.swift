@@ -7,7 +7,7 @@ enum ScreenParts {
     /// The first header line: app, scene, step counter and playback state.
     static func titleLine(_ title: String, step: Int, of count: Int, model: AppModel) -> [Span] {
         let scene = model.scenes.count > 1 ? " \(model.sceneIndex + 1)/\(model.scenes.count)" : ""
-        let play = model.isPlaying ? "▶ \(Formatting.number(model.speed))/s" : "❚❚ paused"
+        let play = model.isPlaying ? "▶ " + model.playbackRate : "❚❚ paused"
         return [Span(text: "ConvScope\(scene)", style: Style(foreground: .cyan, attributes: .bold)),
                 Span(text: " · step \(step + 1)/\(count) \(play) · "),
                 Span(text: title, style: .bold)]

@@ -9,6 +9,10 @@ public final class MemoryBackend: TerminalBackend {
     public private(set) var lastChanges: [CellChange] = []
     /// Events `readEvent` will return, first first.
     public var pendingEvents: [InputEvent]
+    /// Whether every pending event has already arrived when the app reads, as keys typed
+    /// or held during a slow frame: `readEvents` then returns them all at once. Otherwise
+    /// (the default) each arrives alone, as keys typed one frame apart.
+    public var arrivesAtOnce = false
     /// How often `shutdown` was called.
     public private(set) var shutdownCount = 0
 
@@ -26,6 +30,12 @@ public final class MemoryBackend: TerminalBackend {
     /// Returns the next scripted event immediately, `nil` when the script is exhausted.
     public func readEvent(timeoutMs: Int?) -> InputEvent? {
         pendingEvents.isEmpty ? nil : pendingEvents.removeFirst()
+    }
+
+    public func readEvents(timeoutMs: Int?) -> [InputEvent] {
+        guard arrivesAtOnce else { return readEvent(timeoutMs: timeoutMs).map { [$0] } ?? [] }
+        defer { pendingEvents.removeAll() }
+        return pendingEvents
     }
 
     public func shutdown() { shutdownCount += 1 }

@@ -10,11 +10,20 @@ public protocol TerminalBackend: AnyObject {
     /// The next event, waiting at most `timeoutMs` milliseconds (`nil` waits forever);
     /// `nil` when none arrived in time.
     func readEvent(timeoutMs: Int?) -> InputEvent?
+    /// Every event that has arrived: waits at most `timeoutMs` milliseconds for the first
+    /// (`nil` waits forever), then takes what is already queued without waiting, oldest
+    /// first, so the app can handle a burst of keys with one frame; empty when none came in time.
+    func readEvents(timeoutMs: Int?) -> [InputEvent]
     /// Restores the terminal. Safe to call more than once.
     func shutdown()
 }
 
 extension TerminalBackend {
+    /// One event at a time, for backends that cannot tell what is already queued.
+    public func readEvents(timeoutMs: Int?) -> [InputEvent] {
+        readEvent(timeoutMs: timeoutMs).map { [$0] } ?? []
+    }
+
     /// A blank buffer of the current size.
     public func makeBuffer() -> Buffer { Buffer(size: size) }
 

@@ -74,26 +74,59 @@ public final class NcursesBackend: TerminalBackend {
         previous = buffer
     }
 
-    /// Unrecognised keys and mouse actions are dropped and reported as no event.
+    /// Unrecognised keys, escape sequences and mouse actions are dropped and reported as no event.
     public func readEvent(timeoutMs: Int?) -> InputEvent? {
-        guard !isShutDown else { return nil }
+        guard case .event(let event) = read(timeoutMs: timeoutMs) else { return nil }
+        return event
+    }
+
+    /// Waits for the first event, then takes everything already typed without waiting
+    /// (at most `drainLimit` reads), dropping what `readEvent` drops.
+    public func readEvents(timeoutMs: Int?) -> [InputEvent] {
+        var events: [InputEvent] = []
+        var read = read(timeoutMs: timeoutMs)
+        for _ in 0..<Self.drainLimit {
+            switch read {
+            case .event(let event): events.append(event)
+            case .ignored: break
+            case .nothing: return events
+            }
+            read = self.read(timeoutMs: 0)
+        }
+        return events
+    }
+
+    /// The most reads one `readEvents` makes, so a terminal that never stops sending still gets frames.
+    static let drainLimit = 4096
+
+    /// One read: an event, input we drop, or nothing within the timeout.
+    private enum Read {
+        case event(InputEvent)
+        case ignored
+        case nothing
+    }
+
+    private func read(timeoutMs: Int?) -> Read {
+        guard !isShutDown else { return .nothing }
         let window = cs_stdscr()
         wtimeout(window, Int32(clamping: timeoutMs ?? -1))
         var code: wint_t = 0
+        let event: InputEvent?
         switch wget_wch(window, &code) {
         case KEY_CODE_YES:
             switch Int32(bitPattern: code) {
-            case KEY_RESIZE: return .resize(size)
-            case KEY_MOUSE: return mouseEvent()
-            case let keyCode: return NcursesKeys.key(forKeyCode: keyCode).map(InputEvent.key)
+            case KEY_RESIZE: event = .resize(size)
+            case KEY_MOUSE: event = mouseEvent()
+            case let keyCode: event = NcursesKeys.key(forKeyCode: keyCode).map(InputEvent.key)
             }
         case OK where code == 0x1B:
-            return escapeOrMouse(window)
+            event = escape(window)
         case OK:
-            return NcursesKeys.key(forCharacter: code).map(InputEvent.key)
+            event = NcursesKeys.key(forCharacter: code).map(InputEvent.key)
         default:
-            return nil
+            return .nothing
         }
+        return event.map(Read.event) ?? .ignored
     }
 
     public func shutdown() {
@@ -130,28 +163,27 @@ public final class NcursesBackend: TerminalBackend {
         return table.reduce(attr_t(0)) { attributes.contains($1.0) ? $0 | $1.1 : $0 }
     }
 
-    /// An Esc that ncurses matched to no key: the start of a mouse report in the encoding
-    /// ncurses was not set up for (see `MouseReport`), or the Esc key. The bytes already
-    /// read come back with `ungetch` when it is not a report. ncurses has waited its Esc
-    /// delay, so the rest of a sequence is already queued; later bytes get 50 ms.
-    private func escapeOrMouse(_ window: UnsafeMutablePointer<WINDOW>?) -> InputEvent? {
+    /// An Esc that ncurses matched to no key: the Esc key when nothing follows it, else
+    /// what `EscapeInput` makes of the bytes after it (a mouse report, or a sequence or
+    /// Alt+key to drop). ncurses has waited its Esc delay, so the rest of a sequence is
+    /// already queued; later bytes get 50 ms. Bytes read past a sequence go back with `ungetch`.
+    private func escape(_ window: UnsafeMutablePointer<WINDOW>?) -> InputEvent? {
         var bytes: [UInt8] = []
         while true {
-            switch MouseReport.parse(bytes) {
-            case .report(let event):
-                return event.map(InputEvent.mouse)
-            case .notAReport:
-                bytes.reversed().forEach { ungetch(Int32($0)) }
-                return .key(.escape)
-            case .incomplete:
-                wtimeout(window, bytes.isEmpty ? 0 : 50)
-                let next = wgetch(window)
-                guard (0...255).contains(next) else {
-                    if next != ERR { ungetch(next) }
-                    bytes.reversed().forEach { ungetch(Int32($0)) }
-                    return .key(.escape)
-                }
-                bytes.append(UInt8(next))
+            wtimeout(window, bytes.isEmpty ? 0 : 50)
+            let next = wgetch(window)
+            guard (0...255).contains(next) else {
+                if next != ERR { ungetch(next) }
+                // Nothing after the Esc: the key. A sequence cut short: dropped.
+                return bytes.isEmpty ? .key(.escape) : nil
+            }
+            bytes.append(UInt8(next))
+            switch EscapeInput.parse(bytes) {
+            case .incomplete: continue
+            case .mouse(let event): return event.map(InputEvent.mouse)
+            case .ignored(let length):
+                bytes[length...].reversed().forEach { ungetch(Int32($0)) }
+                return nil
             }
         }
     }
