@@ -35,7 +35,7 @@ enum NetworkScreen {
         let arithmetic: [[Span]] = [
             [Span(text: name, style: .bold), Span(text: " " + Formatting.compactShape(shown.shape) + ", sample \(n) shown")],
             [Span(text: isForward && step < count ? "\(layers[step]): \(Formatting.compactShape(state.activations[step].shape)) → \(Formatting.compactShape(state.activations[step + 1].shape))" : "")],
-            [],
+            verdict(state),
         ]
         return GradientPanels.plan(
             model, header: header, arithmetic: arithmetic, status: [Formatting.statistics(name, shown)],
@@ -94,6 +94,17 @@ enum NetworkScreen {
         return rows + [[Span(text: loss, style: lossIsCurrent ? MarkStyle.numberStyle(.current, value: 0) : .bold)]]
     }
 
+    /// `A[3]: label 3, predicted 7 (wrong) · p(3) 0.1020 · p(7) 0.4123`, short enough for 80 columns.
+    static func verdict(_ state: NetworkState) -> [Span] {
+        let n = state.sample
+        let (label, guess) = (state.truth[n], state.predicted[n])
+        let p = { (k: Int) in "p(\(k)) " + NumberFormat.fixed(state.probabilities[n, k], decimals: 4) }
+        let right = label == guess
+        return [Span(text: "A[\(n)]: label \(label), predicted \(guess) ", style: .bold),
+                Span(text: right ? "(right)" : "(wrong)", style: Style(foreground: right ? .green : .red, attributes: .bold)),
+                Span(text: " · " + p(label) + (right ? "" : " · " + p(guess)))]
+    }
+
     /// The current sample's label and predicted class, then every class's softmax
     /// probability (the library's, from the logits), the label and prediction marked.
     static func prediction(_ state: NetworkState) -> Panel {
@@ -109,8 +120,6 @@ enum NetworkScreen {
             let row = String(repeating: " ", count: digits - String(k).count) + "\(k) " + NumberFormat.fixed(p, decimals: 4)
             return [Span(text: row, style: style), Span(text: mark, style: .dim)]
         }
-        let verdict = label == guess ? "right" : "wrong"
-        return Panel(title: "A[\(n)] of \(state.images.shape[0]): label \(label), predicted \(guess), \(verdict)",
-                     lines: [[Span(text: "softmax", style: .bold)]] + rows, minimumWidth: 20)
+        return Panel(title: "A[\(n)] softmax", lines: rows, minimumWidth: 20)
     }
 }
