@@ -50,10 +50,10 @@ enum NetworkScreen {
                 let lossPanel = Panel(title: "loss", lines: chart.map { [Span(text: $0, style: Style(foreground: .cyan))] }
                                             + [[Span(text: "now \(Formatting.number(loss))", style: .bold)]], minimumWidth: 12)
                 // The stack keeps its natural width: shapes and parameter counts are never cut.
-                // Short screens show the loss in the header only, leaving the rows to the probabilities.
-                let right = model.size.height >= 30 ? [prediction(state), lossPanel] : [prediction(state)]
-                return [([Panel(title: "layers, shapes, p = params", lines: stack)], false),
-                        ([input, map], true), (right, false)]
+                // Short screens keep the loss in the header and the sample's verdict line below.
+                let tall = model.size.height >= 30
+                return [([Panel(title: "layers, shapes, p = params", lines: stack)] + (tall ? [prediction(state)] : []), false),
+                        ([input, map], true), (tall ? [lossPanel] : [], false)]
             },
             resultStep: { _, _ in nil })
     }
@@ -120,6 +120,6 @@ enum NetworkScreen {
             let row = String(repeating: " ", count: digits - String(k).count) + "\(k) " + NumberFormat.fixed(p, decimals: 4)
             return [Span(text: row, style: style), Span(text: mark, style: .dim)]
         }
-        return Panel(title: "A[\(n)] softmax", lines: rows, minimumWidth: 20)
+        return Panel(title: "A[\(n)] softmax", lines: rows)
     }
 }
