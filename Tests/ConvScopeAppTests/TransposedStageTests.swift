@@ -50,5 +50,12 @@ import Walkthroughs
         #expect(model.render().plainTextLines()[0].contains("stage 1/2: A↑ = upsample(A) by \(k)"))
         model.press(.tab)
         #expect(model.render().plainTextLines()[0].contains("stage 2/2: Z = conv(A↑), stride 1"))
+        // The second stage's input is the upsampled map: A↑ in its shapes, panels and gradient.
+        let shape = Formatting.compactShape(upsampled(A, factor: k).shape)
+        let forward = model.render().plainTextLines()
+        #expect(forward[1].contains(" A↑\(shape) W"), "\(forward[1])")
+        #expect(forward.contains { $0.contains("A↑[0,0]") } && !forward.contains { $0.contains("─ A[0,0]") })
+        model.press(.character("b"))
+        #expect(model.render().plainText().contains("dLdA↑[0,0,0"))
     }
 }

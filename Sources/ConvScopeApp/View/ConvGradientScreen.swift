@@ -34,7 +34,7 @@ enum ConvGradientScreen {
         let grid = OutputGrid(shape: dLdA.shape)
         let header = GradientPanels.header(model, step: step, count: walk.stepCount(.dLdA), walk: "dLdA: one input element at a time",
                                            definition: "dLdA[n,c,h,w] = Σ over every output it fed: dLdZ[n,o,i,j] · W[o,c,tap]")
-        let name = "dLdA" + Formatting.index(step.element)
+        let name = "dLd\(model.scene.inputName)" + Formatting.index(step.element)
         let status = [
             Formatting.statistics("dLdZ\(Formatting.index([n]))", walk.dLdZ.at([n])),
             Formatting.statistics("W[:,\(c)]", layer.W.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
@@ -105,7 +105,7 @@ enum ConvGradientScreen {
                                        mark: { _, _ in .tap }, focus: (0...0, 0...0))
                 }
                 let inputs = GradientPanels.shown(samples, model).map { n in
-                    GradientPanels.map("\(p == HW(square: 0) ? "A" : "A_pad")\(Formatting.index([n, c]))", padded.at([n, c]), numbers: numbers, capabilities: model.capabilities,
+                    GradientPanels.map("\(p == HW(square: 0) ? model.scene.inputName : "A_pad")\(Formatting.index([n, c]))", padded.at([n, c]), numbers: numbers, capabilities: model.capabilities,
                                        mark: { r, q in
                                            if read.contains((n * rows + r) * columns + q) { return .tap }
                                            return r < p.h || r >= rows - p.h || q < p.w || q >= columns - p.w ? .padding : .plain
