@@ -30,10 +30,12 @@ enum NetworkScreen {
                   style: Style(foreground: .cyan))],
         ] + chainLines(state.chain, width: model.size.width)
         let current = isForward ? step : (step == 0 ? count : layerIndex)
-        let stack = stackLines(state, current: current, lossIsCurrent: (isForward && step == count) || (!isForward && step == 0))
+        let lossIsCurrent = (isForward && step == count) || (!isForward && step == 0)
+        let stack = stackLines(state, current: current, lossIsCurrent: lossIsCurrent)
         let sample = shown.rank >= 3 ? shown.at([n]) : shown.sliced([AxisSlice(start: n, stop: n + 1)])
         let arithmetic: [[Span]] = [
-            [Span(text: name, style: .bold), Span(text: " " + Formatting.compactShape(shown.shape) + ", sample \(n) shown")],
+            [Span(text: name, style: .bold),
+             Span(text: " " + Formatting.compactShape(shown.shape) + ", sample \(n) shown")],
             [Span(text: isForward && step < count ? "\(layers[step]): \(Formatting.compactShape(state.activations[step].shape)) → \(Formatting.compactShape(state.activations[step + 1].shape))" : "")],
             verdict(state),
         ]
@@ -42,7 +44,8 @@ enum NetworkScreen {
             markKey: [Span(text: "the loss after each SGD step, oldest left", style: .dim)],
             columns: { numbers in
                 let inputTitle = "input A[\(n)] \(Formatting.compactShape(Array(state.images.shape.dropFirst())))"
-                let input = GradientPanels.map(inputTitle, state.images.at([n]), numbers: false, capabilities: model.capabilities,
+                let input = GradientPanels.map(inputTitle, state.images.at([n]), numbers: false,
+                                               capabilities: model.capabilities,
                                                mark: { _, _ in .plain }, focus: (0...0, 0...0))
                 let map = GradientPanels.map(name, sample, numbers: numbers, capabilities: model.capabilities,
                                              mark: { _, _ in .plain }, focus: (0...0, 0...0), isActive: true)
@@ -52,7 +55,8 @@ enum NetworkScreen {
                 // The stack keeps its natural width: shapes and parameter counts are never cut.
                 // Short screens keep the loss in the header and the sample's verdict line below.
                 let tall = model.size.height >= 30
-                return [([Panel(title: "layers, shapes, p = params", lines: stack)] + (tall ? [prediction(state)] : []), false),
+                let layerPanel = Panel(title: "layers, shapes, p = params", lines: stack)
+                return [([layerPanel] + (tall ? [prediction(state)] : []), false),
                         ([input, map], true), (tall ? [lossPanel] : [], false)]
             },
             resultStep: { _, _ in nil })
@@ -85,9 +89,11 @@ enum NetworkScreen {
         }
         let rows: [[Span]] = names.indices.map { i in
             let isCurrent = i == current
-            let label = (isCurrent ? "▶" : " ") + padded(String(i + 1), index, right: true) + " " + padded(names[i], nameWidth)
+            let label = (isCurrent ? "▶" : " ") + padded(String(i + 1), index, right: true) + " "
+                + padded(names[i], nameWidth)
             return [Span(text: label, style: isCurrent ? MarkStyle.numberStyle(.current, value: 0) : .plain),
-                    Span(text: " " + padded(shapes[i], shapeWidth) + " " + padded(counts[i], countWidth, right: true), style: .dim)]
+                    Span(text: " " + padded(shapes[i], shapeWidth) + " " + padded(counts[i], countWidth, right: true),
+                         style: .dim)]
         }
         let loss = (lossIsCurrent ? "▶" : " ") + String(repeating: " ", count: index)
             + " loss \(Formatting.number(state.losses.last ?? .nan))"
@@ -101,7 +107,8 @@ enum NetworkScreen {
         let p = { (k: Int) in "p(\(k)) " + NumberFormat.fixed(state.probabilities[n, k], decimals: 4) }
         let right = label == guess
         return [Span(text: "A[\(n)]: label \(label), predicted \(guess) ", style: .bold),
-                Span(text: right ? "(right)" : "(wrong)", style: Style(foreground: right ? .green : .red, attributes: .bold)),
+                Span(text: right ? "(right)" : "(wrong)",
+                     style: Style(foreground: right ? .green : .red, attributes: .bold)),
                 Span(text: " · " + p(label) + (right ? "" : " · " + p(guess)))]
     }
 
@@ -114,7 +121,8 @@ enum NetworkScreen {
         let digits = String(classes - 1).count
         let rows: [[Span]] = (0..<classes).map { k in
             let p = state.probabilities[n, k]
-            let mark = k == label && k == guess ? " label, predicted" : k == label ? " label" : k == guess ? " predicted" : ""
+            let mark = k == label && k == guess ? " label, predicted"
+                : k == label ? " label" : k == guess ? " predicted" : ""
             let style: Style = k == label ? Style(foreground: .green, attributes: .bold)
                 : k == guess ? Style(foreground: .red, attributes: .bold) : .plain
             let row = String(repeating: " ", count: digits - String(k).count) + "\(k) " + NumberFormat.fixed(p, decimals: 4)
