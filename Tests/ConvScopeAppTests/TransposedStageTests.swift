@@ -54,8 +54,10 @@ import Walkthroughs
         let shape = Formatting.compactShape(upsampled(A, factor: k).shape)
         let forward = model.render().plainTextLines()
         #expect(forward[1].contains(" A↑\(shape) W"), "\(forward[1])")
-        #expect(forward.contains { $0.contains("A↑[0,0]") } && !forward.contains { $0.contains("─ A[0,0]") })
+        #expect(forward.contains { $0.contains("─ A↑[0,0] ─") } && forward.contains { $0.contains("─ W⊙A↑ Σ") })
+        #expect(!forward.contains { $0.contains("─ A[0,0]") || $0.hasPrefix("A[0] ") })
         model.press(.character("b"))
-        #expect(model.render().plainText().contains("dLdA↑[0,0,0"))
+        let backward = model.render().plainText()
+        #expect(backward.contains("dLdA↑[0,0,0") && backward.contains("─ dLdA↑[0,0] ─"), "\(backward)")
     }
 }

@@ -38,7 +38,7 @@ enum ConvGradientScreen {
         let status = [
             Formatting.statistics("dLdZ\(Formatting.index([n]))", walk.dLdZ.at([n])),
             Formatting.statistics("W[:,\(c)]", layer.W.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
-            Formatting.statistics("dLdA\(Formatting.index([n, c]))", walk.dLdA.at([n, c])),
+            Formatting.statistics("dLd\(model.scene.inputName)\(Formatting.index([n, c]))", walk.dLdA.at([n, c])),
         ]
         return GradientPanels.plan(
             model, header: header,
@@ -57,7 +57,7 @@ enum ConvGradientScreen {
                 let terms = GradientPanels.terms(step.terms) { term in
                     "dLdZ\(Formatting.index(Array(term.output.dropFirst())))·W\(Formatting.index(term.through))"
                 }
-                let result = GradientPanels.result("dLdA\(Formatting.index([n, c]))", dLdA.at([n, c]), current: step.number,
+                let result = GradientPanels.result("dLd\(model.scene.inputName)\(Formatting.index([n, c]))", dLdA.at([n, c]), current: step.number,
                                                    numbers: numbers, capabilities: model.capabilities,
                                                    step: { r, q in grid.step(n: n, c: c, i: r, j: q) }, at: here)
                 return [(GradientPanels.noting(outputs, of: layer.outChannels), true), (kernels, false), ([terms], false), ([result], true)]
@@ -90,7 +90,7 @@ enum ConvGradientScreen {
                                            definition: "dLdW[o,c,p,q] = Σ_n Σ_i,j dLdZ[n,o,i,j] · A_pad[n,c,i·s+p·d,j·s+q·d]")
         let status = [
             Formatting.statistics("dLdZ[:,\(o)]", walk.dLdZ.sliced([.all, AxisSlice(start: o, stop: o + 1)])),
-            Formatting.statistics("A[:,\(c)]", walk.forward.input.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
+            Formatting.statistics("\(model.scene.inputName)[:,\(c)]", walk.forward.input.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
             Formatting.statistics("dLdW\(Formatting.index([o, c]))", walk.dLdW.at([o, c])),
         ]
         return GradientPanels.plan(

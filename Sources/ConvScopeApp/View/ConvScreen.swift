@@ -58,7 +58,7 @@ enum ConvScreen {
         let inputName = g.padding == HW(square: 0) ? model.scene.inputName : "A_pad"
         let widest = (input: "\(inputName)\(Formatting.index([here.n, channels - 1]))" + rowNote,
                       kernel: "W\(Formatting.index([here.c, channels - 1]))",
-                      product: "W⊙A Σ" + widestSum(kernel: layer.W, input: walk.input, taps: perChannel))
+                      product: "W⊙\(model.scene.inputName) Σ" + widestSum(kernel: layer.W, input: walk.input, taps: perChannel))
         let heat = HeatmapMode(model.capabilities)
         func layout(numbers: Bool, products: Bool) -> [(panels: [Panel], flexible: Bool)] {
             let inputMode: MapView.Mode = numbers
@@ -83,7 +83,7 @@ enum ConvScreen {
                 let productMap = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { term($0, $1).product },
                                          mark: { term($0, $1).isPadding ? .padding : .tap },
                                          mode: .numbers(width: productFormat.width, decimals: productFormat.decimals))
-                productPanels.append(Panel(title: "W⊙A Σ\(Formatting.number(step.channelSums[c]))", map: productMap,
+                productPanels.append(Panel(title: "W⊙\(model.scene.inputName) Σ\(Formatting.number(step.channelSums[c]))", map: productMap,
                                            reservedWidth: Panel.titleWidth(widest.product), slotHeight: band))
             }
             let outputMap = MapView(rows: grid.rows, columns: grid.columns, value: { outputValues[$0, $1] },
@@ -114,7 +114,7 @@ enum ConvScreen {
         }
 
         let status = [
-            Formatting.statistics("A\(Formatting.index([here.n]))", walk.input.at([here.n])),
+            Formatting.statistics("\(model.scene.inputName)\(Formatting.index([here.n]))", walk.input.at([here.n])),
             Formatting.statistics("W\(Formatting.index([here.c]))", layer.W.at([here.c])),
             Formatting.statistics("Z\(Formatting.index([here.n, here.c]))", walk.output.at([here.n, here.c])),
         ]
