@@ -50,8 +50,9 @@ enum NetworkScreen {
                 let map = GradientPanels.map(name, sample, numbers: numbers, capabilities: model.capabilities,
                                              mark: { _, _ in .plain }, focus: (0...0, 0...0), isActive: true)
                 let chart = LossChart.lines(state.losses, width: 30, height: 6, unicode: model.capabilities.unicode)
+                let now = "now \(Formatting.number(loss))"
                 let lossPanel = Panel(title: "loss", lines: chart.map { [Span(text: $0, style: Style(foreground: .cyan))] }
-                                            + [[Span(text: "now \(Formatting.number(loss))", style: .bold)]], minimumWidth: 12)
+                                            + [[Span(text: now, style: .bold)]], minimumWidth: max(12, now.count + 2))
                 // The stack keeps its natural width: shapes and parameter counts are never cut.
                 // Short screens keep the loss in the header and the sample's verdict line below.
                 let tall = model.size.height >= 30
