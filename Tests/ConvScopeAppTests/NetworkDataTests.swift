@@ -35,7 +35,8 @@ import Walkthroughs
         let lines = try assignment(size: AppFixtures.small).render().plainTextLines()
         let start = try #require(lines.firstIndex { $0.hasPrefix("widths 128") }, "\(lines)")
         let folded = lines[start...start + 1]
-        for link in ["(128 − 5)//1 + 1 = 124", "(124 − 6)//2 + 1 = 60", "(60 − 2)//2 + 1 = 30", "Linear input 14 · 30 = 420"] {
+        let links = ["(128 − 5)//1 + 1 = 124", "(124 − 6)//2 + 1 = 60", "(60 − 2)//2 + 1 = 30", "Linear input 14 · 30 = 420"]
+        for link in links {
             #expect(folded.contains { $0.contains(link) }, "\(link) in \(folded)")
         }
         #expect(folded.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
@@ -72,7 +73,8 @@ import Walkthroughs
         let predicted = (0..<10).max { exps[$0] < exps[$1] }!
         let label = [2, 0, 9][n]
         let text = model.render().plainText()
-        #expect(text.contains("A[\(n)]: label \(label), predicted \(predicted) (\(label == predicted ? "right" : "wrong"))"))
+        let verdict = label == predicted ? "right" : "wrong"
+        #expect(text.contains("A[\(n)]: label \(label), predicted \(predicted) (\(verdict))"))
         #expect(text.contains("input A[\(n)] (24,128)"))
         let mark = label == predicted ? " label, predicted" : " predicted"
         #expect(text.contains("\(predicted) " + NumberFormat.fixed(exps[predicted] / total, decimals: 4) + mark))
@@ -98,8 +100,8 @@ import Walkthroughs
     /// A layer with 200 parameters (8 kernels 3 × 8 and 8 biases) at 80 columns: every
     /// shape and count whole in the stack.
     @Test func theParameterColumnIsNeverCut() throws {
-        let architecture = CNNArchitecture(inputWidth: 0, inputChannels: 0, channels: [8], kernelSizes: [8], strides: [1],
-                                           activations: [.relu], classes: 0, learningRate: 0.1)
+        let architecture = CNNArchitecture(inputWidth: 0, inputChannels: 0, channels: [8], kernelSizes: [8],
+                                           strides: [1], activations: [.relu], classes: 0, learningRate: 0.1)
         let scene = try NetworkScene.scene(architecture: architecture, seed: 1,
                                            images: Tensor.randomNormal(shape: [10, 3, 56], seed: 2),
                                            labels: Tensor((0..<10).map(Double.init)), title: "t")

@@ -9,7 +9,8 @@ import Walkthroughs
 /// tanh(1750) = 1; 1/(1 + e^1000) = 1/inf = 0, the true value (about e^−1000) being 0 in float64.
 @Suite struct OverflowScreenTests {
     func screen(_ kind: LayerKind, _ values: [Double], step: Int, size: Size) throws -> String {
-        let scene = try AppFixtures.factoryScene(LayerSpec(kind: kind), ["A": Tensor(shape: [1, 1, values.count], scalars: values)])
+        let A = Tensor(shape: [1, 1, values.count], scalars: values)
+        let scene = try AppFixtures.factoryScene(LayerSpec(kind: kind), ["A": A])
         return AppFixtures.single(scene, size: size).pressing(Key.repeated(.right, step)).render().plainText()
     }
 

@@ -68,7 +68,8 @@ import Testing
     @Test func givenOptionsChangeTheSamplesArchitecture() throws {
         let result = try render(["--kernels", "5,100,2", "--size", "120x40"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("(124 − 100)//2 + 1 = 13 → (13 − 2)//2 + 1 = 6 · Linear input 14 · 6 = 84\n"))
+        #expect(result.stdout.contains("(124 − 100)//2 + 1 = 13 → (13 − 2)//2 + 1 = 6 · "
+                                       + "Linear input 14 · 6 = 84\n"))
     }
 
     @Test func samplesPrintsTheChain() throws {
@@ -103,7 +104,8 @@ import Testing
                                                "--strides", "2,3", "--activations", "relu,identity", "--lr", "0.05",
                                                "--size", "120x40"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("\nwidths 40 → (40 − 4)//2 + 1 = 19 → (19 − 3)//3 + 1 = 6 · Linear input 4 · 6 = 24\n"))
+        #expect(result.stdout.contains("\nwidths 40 → (40 − 4)//2 + 1 = 19 → (19 − 3)//3 + 1 = 6 · "
+                                       + "Linear input 4 · 6 = 24\n"))
         #expect(result.stdout.contains("Linear(24,3)"))
         #expect(result.stdout.contains("batch (3,5,40)  lr 0.0500"))
     }

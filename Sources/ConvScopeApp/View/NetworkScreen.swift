@@ -126,7 +126,8 @@ enum NetworkScreen {
                 : k == label ? " label" : k == guess ? " predicted" : ""
             let style: Style = k == label ? Style(foreground: .green, attributes: .bold)
                 : k == guess ? Style(foreground: .red, attributes: .bold) : .plain
-            let row = String(repeating: " ", count: digits - String(k).count) + "\(k) " + NumberFormat.fixed(p, decimals: 4)
+            let row = String(repeating: " ", count: digits - String(k).count) + "\(k) "
+                + NumberFormat.fixed(p, decimals: 4)
             return [Span(text: row, style: style), Span(text: mark, style: .dim)]
         }
         return Panel(title: "A[\(n)] softmax", lines: rows)
