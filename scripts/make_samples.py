@@ -182,11 +182,24 @@ def scanning_samples():
     ]
 
 
+def overflow_samples():
+    """Inputs where the textbook formulas overflow float64 (e^z is inf above z ≈ 709.78): the
+    first convolution of the assignment's CNN reaches about ±1750. One file, two samples."""
+    A = np.array([[[-1750, -745, -710, -20, -1, 0], [1, 20, 709, 710, 800, 1750]]], dtype=np.float64)
+    file = save("activation-overflow", A=A, dLdZ=np.ones_like(A))
+    return [
+        sample("tanh-overflow", "tanh",
+               "(1, 2, 6) up to ±1750: (e^z − e^−z)/(e^z + e^−z) = inf/inf = nan, tanh = ±1", file=file),
+        sample("sigmoid-overflow", "sigmoid", "the same inputs: 1/(1 + e^−z) overflows for z < −709.78", file=file),
+    ]
+
+
 def main():
     OUT.mkdir(exist_ok=True)
     for old in OUT.glob("*.npz"):
         old.unlink()
-    samples = digit_samples() + training_sample() + assignment_cnn_sample() + image_samples() + random_samples() + scanning_samples()
+    samples = (digit_samples() + training_sample() + assignment_cnn_sample() + image_samples() + random_samples()
+               + scanning_samples() + overflow_samples())
     lines = ",\n".join("  " + json.dumps(entry, ensure_ascii=False) for entry in samples)
     (OUT / "index.json").write_text('{"samples": [\n' + lines + "\n]}\n")
     total = sum(f.stat().st_size for f in OUT.iterdir())

@@ -8,8 +8,6 @@ import TensorFiles
 struct CNNInput {
     let session: NetworkSession
     let title: String
-    /// The widths through the convolutions and the Linear input size.
-    let chain: WidthChain
 
     /// Reads the batch and builds the network; every problem is one line naming the source.
     static func load(bundle: String?, sample: String?, arguments: CNNArguments) throws -> CNNInput {
@@ -53,8 +51,7 @@ struct CNNInput {
                 guard case .network(let built) = scene.content else { preconditionFailure("a network scene holds a session") }
                 session = built.session
             }
-            return CNNInput(session: session, title: title,
-                            chain: try session.cnn.widthChain(inputWidth: session.images.shape[2]))
+            return CNNInput(session: session, title: title)
         } catch let error as LayerError {
             throw CLIFailure("\(source): cnn: \(error.message)")
         }

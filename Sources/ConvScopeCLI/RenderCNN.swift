@@ -5,8 +5,8 @@ import ConvScopeCore
 import Terminal
 
 /// `convscope render cnn [BUNDLE] [--sample NAME]`: the CNN screen as plain text after
-/// `--train N` SGD steps, at a layer of the forward or backward pass, followed by the width
-/// chain and the Linear input size. Training is driven here through `NetworkSession`'s
+/// `--train N` SGD steps, at a layer of the forward or backward pass; the screen shows the
+/// width chain and the Linear input size. Training is driven here through `NetworkSession`'s
 /// public API, before the screen's model is made, so it does not depend on how the app
 /// performs training.
 struct RenderCNNCommand: ParsableCommand {
@@ -76,6 +76,5 @@ struct RenderCNNCommand: ParsableCommand {
             model.step = step - 1
         }
         try StandardOutput.print(model.render().plainText())
-        try StandardOutput.print("widths        \(input.chain.text)\nLinear input  \(input.chain.linearText)")
     }
 }

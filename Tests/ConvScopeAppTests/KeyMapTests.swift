@@ -24,6 +24,9 @@ import Testing
         let line = network.render().plainTextLines()[1]
         #expect(line.contains("\(KeyMap.key(.openLayer)) open · \(KeyMap.key(.trainStep)) step"))
         network.press(.character("b"))
-        #expect(network.render().plainTextLines()[1].hasSuffix("\(KeyMap.key(.togglePlay)) train · \(KeyMap.key(.nextPhase)) back"))
+        let backward = network.render().plainTextLines()[1]
+        #expect(backward.contains("\(KeyMap.key(.togglePlay)) train · "
+                                  + "\(KeyMap.key(.nextSample))/\(KeyMap.key(.previousSample)) sample · "
+                                  + "\(KeyMap.key(.nextPhase)) back"), "\(backward)")
     }
 }

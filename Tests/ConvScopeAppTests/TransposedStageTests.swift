@@ -50,5 +50,14 @@ import Walkthroughs
         #expect(model.render().plainTextLines()[0].contains("stage 1/2: A↑ = upsample(A) by \(k)"))
         model.press(.tab)
         #expect(model.render().plainTextLines()[0].contains("stage 2/2: Z = conv(A↑), stride 1"))
+        // The second stage's input is the upsampled map: A↑ in its shapes, panels and gradient.
+        let shape = Formatting.compactShape(upsampled(A, factor: k).shape)
+        let forward = model.render().plainTextLines()
+        #expect(forward[1].contains(" A↑\(shape) W"), "\(forward[1])")
+        #expect(forward.contains { $0.contains("─ A↑[0,0] ─") } && forward.contains { $0.contains("─ W⊙A↑ Σ") })
+        #expect(!forward.contains { $0.contains("─ A[0,0]") || $0.hasPrefix("A[0] ") })
+        model.press(.character("b"))
+        let backward = model.render().plainText()
+        #expect(backward.contains("dLdA↑[0,0,0") && backward.contains("─ dLdA↑[0,0] ─"), "\(backward)")
     }
 }

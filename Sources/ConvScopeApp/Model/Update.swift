@@ -37,8 +37,9 @@ extension AppModel {
             }
             if let action = KeyMap.action(for: key) { return perform(action) }
         case .trained(let index, let state):
-            guard scenes.indices.contains(index), case .network = scenes[index].content else { return [] }
-            scenes[index].content = .network(state)
+            guard scenes.indices.contains(index), case .network(let old) = scenes[index].content else { return [] }
+            // Training changes the numbers, not what the user is looking at.
+            scenes[index].content = .network(state.showing(sample: old.sample))
         case .rebuilt(let index, let rebuilt):
             guard scenes.indices.contains(index) else { return [] }
             scenes[index] = rebuilt
@@ -91,7 +92,8 @@ extension AppModel {
         case .firstStep: step = 0
         case .lastStep: step = stepCount - 1
         case .togglePlay:
-            if !isPlaying && step == stepCount - 1 { step = 0 }
+            // Replaying a walk starts it over; training a network keeps the layer in view.
+            if !isPlaying && step == stepCount - 1, !scene.isNetwork { step = 0 }
             isPlaying.toggle()
         case .faster: speedIndex = min(speedIndex + 1, AppModel.speeds.count - 1)
         case .slower: speedIndex = max(speedIndex - 1, 0)
@@ -99,6 +101,11 @@ extension AppModel {
             let c = (here.c + (action == .nextChannel ? 1 : grid.channels - 1)) % grid.channels
             step = grid.step(n: here.n, c: c, i: here.i, j: here.j)
         case .nextSample, .previousSample:
+            if case .network(let state) = scene.content {
+                let n = state.sample + (action == .nextSample ? 1 : -1)
+                scenes[sceneIndex].content = .network(state.showing(sample: n))
+                return []
+            }
             let n = (here.n + (action == .nextSample ? 1 : grid.samples - 1)) % grid.samples
             step = grid.step(n: n, c: here.c, i: here.i, j: here.j)
         case .toggleDisplay:

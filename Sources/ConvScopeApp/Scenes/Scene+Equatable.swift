@@ -6,7 +6,7 @@ import ConvScopeCore
 /// walkthroughs themselves hold layers, which are not comparable.
 extension Scene: Equatable {
     public static func == (lhs: Scene, rhs: Scene) -> Bool {
-        guard lhs.title == rhs.title, lhs.recipe == rhs.recipe, lhs.problem == rhs.problem,
+        guard lhs.title == rhs.title, lhs.recipe == rhs.recipe, lhs.problem == rhs.problem, lhs.inputName == rhs.inputName,
               lhs.phases == rhs.phases else { return false }
         switch (lhs.content, rhs.content) {
         case (.network(let a), .network(let b)):

@@ -23,6 +23,9 @@ public struct Scene {
     public var recipe: Recipe?
     /// Why the recipe's current sizes make no layer; the content is then the last good one.
     public var problem: String?
+    /// What the screens call the input: `A`, or `A↑` for the upsampled map a transposed
+    /// convolution's second stage convolves (its gradient is then `dLdA↑`).
+    public var inputName = "A"
 
     public init(title: String, content: SceneContent, recipe: Recipe? = nil) {
         self.title = title

@@ -69,8 +69,9 @@ public enum SceneFactory {
         upstream: UpstreamGradient) throws -> [Scene] {
         let upsampled = try layer.upsample.forward(input).output
         let name = "ConvTranspose\(layer.conv.spatialAxes)d"
-        let conv = try Scene.convolution("\(name) stage 2/2: Z = conv(A↑), stride 1", layer: layer.conv, input: upsampled,
+        var conv = try Scene.convolution("\(name) stage 2/2: Z = conv(A↑), stride 1", layer: layer.conv, input: upsampled,
                                          dLdZ: dLdZ, upstream: upstream)
+        conv.inputName = "A↑"
         guard case .convolution(_, let backward) = conv.content else { return [conv] }
         let up = try ResamplingWalkthrough(layer: layer.upsample, input: input, dLdZ: backward.dLdA)
         return [Scene(title: "\(name) stage 1/2: A↑ = upsample(A) by \(layer.upsample.factor)", content: .resampling(up)), conv]

@@ -34,11 +34,11 @@ enum ConvGradientScreen {
         let grid = OutputGrid(shape: dLdA.shape)
         let header = GradientPanels.header(model, step: step, count: walk.stepCount(.dLdA), walk: "dLdA: one input element at a time",
                                            definition: "dLdA[n,c,h,w] = Σ over every output it fed: dLdZ[n,o,i,j] · W[o,c,tap]")
-        let name = "dLdA" + Formatting.index(step.element)
+        let name = "dLd\(model.scene.inputName)" + Formatting.index(step.element)
         let status = [
             Formatting.statistics("dLdZ\(Formatting.index([n]))", walk.dLdZ.at([n])),
             Formatting.statistics("W[:,\(c)]", layer.W.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
-            Formatting.statistics("dLdA\(Formatting.index([n, c]))", walk.dLdA.at([n, c])),
+            Formatting.statistics("dLd\(model.scene.inputName)\(Formatting.index([n, c]))", walk.dLdA.at([n, c])),
         ]
         return GradientPanels.plan(
             model, header: header,
@@ -58,7 +58,7 @@ enum ConvGradientScreen {
                 let terms = GradientPanels.terms(step.terms) { term in
                     "dLdZ\(Formatting.index(Array(term.output.dropFirst())))·W\(Formatting.index(term.through))"
                 }
-                let result = GradientPanels.result("dLdA\(Formatting.index([n, c]))", dLdA.at([n, c]), current: step.number,
+                let result = GradientPanels.result("dLd\(model.scene.inputName)\(Formatting.index([n, c]))", dLdA.at([n, c]), current: step.number,
                                                    numbers: numbers, capabilities: model.capabilities,
                                                    step: { r, q in grid.step(n: n, c: c, i: r, j: q) }, at: here)
                 return [(GradientPanels.noting(outputs, of: layer.outChannels), true), (kernels, false), ([terms], false), ([result], true)]
@@ -91,7 +91,7 @@ enum ConvGradientScreen {
                                            definition: "dLdW[o,c,p,q] = Σ_n Σ_i,j dLdZ[n,o,i,j] · A_pad[n,c,i·s+p·d,j·s+q·d]")
         let status = [
             Formatting.statistics("dLdZ[:,\(o)]", walk.dLdZ.sliced([.all, AxisSlice(start: o, stop: o + 1)])),
-            Formatting.statistics("A[:,\(c)]", walk.forward.input.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
+            Formatting.statistics("\(model.scene.inputName)[:,\(c)]", walk.forward.input.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
             Formatting.statistics("dLdW\(Formatting.index([o, c]))", walk.dLdW.at([o, c])),
         ]
         return GradientPanels.plan(
@@ -107,7 +107,7 @@ enum ConvGradientScreen {
                                        mark: { _, _ in .tap }, focus: (0...0, 0...0))
                 }
                 let inputs = GradientPanels.shown(samples, model).map { n in
-                    GradientPanels.map("\(p == HW(square: 0) ? "A" : "A_pad")\(Formatting.index([n, c]))", padded.at([n, c]), numbers: numbers, capabilities: model.capabilities,
+                    GradientPanels.map("\(p == HW(square: 0) ? model.scene.inputName : "A_pad")\(Formatting.index([n, c]))", padded.at([n, c]), numbers: numbers, capabilities: model.capabilities,
                                        mark: { r, q in
                                            if read.contains((n * rows + r) * columns + q) { return .tap }
                                            return r < p.h || r >= rows - p.h || q < p.w || q >= columns - p.w ? .padding : .plain

@@ -55,10 +55,10 @@ enum ConvScreen {
         // products give way first when space is short.
         let mayScroll = channels * (paddedRows + 2) > body.height
         let rowNote = mayScroll ? " r\(paddedRows)–\(paddedRows)" : ""
-        let inputName = g.padding == HW(square: 0) ? "A" : "A_pad"
+        let inputName = g.padding == HW(square: 0) ? model.scene.inputName : "A_pad"
         let widest = (input: "\(inputName)\(Formatting.index([here.n, channels - 1]))" + rowNote,
                       kernel: "W\(Formatting.index([here.c, channels - 1]))",
-                      product: "W⊙A Σ" + widestSum(kernel: layer.W, input: walk.input, taps: perChannel))
+                      product: "W⊙\(model.scene.inputName) Σ" + widestSum(kernel: layer.W, input: walk.input, taps: perChannel))
         let heat = HeatmapMode(model.capabilities)
         func layout(numbers: Bool, products: Bool) -> [(panels: [Panel], flexible: Bool)] {
             let inputMode: MapView.Mode = numbers
@@ -83,7 +83,7 @@ enum ConvScreen {
                 let productMap = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { term($0, $1).product },
                                          mark: { term($0, $1).isPadding ? .padding : .tap },
                                          mode: .numbers(width: productFormat.width, decimals: productFormat.decimals))
-                productPanels.append(Panel(title: "W⊙A Σ\(Formatting.number(step.channelSums[c]))", map: productMap,
+                productPanels.append(Panel(title: "W⊙\(model.scene.inputName) Σ\(Formatting.number(step.channelSums[c]))", map: productMap,
                                            reservedWidth: Panel.titleWidth(widest.product), slotHeight: band))
             }
             let outputMap = MapView(rows: grid.rows, columns: grid.columns, value: { outputValues[$0, $1] },
@@ -118,13 +118,13 @@ enum ConvScreen {
         }
 
         let status = [
-            Formatting.statistics("A\(Formatting.index([here.n]))", walk.input.at([here.n])),
+            Formatting.statistics("\(model.scene.inputName)\(Formatting.index([here.n]))", walk.input.at([here.n])),
             Formatting.statistics("W\(Formatting.index([here.c]))", layer.W.at([here.c])),
             Formatting.statistics("Z\(Formatting.index([here.n, here.c]))", walk.output.at([here.n, here.c])),
         ]
         return ScreenPlan(header: header, panels: panels, arithmetic: arithmeticLines(walk, step: step, width: model.size.width),
                           status: status,
-                          legends: showsNumbers ? [] : [("A", ScreenParts.range(of: walk.input.at([here.n]))), ("Z", ScreenParts.range(of: outputValues))],
+                          legends: showsNumbers ? [] : [(model.scene.inputName, ScreenParts.range(of: walk.input.at([here.n]))), ("Z", ScreenParts.range(of: outputValues))],
                           markKey: ScreenParts.markKey([(.tap, "window tap")] + (g.dilation == HW(square: 1) ? [] : [(.windowGap, "dilation gap")])
                                            + (g.padding == HW(square: 0) ? [] : [(.padding, "zero padding")])
                                            + [(.current, "current"), (.pending, "pending")], plain: model.capabilities.colorDepth == .none),
@@ -137,7 +137,7 @@ enum ConvScreen {
     static func headerLines(_ walk: ConvForwardWalkthrough, step: ConvForwardStep, title: String, model: AppModel) -> [[Span]] {
         let layer = walk.layer
         let g = layer.geometry
-        let shapes = [("A", walk.input.shape), ("W", layer.W.shape), ("Z", walk.output.shape)]
+        let shapes = [(model.scene.inputName, walk.input.shape), ("W", layer.W.shape), ("Z", walk.output.shape)]
             .map { "\($0.0)\(Formatting.compactShape($0.1))" }.joined(separator: " ")
         let size = walk.layer.spatialAxes == 1 ? HW(1, walk.input.shape[2]) : HW(walk.input.shape[2], walk.input.shape[3])
         let out = g.outputSize(forInput: size)

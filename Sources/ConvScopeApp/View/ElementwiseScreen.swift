@@ -22,10 +22,13 @@ enum ElementwiseScreen {
             ]
             let zName = "Z" + Formatting.index(step.output)
             let formula = isFlatten ? " = A\(Formatting.index(step.source))" : " = \(name)(A\(Formatting.index(step.source))) = \(name)(\(Formatting.number(step.input)))"
+            let overflow = OverflowNote.textbook(kind, z: step.input)
             let arithmetic: [[Span]] = [
                 [Span(text: zName, style: .bold), Span(text: formula)],
                 [Span(text: String(repeating: " ", count: zName.count + 1) + "= "),
-                 Span(text: Formatting.number(step.value), style: MarkStyle.numberStyle(.current, value: 0))], [],
+                 Span(text: Formatting.number(step.value), style: MarkStyle.numberStyle(.current, value: 0)),
+                 Span(text: overflow == nil ? "" : OverflowNote.stableNote, style: .dim)],
+                overflow.map(OverflowNote.line) ?? [],
             ]
             return GradientPanels.plan(
                 model, header: header, arithmetic: arithmetic,

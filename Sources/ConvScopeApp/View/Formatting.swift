@@ -52,16 +52,7 @@ enum Formatting {
 
     /// Words of `text` in lines of at most `width` columns (a longer word gets a line of its own).
     static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        return line.isEmpty ? lines : lines + [line]
+        TextFolding.fold(text.split(separator: " ").map(String.init), width: width)
     }
 
     /// `name  shape  min … max … mean …`, the lovely-tensors style status of one map.

@@ -33,7 +33,7 @@ enum TaughtGradientScreen {
             return inputGrid.step(n: n, c: c, i: h, j: w)
         }
         let channelSums = walk.taughtChannelSums(step)
-        let name = "dLdA" + Formatting.index(walk.dLdA.index(ofOffset: number))
+        let name = "dLd\(model.scene.inputName)" + Formatting.index(walk.dLdA.index(ofOffset: number))
         let header = GradientPanels.header(
             model, step: step, count: walk.stepCount(.dLdA), walk: "dLdA as taught: G = dLdZ ↑\(g.stride) pad \(taught.border.h), flip W, crop",
             definition: "dLdA_pad[n,c,y,x] = Σ_o Σ_p,q G[n,o,y+p,x+q]·flip(W)[o,c,p,q]")

@@ -14,3 +14,11 @@ extension NetworkState: SceneWalk {
         NetworkScreen.plan(self, phase: phase, step: step, model: model)
     }
 }
+
+extension Scene {
+    /// Whether the scene is a whole CNN learning (playing trains it instead of walking).
+    var isNetwork: Bool {
+        if case .network = content { return true }
+        return false
+    }
+}
