@@ -21,7 +21,7 @@ enum NetworkScreen {
         let n = state.sample
         let header: [[Span]] = [
             ScreenParts.titleLine(model.scene.title, step: step, of: count + 1, model: model),
-            [Span(text: isForward ? "forward, layer by layer" : "backward, layer by layer", style: Style(foreground: isForward ? .cyan : .magenta, attributes: .bold)),
+            [Span(text: isForward ? "forward by layer" : "backward by layer", style: Style(foreground: isForward ? .cyan : .magenta, attributes: .bold)),
              Span(text: "  \(KeyMap.key(.openLayer)) open · \(KeyMap.key(.trainStep)) step · "
                         + "\(KeyMap.key(.togglePlay)) train · \(KeyMap.key(.nextSample))/\(KeyMap.key(.previousSample)) sample · "
                         + "\(KeyMap.key(.nextPhase)) back",
