@@ -37,6 +37,16 @@ import Walkthroughs
         }
     }
 
+    /// Finds the term labels `term` matches in `lines` (at least one) and checks each matches `all` whole.
+    static func expectTerms(_ term: String, in lines: [String], all: String,
+                            sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let terms = try matches(term, in: lines)
+        #expect(!terms.isEmpty, sourceLocation: sourceLocation)
+        for label in terms {
+            #expect(try matches(all, in: [label]).count == 1, "\(label)", sourceLocation: sourceLocation)
+        }
+    }
+
     @Test(arguments: [2, 4, 5]) func taughtRoutePadsByKMinusOne(kernel: Int) throws {
         let lines = Self.text(try Self.conv1d(kernel: kernel), .taught, step: 3)
         #expect(lines[1].contains("G = dLdZ ↑2 pad \(kernel - 1), flip W, crop"), "\(lines[1])")
@@ -61,30 +71,19 @@ import Walkthroughs
         // Sample 1, channel 1, w 5: step (1·2 + 1)·11 + 5.
         let lines = Self.text(scene, .dLdA, step: 38)
         #expect(lines[2].hasPrefix("dLdA[n,c,w] = Σ_o Σ_k dLdZ[n,o,w']·W[o,c,k]"))
-        let terms = try Self.matches(#"dLdZ\[[\d,]*\]·W\[[\d,]*\]"#, in: lines)
-        #expect(!terms.isEmpty)
-        for term in terms {
-            #expect(try Self.matches(#"^dLdZ\[1,[01],\d+\]·W\[[01],1,[0-3]\]$"#, in: [term]).count == 1, "\(term)")
-        }
+        try Self.expectTerms(#"dLdZ\[[\d,]*\]·W\[[\d,]*\]"#, in: lines, all: #"^dLdZ\[1,[01],\d+\]·W\[[01],1,[0-3]\]$"#)
     }
 
     @Test func twoDimensionalInputGradientTermsKeepTheSample() throws {
-        let terms = try Self.matches(#"dLdZ\[[\d,]*\]·W\[[\d,]*\]"#, in: Self.text(try Self.conv2d(kernel: HW(3, 2)), .dLdA, step: 14))
-        #expect(!terms.isEmpty)
-        for term in terms {
-            #expect(try Self.matches(#"^dLdZ\[0,[01],\d+,\d+\]·W\[[01],0,\d,\d\]$"#, in: [term]).count == 1, "\(term)")
-        }
+        try Self.expectTerms(#"dLdZ\[[\d,]*\]·W\[[\d,]*\]"#, in: Self.text(try Self.conv2d(kernel: HW(3, 2)), .dLdA, step: 14),
+                             all: #"^dLdZ\[0,[01],\d+,\d+\]·W\[[01],0,\d,\d\]$"#)
     }
 
     @Test func weightAndBiasGradientsUseOneDimensionalNames() throws {
         let scene = try Self.conv1d(kernel: 4)
         let weight = Self.text(scene, .dLdW, step: 2)
         #expect(weight[2].hasPrefix("dLdW[o,c,k] = Σ_n Σ_w dLdZ[n,o,w] · A_pad[n,c,w·s+k·d]"))
-        let terms = try Self.matches(#"dLdZ\[[\d,]*\]·(A\[[\d,]*\]|pad)"#, in: weight)
-        #expect(!terms.isEmpty)
-        for term in terms {
-            #expect(try Self.matches(#"^dLdZ\[[01],0,\d+\]·(A\[[01],0,\d+\]|pad)$"#, in: [term]).count == 1, "\(term)")
-        }
+        try Self.expectTerms(#"dLdZ\[[\d,]*\]·(A\[[\d,]*\]|pad)"#, in: weight, all: #"^dLdZ\[[01],0,\d+\]·(A\[[01],0,\d+\]|pad)$"#)
         #expect(Self.text(scene, .dLdb, step: 1)[2].hasPrefix("dLdb[o] = Σ_n Σ_w dLdZ[n,o,w]"))
     }
 }
