@@ -49,10 +49,11 @@ struct ScreenArguments: ParsableArguments {
     @Option(help: ArgumentHelp("The pass to open: forward, backward (= dLdA), dLdA, dLdA-taught, dLdW or dLdb.", valueName: "pass"))
     var phase = "forward"
 
-    @Option(help: ArgumentHelp("dLdZ when the bundle has none: ones, or random (seeded normal).", valueName: "ones|random"))
+    @Option(help: ArgumentHelp("dLdZ when the bundle has none: ones, random (seeded normal) or integers (the demo's seeded small integers).",
+                               valueName: "ones|random|integers"))
     var gradient = "ones"
 
-    @Option(help: "Seed for --gradient random.")
+    @Option(help: "Seed for --gradient random or integers.")
     var seed: UInt64 = 1
 
     /// The phase named by `--phase`.
@@ -69,7 +70,8 @@ struct ScreenArguments: ParsableArguments {
         switch gradient {
         case "ones": return .ones
         case "random": return .random(seed: seed)
-        default: throw CLIFailure("--gradient \(gradient) is not ones or random")
+        case "integers": return .integers(seed: seed)
+        default: throw CLIFailure("--gradient \(gradient) is not ones, random or integers")
         }
     }
 

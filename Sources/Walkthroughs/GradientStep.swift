@@ -17,12 +17,25 @@ public enum UpstreamGradient: Sendable, Equatable {
     case ones
     /// Seeded standard-normal values.
     case random(seed: UInt64)
+    /// Small nonzero integers (−4 … 5), each run of 9 consecutive elements distinct: a
+    /// seeded shuffle of those 9 values, repeated. Every term dL/dZ · W then shows which
+    /// dL/dZ element it routes, which all ones hide. What the demo's backward passes use.
+    case integers(seed: UInt64)
 
     /// A tensor of the given shape.
     public func tensor(shape: [Int]) -> Tensor {
         switch self {
         case .ones: Tensor(shape: shape, repeating: 1)
         case .random(let seed): Tensor.randomNormal(shape: shape, seed: seed)
+        case .integers(let seed):
+            Tensor(shape: shape, scalars: Self.integerCycle(seed: seed, count: Tensor.count(of: shape)))
         }
+    }
+
+    /// The values of `.integers(seed:)`, `count` of them.
+    private static func integerCycle(seed: UInt64, count: Int) -> [Double] {
+        var generator = SeededGenerator(seed: seed)
+        let cycle = [1, 2, 3, 4, 5, -1, -2, -3, -4].shuffled(using: &generator)
+        return (0..<count).map { Double(cycle[$0 % cycle.count]) }
     }
 }

@@ -76,9 +76,9 @@ import Walkthroughs
         try expectClicks(try demo(scene: 1, .dLdb), map: "dLdb", rows: 1, columns: 2) { _, c in c }
     }
 
-    /// Max pooling 2×2 of a 6×6 map: dL/dA is 6×6.
+    /// Max pooling 3×3, stride 2 of a 7×7 map: dL/dA is 7×7.
     @Test func clickingThePoolingDLdAMap() throws {
         let model = try demo(scene: 3, .dLdA).pressing(.character("G"))
-        try expectClicks(model, map: "dLdA[0,0]", rows: 6, columns: 6) { r, c in r * 6 + c }
+        try expectClicks(model, map: "dLdA[0,0]", rows: 7, columns: 7) { r, c in r * 7 + c }
     }
 }

@@ -93,9 +93,9 @@ import Testing
     }
 
     @Test func poolingWithAKernelLargerThanItsInputIsExplained() throws {
-        // Max pooling 2×2 of 6×6: the kernel grown to 7.
+        // Max pooling 3×3 of 7×7: the kernel grown to 8.
         let model = try AppFixtures.demo().pressing(Key.repeated(.tab, 3) + Key.repeated(.character(">"), 5))
-        let reason = #expect(throws: LayerError.self) { try MaxPool2d(kernel: 7, stride: 2).outputShape(forInput: [1, 1, 6, 6]) }
+        let reason = #expect(throws: LayerError.self) { try MaxPool2d(kernel: 8, stride: 2).outputShape(forInput: [1, 1, 7, 7]) }
         let text = model.render().plainText()
         #expect(text.contains("these sizes make no layer"))
         #expect(text.contains(try #require(reason?.message.split(separator: ":").first)))

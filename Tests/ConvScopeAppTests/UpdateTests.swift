@@ -30,7 +30,8 @@ import Testing
         let model = try AppFixtures.demo()
         let recipe = try #require(model.scene.recipe)
         let (next, effects) = update(model, .key(.character(">")))
-        #expect(effects == [.rebuild(recipe.adjusting(0, by: 1), title: model.scene.title, scene: 0)])
+        // The title follows the new kernel size.
+        #expect(effects == [.rebuild(recipe.adjusting(0, by: 1), title: "influence: 2 edge kernels 4×4 → 2 maps", scene: 0)])
         #expect(Bool(next.scene == model.scene))
         let rebuilt = AppRunner.perform(effects[0])
         let (after, more) = update(next, rebuilt)

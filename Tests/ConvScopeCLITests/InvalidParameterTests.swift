@@ -55,7 +55,7 @@ import Testing
         Case("\(command) linear BUNDLE", bundle: ["A": Tensor(shape: [2, 3]), "W": Tensor(shape: [4, 5])], "A has 3 features (shape [2, 3]) but W expects in_features = 5"),
         Case("\(command) conv2d --phase sideways", "--phase sideways is not one of forward, backward, dLdA, dLdA-taught, dLdW, dLdb"),
         Case("\(command) maxpool2d --phase dLdW", "--phase dLdW does not exist for this screen; it has forward, dLdA"),
-        Case("\(command) conv2d --gradient sometimes", "--gradient sometimes is not ones or random"),
+        Case("\(command) conv2d --gradient sometimes", "--gradient sometimes is not ones, random or integers"),
     ] } + [
         Case("render conv2d --size 0x10", "--size 0x10 is too small: a screen needs at least 64x20"),
         Case("render conv2d --size 63x19", "--size 63x19 is too small: a screen needs at least 64x20"),

@@ -149,7 +149,7 @@ extension AppModel {
         let changed = recipe.adjusting(parameterIndex, by: delta)
         guard changed != recipe else { return [] }
         isPlaying = false
-        return [.rebuild(changed, title: scene.title, scene: sceneIndex)]
+        return [.rebuild(changed, title: changed.title(else: scene.title), scene: sceneIndex)]
     }
 
     /// Asks for the screen of the network layer at the current step, on its real

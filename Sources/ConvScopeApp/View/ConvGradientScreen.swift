@@ -33,7 +33,7 @@ enum ConvGradientScreen {
         let taps = Set(step.terms.map { [$0.through[0], cell($0.through).0, cell($0.through).1] })
         let grid = OutputGrid(shape: dLdA.shape)
         let header = GradientPanels.header(model, step: step, count: walk.stepCount(.dLdA), walk: "dLdA: one input element at a time",
-                                           definition: "dLdA[n,c,h,w] = Σ over every output it fed: dLdZ[n,o,i,j] · W[o,c,tap]")
+                                           definition: definitions(layer).dLdA)
         let name = "dLd\(model.scene.inputName)" + Formatting.index(step.element)
         let status = [
             Formatting.statistics("dLdZ\(Formatting.index([n]))", walk.dLdZ.at([n])),
@@ -56,7 +56,7 @@ enum ConvGradientScreen {
                                        mark: { r, q in taps.contains([o, r, q]) ? .tap : .plain }, focus: (0...0, 0...0))
                 }
                 let terms = GradientPanels.terms(step.terms) { term in
-                    "dLdZ\(Formatting.index(Array(term.output.dropFirst())))·W\(Formatting.index(term.through))"
+                    "dLdZ\(Formatting.index(term.output))·W\(Formatting.index(term.through))"
                 }
                 let result = GradientPanels.result("dLd\(model.scene.inputName)\(Formatting.index([n, c]))", dLdA.at([n, c]), current: step.number,
                                                    numbers: numbers, capabilities: model.capabilities,
@@ -88,7 +88,7 @@ enum ConvGradientScreen {
             zip(index.dropFirst(2), inputShape.dropFirst(2)).allSatisfy { (0..<$1).contains($0) }
         }
         let header = GradientPanels.header(model, step: step, count: walk.stepCount(.dLdW), walk: "dLdW: one weight tap at a time",
-                                           definition: "dLdW[o,c,p,q] = Σ_n Σ_i,j dLdZ[n,o,i,j] · A_pad[n,c,i·s+p·d,j·s+q·d]")
+                                           definition: definitions(layer).dLdW)
         let status = [
             Formatting.statistics("dLdZ[:,\(o)]", walk.dLdZ.sliced([.all, AxisSlice(start: o, stop: o + 1)])),
             Formatting.statistics("\(model.scene.inputName)[:,\(c)]", walk.forward.input.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
@@ -129,7 +129,7 @@ enum ConvGradientScreen {
         let o = step.element[0]
         let dLdZ = maps(walk.dLdZ)
         let header = GradientPanels.header(model, step: step, count: walk.stepCount(.dLdb), walk: "dLdb: one output channel at a time",
-                                           definition: "dLdb[o] = Σ_n Σ_i,j dLdZ[n,o,i,j]")
+                                           definition: definitions(walk.layer).dLdb)
         let status = [
             Formatting.statistics("dLdZ[:,\(o)]", walk.dLdZ.sliced([.all, AxisSlice(start: o, stop: o + 1)])),
             Formatting.statistics("dLdb", walk.dLdb),
@@ -150,6 +150,19 @@ enum ConvGradientScreen {
                 return [(GradientPanels.noting(gradients, of: dLdZ.shape[0]), true), ([result], false)]
             },
             resultStep: { _, q in q })
+    }
+
+    /// The three sums in the layer's own index names: `[n,c,w]`, `[o,c,k]`, `[n,o,w]` for
+    /// Conv1d (p is the padding, s the stride, d the dilation), two spatial axes for Conv2d.
+    static func definitions(_ layer: ConvFunction) -> (dLdA: String, dLdW: String, dLdb: String) {
+        if layer.spatialAxes == 1 {
+            return ("dLdA[n,c,w] = Σ_o Σ_k dLdZ[n,o,w']·W[o,c,k] over w'·s + k·d = w + p",
+                    "dLdW[o,c,k] = Σ_n Σ_w dLdZ[n,o,w] · A_pad[n,c,w·s+k·d]",
+                    "dLdb[o] = Σ_n Σ_w dLdZ[n,o,w]")
+        }
+        return ("dLdA[n,c,h,w] = Σ over every output it fed: dLdZ[n,o,i,j] · W[o,c,tap]",
+                "dLdW[o,c,p,q] = Σ_n Σ_i,j dLdZ[n,o,i,j] · A_pad[n,c,i·s+p·d,j·s+q·d]",
+                "dLdb[o] = Σ_n Σ_i,j dLdZ[n,o,i,j]")
     }
 
     /// The rows and columns spanned by some cells, to keep in view.

@@ -53,13 +53,17 @@ enum ResamplingScreen {
         ]
         let status = [Formatting.statistics("A\(Formatting.index([n, c]))", walk.input.at([n, c])),
                       Formatting.statistics("Z\(Formatting.index([n, c]))", walk.output.at([n, c]))]
-        let markKey = ScreenParts.markKey([(.tap, "source"), (.padding, "inserted zero"), (.current, "current"), (.pending, "pending")], plain: model.capabilities.colorDepth == .none)
+        let markKey = ScreenParts.markKey([(.tap, "source"), (.padding, walk.layer.isUpsampling ? "inserted zero" : "dropped"),
+                                           (.current, "current"), (.pending, "pending")], plain: model.capabilities.colorDepth == .none)
         return GradientPanels.plan(
             model, header: header, arithmetic: arithmetic, status: status, markKey: markKey,
             columns: { numbers in
                 let input = GradientPanels.map("A\(Formatting.index([n, c]))", A.at([n, c]), numbers: numbers,
                                                capabilities: model.capabilities,
-                                               mark: { r, q in from.map { $0 == (r, q) } == true ? .tap : .plain },
+                                               mark: { r, q in
+                                                   if from.map({ $0 == (r, q) }) == true { return .tap }
+                                                   return !walk.layer.isUpsampling && (r % k != 0 || q % k != 0) ? .padding : .plain
+                                               },
                                                focus: from.map { ($0.0...$0.0, $0.1...$0.1) } ?? (0...0, 0...0))
                 let output = GradientPanels.map(
                     "Z\(Formatting.index([n, c]))", Z.at([n, c]), numbers: numbers, capabilities: model.capabilities,
@@ -92,9 +96,7 @@ enum ResamplingScreen {
                       Formatting.statistics("dLdA\(Formatting.index([n, c]))", walk.dLdA.at([n, c]))]
         return GradientPanels.plan(
             model, header: header,
-            arithmetic: GradientPanels.arithmetic(width: model.size.width,
-                "dLdA" + Formatting.index(step.element), step.terms, result: step.result,
-                                                  note: step.terms.isEmpty ? "   (dropped by the downsample: no gradient)" : ""),
+            arithmetic: routing(step, factor: k, upsampling: walk.layer.isUpsampling),
             status: status,
             columns: { numbers in
                 let upstream = GradientPanels.map("dLdZ\(Formatting.index([n, c]))", dLdZ.at([n, c]), numbers: numbers,
@@ -107,5 +109,24 @@ enum ResamplingScreen {
                 return [([upstream], true), ([result], true)]
             },
             resultStep: { r, q in grid.step(n: n, c: c, i: r, j: q) })
+    }
+
+    /// The backward step as a route: which dL/dZ cell the element's gradient is (picked at
+    /// k times its index by upsampling, scattered from index ÷ k by downsampling), or 0
+    /// where downsampling dropped the input element.
+    static func routing(_ step: GradientStep, factor k: Int, upsampling: Bool) -> [[Span]] {
+        let name = "dLdA" + Formatting.index(step.element)
+        let route: String
+        if let term = step.terms.first {
+            route = " = dLdZ\(Formatting.index(term.output))" + (upsampling ? "   (picked: index × \(k))" : "   (scattered back: index ÷ \(k))")
+        } else {
+            route = " = 0   (dropped by the downsample: no gradient)"
+        }
+        return [
+            [Span(text: name, style: .bold), Span(text: route)],
+            [Span(text: String(repeating: " ", count: name.count + 1) + "= "),
+             Span(text: Formatting.number(step.result), style: MarkStyle.numberStyle(.current, value: step.result))],
+            [],
+        ]
     }
 }

@@ -12,6 +12,7 @@ enum TaughtGradientScreen {
         let step = walk.taughtStep(number)
         let (n, c, y, x) = (step.element[0], step.element[1], step.element[2], step.element[3])
         let g = walk.layer.geometry
+        let text = SpatialText(axes: walk.layer.spatialAxes)
         let (gradRows, gradColumns) = (taught.padded.shape[2], taught.padded.shape[3])
         let scatteredSize = (gradRows - 2 * taught.border.h, gradColumns - 2 * taught.border.w)
         let crop = taught.cropping
@@ -35,21 +36,25 @@ enum TaughtGradientScreen {
         let channelSums = walk.taughtChannelSums(step)
         let name = "dLd\(model.scene.inputName)" + Formatting.index(walk.dLdA.index(ofOffset: number))
         let header = GradientPanels.header(
-            model, step: step, count: walk.stepCount(.dLdA), walk: "dLdA as taught: G = dLdZ ↑\(g.stride) pad \(taught.border.h), flip W, crop",
-            definition: "dLdA_pad[n,c,y,x] = Σ_o Σ_p,q G[n,o,y+p,x+q]·flip(W)[o,c,p,q]")
+            model, step: step, count: walk.stepCount(.dLdA),
+            walk: "dLdA as taught: G = dLdZ ↑\(text.pair(g.stride)) pad \(text.pair(taught.border)), flip W, crop",
+            definition: walk.layer.spatialAxes == 1 ? "dLdA_pad[n,c,x] = Σ_o Σ_k G[n,o,x+k]·flip(W)[o,c,k]"
+                : "dLdA_pad[n,c,y,x] = Σ_o Σ_p,q G[n,o,y+p,x+q]·flip(W)[o,c,p,q]")
         let indent = String(repeating: " ", count: name.count + 1)
         let arithmetic: [[Span]] = [
             [Span(text: name, style: .bold), Span(text: Formatting.foldedSum(
-                lead: " = dLdA_pad\(Formatting.index(step.element)) = ", channelSums.enumerated().map { ($0.element, "o\($0.offset)") },
+                lead: " = dLdA_pad\(Formatting.index(text.dims(step.element))) = ",
+                channelSums.enumerated().map { ($0.element, "o\($0.offset)") },
                 width: model.size.width - name.count))],
             [Span(text: indent + "= "), Span(text: Formatting.number(step.result), style: MarkStyle.numberStyle(.current, value: 0)),
              Span(text: "   the dLdA walk gives \(Formatting.number(walk.dLdA.scalars[number]))", style: .dim)],
-            [Span(text: indent + "crop \(crop) from each side of dLdA_pad \(Formatting.compactShape(Array(taught.paddedInputGradient.shape.dropFirst(2)))) gives dLdA", style: .dim)],
+            [Span(text: indent + "crop \(text.pair(crop)) from each side of dLdA_pad "
+                  + "\(Formatting.compactShape(Array(text.dims(taught.paddedInputGradient.shape).dropFirst(2)))) gives dLdA", style: .dim)],
         ]
         let status = [
-            Formatting.statistics("G\(Formatting.index([n]))", taught.padded.at([n])),
-            Formatting.statistics("flip(W)[:,\(c)]", taught.flippedKernel.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
-            Formatting.statistics("dLdA_pad\(Formatting.index([n, c]))", result),
+            Formatting.statistics("G\(Formatting.index([n]))", text.tensor(taught.padded).at([n])),
+            Formatting.statistics("flip(W)[:,\(c)]", text.tensor(taught.flippedKernel).sliced([.all, AxisSlice(start: c, stop: c + 1)])),
+            Formatting.statistics("dLdA_pad\(Formatting.index([n, c]))", text.tensor(taught.paddedInputGradient).at([n, c])),
         ]
         return GradientPanels.plan(
             model, header: header, arithmetic: arithmetic, status: status,

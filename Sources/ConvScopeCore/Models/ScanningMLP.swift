@@ -32,11 +32,11 @@ public enum ScanningMLP {
     public static func simple(w1: Tensor, w2: Tensor, w3: Tensor) throws -> Sequential {
         try checkWeights(w1, w2, w3)
         return Sequential([
-            Conv1d(inChannels: 24, outChannels: 8, kernelSize: 8, stride: 4, W: try kernel(fromMLPWeight: w1, kernelSize: 8)),
+            Conv1d(inChannels: 24, outChannels: 8, kernelSize: 8, stride: 4, W: try simpleCuts[0].kernel(from: w1)),
             ReLU(),
-            Conv1d(inChannels: 8, outChannels: 16, kernelSize: 1, W: try kernel(fromMLPWeight: w2, kernelSize: 1)),
+            Conv1d(inChannels: 8, outChannels: 16, kernelSize: 1, W: try simpleCuts[1].kernel(from: w2)),
             ReLU(),
-            Conv1d(inChannels: 16, outChannels: 4, kernelSize: 1, W: try kernel(fromMLPWeight: w3, kernelSize: 1)),
+            Conv1d(inChannels: 16, outChannels: 4, kernelSize: 1, W: try simpleCuts[2].kernel(from: w3)),
             Flatten(),
         ])
     }
@@ -47,9 +47,8 @@ public enum ScanningMLP {
     /// shared slices of the reshaped MLP weights.
     public static func distributed(w1: Tensor, w2: Tensor, w3: Tensor) throws -> Sequential {
         try checkWeights(w1, w2, w3)
-        let k1 = try kernel(fromMLPWeight: w1, kernelSize: 8).sliced([AxisSlice(stop: 2), .all, AxisSlice(stop: 2)])
-        let k2 = try kernel(fromMLPWeight: w2, kernelSize: 4).sliced([AxisSlice(stop: 8), .all, AxisSlice(stop: 2)])
-        let k3 = try kernel(fromMLPWeight: w3, kernelSize: 2).sliced([AxisSlice(stop: 4), .all, AxisSlice(stop: 2)])
+        let (k1, k2, k3) = (try distributedCuts[0].kernel(from: w1), try distributedCuts[1].kernel(from: w2),
+                            try distributedCuts[2].kernel(from: w3))
         return Sequential([
             Conv1d(inChannels: 24, outChannels: 2, kernelSize: 2, stride: 2, W: k1),
             ReLU(),
