@@ -86,16 +86,7 @@ enum ConvScreen {
                 productPanels.append(Panel(title: "W⊙A Σ\(Formatting.number(step.channelSums[c]))", map: productMap,
                                            reservedWidth: Panel.titleWidth(widest.product), slotHeight: band))
             }
-            let outputPanels = outputChannels.shown.map { o -> Panel in
-                let values = outputs.at([o])
-                let map = MapView(rows: grid.rows, columns: grid.columns, value: { values[$0, $1] },
-                                  mark: { r, q in
-                                      let cell = grid.step(n: here.n, c: o, i: r, j: q)
-                                      return cell == number ? .current : cell < number ? .done : .pending
-                                  },
-                                  mode: outputMode, focus: o == here.c ? (here.i...here.i, here.j...here.j) : (0...0, 0...0))
-                return Panel(title: "Z\(Formatting.index([here.n, o]))", map: map, isActive: o == here.c)
-            }
+            let outputPanels = outputChannels.outputPanels(outputs, grid: grid, current: number, mode: outputMode)
             return [(inputs, true)] + kernelColumns.map { ($0, false) }
                 + [(products ? productPanels : [], false), (outputPanels, true)]
         }

@@ -54,16 +54,7 @@ enum PoolScreen {
             let window = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { windowValues[$0 * g.kernel.w + $1] },
                                  mark: { r, c in step.window[r * g.kernel.w + c] == step.argmax ? .argmax : .tap },
                                  mode: .numbers(width: inputFormat.width, decimals: inputFormat.decimals))
-            let outputPanels = outputChannels.shown.map { o -> Panel in
-                let values = outputs.at([o])
-                let map = MapView(rows: grid.rows, columns: grid.columns, value: { values[$0, $1] },
-                                  mark: { r, q in
-                                      let cell = grid.step(n: here.n, c: o, i: r, j: q)
-                                      return cell == number ? .current : cell < number ? .done : .pending
-                                  },
-                                  mode: outputMode, focus: o == here.c ? (here.i...here.i, here.j...here.j) : (0...0, 0...0))
-                return Panel(title: "Z\(Formatting.index([here.n, o]))", map: map, isActive: o == here.c)
-            }
+            let outputPanels = outputChannels.outputPanels(outputs, grid: grid, current: number, mode: outputMode)
             return [([Panel(title: "A\(Formatting.index([here.n, here.c]))", map: input, isActive: true)], true),
                     ([Panel(title: "window", map: window)], false),
                     (outputPanels, true)]
