@@ -180,8 +180,9 @@ import Testing
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["--default-signal=TERM", ConvscopeProcess.binary.path, "render", "relu", bundle.path, "--cast", cast.path]
         try process.run()
+        // Generous on a loaded machine: the loop ends as soon as the size is reached.
         func waitForSize(_ bytes: Int) throws {
-            for _ in 0..<600 where process.isRunning {
+            for _ in 0..<2400 where process.isRunning {
                 let size = (try? FileManager.default.attributesOfItem(atPath: cast.path)[.size] as? Int) ?? 0
                 if size >= bytes { return }
                 usleep(50_000)
