@@ -27,10 +27,14 @@ import Testing
         func header() throws -> (shapes: String, formula: String) {
             let Z = try layer.outputShape(forInput: inputShape)
             let (k, d, p) = (self["kernel"], self["dil"], self["pad"])
-            let reach = d == 1 ? "\(k)" : "\(d)·(\(k)−1) − 1"
+            let s = self["stride"]
+            // (W_in + 2p − d(K − 1) − 1)//s + 1, the padding, dilation and stride terms only where they do something.
+            var symbols = "W_in" + (p == 0 ? "" : " + 2p") + (d == 1 ? " − K" : " − d(K − 1) − 1")
+            var numbers = "\(self["input"])" + (p == 0 ? "" : " + 2·\(p)") + (d == 1 ? " − \(k)" : " − \(d)·(\(k) − 1) − 1")
+            if s > 1 { (symbols, numbers) = ("(\(symbols))//s", "(\(numbers))//\(s)") }
             let shapes = "A(1,\(self["C_in"]),\(self["input"]),\(self["input"])) W(\(self["C_out"]),\(self["C_in"]),\(k),\(k)) "
                 + "Z(\(Z.map(String.init).joined(separator: ",")))"
-            return (shapes, "H_out = W_out = (\(self["input"])\(p == 0 ? "" : " + 2·\(p)") − \(reach))//\(self["stride"]) + 1 = \(Z[2])")
+            return (shapes, "H_out = W_out = \(symbols) + 1 = \(numbers) + 1 = \(Z[2])")
         }
     }
 
@@ -89,7 +93,7 @@ import Testing
         model.press(.character(">"))
         let lines = model.render().plainTextLines()
         #expect(lines[0].contains("step 1/2"))
-        #expect(lines[2] == "H_out = W_out = (3 − 3)//1 + 1 = 1")
+        #expect(lines[2] == "H_out = W_out = W_in − K + 1 = 3 − 3 + 1 = 1")
     }
 
     @Test func poolingWithAKernelLargerThanItsInputIsExplained() throws {
@@ -107,7 +111,10 @@ import Testing
                                                         (7, 3, 2, 1, 1), (9, 2, 4, 0, 2), (6, 1, 4, 0, 1), (6, 3, 1, 2, 2)] {
             let recipe = Recipe.convolution(inChannels: 1, outChannels: 1, kernel: kernel, stride: stride, padding: padding,
                                             dilation: dilation, inputSize: input)
-            let formula = AppFixtures.single(try recipe.scene(title: "skip")).render().plainTextLines()[2]
+            // The formula and its note, however many lines they take above the sizes line.
+            let lines = AppFixtures.single(try recipe.scene(title: "skip")).render().plainTextLines()
+            let sizesLine = try #require(lines.firstIndex { $0.hasPrefix("sizes ") })
+            let formula = lines[2..<sizesLine].map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
             let left = (input + 2 * padding - dilation * (kernel - 1) - 1) % stride
             let note = left == 0 ? nil : "stride skips last \(left) row\(left == 1 ? "" : "s"), \(left) col\(left == 1 ? "" : "s")"
             #expect(formula.hasSuffix(note ?? " + 1 = \((input + 2 * padding - dilation * (kernel - 1) - 1) / stride + 1)"),

@@ -87,8 +87,18 @@ enum ConvGradientScreen {
         func inside(_ index: [Int]) -> Bool {
             zip(index.dropFirst(2), inputShape.dropFirst(2)).allSatisfy { (0..<$1).contains($0) }
         }
-        let header = GradientPanels.header(model, step: step, count: walk.stepCount(.dLdW), walk: "dLdW: one weight tap at a time",
+        var header = GradientPanels.header(model, step: step, count: walk.stepCount(.dLdW), walk: "dLdW: one weight tap at a time",
                                            definition: definitions(layer).dLdW)
+        // As many (o, c) maps of dLdW as stack in the body, pages holding the current one.
+        let current = o * layer.inChannels + c
+        let room = Bands(size: model.size, headerLines: header.count + 1, arithmeticLines: 3, statusLines: 4).body.height
+        let slices = ChannelWindow(total: layer.outChannels * layer.inChannels, focus: current, capacity: room / (dLdW.shape[2] + 2))
+        if !slices.isComplete {
+            let first = slices.shown.lowerBound, last = slices.shown.upperBound - 1
+            let names = [first, last].map { "dLdW" + Formatting.index([$0 / layer.inChannels, $0 % layer.inChannels]) }
+            header.append([Span(text: "\(names[0])–\(names[1]): \(slices.shown.count) of \(slices.total) (o, c) maps shown",
+                                style: Style(foreground: .yellow))])
+        }
         let status = [
             Formatting.statistics("dLdZ[:,\(o)]", walk.dLdZ.sliced([.all, AxisSlice(start: o, stop: o + 1)])),
             Formatting.statistics("\(model.scene.inputName)[:,\(c)]", walk.forward.input.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
@@ -117,10 +127,17 @@ enum ConvGradientScreen {
                 let terms = GradientPanels.terms(step.terms) { term in
                     "dLdZ\(Formatting.index(term.output))·" + (inside(term.through) ? "A\(Formatting.index(term.through))" : "pad")
                 }
-                let result = GradientPanels.result("dLdW\(Formatting.index([o, c]))", dLdW.at([o, c]), current: step.number,
-                                                   numbers: true, capabilities: model.capabilities,
-                                                   step: { r, q in grid.step(n: o, c: c, i: r, j: q) }, at: here)
-                return [(GradientPanels.noting(gradients, of: samples), true), (inputs, true), ([terms], false), ([result], false)]
+                // Every (o, c) map of dLdW that fits, filling in step by step; the current one framed.
+                let results = slices.shown.map { k -> Panel in
+                    let (o2, c2) = (k / layer.inChannels, k % layer.inChannels)
+                    var panel = GradientPanels.result("dLdW\(Formatting.index([o2, c2]))", dLdW.at([o2, c2]), current: step.number,
+                                                      numbers: true, capabilities: model.capabilities,
+                                                      step: { r, q in grid.step(n: o2, c: c2, i: r, j: q) },
+                                                      at: k == current ? here : (0, 0))
+                    panel.isActive = k == current
+                    return panel
+                }
+                return [(GradientPanels.noting(gradients, of: samples), true), (inputs, true), ([terms], false), (results, false)]
             },
             resultStep: { r, q in grid.step(n: o, c: c, i: r, j: q) })
     }

@@ -3,8 +3,9 @@ import Terminal
 import Walkthroughs
 
 /// The convolution forward screen: every input channel of the current sample with its
-/// zero padding and the window of the current step, the kernels of the current output
-/// channel, the products of the step, and the output map filling in.
+/// zero padding and the window of the current step, the kernels of every output channel
+/// that fits (the focused one framed), the products of the step, and every output map of the
+/// sample that fits, the focused one filling in.
 enum ConvScreen {
     static func plan(_ walk: ConvForwardWalkthrough, step number: Int, title: String, model: AppModel) -> ScreenPlan {
         let layer = walk.layer
@@ -31,54 +32,53 @@ enum ConvScreen {
             if windowRows.contains(r) && windowColumns.contains(c) { return .windowGap }
             return inputRows.contains(r) && inputColumns.contains(c) ? .plain : .padding
         }
-        func outputMark(_ r: Int, _ c: Int) -> CellMark {
-            let cell = grid.step(n: here.n, c: here.c, i: r, j: c)
-            return cell == number ? .current : cell < number ? .done : .pending
-        }
 
         let sample = padded.at([here.n])
-        let outputValues = walk.output.reshaped([grid.samples, grid.channels, grid.rows, grid.columns]).at([here.n, here.c])
-        let kernels = kernel.at([here.c])
+        let outputs = walk.output.reshaped([grid.samples, grid.channels, grid.rows, grid.columns]).at([here.n])
+        let outputValues = outputs.at([here.c])
         let inputFormat = MapView.numberFormat(for: sample.scalars)
-        let kernelFormat = MapView.numberFormat(for: kernels.scalars)
-        let outputFormat = MapView.numberFormat(for: outputValues.scalars)
+        let kernelFormat = MapView.numberFormat(for: kernel.scalars)
+        let outputFormat = MapView.numberFormat(for: outputs.scalars)
         let productFormat = productNumberFormat(kernel: layer.W, input: walk.input)
-
-        let header = headerLines(walk, step: step, title: title, model: model)
-        let body = Bands(size: model.size, headerLines: header.count, arithmeticLines: 3, statusLines: 4).body
-
-        // Columns: input channels | their kernels | the products | output, each kernel and
-        // product beside its input channel. Columns keep the width their widest title could
-        // need (the last channel, a scrolled row range, the widest sum), so nothing moves from
-        // step to step. Numbers when all columns fit side by side (rows may scroll), otherwise
-        // heat maps for the two big maps; kernels and products always show numbers, and the
-        // products give way first when space is short.
-        let mayScroll = channels * (paddedRows + 2) > body.height
-        let rowNote = mayScroll ? " r\(paddedRows)–\(paddedRows)" : ""
-        let inputName = g.padding == HW(square: 0) ? model.scene.inputName : "A_pad"
-        let widest = (input: "\(inputName)\(Formatting.index([here.n, channels - 1]))" + rowNote,
-                      kernel: "W\(Formatting.index([here.c, channels - 1]))",
-                      product: "W⊙\(model.scene.inputName) Σ" + widestSum(kernel: layer.W, input: walk.input, taps: perChannel))
         let heat = HeatmapMode(model.capabilities)
-        func layout(numbers: Bool, products: Bool) -> [(panels: [Panel], flexible: Bool)] {
+
+        // Columns: input channels | the kernels of each output channel shown | the products of
+        // the focused output channel | every output map shown, each kernel and product beside
+        // its input channel (the slides' influence picture: one input, every kernel, every
+        // output). Columns keep the width their widest title could need (the last channel, a
+        // scrolled row range, the widest sum), so nothing moves from step to step. Numbers when
+        // all columns fit side by side (rows may scroll), otherwise heat maps for the big maps;
+        // kernels and products always show numbers, and the products give way first when space
+        // is short. Extra output channels' kernels come only when everything fits in numbers.
+        func layout(numbers: Bool, products: Bool, kernelChannels: ChannelWindow, outputChannels: ChannelWindow,
+                    body: Rect) -> [(panels: [Panel], flexible: Bool)] {
+            let mayScroll = channels * (paddedRows + 2) > body.height
+            let rowNote = mayScroll ? " r\(paddedRows)–\(paddedRows)" : ""
+            let inputName = g.padding == HW(square: 0) ? model.scene.inputName : "A_pad"
+            let widest = (input: "\(inputName)\(Formatting.index([here.n, channels - 1]))" + rowNote,
+                          kernel: "W\(Formatting.index([layer.outChannels - 1, channels - 1]))",
+                          product: "W⊙\(model.scene.inputName) Σ" + widestSum(kernel: layer.W, input: walk.input, taps: perChannel))
             let inputMode: MapView.Mode = numbers
                 ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals)
                 : .heat(heat, range: ScreenParts.range(of: walk.input.at([here.n])))
             let outputMode: MapView.Mode = numbers
                 ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals)
-                : .heat(heat, range: ScreenParts.range(of: outputValues))
+                : .heat(heat, range: ScreenParts.range(of: outputs))
             // One band of rows per input channel, tall enough for its map and its kernel.
             let band = max(MapView.lines(paddedRows, inputMode), g.kernel.h) + 2
-            var inputs: [Panel] = [], kernelPanels: [Panel] = [], productPanels: [Panel] = []
+            var inputs: [Panel] = [], productPanels: [Panel] = []
+            var kernelColumns = kernelChannels.shown.map { _ in [Panel]() }
             for c in 0..<channels {
                 let inputMap = MapView(rows: paddedRows, columns: paddedColumns, value: { sample[c, $0, $1] },
                                        mark: inputMark, mode: inputMode, focus: (windowRows, windowColumns))
                 inputs.append(Panel(title: "\(inputName)\(Formatting.index([here.n, c]))", map: inputMap,
                                     isActive: true, reservedWidth: Panel.titleWidth(widest.input), slotHeight: band))
-                let kernelMap = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { kernels[c, $0, $1] },
-                                        mode: .numbers(width: kernelFormat.width, decimals: kernelFormat.decimals))
-                kernelPanels.append(Panel(title: "W\(Formatting.index([here.c, c]))", map: kernelMap,
-                                          reservedWidth: Panel.titleWidth(widest.kernel), slotHeight: band))
+                for (k, o) in kernelChannels.shown.enumerated() {
+                    let kernelMap = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { kernel[o, c, $0, $1] },
+                                            mode: .numbers(width: kernelFormat.width, decimals: kernelFormat.decimals))
+                    kernelColumns[k].append(Panel(title: "W\(Formatting.index([o, c]))", map: kernelMap, isActive: o == here.c,
+                                                  reservedWidth: Panel.titleWidth(widest.kernel), slotHeight: band))
+                }
                 let term = { (r: Int, q: Int) in step.terms[c * perChannel + r * g.kernel.w + q] }
                 let productMap = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { term($0, $1).product },
                                          mark: { term($0, $1).isPadding ? .padding : .tap },
@@ -86,35 +86,79 @@ enum ConvScreen {
                 productPanels.append(Panel(title: "W⊙\(model.scene.inputName) Σ\(Formatting.number(step.channelSums[c]))", map: productMap,
                                            reservedWidth: Panel.titleWidth(widest.product), slotHeight: band))
             }
-            let outputMap = MapView(rows: grid.rows, columns: grid.columns, value: { outputValues[$0, $1] },
-                                    mark: outputMark, mode: outputMode, focus: (here.i...here.i, here.j...here.j))
-            let output = Panel(title: "Z\(Formatting.index([here.n, here.c]))", map: outputMap, isActive: true)
-            return [(inputs, true), (kernelPanels, false), (products ? productPanels : [], false), ([output], true)]
+            let outputPanels = outputChannels.outputPanels(outputs, grid: grid, current: number, mode: outputMode)
+            return [(inputs, true)] + kernelColumns.map { ($0, false) }
+                + [(products ? productPanels : [], false), (outputPanels, true)]
         }
-        let full = layout(numbers: true, products: true)
-        // The products stay only where the input and output columns keep room for their titles.
-        let titles = Panel.titleWidth(widest.input) + Panel.titleWidth("Z" + Formatting.index([here.n, here.c]))
-        let roomForProducts = body.width - ColumnLayout.naturalWidth(of: full[1].panels)
-            - ColumnLayout.naturalWidth(of: full[2].panels) - 3 >= max(2 * 12, titles)
-        // Numbers first: the products give way when that lets every map show its numbers.
-        let numbersFit = [roomForProducts, false].first { ColumnLayout.fits(layout(numbers: true, products: $0), in: body) }
-        let showsNumbers = model.display == .numbers || (model.display == .automatic && numbersFit != nil)
-        let showsProducts = roomForProducts && (!showsNumbers || (numbersFit ?? true))
-        var panels = ColumnLayout.arrange(layout(numbers: showsNumbers, products: showsProducts), in: body)
+        /// As many output maps as the body has room for stacked (at least the focused one).
+        func outputWindow(numbers: Bool, body: Rect) -> ChannelWindow {
+            let mode: MapView.Mode = numbers ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals)
+                : .heat(heat, range: 0...1)
+            return ChannelWindow(total: grid.channels, focus: here.c,
+                                 capacity: body.height / (MapView.lines(grid.rows, mode) + 2))
+        }
+        /// Every kernel column that fits beside the rest with all maps in numbers (at least the focused one).
+        func kernelWindow(body: Rect) -> ChannelWindow {
+            let focused = ChannelWindow(total: grid.channels, focus: here.c, capacity: 1)
+            let one = layout(numbers: true, products: true, kernelChannels: focused,
+                             outputChannels: outputWindow(numbers: true, body: body), body: body)
+            let needed = one.filter { !$0.panels.isEmpty }.reduce(-1) { $0 + ColumnLayout.naturalWidth(of: $1.panels) + 1 }
+            let column = ColumnLayout.naturalWidth(of: one[1].panels) + 1
+            let extra = needed <= body.width ? (body.width - needed) / max(1, column) : 0
+            return ChannelWindow(total: grid.channels, focus: here.c, capacity: 1 + extra)
+        }
+        /// The screen's panels in `body`, and whether they show numbers and the products.
+        func arrange(in body: Rect) -> (panels: [Panel], numbers: Bool, kernels: ChannelWindow, outputs: ChannelWindow) {
+            let kernels = kernelWindow(body: body)
+            let full = layout(numbers: true, products: true, kernelChannels: kernels,
+                              outputChannels: outputWindow(numbers: true, body: body), body: body)
+            let kernelWidth = full.dropFirst().dropLast(2).reduce(0) { $0 + ColumnLayout.naturalWidth(of: $1.panels) + 1 }
+            // The products stay only where the input and output columns keep room for their titles.
+            let titles = [full[0].panels, full[full.count - 1].panels].map { column in
+                column.map { Panel.titleWidth($0.title) }.max() ?? 0
+            }.reduce(2, +)
+            let roomForProducts = body.width - kernelWidth - ColumnLayout.naturalWidth(of: full[full.count - 2].panels) - 2
+                >= max(2 * 12, titles)
+            // Numbers first: the products give way when that lets every map show its numbers.
+            let fitsWith = roomForProducts && ColumnLayout.fits(full, in: body)
+            let fitsWithout = ColumnLayout.fits(
+                layout(numbers: true, products: false, kernelChannels: kernels,
+                       outputChannels: outputWindow(numbers: true, body: body), body: body), in: body)
+            let numbers = model.display == .numbers || (model.display == .automatic && (fitsWith || fitsWithout))
+            let showsProducts = roomForProducts && (!numbers || fitsWith || !fitsWithout)
+            let outputs = outputWindow(numbers: numbers, body: body)
+            let laid = layout(numbers: numbers, products: showsProducts, kernelChannels: kernels,
+                              outputChannels: outputs, body: body)
+            return (ColumnLayout.arrange(laid, in: body), numbers, kernels, outputs)
+        }
+
+        var header = headerLines(walk, step: step, title: title, model: model)
+        var arranged = arrange(in: Bands(size: model.size, headerLines: header.count, arithmeticLines: 3, statusLines: 4).body)
+        if !arranged.kernels.isComplete || !arranged.outputs.isComplete {
+            // One more header line says which output channels are shown; arranged again below it.
+            let lineCount = header.count + 1
+            arranged = arrange(in: Bands(size: model.size, headerLines: lineCount, arithmeticLines: 3, statusLines: 4).body)
+            header.append(shownNote(kernels: arranged.kernels, outputs: arranged.outputs, sample: here.n))
+        }
+        let body = Bands(size: model.size, headerLines: header.count, arithmeticLines: 3, statusLines: 4).body
+        var panels = arranged.panels
+        let showsNumbers = arranged.numbers
         // The last input channel shown says how many more there are.
         let shownChannels = panels.prefix { $0.frame.x == body.x }.count
         if shownChannels < channels { panels[shownChannels - 1].notes.append("+\(channels - shownChannels) more") }
-        let outputIndex = panels.count - 1
-        // The bias of the current output channel, under the output map when there is room.
-        let outputFrame = panels[outputIndex].frame
-        if outputFrame.maxY + 3 <= body.maxY {
-            let bias = layer.b.scalars[here.c]
-            let biasFormat = MapView.numberFormat(for: [bias])
-            let width = min(outputFrame.width, max(12, biasFormat.width + 8))
-            panels.append(Panel(frame: Rect(x: outputFrame.x, y: outputFrame.maxY, width: width, height: 3),
-                                title: "b[\(here.c)]",
-                                map: MapView(rows: 1, columns: 1, value: { _, _ in bias },
-                                             mode: .numbers(width: biasFormat.width, decimals: biasFormat.decimals))))
+        let outputX = panels.last?.frame.x ?? body.x
+        let outputIndex = panels.lastIndex { $0.frame.x == outputX && $0.isActive } ?? panels.count - 1
+        // Every output channel's bias, the focused one marked, under the output maps when there is room.
+        let bottom = panels.filter { $0.frame.x == outputX }.map(\.frame.maxY).max() ?? body.y
+        if bottom + 3 <= body.maxY {
+            let biases = layer.b.scalars
+            let biasFormat = MapView.numberFormat(for: biases)
+            let bias = MapView(rows: 1, columns: biases.count, value: { biases[$1] },
+                               mark: { _, o in o == here.c ? .current : .plain },
+                               mode: .numbers(width: biasFormat.width, decimals: biasFormat.decimals),
+                               focus: (0...0, here.c...here.c))
+            let width = min(panels[outputIndex].frame.width, max(12, bias.fullSize.width + 2))
+            panels.append(Panel(frame: Rect(x: outputX, y: bottom, width: width, height: 3), title: "b", map: bias))
         }
 
         let status = [
@@ -133,31 +177,27 @@ enum ConvScreen {
                           showsNumbers: showsNumbers)
     }
 
-    /// Layer and shapes, then the output-size formula with the current numbers.
+    /// Layer and shapes, then the walk's output-size formulas, symbolically and with numbers.
     static func headerLines(_ walk: ConvForwardWalkthrough, step: ConvForwardStep, title: String, model: AppModel) -> [[Span]] {
         let layer = walk.layer
         let g = layer.geometry
         let shapes = [(model.scene.inputName, walk.input.shape), ("W", layer.W.shape), ("Z", walk.output.shape)]
             .map { "\($0.0)\(Formatting.compactShape($0.1))" }.joined(separator: " ")
         let size = walk.layer.spatialAxes == 1 ? HW(1, walk.input.shape[2]) : HW(walk.input.shape[2], walk.input.shape[3])
-        let out = g.outputSize(forInput: size)
-        let height = formula("H_out", size.h, g.padding.h, g.kernel.h, g.dilation.h, g.stride.h, out.h)
-        let width = formula("W_out", size.w, g.padding.w, g.kernel.w, g.dilation.w, g.stride.w, out.w)
-        let formulas = layer.spatialAxes == 1 ? [width]
-            : height.dropFirst(5) == width.dropFirst(5) ? ["H_out = " + width] : [height, width]
-        let skipped = ScreenParts.skippedNote(size: size, geometry: g, spatialAxes: layer.spatialAxes)
+        let skipped = ScreenParts.skippedNote(size: size, geometry: layer.geometry, spatialAxes: layer.spatialAxes)
         return [
             ScreenParts.titleLine(title, step: step.number, of: walk.stepCount, model: model),
             [Span(text: layer.summary, style: .bold), Span(text: "  " + shapes)],
-            [Span(text: formulas.joined(separator: "   "), style: Style(foreground: .cyan)), Span(text: skipped, style: Style(foreground: .indexed(203)))],
-        ] + ScreenParts.parameterBar(model)
+        ] + SizeFormulaText.lines(walk.sizeFormulas, width: model.size.width,
+                                  note: skipped.isEmpty ? [] : [Span(text: skipped, style: Style(foreground: .indexed(203)))])
+            + ScreenParts.parameterBar(model)
     }
 
-    /// `W_out = (7 + 2·1 − 3)//2 + 1 = 4`, with a dilation term only when d > 1.
-    static func formula(_ name: String, _ n: Int, _ p: Int, _ k: Int, _ d: Int, _ s: Int, _ result: Int) -> String {
-        let reach = d == 1 ? "\(k)" : "\(d)·(\(k)−1) − 1"
-        let padding = p == 0 ? "" : " + 2·\(p)"
-        return "\(name) = (\(n)\(padding) − \(reach))//\(s) + 1 = \(result)"
+    /// Which output channels' kernels and maps are shown, when not all fit: `c` moves the focus.
+    static func shownNote(kernels: ChannelWindow, outputs: ChannelWindow, sample: Int) -> [Span] {
+        let parts = (kernels.isComplete ? [] : [kernels.note("W")]) + (outputs.isComplete ? [] : [outputs.note("Z", prefix: [sample])])
+        return [Span(text: parts.joined(separator: ", "), style: Style(foreground: .yellow)),
+                Span(text: "  (\(KeyMap.key(.nextChannel)) moves the focus)", style: .dim)]
     }
 
     /// The sum being made, the per-channel partial sums with the bias (folded to `width`

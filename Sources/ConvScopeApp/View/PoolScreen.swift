@@ -3,7 +3,8 @@ import Terminal
 import Walkthroughs
 
 /// The pooling forward screen: the input channel with the current window (and, for max
-/// pooling, the argmax marked), the window's values, and the output map filling in.
+/// pooling, the argmax marked), the window's values, and every output map of the sample that
+/// fits, the focused one filling in.
 enum PoolScreen {
     static func plan(_ walk: PoolForwardWalkthrough, step number: Int, title: String, model: AppModel) -> ScreenPlan {
         let layer = walk.layer
@@ -22,22 +23,26 @@ enum PoolScreen {
             if at == argmax { return .argmax }
             return window.contains(at) ? .tap : .plain
         }
-        func outputMark(_ r: Int, _ c: Int) -> CellMark {
-            let cell = grid.step(n: here.n, c: here.c, i: r, j: c)
-            return cell == number ? .current : cell < number ? .done : .pending
-        }
 
-        let header = headerLines(walk, step: step, title: title, model: model)
-        let body = Bands(size: model.size, headerLines: header.count, arithmeticLines: 3, statusLines: 4).body
+        var header = headerLines(walk, step: step, title: title, model: model)
+        var body = Bands(size: model.size, headerLines: header.count, arithmeticLines: 3, statusLines: 4).body
         let inputFormat = MapView.numberFormat(for: walk.input.scalars)
         let outputFormat = MapView.numberFormat(for: walk.output.scalars)
         let heat = HeatmapMode(model.capabilities)
         let extent = g.windowExtent(ofOutput: HW(here.i, here.j))
         let windowValues = step.values
 
-        // Columns: input | window | output; numbers when they fit side by side, else heat maps
-        // for the two big maps, which share the room left by the window.
-        func layout(numbers: Bool) -> [(panels: [Panel], flexible: Bool)] {
+        let outputs = walk.output.at([here.n])
+        /// As many of the sample's output maps as stack in the body, the focused one among them.
+        func outputWindow(numbers: Bool) -> ChannelWindow {
+            let mode: MapView.Mode = numbers ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals)
+                : .heat(heat, range: 0...1)
+            return ChannelWindow(total: grid.channels, focus: here.c, capacity: body.height / (MapView.lines(grid.rows, mode) + 2))
+        }
+
+        // Columns: input | window | every output map that fits; numbers when they fit side by
+        // side, else heat maps for the big maps, which share the room left by the window.
+        func layout(numbers: Bool, outputChannels: ChannelWindow) -> [(panels: [Panel], flexible: Bool)] {
             let inputMode: MapView.Mode = numbers
                 ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals)
                 : .heat(heat, range: ScreenParts.range(of: inputMap))
@@ -49,15 +54,24 @@ enum PoolScreen {
             let window = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { windowValues[$0 * g.kernel.w + $1] },
                                  mark: { r, c in step.window[r * g.kernel.w + c] == step.argmax ? .argmax : .tap },
                                  mode: .numbers(width: inputFormat.width, decimals: inputFormat.decimals))
-            let output = MapView(rows: grid.rows, columns: grid.columns, value: { outputMap[$0, $1] }, mark: outputMark,
-                                 mode: outputMode, focus: (here.i...here.i, here.j...here.j))
+            let outputPanels = outputChannels.outputPanels(outputs, grid: grid, current: number, mode: outputMode)
             return [([Panel(title: "A\(Formatting.index([here.n, here.c]))", map: input, isActive: true)], true),
                     ([Panel(title: "window", map: window)], false),
-                    ([Panel(title: "Z\(Formatting.index([here.n, here.c]))", map: output, isActive: true)], true)]
+                    (outputPanels, true)]
         }
         let showsNumbers = model.display == .numbers
-            || (model.display == .automatic && ColumnLayout.fits(layout(numbers: true), in: body))
-        let panels = ColumnLayout.arrange(layout(numbers: showsNumbers), in: body)
+            || (model.display == .automatic
+                && ColumnLayout.fits(layout(numbers: true, outputChannels: outputWindow(numbers: true)), in: body))
+        var outputChannels = outputWindow(numbers: showsNumbers)
+        if !outputChannels.isComplete {
+            // One more header line says which output maps are shown.
+            body = Bands(size: model.size, headerLines: header.count + 1, arithmeticLines: 3, statusLines: 4).body
+            outputChannels = outputWindow(numbers: showsNumbers)
+            header.append([Span(text: outputChannels.note("Z", prefix: [here.n]), style: Style(foreground: .yellow)),
+                           Span(text: "  (\(KeyMap.key(.nextChannel)) moves the focus)", style: .dim)])
+        }
+        let panels = ColumnLayout.arrange(layout(numbers: showsNumbers, outputChannels: outputChannels), in: body)
+        let outputIndex = panels.lastIndex(where: \.isActive) ?? panels.count - 1
         let status = [
             Formatting.statistics("A\(Formatting.index([here.n, here.c]))", inputMap),
             Formatting.statistics("Z\(Formatting.index([here.n, here.c]))", outputMap),
@@ -67,23 +81,20 @@ enum PoolScreen {
                           markKey: ScreenParts.markKey(layer.kind == .max
                               ? [(.tap, "window"), (.argmax, "first maximum"), (.current, "current"), (.pending, "pending")]
                               : [(.tap, "window"), (.current, "current"), (.pending, "pending")]),
-                          outputPanel: 2, stepOfOutputCell: { r, c in grid.step(n: here.n, c: here.c, i: r, j: c) },
+                          outputPanel: outputIndex, stepOfOutputCell: { r, c in grid.step(n: here.n, c: here.c, i: r, j: c) },
                           showsNumbers: showsNumbers)
     }
 
     static func headerLines(_ walk: PoolForwardWalkthrough, step: PoolForwardStep, title: String, model: AppModel) -> [[Span]] {
         let g = walk.layer.geometry
         let size = HW(walk.input.shape[2], walk.input.shape[3])
-        let out = g.outputSize(forInput: size)
         let shapes = "A \(Formatting.compactShape(walk.input.shape))  Z \(Formatting.compactShape(walk.output.shape))"
-        let height = "(\(size.h) − \(g.kernel.h))//\(g.stride.h) + 1 = \(out.h)", width = "(\(size.w) − \(g.kernel.w))//\(g.stride.w) + 1 = \(out.w)"
-        let formulas = height == width ? "H_out = W_out = " + width : "H_out = \(height)   W_out = \(width)"
+        let note = [Span(text: "  (window jumps \(g.stride.w))", style: .dim),
+                    Span(text: ScreenParts.skippedNote(size: size, geometry: g, spatialAxes: 2), style: Style(foreground: .indexed(203)))]
         return [
             ScreenParts.titleLine(title, step: step.number, of: walk.stepCount, model: model),
             [Span(text: walk.layer.summary, style: .bold), Span(text: "   " + shapes)],
-            [Span(text: formulas, style: Style(foreground: .cyan)), Span(text: "  (window jumps \(g.stride.w))", style: .dim),
-             Span(text: ScreenParts.skippedNote(size: size, geometry: g, spatialAxes: 2), style: Style(foreground: .indexed(203)))],
-        ] + ScreenParts.parameterBar(model)
+        ] + SizeFormulaText.lines(walk.sizeFormulas, width: model.size.width, note: note) + ScreenParts.parameterBar(model)
     }
 
     /// Max: the values and where the first maximum sits. Mean: the sum written out over K².
