@@ -56,6 +56,17 @@ struct ScreenArguments: ParsableArguments {
     @Option(help: "Seed for --gradient random or integers.")
     var seed: UInt64 = 1
 
+    @Option(help: ArgumentHelp("element (one output element per step) or loop (the homework's loops: one np.tensordot, "
+                               + "pooling window or slicing statement per step; stages as the homework composes them).",
+                               valueName: "element|loop"))
+    var walk = "element"
+
+    /// Whether `--walk` asks for the homework's loops.
+    func walksLoops() throws -> Bool {
+        guard ["element", "loop"].contains(walk) else { throw CLIFailure("--walk \(walk) is not element or loop") }
+        return walk == "loop"
+    }
+
     /// The phase named by `--phase`.
     func selectedPhase() throws -> Pass {
         if phase == "backward" { return .dLdA }
@@ -81,14 +92,35 @@ struct ScreenArguments: ParsableArguments {
         guard scenes.indices.contains(sceneIndex) else {
             throw CLIFailure("--scene \(sceneIndex + 1) is out of range: this layer has scenes 1 to \(scenes.count)")
         }
-        var model = AppModel(scenes: scenes, size: size, capabilities: capabilities, playing: playing)
+        let loops = try walksLoops()
+        var model = AppModel(scenes: try loops ? scenes.map(Self.inLoops) : scenes, size: size,
+                             capabilities: capabilities, playing: playing)
         model.sceneIndex = sceneIndex
         let phase = try selectedPhase()
+        if loops && phase == .taught {
+            throw CLIFailure("--phase dLdA-taught belongs to the element walk; the loop walk's dLdA is the taught route: "
+                             + "use --phase dLdA")
+        }
         guard model.scene.phases.contains(phase) else {
             throw CLIFailure("--phase \(phase.rawValue) does not exist for this screen; it has \(model.scene.phases.map(\.rawValue).joined(separator: ", "))")
         }
         model.phase = phase
         return model
+    }
+
+    /// The scene walked in loops, or a one-line refusal for layers without a loop walk.
+    private static func inLoops(_ scene: Scene) throws -> Scene {
+        let looped: Scene
+        do {
+            looped = try scene.showingLoops(true)
+        } catch let error as LayerError {
+            throw CLIFailure("--walk loop: \(error.message)")
+        }
+        guard looped.showsLoops else {
+            throw CLIFailure("--walk loop covers convolution, pooling and resampling; \(scene.title) has no loop walk "
+                             + "(use --walk element)")
+        }
+        return looped
     }
 }
 
@@ -180,8 +212,10 @@ struct RenderCommand: ParsableCommand {
     var step = 1
 
     @Option(parsing: .unconditional,
-            help: "The scene to show, from 1 (a transposed convolution has two: upsample, then convolve).")
-    var scene = 1
+            help: ArgumentHelp("The scene to show, from 1 (a transposed convolution has two: upsample, then convolve); "
+                               + "with --walk loop, the stage (pad, the stride-1 loop, downsample, …; default: the "
+                               + "loop), --step counting within it."))
+    var scene: Int?
 
     @OptionGroup var frame: FrameArguments
 
@@ -212,24 +246,47 @@ struct RenderCommand: ParsableCommand {
         }
         let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(),
                                               expectation: expectation, mytorch: mytorch)
-        var model = try screen.model(scenes, sceneIndex: scene - 1, size: try frame.dimensions(), capabilities: .minimal)
+        let loops = try screen.walksLoops()
+        var model = try screen.model(scenes, sceneIndex: loops ? 0 : (scene ?? 1) - 1, size: try frame.dimensions(),
+                                     capabilities: .minimal)
         model.display = try frame.mode()
         model.answer = answer.map { AnswerOverlay($0, scenes: scenes) }
-        if let destination { return try record(model, into: destination) }
-        guard (1...model.stepCount).contains(step) else {
-            throw CLIFailure("--step \(step) is out of range: the \(model.phase.rawValue) screen has steps 1 to \(model.stepCount)")
+        let stage = loops ? try loopStage(in: model) : nil
+        if let stage { model.sceneIndex = stage.scene }
+        let (first, count) = stage.map { ($0.first, $0.count) } ?? (0, model.stepCount)
+        if let destination { return try record(model, from: first, count: count, into: destination) }
+        guard (1...count).contains(step) else {
+            throw CLIFailure("--step \(step) is out of range: the \(screenName(model, stage)) has steps 1 to \(count)")
         }
-        model.step = step - 1
+        model.step = first + step - 1
         try StandardOutput.print(model.render().plainText())
     }
 
+    /// The loop walk's stage `--scene` names, by default its loop: the stage with the most steps
+    /// (the last of equals, so dL/db's default is its sum, not the downsample's scatter).
+    private func loopStage(in model: AppModel) throws -> LoopStagePlace {
+        let stages = model.loopStages(model.phase)
+        guard let scene else { return stages.reduce(stages[0]) { $1.count >= $0.count ? $1 : $0 } }
+        guard stages.indices.contains(scene - 1) else {
+            let names = stages.map(\.title).joined(separator: "; ")
+            throw CLIFailure("--scene \(scene) is out of range: the \(model.phase.rawValue) loop walk has stages 1 to "
+                             + "\(stages.count) (\(names))")
+        }
+        return stages[scene - 1]
+    }
+
+    /// How a range error names the steps: `forward screen`, or the loop stage.
+    private func screenName(_ model: AppModel, _ stage: LoopStagePlace?) -> String {
+        stage.map { "\(model.phase.rawValue) loop stage \($0.title)" } ?? "\(model.phase.rawValue) screen"
+    }
+
     /// Streams the steps named by `--steps` into `file`, one frame and marker each, `pace` seconds apart.
-    private func record(_ model: AppModel, into file: CastFile) throws {
-        let range = try stepRange(in: model)
+    private func record(_ model: AppModel, from first: Int, count: Int, into file: CastFile) throws {
+        let range = try stepRange(count: count, phase: model.phase)
         var model = model
         let recorder = try CastRecorder(size: model.size, into: file)
         for (index, step) in range.enumerated() {
-            model.step = step - 1
+            model.step = first + step - 1
             try recorder.record(model, at: Double(index) * Self.pace)
         }
         try recorder.hold(until: Double(range.count) * Self.pace)
@@ -237,15 +294,15 @@ struct RenderCommand: ParsableCommand {
     }
 
     /// `--steps A..B` (or one step `A`) checked against the screen's steps; all of them by default.
-    private func stepRange(in model: AppModel) throws -> ClosedRange<Int> {
-        let all = 1...model.stepCount
+    private func stepRange(count: Int, phase: Pass) throws -> ClosedRange<Int> {
+        let all = 1...count
         guard let steps else { return all }
         let ends = steps.components(separatedBy: "..").map { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard (1...2).contains(ends.count), let first = ends.first!, let last = ends.last!, first <= last else {
-            throw CLIFailure("--steps \(steps) is not A..B with A ≤ B, e.g. --steps 1..\(model.stepCount)")
+            throw CLIFailure("--steps \(steps) is not A..B with A ≤ B, e.g. --steps 1..\(count)")
         }
         guard all.contains(first), all.contains(last) else {
-            throw CLIFailure("--steps \(steps) is out of range: the \(model.phase.rawValue) screen has steps 1 to \(model.stepCount)")
+            throw CLIFailure("--steps \(steps) is out of range: the \(phase.rawValue) screen has steps 1 to \(count)")
         }
         return first...last
     }

@@ -37,6 +37,6 @@ import Testing
 
     /// The CNN's backward pass at the gradient entering Flatten.
     @Test func networkBackward() throws {
-        try Snapshot.checkScreens("cnn-backward", Key.repeated(.tab, 8) + [.character("b"), .right, .right])
+        try Snapshot.checkScreens("cnn-backward", Key.repeated(.tab, 9) + [.character("b"), .right, .right])
     }
 }

@@ -20,7 +20,7 @@ import Walkthroughs
 
     @Test func backwardPassesStartFromDistinctSmallIntegers() throws {
         let gradients = try Demo.scenes().compactMap(Self.upstream)
-        #expect(gradients.count == 7)
+        #expect(gradients.count == 8)
         for dLdZ in gradients {
             let values = dLdZ.scalars
             #expect(values.allSatisfy { $0 == $0.rounded() && $0 != 0 && abs($0) <= 5 }, "\(values)")

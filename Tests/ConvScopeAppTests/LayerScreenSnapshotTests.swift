@@ -37,7 +37,7 @@ import Testing
 
     /// The CNN after three SGD steps, at the second layer's output.
     @Test func networkForward() throws {
-        try Snapshot.checkScreens("cnn-forward", Key.repeated(.tab, 8) + Key.typing("sss") + [.right])
+        try Snapshot.checkScreens("cnn-forward", Key.repeated(.tab, 9) + Key.typing("sss") + [.right])
     }
 
     /// The strided scene with its input grown to 8: the stride now skips a row and a column.

@@ -10,7 +10,7 @@ import Walkthroughs
 @Suite struct MonkeyTests {
     static let keys: [Key] = [.left, .right, .up, .down, .home, .end, .pageUp, .pageDown, .enter, .escape, .tab,
                               .backTab, .backspace, .function(1)]
-        + "lhkjgG pq+=-_cCnNvbBfxXseE><.,?[]a1".map { .character($0) } + [.control("c")]
+        + "lhkjgG pq+=-_cCnNvbBfxXseE><.,?[]a1w".map { .character($0) } + [.control("c")]
         // Back to the forward pass more often, where the arithmetic is checked.
         + Array(repeating: .character("f"), count: 4)
 
@@ -43,9 +43,16 @@ import Walkthroughs
             let buffer = model.render()
             try #require(buffer.size == model.size, "message \(index): \(message)")
             try #require((0..<model.stepCount).contains(model.step), "message \(index): \(message): step \(model.step)")
-            let grid = model.scene.grid(model.phase), cell = grid.position(ofStep: model.step)
-            try #require((0..<grid.samples).contains(cell.n) && (0..<grid.channels).contains(cell.c)
-                         && (0..<grid.rows).contains(cell.i) && (0..<grid.columns).contains(cell.j), "message \(index)")
+            if let loop = model.scene.loopWalk(model.phase) {
+                // A loop step lies in one stage, and counting the stages before it gives it back.
+                let (stage, local) = loop.locate(model.step)
+                try #require(loop.firstStep(ofStage: stage) + local == model.step, "message \(index)")
+                try #require((0..<loop.stages[stage].stepCount).contains(local), "message \(index)")
+            } else {
+                let grid = model.scene.grid(model.phase), cell = grid.position(ofStep: model.step)
+                try #require((0..<grid.samples).contains(cell.n) && (0..<grid.channels).contains(cell.c)
+                             && (0..<grid.rows).contains(cell.i) && (0..<grid.columns).contains(cell.j), "message \(index)")
+            }
             if try Self.checkArithmetic(model, buffer) { checkedValues += 1 }
         }
         #expect(checkedValues >= count / 50, "the arithmetic was on screen only \(checkedValues) times")
@@ -60,7 +67,8 @@ import Walkthroughs
     /// `=` and is followed by no other is the result: it must be the output's value.
     /// Returns whether the arithmetic was on screen.
     static func checkArithmetic(_ model: AppModel, _ buffer: Buffer) throws -> Bool {
-        guard model.phase == .forward, !model.showsHelp, case .convolution(let forward, _) = model.scene.content else { return false }
+        guard model.phase == .forward, !model.showsHelp, !model.scene.showsLoops,
+              case .convolution(let forward, _) = model.scene.content else { return false }
         let output = forward.output
         let index = output.index(ofOffset: model.step)
         let screen = ScreenText(buffer: buffer)

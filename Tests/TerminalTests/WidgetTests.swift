@@ -70,7 +70,9 @@ private func render(_ widget: some Widget, width: Int, height: Int) -> Buffer {
     @Test func hintsThatDoNotFitAreDropped() {
         let bar = KeyHintBar([KeyBinding("q", "quit"), KeyBinding("?", "help"), KeyBinding("←/→", "move")])
         #expect(render(bar, width: 20, height: 1).plainText() == "q: quit  ?: help")
-        #expect(render(bar, width: 27, height: 1).plainText() == "q: quit  ?: help  ←/→: move")
+        #expect(render(bar, width: 28, height: 1).plainText() == "q: quit  ?: help  ←/→: move")
+        // The last column stays blank: a hint that would end there is dropped.
+        #expect(render(bar, width: 27, height: 1).plainText() == "q: quit  ?: help")
         #expect(render(bar, width: 6, height: 1).plainText() == "")
     }
 

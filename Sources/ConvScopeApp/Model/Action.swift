@@ -6,7 +6,7 @@ public enum Action: Hashable, Sendable, CaseIterable {
     case togglePlay, faster, slower
     case nextChannel, previousChannel, nextSample, previousSample
     case toggleDisplay, toggleHelp, nextScene, previousScene
-    case nextPhase, previousPhase, forwardPhase
+    case nextPhase, previousPhase, forwardPhase, toggleWalk
     case nextMismatch, previousMismatch
     case nextParameter, previousParameter, increaseParameter, decreaseParameter
     case openLayer, trainStep, openMenu
@@ -47,6 +47,7 @@ public enum KeyMap {
         Binding(key: .character("v"), action: .toggleDisplay),
         Binding(key: .character("b"), action: .nextPhase), Binding(key: .character("B"), action: .previousPhase),
         Binding(key: .character("f"), action: .forwardPhase),
+        Binding(key: .character("w"), action: .toggleWalk),
         Binding(key: .character("x"), action: .nextMismatch), Binding(key: .character("X"), action: .previousMismatch),
         Binding(key: .enter, action: .openLayer),
         Binding(key: .character("m"), action: .openMenu),
@@ -137,9 +138,8 @@ public enum KeyMap {
     /// Every binding with its description, for the `?` overlay.
     public static let help: [KeyBinding] = [
         KeyBinding(pair(.stepForward, .stepBack), "step forward / back (true reverse)"),
-        KeyBinding(pair(.cellUp, .cellDown), "move to the output cell above / below"),
+        KeyBinding(pair(.cellUp, .cellDown) + ", click", "the output cell above / below, or the one clicked"),
         KeyBinding(pair(.firstStep, .lastStep), "first / last step"),
-        KeyBinding("click", "jump to an output cell"),
         KeyBinding(keys(.togglePlay), "play / pause"),
         KeyBinding(pair(.faster, .slower), "play faster / slower"),
         KeyBinding(pair(.nextChannel, .previousChannel), "next / previous output channel"),
@@ -147,6 +147,7 @@ public enum KeyMap {
         KeyBinding(keys(.toggleDisplay), "numbers ↔ heat map"),
         KeyBinding(pair(.nextPhase, .previousPhase), "next / previous pass: forward, dLdA, taught, dLdW, dLdb"),
         KeyBinding(keys(.forwardPhase), "back to the forward pass"),
+        KeyBinding(keys(.toggleWalk), "walk: one element ↔ the homework's loops (a tensordot a step)"),
         KeyBinding(pair(.nextMismatch, .previousMismatch), "next / previous cell unlike your answer (--expect)"),
         KeyBinding(keys(.openLayer), "CNN: open this layer's screen on its activations"),
         KeyBinding(keys(.trainStep), "CNN: one SGD step (\(key(.togglePlay)) trains continuously)"),
@@ -162,7 +163,8 @@ public enum KeyMap {
     /// The short list for the one-line hint bar, most useful first.
     public static let hints: [KeyBinding] = [
         KeyBinding(key(.stepBack) + key(.stepForward), "step"), KeyBinding(key(.togglePlay), "play"),
-        KeyBinding(key(.nextPhase), "backward"), KeyBinding(key(.toggleHelp), "help"), KeyBinding(key(.quit), "quit"),
+        KeyBinding(key(.nextPhase), "backward"), KeyBinding(key(.toggleWalk), "loops"),
+        KeyBinding(key(.toggleHelp), "help"), KeyBinding(key(.quit), "quit"),
         KeyBinding(key(.openMenu), "menu"), KeyBinding(key(.cellUp) + key(.cellDown), "row"),
         KeyBinding(key(.nextChannel), "channel"), KeyBinding(key(.toggleDisplay), "numbers/heat"),
         KeyBinding(key(.nextScene), "scene"),

@@ -16,8 +16,12 @@ public struct AppModel: Equatable {
     public var sceneIndex = 0
     /// The pass and gradient on screen; switching keeps each phase's place.
     public var phase = Pass.forward
-    /// The current step of each scene and phase (switching keeps one's place).
-    public var steps: [[Pass: Int]]
+    /// The current step of each scene, phase and walk (switching keeps one's place).
+    public var steps: [SceneSteps]
+    /// The batch sample and the output channel the loop walk's maps show (`n`, `c`); each
+    /// loop step computes every sample and channel at once, so these are not in the step.
+    public var loopSample = 0
+    public var loopChannel = 0
     public var isPlaying: Bool
     /// Index into `AppModel.speeds`.
     public var speedIndex = 3
@@ -62,8 +66,8 @@ public struct AppModel: Equatable {
 
     /// The current step of the current scene and phase.
     public var step: Int {
-        get { steps[sceneIndex][phase] ?? 0 }
-        set { steps[sceneIndex][phase] = min(max(newValue, 0), stepCount - 1) }
+        get { steps[sceneIndex][phase, loop: scene.showsLoops] ?? 0 }
+        set { steps[sceneIndex][phase, loop: scene.showsLoops] = min(max(newValue, 0), stepCount - 1) }
     }
 
     /// Steps in the current scene and phase.
@@ -73,7 +77,14 @@ public struct AppModel: Equatable {
     /// between the forward pass and dL/dA.
     public mutating func switchPhase(to new: Pass) {
         guard scene.phases.contains(new), new != phase else { return }
-        var carried = scene.step(step, from: phase, to: new, keeping: steps[sceneIndex][new] ?? 0)
+        let kept = steps[sceneIndex][new, loop: scene.showsLoops] ?? 0
+        guard !scene.showsLoops else {
+            // A loop step covers every element at once: each pass keeps its own place.
+            phase = new
+            isPlaying = false
+            return
+        }
+        var carried = scene.step(step, from: phase, to: new, keeping: kept)
         let inputSide: Set<Pass> = [.dLdA, .taught]
         if phase == .forward && inputSide.contains(new) {
             backwardEntry = BackwardEntry(scene: sceneIndex, forwardStep: step, inputStep: carried)

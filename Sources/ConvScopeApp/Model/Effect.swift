@@ -13,4 +13,6 @@ public enum Effect: Equatable {
     /// Build the screens of a layer kind on built-in tensors (the menu); answers
     /// `.builtInOpened` or `.failed`.
     case openBuiltIn(LayerKind)
+    /// Build the homework's loop walks of scene `scene`; answers `.loopsBuilt` or `.failed`.
+    case buildLoops(Scene, scene: Int)
 }

@@ -18,6 +18,8 @@ public enum Message: Equatable {
     case layerOpened(after: Int, [Scene])
     /// A layer's screens on built-in tensors, chosen from the menu, to append.
     case builtInOpened([Scene])
+    /// Scene `scene`'s loop walks, to show in place of its element walk.
+    case loopsBuilt(scene: Int, LoopWalks)
     /// The steps per second playback achieved over the last second, measured by the runner.
     case measuredRate(Double)
     /// An effect that failed (training that diverged, a layer that could not be opened),

@@ -1,4 +1,5 @@
 import ConvScopeCore
+import Walkthroughs
 import Terminal
 
 /// The app's update function: the model after `message` and the effects the runner must
@@ -40,11 +41,20 @@ extension AppModel {
             guard scenes.indices.contains(index), case .network(let old) = scenes[index].content else { return [] }
             // Training changes the numbers, not what the user is looking at.
             scenes[index].content = .network(state.showing(sample: old.sample))
-        case .rebuilt(let index, let rebuilt):
+        case .rebuilt(let index, var rebuilt):
             guard scenes.indices.contains(index) else { return [] }
+            let loops = scenes[index].showsLoops
+            rebuilt.showsLoops = false
             scenes[index] = rebuilt
             steps[index] = [:]
             if index == sceneIndex && !rebuilt.phases.contains(phase) { phase = .forward }
+            // A scene walked in loops is walked in loops at its new sizes too.
+            if loops { return [.buildLoops(rebuilt, scene: index)] }
+        case .loopsBuilt(let index, let loops):
+            guard scenes.indices.contains(index) else { return [] }
+            scenes[index].loops = loops
+            scenes[index].showsLoops = true
+            if index == sceneIndex { enterLoopPhase() }
         case .rebuildFailed(let index, let recipe, let problem):
             guard scenes.indices.contains(index) else { return [] }
             scenes[index].recipe = recipe
@@ -80,6 +90,7 @@ extension AppModel {
 
     /// Carries out one action, returning the effects it asks for.
     mutating func perform(_ action: Action) -> [Effect] {
+        if scene.showsLoops, let loop = scene.loopWalk(phase), moveInLoop(action, loop) { return [] }
         let grid = scene.grid(phase)
         let here = grid.position(ofStep: step)
         var effects: [Effect] = []
@@ -120,6 +131,14 @@ extension AppModel {
             let index = phases.firstIndex(of: phase) ?? 0
             switchPhase(to: phases[(index + (action == .nextPhase ? 1 : phases.count - 1)) % phases.count])
         case .forwardPhase: switchPhase(to: .forward)
+        case .toggleWalk:
+            isPlaying = false
+            if scene.showsLoops || scene.loops != nil {
+                scenes[sceneIndex].showsLoops.toggle()
+                enterLoopPhase()
+            } else {
+                effects = [.buildLoops(scene, scene: sceneIndex)]
+            }
         case .nextMismatch, .previousMismatch:
             let forward = action == .nextMismatch
             if let target = answer?.mismatch(from: step, forward: forward, scene: sceneIndex, phase: phase) {
@@ -140,6 +159,34 @@ extension AppModel {
             isPlaying = false
         }
         return effects
+    }
+
+    /// The phase on entering or leaving the loop walk: the taught dL/dA route is the loop
+    /// walk's dL/dA, and the other way round.
+    private mutating func enterLoopPhase() {
+        if scene.showsLoops && phase == .taught { phase = .dLdA }
+        if !scene.phases.contains(phase) { phase = .forward }
+    }
+
+    /// The keys that move differently in the loop walk: rows of the loop's grid (`i` ± 1), and
+    /// the sample and output channel whose maps are shown. False for every other action.
+    private mutating func moveInLoop(_ action: Action, _ loop: LoopWalk) -> Bool {
+        let (stage, local) = loop.locate(step)
+        let grid = loop.stages[stage].grid
+        let shape = scene.loopWalk(.forward)?.output.shape ?? [1, 1]
+        switch action {
+        case .cellUp where local >= grid.w: step -= grid.w
+        case .cellDown where local + grid.w < loop.stages[stage].stepCount: step += grid.w
+        case .cellUp, .cellDown: break
+        case .nextSample, .previousSample:
+            loopSample = (loopSample + (action == .nextSample ? 1 : shape[0] - 1)) % shape[0]
+        case .nextChannel, .previousChannel:
+            loopChannel = (loopChannel + (action == .nextChannel ? 1 : shape[1] - 1)) % shape[1]
+        case .nextMismatch, .previousMismatch: break
+        default: return false
+        }
+        isPlaying = false
+        return true
     }
 
     /// Asks for the scene rebuilt with one size changed. Sizes that make no layer keep the

@@ -81,6 +81,15 @@ public enum AppRunner {
             } catch {
                 return .failed("cannot open layer \(layer + 1): \(reason(error))")
             }
+        case .buildLoops(let scene, let index):
+            do {
+                guard let loops = try scene.showingLoops(true).loops else {
+                    return .failed("no loop walk here: it covers convolution, pooling and resampling")
+                }
+                return .loopsBuilt(scene: index, loops)
+            } catch {
+                return .failed("cannot walk the loops: \(reason(error))")
+            }
         case .openBuiltIn(let kind):
             do {
                 return .builtInOpened(try SceneFactory.scenes(for: LayerSpec(kind: kind), bundle: [:]))

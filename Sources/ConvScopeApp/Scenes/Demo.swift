@@ -3,8 +3,9 @@ import Walkthroughs
 
 /// The built-in demo: the course's influence example (one input map, two edge kernels, two
 /// output maps), then stride with padding, dilation, the two poolings (max with overlapping
-/// windows), and resampling. Small integers, dL/dZ included, so every number on screen can
-/// be checked by hand.
+/// windows), resampling, the scanning MLP, the homework's own loops (scene 2's layer as pad →
+/// Conv2d_stride1 → Downsample2d, one tensordot per step) and the whole CNN. Small integers,
+/// dL/dZ included, so every number on screen can be checked by hand.
 public enum Demo {
     /// A 6×6 map with a bright block, the classic edge-detection input.
     static let image = Tensor(shape: [1, 1, 6, 6], scalars: [
@@ -56,6 +57,8 @@ public enum Demo {
             Scene(title: "MLP = convolution: Linear(9,2) ≡ Conv1d(3,2,3)", content: .scanning(
                 try .linearAsConvolution(weight: integers([2, 9], in: -2...2, seed: 10), input: integers([1, 3, 6], in: 0...9, seed: 12),
                                          kernelSize: 3))),
+            try live(Recipe.convolution(inChannels: 2, outChannels: 2, kernel: 3, stride: 2, padding: 1, inputSize: 7), .loops)
+                .scene().showingLoops(true),
             try NetworkScene.scene(title: "the whole CNN learning 10 patterns"),
         ]
     }

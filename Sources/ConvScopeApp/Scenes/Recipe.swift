@@ -28,7 +28,7 @@ public struct Recipe: Equatable, Sendable {
     public var caption: Caption?
 
     /// The kinds of title a recipe writes from its own sizes.
-    public enum Caption: Equatable, Sendable { case influence, stride, dilation, pooling }
+    public enum Caption: Equatable, Sendable { case influence, stride, dilation, pooling, loops }
 
     /// A square convolution's sizes.
     public static func convolution(inChannels: Int, outChannels: Int, kernel: Int, stride: Int = 1, padding: Int = 0,
@@ -71,6 +71,10 @@ public struct Recipe: Equatable, Sendable {
             return "influence: \(kernels) \(k)×\(k) → \(cout) map\(cout == 1 ? "" : "s")"
         case .stride:
             return "stride \(s), zero padding \(value("pad")), \(cin) → \(cout) channels"
+        case .loops:
+            let p = value("pad")
+            return "the homework's loops: " + (p > 0 ? "pad \(p) → " : "") + "Conv2d_stride1"
+                + (s > 1 ? " → Downsample2d(\(s))" : "")
         case .dilation:
             let d = value("dil")
             return "dilation \(d): " + (d == 1 ? "taps side by side" : "taps spread apart")

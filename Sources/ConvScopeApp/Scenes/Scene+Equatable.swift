@@ -7,7 +7,7 @@ import ConvScopeCore
 extension Scene: Equatable {
     public static func == (lhs: Scene, rhs: Scene) -> Bool {
         guard lhs.title == rhs.title, lhs.recipe == rhs.recipe, lhs.problem == rhs.problem, lhs.inputName == rhs.inputName,
-              lhs.phases == rhs.phases else { return false }
+              lhs.phases == rhs.phases, lhs.showsLoops == rhs.showsLoops, lhs.loops == rhs.loops else { return false }
         switch (lhs.content, rhs.content) {
         case (.network(let a), .network(let b)):
             return a == b

@@ -26,6 +26,10 @@ public struct Scene {
     /// What the screens call the input: `A`, or `A↑` for the upsampled map a transposed
     /// convolution's second stage convolves (its gradient is then `dLdA↑`).
     public var inputName = "A"
+    /// The passes in the homework's loops, once built (`w`, `--walk loop`).
+    public var loops: LoopWalks?
+    /// Whether the scene shows its loop walk rather than one element per step.
+    public var showsLoops = false
 
     public init(title: String, content: SceneContent, recipe: Recipe? = nil) {
         self.title = title
@@ -63,7 +67,21 @@ public struct Scene {
     }
 
     /// The phases this scene has, in the order the phase key cycles through them.
-    public var phases: [Pass] { walk.phases }
+    public var phases: [Pass] { loopWalks?.phases ?? walk.phases }
+
+    /// The loop walks, when the scene shows them.
+    var loopWalks: LoopWalks? { showsLoops ? loops : nil }
+
+    /// The loop walk of `phase`, when the scene shows its loop walk.
+    public func loopWalk(_ phase: Pass) -> LoopWalk? { loopWalks?.walks[phase] }
+
+    /// The scene with its loop walks built, shown or not as `shown` says.
+    public func showingLoops(_ shown: Bool) throws -> Scene {
+        var scene = self
+        if shown && scene.loops == nil { scene.loops = try LoopWalks(walk) }
+        scene.showsLoops = shown && scene.loops != nil
+        return scene
+    }
 
     /// The shape a phase steps over, one element per step: that of Z, dL/dA, dL/dW or
     /// dL/db; for a scanning MLP, one step per window; for the CNN, one per layer and the loss.
@@ -72,7 +90,8 @@ public struct Scene {
     /// The tensor a phase fills in: Z, dL/dA, dL/dW or dL/db.
     public func target(_ phase: Pass) -> Tensor { walk.target(phase) }
 
-    public func stepCount(_ phase: Pass) -> Int { Tensor.count(of: stepShape(phase)) }
+    /// Steps in a phase: one per element, or one per loop iteration in the loop walk.
+    public func stepCount(_ phase: Pass) -> Int { loopWalk(phase)?.stepCount ?? Tensor.count(of: stepShape(phase)) }
 
     /// The cursor grid of a phase's steps.
     public func grid(_ phase: Pass) -> OutputGrid { OutputGrid(shape: stepShape(phase)) }

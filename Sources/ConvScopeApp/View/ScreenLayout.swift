@@ -18,6 +18,10 @@ public struct ScreenLayout {
             plan = ProblemScreen.plan(problem, model: model)
             return
         }
+        if let loop = scene.loopWalk(model.phase) {
+            plan = LoopScreen.plan(loop, step: model.step, title: scene.title, model: model)
+            return
+        }
         plan = scene.walk.plan(phase: model.phase, step: model.step, title: scene.title, model: model)
         if let answer = model.answer { plan = plan?.overlaid(with: answer, model: model) }
     }

@@ -21,7 +21,8 @@ public struct KeyHintBar: Widget {
         for (index, hint) in hints.enumerated() {
             let lead = index == 0 ? "" : separator
             let width = buffer.columns(of: lead + hint.key + ": " + hint.action)
-            guard x + width <= area.maxX else { return }
+            // The last column stays blank, so the bar never reads as text running off the screen.
+            guard x + width < area.maxX else { return }
             x = buffer.write(lead, x: x, y: area.y, style: actionStyle, clip: row)
             x = buffer.write(hint.key, x: x, y: area.y, style: keyStyle, clip: row)
             x = buffer.write(": " + hint.action, x: x, y: area.y, style: actionStyle, clip: row)

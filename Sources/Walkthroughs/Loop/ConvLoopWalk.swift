@@ -182,7 +182,8 @@ struct ConvLoopShapes {
         return TensordotLoop(
             title: "Conv\(space.spatialAxes)d_stride1" + (hasPadding ? " on the padded input" : ""),
             code: code, header: space.header(["H_out", "W_out"], grid: coreOutput), input: x, fixed: weight,
-            bias: bias, outputShape: space.shape(x.shape[0], weightShape[0], coreOutput), plan: plan)
+            bias: bias, outputShape: space.shape(x.shape[0], weightShape[0], coreOutput), plan: plan,
+            inputMargin: geometry.padding)
     }
 
     /// dL/dW, one step per kernel tap: `dLdW[:, :, p, q] = tensordot(dLdZ, A[:, :, p:p+H_out, q:q+W_out], …)`
@@ -212,7 +213,7 @@ struct ConvLoopShapes {
             resultNames: ["C_out", "C_in"], added: nil)
         return TensordotLoop(
             title: "dLdW: one kernel tap per step", code: code, header: space.header(bounds, grid: kernel),
-            input: x, fixed: g, bias: nil, outputShape: weightShape, plan: plan)
+            input: x, fixed: g, bias: nil, outputShape: weightShape, plan: plan, inputMargin: geometry.padding)
     }
 
     /// dL/dA of the padded input, one step per position: dLdZ padded by the reach − 1, W flipped
@@ -247,6 +248,7 @@ struct ConvLoopShapes {
         return TensordotLoop(
             title: "dLdA" + (hasPadding ? " of the padded input" : "") + ": one position per step",
             code: code, header: space.header(["H_in", "W_in"], grid: padded), input: gPad, fixed: flipped,
-            bias: nil, outputShape: space.shape(inputShape[0], inputShape[1], padded), plan: plan)
+            bias: nil, outputShape: space.shape(inputShape[0], inputShape[1], padded), plan: plan,
+            inputMargin: margin)
     }
 }

@@ -18,14 +18,27 @@ public protocol LoopStage: Sendable {
     /// The stage's whole result, as the library's ops compute it in one go.
     var output: Tensor { get }
     var stepCount: Int { get }
+    /// The loop's iterations as a grid, steps row-major (`i` down, `j` across; one row in 1-D):
+    /// what the cursor keys move over. One statement is a 1×1 grid.
+    var grid: HW { get }
     /// Step `number` (0-based, less than `stepCount`).
     func step(_ number: Int) -> LoopStep
     /// The output after steps `0...number` have written (or added) their results: what a screen
     /// shows filling up; after the last step it is `output`.
     func accumulated(through number: Int) -> Tensor
+    /// The first step that writes or adds into the output element at `index`, nil when none
+    /// does (the zeros an upsample inserts): a screen marks cells done, current or pending by it.
+    func firstStep(writing index: [Int]) -> Int?
 }
 
 extension LoopStage {
+    public var grid: HW { HW(1, stepCount) }
+
+    /// A one-statement stage: step 0 writes what its subscript selects.
+    public func firstStep(writing index: [Int]) -> Int? {
+        step(0).writes.selects(index, shape: output.shape) ? 0 : nil
+    }
+
     /// Replays the steps `0...number` onto `start`.
     public func accumulated(through number: Int) -> Tensor {
         replayed(through: number)
@@ -63,4 +76,21 @@ public struct LoopWalk: Sendable {
 
     /// Steps over all stages.
     public var stepCount: Int { stages.reduce(0) { $0 + $1.stepCount } }
+}
+
+extension LoopWalk {
+    /// The stage holding walk step `step` (counted over all stages) and the step within it.
+    public func locate(_ step: Int) -> (stage: Int, local: Int) {
+        var left = step
+        for (index, stage) in stages.enumerated() {
+            if left < stage.stepCount { return (index, left) }
+            left -= stage.stepCount
+        }
+        return (stages.count - 1, stages[stages.count - 1].stepCount - 1)
+    }
+
+    /// The walk step at which stage `stage` begins.
+    public func firstStep(ofStage stage: Int) -> Int {
+        stages.prefix(stage).reduce(0) { $0 + $1.stepCount }
+    }
 }

@@ -9,7 +9,7 @@ public struct PoolForwardLoop: LoopStage {
     public let input: Tensor
     public let start: Tensor
     public let output: Tensor
-    let grid: HW
+    public let grid: HW
 
     init(kind: PoolFunction.Kind, input A: Tensor, kernel: Int) {
         self.kind = kind
@@ -27,17 +27,12 @@ public struct PoolForwardLoop: LoopStage {
                 ]
                 : ["        Z[:, :, i, j] = \(window).mean(axis=(2, 3))"])
         start = Tensor(shape: [A.shape[0], A.shape[1], grid.h, grid.w])
+        // Step (i, j) fills cell (i, j) of every (n, c) plane: written straight into the output's storage.
         var out = start
-        for i in 0..<grid.h {
-            for j in 0..<grid.w {
-                let (column, _) = PoolWindow(A, at: HW(i, j), kernel: kernel).reduce(kind)
-                out = out.scattering(
-                    column.reshaped([A.shape[0], A.shape[1], 1, 1]),
-                    at: [
-                        .all, .all, AxisSlice(start: i, stop: i + 1),
-                        AxisSlice(start: j, stop: j + 1),
-                    ])
-            }
+        let cells = grid.h * grid.w
+        for k in 0..<cells {
+            let (column, _) = PoolWindow(A, at: HW(k / grid.w, k % grid.w), kernel: kernel).reduce(kind)
+            for (plane, value) in column.scalars.enumerated() { out.scalars[plane * cells + k] = value }
         }
         output = out
     }
@@ -45,6 +40,9 @@ public struct PoolForwardLoop: LoopStage {
     public var title: String { "\(kind == .max ? "MaxPool2d" : "MeanPool2d")_stride1(\(kernel))" }
     public var header: String { "2 loops, H_out·W_out = \(stepCount) iterations" }
     public var stepCount: Int { grid.h * grid.w }
+
+    /// Output element (n, c, i, j) is written by step (i, j).
+    public func firstStep(writing index: [Int]) -> Int? { index[2] * grid.w + index[3] }
 
     public func step(_ number: Int) -> LoopStep {
         let at = HW(number / grid.w, number % grid.w)
@@ -92,6 +90,12 @@ public struct PoolBackwardLoop: LoopStage {
     public var title: String { "\(kind == .max ? "MaxPool2d" : "MeanPool2d")_stride1(\(kernel)) backward" }
     public var header: String { "2 loops, H_out·W_out = \(stepCount) iterations" }
     public var stepCount: Int { input.shape[2] * input.shape[3] }
+    public var grid: HW { HW(input.shape[2], input.shape[3]) }
+
+    /// Input element (n, c, y, x) first receives from the window at (max(0, y − K + 1), max(0, x − K + 1)).
+    public func firstStep(writing index: [Int]) -> Int? {
+        max(0, index[2] - kernel + 1) * grid.w + max(0, index[3] - kernel + 1)
+    }
 
     public func step(_ number: Int) -> LoopStep {
         let at = HW(number / input.shape[3], number % input.shape[3])

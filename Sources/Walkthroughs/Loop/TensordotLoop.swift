@@ -14,13 +14,16 @@ public struct TensordotLoop: LoopStage {
     public let fixed: Tensor
     /// The bias added to every column (forward only), (C_out,).
     public let bias: Tensor?
+    /// The zeros around the real values of `input` on each side of each spatial axis: the
+    /// layer's padding (a padded A), or K − 1 (dLdZ padded for dL/dA); `h` is 0 in 1-D.
+    public let inputMargin: HW
     public let start: Tensor
     public let output: Tensor
     let plan: TensordotPlan
 
     init(
         title: String, code: [String], header: String, input: Tensor, fixed: Tensor, bias: Tensor?,
-        outputShape: [Int], plan: TensordotPlan
+        outputShape: [Int], plan: TensordotPlan, inputMargin: HW
     ) {
         self.title = title
         self.code = code
@@ -29,18 +32,34 @@ public struct TensordotLoop: LoopStage {
         self.fixed = fixed
         self.bias = bias
         self.plan = plan
+        self.inputMargin = inputMargin
         start = Tensor(shape: outputShape)
+        // Step k fills grid cell k of every (a, b) plane: written straight into the output's storage.
         var out = start
-        for k in 0..<plan.grid.h * plan.grid.w {
-            let p = plan.space.position(ofStep: k, grid: plan.grid)
-            out = out.scattering(
-                Self.column(plan, input, fixed, bias, at: p).reshaped(plan.cellShape(outputShape)),
-                at: plan.writes(at: p).axisSlices)
+        let cells = plan.grid.h * plan.grid.w
+        for k in 0..<cells {
+            let column = Self.column(plan, input, fixed, bias, at: plan.space.position(ofStep: k, grid: plan.grid))
+            for (plane, value) in column.scalars.enumerated() { out.scalars[plane * cells + k] = value }
         }
         output = out
     }
 
     public var stepCount: Int { plan.grid.h * plan.grid.w }
+    public var grid: HW { plan.grid }
+
+    /// The operand used whole, as the code names it: `W`, `dLdZ` or `W_flip`.
+    public var fixedName: String { plan.fixedSymbol }
+    /// Whether the fixed operand is laid out (C_out, C_in, …) like a weight rather than (N, …).
+    public var fixedIsWeight: Bool { plan.fixedNames.first == "C_out" }
+    /// Whether the output is laid out (C_out, C_in, …), as dL/dW is.
+    public var outputIsWeight: Bool { plan.resultNames.first == "C_out" }
+
+    /// Output element (…, y, x) is written by the step at grid cell (y, x).
+    public func firstStep(writing index: [Int]) -> Int? {
+        let y = plan.space.spatialAxes == 2 ? index[2] : 0
+        let x = index[index.count - 1]
+        return y < plan.grid.h && x < plan.grid.w ? y * plan.grid.w + x : nil
+    }
 
     public func step(_ number: Int) -> LoopStep {
         let p = plan.space.position(ofStep: number, grid: plan.grid)

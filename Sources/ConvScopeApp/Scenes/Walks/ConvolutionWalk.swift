@@ -43,4 +43,14 @@ struct ConvolutionWalk: SceneWalk {
         default: ConvGradientScreen.plan(backward, phase: phase, step: step, model: model)
         }
     }
+
+    /// Pad, the stride-1 loop, downsample; backward in reverse.
+    func loopWalk(_ phase: Pass) throws -> LoopWalk? {
+        let layer = forward.layer
+        guard phase != .forward else {
+            return try .convForward(input: forward.input, weight: layer.W, bias: layer.b, geometry: layer.geometry)
+        }
+        return try .convBackward(phase, input: forward.input, weight: layer.W, geometry: layer.geometry,
+                                 dLdZ: backward.dLdZ)
+    }
 }

@@ -29,4 +29,14 @@ struct PoolingWalk: SceneWalk {
         phase == .forward ? PoolScreen.plan(forward, step: step, title: title, model: model)
                           : PoolGradientScreen.plan(backward, step: step, model: model)
     }
+
+    /// The `_stride1` pool's loop, then the downsample; backward in reverse.
+    func loopWalk(_ phase: Pass) throws -> LoopWalk? {
+        let layer = forward.layer
+        let (kernel, stride) = (layer.geometry.kernel.h, layer.geometry.stride.h)
+        guard phase != .forward else {
+            return try .poolForward(layer.kind, input: forward.input, kernel: kernel, stride: stride)
+        }
+        return try .poolBackward(layer.kind, input: forward.input, kernel: kernel, stride: stride, dLdZ: backward.dLdZ)
+    }
 }

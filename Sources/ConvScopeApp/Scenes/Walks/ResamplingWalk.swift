@@ -18,4 +18,12 @@ extension ResamplingWalkthrough: SceneWalk {
     func plan(phase: Pass, step: Int, title: String, model: AppModel) -> ScreenPlan {
         ResamplingScreen.plan(self, phase: phase, step: step, model: model)
     }
+
+    /// One statement each way, the slicing written out.
+    func loopWalk(_ phase: Pass) throws -> LoopWalk? {
+        guard phase != .forward else {
+            return try .resample(upsampling: layer.isUpsampling, factor: layer.factor, input: input)
+        }
+        return try .resampleBackward(upsampling: layer.isUpsampling, factor: layer.factor, input: input, dLdZ: dLdZ)
+    }
 }

@@ -18,9 +18,12 @@ protocol SceneWalk {
     func step(_ step: Int, from old: Pass, to new: Pass, keeping kept: Int) -> Int
     /// The screen of `phase` at `step`.
     func plan(phase: Pass, step: Int, title: String, model: AppModel) -> ScreenPlan
+    /// The pass in the homework's loops, built from the walk's tensors (default: none).
+    func loopWalk(_ phase: Pass) throws -> LoopWalk?
 }
 
 extension SceneWalk {
     func stepShape(_ phase: Pass) -> [Int] { target(phase).shape }
     func step(_ step: Int, from old: Pass, to new: Pass, keeping kept: Int) -> Int { kept }
+    func loopWalk(_ phase: Pass) throws -> LoopWalk? { nil }
 }

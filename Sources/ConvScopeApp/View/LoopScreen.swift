@@ -1,0 +1,79 @@
+import ConvScopeCore
+import Terminal
+import Walkthroughs
+
+/// The homework's loop on screen (`w`, `--walk loop`): one step is one iteration of the loop
+/// the assignment writes — one `np.tensordot` filling a whole column, one pooling window, one
+/// slicing statement. On top the stage's code, the current statement marked, the loop variables
+/// and the slices with numbers; below, left to right, what the step reads (its window marked),
+/// the operand it uses whole, the step's result, and the output filling in.
+enum LoopScreen {
+    static func plan(_ walk: LoopWalk, step number: Int, title: String, model: AppModel) -> ScreenPlan {
+        let (stageIndex, local) = walk.locate(number)
+        let stage = walk.stages[stageIndex]
+        let step = stage.step(local)
+        let width = model.size.width
+        let samples = stage.input.shape[0]
+        let n = ((model.loopSample % samples) + samples) % samples
+
+        var header = headerLines(walk, stage: stageIndex, local: local, step: number, title: title, model: model)
+        let arithmetic = LoopText.operation(step, sample: n, width: width)
+        var bands = Bands(size: model.size, headerLines: header.count, arithmeticLines: arithmetic.count, statusLines: 4)
+        let pictures = LoopPicture(stage: stage, step: step, local: local, sample: n, channel: model.loopChannel,
+                                   inputName: model.scene.inputName)
+        // The code takes what it needs of the top, but leaves the maps two thirds of a short body.
+        func codePanel(in body: Rect) -> Panel {
+            let code = LoopText.code(stage.code, current: step.line, width: body.width - 2,
+                                     unicode: model.capabilities.unicode)
+            let shown = code.visible(height: body.height / 3 - 2)
+            var panel = Panel(title: LoopText.stepLine(step), lines: shown, isActive: true)
+            panel.frame = Rect(x: body.x, y: body.y, width: min(body.width, panel.naturalSize.width), height: shown.count + 2)
+            return panel
+        }
+        var code = codePanel(in: bands.body)
+        var arranged = pictures.arrange(in: bands.body.inset(top: code.frame.height), display: model.display,
+                                        capabilities: model.capabilities)
+        if let note = arranged.note {
+            header.append([Span(text: note, style: Style(foreground: .yellow)),
+                           Span(text: "  (\(KeyMap.key(.nextChannel)) pages)", style: .dim)])
+            bands = Bands(size: model.size, headerLines: header.count, arithmeticLines: arithmetic.count, statusLines: 4)
+            code = codePanel(in: bands.body)
+            arranged = pictures.arrange(in: bands.body.inset(top: code.frame.height), display: model.display,
+                                        capabilities: model.capabilities)
+        }
+        let panels = [code] + arranged.panels
+        let outputIndex = panels.lastIndex { $0.title.hasPrefix(pictures.outputName) && $0.isActive }
+        let grid = stage.grid
+        let base = walk.firstStep(ofStage: stageIndex)
+        return ScreenPlan(
+            header: header, panels: panels, arithmetic: arithmetic,
+            status: pictures.status(sample: n),
+            legends: arranged.numbers ? [] : arranged.legends,
+            markKey: ScreenParts.markKey(pictures.markMeanings, plain: model.capabilities.colorDepth == .none),
+            outputPanel: outputIndex,
+            stepOfOutputCell: pictures.clickable ? { r, c in
+                r < grid.h && c < grid.w ? base + r * grid.w + c : nil
+            } : nil,
+            showsNumbers: arranged.numbers)
+    }
+
+    /// The title line; the layer and pass; the stage and its loops; the output-size formulas.
+    static func headerLines(_ walk: LoopWalk, stage: Int, local: Int, step: Int, title: String,
+                            model: AppModel) -> [[Span]] {
+        let current = walk.stages[stage]
+        let pass = model.phase == .forward ? "forward" : "backward · \(model.phase.rawValue)"
+        let width = model.size.width
+        // The stage line drops the iteration count, then breaks at its dots, before it is cut.
+        let stageText = "stage \(stage + 1)/\(walk.stages.count) \(current.title) · \(current.header)"
+        let iteration = current.stepCount > 1 ? " · iteration \(local + 1)/\(current.stepCount)" : ""
+        let stageLines = stageText.count + iteration.count <= width ? [stageText + iteration]
+            : ScreenParts.broken(stageText, at: " · ", width: width)
+        return [
+            ScreenParts.titleLine(title, step: step, of: walk.stepCount, model: model),
+            [Span(text: "loop walk · \(pass) · ", style: Style(foreground: .magenta, attributes: .bold)),
+             Span(text: walk.title, style: .bold),
+             Span(text: "   \(KeyMap.key(.toggleWalk)) element walk", style: .dim)],
+        ] + stageLines.map { [Span(text: $0)] } + SizeFormulaText.lines(walk.formulas, width: width)
+            + ScreenParts.parameterBar(model)
+    }
+}
