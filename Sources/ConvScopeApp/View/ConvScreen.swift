@@ -180,7 +180,6 @@ enum ConvScreen {
     /// Layer and shapes, then the walk's output-size formulas, symbolically and with numbers.
     static func headerLines(_ walk: ConvForwardWalkthrough, step: ConvForwardStep, title: String, model: AppModel) -> [[Span]] {
         let layer = walk.layer
-        let g = layer.geometry
         let shapes = [(model.scene.inputName, walk.input.shape), ("W", layer.W.shape), ("Z", walk.output.shape)]
             .map { "\($0.0)\(Formatting.compactShape($0.1))" }.joined(separator: " ")
         let size = walk.layer.spatialAxes == 1 ? HW(1, walk.input.shape[2]) : HW(walk.input.shape[2], walk.input.shape[3])
