@@ -212,7 +212,7 @@ struct RenderCommand: ParsableCommand {
         }
         let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(),
                                               expectation: expectation, mytorch: mytorch)
-        var model = try screen.model(scenes, sceneIndex: scene - 1, size: try frame.dimensions(), capabilities: .minimal)
+        var model = try screen.model(scenes, sceneIndex: scene - 1, size: try frame.dimensions(), capabilities: frame.capabilities())
         model.display = try frame.mode()
         model.answer = answer.map { AnswerOverlay($0, scenes: scenes) }
         if let destination { return try record(model, into: destination) }
@@ -220,7 +220,7 @@ struct RenderCommand: ParsableCommand {
             throw CLIFailure("--step \(step) is out of range: the \(model.phase.rawValue) screen has steps 1 to \(model.stepCount)")
         }
         model.step = step - 1
-        try StandardOutput.print(model.render().plainText())
+        try StandardOutput.print(model.render(keyHints: false).plainText())
     }
 
     /// Streams the steps named by `--steps` into `file`, one frame and marker each, `pace` seconds apart.

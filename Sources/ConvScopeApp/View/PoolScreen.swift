@@ -80,7 +80,8 @@ enum PoolScreen {
                           legends: showsNumbers ? [] : [("A", ScreenParts.range(of: inputMap)), ("Z", ScreenParts.range(of: outputMap))],
                           markKey: ScreenParts.markKey(layer.kind == .max
                               ? [(.tap, "window"), (.argmax, "first maximum"), (.current, "current"), (.pending, "pending")]
-                              : [(.tap, "window"), (.current, "current"), (.pending, "pending")]),
+                              : [(.tap, "window"), (.current, "current"), (.pending, "pending")],
+                              plain: model.capabilities.colorDepth == .none),
                           outputPanel: outputIndex, stepOfOutputCell: { r, c in grid.step(n: here.n, c: here.c, i: r, j: c) },
                           showsNumbers: showsNumbers)
     }

@@ -58,14 +58,15 @@ public enum MarkStyle {
         return nil
     }
 
-    /// The character after a marked number in plain text, where colour cannot show.
+    /// The character after a marked number in plain text, where colour cannot show (never
+    /// a dot, which would read as a decimal point).
     public static func textMark(_ mark: CellMark) -> Character? {
         switch mark {
         case .current: "<"
         case .tap: "*"
         case .argmax: "^"
         case .mismatch: "!"
-        case .windowGap: "."
+        case .windowGap: "_"
         case .plain, .done, .pending, .padding: nil
         }
     }
