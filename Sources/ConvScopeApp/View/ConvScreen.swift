@@ -60,10 +60,10 @@ enum ConvScreen {
                           product: "W⊙\(model.scene.inputName) Σ" + widestSum(kernel: layer.W, input: walk.input, taps: perChannel))
             let inputMode: MapView.Mode = numbers
                 ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals)
-                : .heat(heat, range: ScreenParts.range(of: walk.input.at([here.n])))
+                : ScreenParts.heat(heat, of: walk.input.at([here.n]))
             let outputMode: MapView.Mode = numbers
                 ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals)
-                : .heat(heat, range: ScreenParts.range(of: outputs))
+                : ScreenParts.heat(heat, of: outputs)
             // One band of rows per input channel, tall enough for its map and its kernel.
             let band = max(MapView.lines(paddedRows, inputMode), g.kernel.h) + 2
             var inputs: [Panel] = [], productPanels: [Panel] = []

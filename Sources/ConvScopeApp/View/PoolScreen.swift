@@ -45,10 +45,10 @@ enum PoolScreen {
         func layout(numbers: Bool, outputChannels: ChannelWindow) -> [(panels: [Panel], flexible: Bool)] {
             let inputMode: MapView.Mode = numbers
                 ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals)
-                : .heat(heat, range: ScreenParts.range(of: inputMap))
+                : ScreenParts.heat(heat, of: inputMap)
             let outputMode: MapView.Mode = numbers
                 ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals)
-                : .heat(heat, range: ScreenParts.range(of: outputMap))
+                : ScreenParts.heat(heat, of: outputMap)
             let input = MapView(rows: rows, columns: columns, value: { inputMap[$0, $1] }, mark: inputMark,
                                 mode: inputMode, focus: extent)
             let window = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { windowValues[$0 * g.kernel.w + $1] },

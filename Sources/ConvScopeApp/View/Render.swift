@@ -81,9 +81,12 @@ extension AppModel {
         }
         let parts = line.splitColumns(plan.legends.map { _ in .fill })
         for (legend, part) in zip(plan.legends, parts) {
-            let x = buffer.write("\(legend.name) ", x: part.x, y: part.y, style: .bold, clip: part)
-            let integral = legend.range.lowerBound == legend.range.lowerBound.rounded() && legend.range.upperBound == legend.range.upperBound.rounded()
-            Legend(range: legend.range, mode: HeatmapMode(capabilities), maxDecimals: integral ? 0 : 2)
+            let (scale, range) = ColorScale.forValues(in: legend.range)
+            let kind = scale == .diverging ? "signed" : capabilities.unicode ? "≥ 0" : ">= 0"
+            var x = buffer.write("\(legend.name) ", x: part.x, y: part.y, style: .bold, clip: part)
+            x = buffer.write("\(kind) ", x: x, y: part.y, style: .dim, clip: part)
+            let integral = range.lowerBound == range.lowerBound.rounded() && range.upperBound == range.upperBound.rounded()
+            Legend(range: range, scale: scale, mode: HeatmapMode(capabilities), maxDecimals: integral ? 0 : 2)
                 .render(into: &buffer, area: Rect(x: x, y: part.y, width: max(0, part.maxX - x - 2), height: 1))
         }
     }

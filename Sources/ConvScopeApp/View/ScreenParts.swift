@@ -20,6 +20,13 @@ enum ScreenParts {
         return low...high
     }
 
+    /// A heat map of `tensor`'s values in `mode`: diverging about zero when some are
+    /// negative, sequential otherwise (`ColorScale.forValues`).
+    static func heat(_ mode: HeatmapMode, of tensor: Tensor) -> MapView.Mode {
+        let (scale, range) = ColorScale.forValues(in: range(of: tensor))
+        return .heat(mode, range: range, scale: scale)
+    }
+
     /// A key to the cell marks: a sample of each mark's style and what it means.
     /// Without colour (`plain`), each sample is the character `render` puts after marked
     /// numbers and the one it draws in a shaded heat map, since a colour swatch would not show.
