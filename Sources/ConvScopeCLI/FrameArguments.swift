@@ -1,14 +1,18 @@
 import ArgumentParser
 import ConvScopeApp
+import Foundation
 import Terminal
 
-/// `--size WxH` and `--display`: the frame a printed screen is drawn in (`render`, `render cnn`).
+/// `--size WxH`, `--display` and `--ascii`: the frame a printed screen is drawn in (`render`, `render cnn`).
 struct FrameArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Screen size in cells, WIDTHxHEIGHT, from 64x20 to 1000x1000.", valueName: "WxH"))
     var size = "100x30"
 
     @Option(help: "numbers, heatmap or auto (numbers when they fit).")
     var display = "auto"
+
+    @Flag(help: "Draw boxes and marks in ASCII (the default in a locale that is not UTF-8).")
+    var ascii = false
 
     /// The largest `--size` on either axis.
     static let maxSide = 1000
@@ -35,5 +39,10 @@ struct FrameArguments: ParsableArguments {
             throw CLIFailure("--display \(display) is not one of auto, numbers, heatmap")
         }
         return mode
+    }
+
+    /// Plain text without colour, in Unicode when the locale is UTF-8 and `--ascii` is not given.
+    func capabilities(environment: [String: String] = ProcessInfo.processInfo.environment) -> TerminalCapabilities {
+        TerminalCapabilities(colorDepth: .none, unicode: !ascii && TerminalCapabilities.localeNamesUTF8(environment))
     }
 }

@@ -63,7 +63,7 @@ struct RenderCNNCommand: ParsableCommand {
                 throw CLIFailure("--train \(train): SGD step \(done + 1) failed: \(reason)")
             }
         }
-        var model = AppModel(scenes: [input.scene], size: dimensions, capabilities: .minimal)
+        var model = AppModel(scenes: [input.scene], size: dimensions, capabilities: frame.capabilities())
         model.display = mode
         model.phase = pass
         if let layer {
@@ -75,6 +75,6 @@ struct RenderCNNCommand: ParsableCommand {
             }
             model.step = step - 1
         }
-        try StandardOutput.print(model.render().plainText())
+        try StandardOutput.print(model.render(keyHints: false).plainText())
     }
 }

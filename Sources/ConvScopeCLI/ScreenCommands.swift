@@ -248,7 +248,7 @@ struct RenderCommand: ParsableCommand {
                                               expectation: expectation, mytorch: mytorch)
         let loops = try screen.walksLoops()
         var model = try screen.model(scenes, sceneIndex: loops ? 0 : (scene ?? 1) - 1, size: try frame.dimensions(),
-                                     capabilities: .minimal)
+                                     capabilities: frame.capabilities())
         model.display = try frame.mode()
         model.answer = answer.map { AnswerOverlay($0, scenes: scenes) }
         let stage = loops ? try loopStage(in: model) : nil
@@ -259,7 +259,7 @@ struct RenderCommand: ParsableCommand {
             throw CLIFailure("--step \(step) is out of range: the \(screenName(model, stage)) has steps 1 to \(count)")
         }
         model.step = first + step - 1
-        try StandardOutput.print(model.render().plainText())
+        try StandardOutput.print(model.render(keyHints: false).plainText())
     }
 
     /// The loop walk's stage `--scene` names, by default its loop: the stage with the most steps

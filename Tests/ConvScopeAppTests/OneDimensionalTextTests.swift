@@ -54,7 +54,8 @@ import Walkthroughs
         // Padded width 11 + 2·1; the crop is the forward padding, 1.
         #expect(lines.contains { $0.contains("crop 1 from each side of dLdA_pad (13,) gives dLdA") })
         #expect(lines.contains { $0.hasPrefix("dLdA[0,0,3] = dLdA_pad[0,0,4] = ") })
-        #expect(lines.contains { $0.hasPrefix("flip(W)[:,0] (2, 1, \(kernel))") })
+        // W[:, 0] in NumPy drops the input-channel axis: (O, K).
+        #expect(lines.contains { $0.hasPrefix("flip(W)[:,0] (2, \(kernel))") })
         #expect(lines.contains { $0.hasPrefix("dLdA_pad[0,0] (13,)") })
         #expect(try Self.matches(#"\[\d+(,\d+){3}\]"#, in: lines).isEmpty, "a 4-d index on a Conv1d screen")
     }

@@ -56,6 +56,36 @@ import Walkthroughs
         #expect((model.sceneIndex, model.step, model.isPlaying) == (lastScene, lastStep, false))
     }
 
+    @Test func sceneKeysWhilePlayingLandOnTheChosenScene() throws {
+        // Play the first scene to its end, into the second.
+        var model = try AppFixtures.walkthroughs()
+        model.press(.character("G"), .left, .character(" "))
+        model.update(.tick)
+        model.update(.tick)
+        #expect((model.sceneIndex, model.step) == (1, 0))
+        // Shift-Tab back to the finished scene: it starts over and plays there.
+        model.press(.backTab)
+        #expect((model.sceneIndex, model.step, model.isPlaying) == (0, 0, true))
+        model.update(.tick)
+        #expect((model.sceneIndex, model.step) == (0, 1))
+        // Tab to a scene that was played to its end: the same.
+        model.press(.tab, .character("G"), .backTab, .character(" "), .tab)
+        #expect((model.sceneIndex, model.step, model.isPlaying) == (1, 0, true))
+        model.update(.tick)
+        #expect((model.sceneIndex, model.step) == (1, 1))
+    }
+
+    @Test func channelAndPassKeysActWhilePlaying() throws {
+        var model = try AppFixtures.demo().pressing(.character(" "))
+        model.update(.tick)
+        let channel = model.scene.grid(.forward).position(ofStep: model.step).c
+        model.press(.character("c"))
+        #expect(model.scene.grid(.forward).position(ofStep: model.step).c != channel)
+        #expect(model.isPlaying)
+        model.press(.character("b"))
+        #expect(model.phase == .dLdA)
+    }
+
     @Test func playingWalksEveryStepOfEveryScene() throws {
         var model = try AppFixtures.walkthroughs()
         model.press(.character(" "))

@@ -173,7 +173,7 @@ import Testing
         try NPZ.write(ExpectCommandTests.conv, to: bundle)
         try NPZ.write(["dLdA": ExpectCommandTests.flipped["dLdA"]!], to: mine)
         let result = try ConvscopeProcess.run(["render", "conv1d", bundle.path, "--expect", mine.path, "--phase", "dLdA",
-                                               "--display", "heatmap", "--size", "120x30"])
+                                               "--display", "heatmap", "--size", "120x30", "--ascii"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0].hasSuffix("✗ yours: unflipped kernel in backward"))

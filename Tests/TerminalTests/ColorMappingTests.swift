@@ -47,4 +47,30 @@ import Terminal
         #expect(scale.color(of: .nan, in: 0...1) == scale.invalid)
         #expect(ColorScale.position(of: 3, in: 3...3) == 0.5)
     }
+
+    @Test func signedValuesGetADivergingScaleSymmetricAboutZero() {
+        let cases: [(ClosedRange<Double>, ColorScale, ClosedRange<Double>)] = [
+            (-3...1, .diverging, -3...3), (-1...4, .diverging, -4...4), (0...5, .heat, 0...5), (2...5, .heat, 2...5),
+        ]
+        for (values, scale, range) in cases {
+            let chosen = ColorScale.forValues(in: values)
+            #expect(chosen.scale == scale && chosen.range == range, "\(values)")
+        }
+    }
+
+    @Test func divergingZeroIsNeutralAndTheSignIsTheHue() {
+        let (scale, range) = ColorScale.forValues(in: -2...1)
+        let zero = scale.color(of: 0, in: range), minus = scale.color(of: -1, in: range), plus = scale.color(of: 1, in: range)
+        #expect(zero == .rgb(RGB(48, 48, 48)))
+        guard case .rgb(let m) = minus, case .rgb(let p) = plus else {
+            Issue.record("not RGB: \(minus) \(plus)")
+            return
+        }
+        #expect(m.blue > m.red && p.red > p.blue, "\(m) \(p)")
+        // On 8 colours: blue, black and red; without colour nothing.
+        #expect([minus, zero, plus].map { $0.mapped(to: .eight) } == [.ansi(4), .ansi(0), .ansi(1)])
+        #expect(plus.mapped(to: .none) == .default)
+        // Without colour the shade ramp puts zero at its middle.
+        #expect(HeatmapMode.shade(at: ColorScale.position(of: 0, in: range)) == HeatmapMode.shadeRamp[5])
+    }
 }

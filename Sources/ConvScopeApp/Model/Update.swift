@@ -126,6 +126,8 @@ extension AppModel {
         case .nextScene, .previousScene:
             sceneIndex = (sceneIndex + (action == .nextScene ? 1 : scenes.count - 1)) % scenes.count
             if !scene.phases.contains(phase) { phase = .forward }
+            // Playing onto a finished walk starts it over, rather than playing on past it.
+            if isPlaying && step == stepCount - 1, !scene.isNetwork { step = 0 }
         case .nextPhase, .previousPhase:
             let phases = scene.phases
             let index = phases.firstIndex(of: phase) ?? 0

@@ -60,10 +60,10 @@ enum ConvScreen {
                           product: "W⊙\(model.scene.inputName) Σ" + widestSum(kernel: layer.W, input: walk.input, taps: perChannel))
             let inputMode: MapView.Mode = numbers
                 ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals)
-                : .heat(heat, range: ScreenParts.range(of: walk.input.at([here.n])))
+                : ScreenParts.heat(heat, of: walk.input.at([here.n]))
             let outputMode: MapView.Mode = numbers
                 ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals)
-                : .heat(heat, range: ScreenParts.range(of: outputs))
+                : ScreenParts.heat(heat, of: outputs)
             // One band of rows per input channel, tall enough for its map and its kernel.
             let band = max(MapView.lines(paddedRows, inputMode), g.kernel.h) + 2
             var inputs: [Panel] = [], productPanels: [Panel] = []
@@ -180,7 +180,6 @@ enum ConvScreen {
     /// Layer and shapes, then the walk's output-size formulas, symbolically and with numbers.
     static func headerLines(_ walk: ConvForwardWalkthrough, step: ConvForwardStep, title: String, model: AppModel) -> [[Span]] {
         let layer = walk.layer
-        let g = layer.geometry
         let shapes = [(model.scene.inputName, walk.input.shape), ("W", layer.W.shape), ("Z", walk.output.shape)]
             .map { "\($0.0)\(Formatting.compactShape($0.1))" }.joined(separator: " ")
         let size = walk.layer.spatialAxes == 1 ? HW(1, walk.input.shape[2]) : HW(walk.input.shape[2], walk.input.shape[3])

@@ -23,7 +23,7 @@ enum GradientPanels {
         let format = MapView.numberFormat(for: grid.scalars)
         let mode: MapView.Mode = numbers
             ? .numbers(width: format.width, decimals: format.decimals)
-            : .heat(HeatmapMode(capabilities), range: ScreenParts.range(of: grid))
+            : ScreenParts.heat(HeatmapMode(capabilities), of: grid)
         let view = MapView(rows: grid.shape[0], columns: grid.shape[1], value: { grid[$0, $1] }, mark: mark, mode: mode, focus: focus)
         return Panel(title: title, map: view, isActive: isActive)
     }

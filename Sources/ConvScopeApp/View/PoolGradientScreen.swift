@@ -32,6 +32,11 @@ enum PoolGradientScreen {
                 "dLdA" + Formatting.index(step.element), step.terms, result: step.result,
                                                   note: isMax && step.terms.count > 1 ? "   (overlapping windows add up)" : "   (backward's value)"),
             status: status,
+            markKey: ScreenParts.markKey([(.tap, isMax ? "routed here" : "in this sum"),
+                                          (.windowGap, "its windows")]
+                                         + (isMax ? [(.argmax, "this element")] : [])
+                                         + [(.current, "current"), (.pending, "pending")],
+                                         plain: model.capabilities.colorDepth == .none),
             columns: { numbers in
                 let upstream = GradientPanels.map(
                     "dLdZ\(Formatting.index([n, c]))", walk.dLdZ.at([n, c]), numbers: numbers, capabilities: model.capabilities,

@@ -45,10 +45,10 @@ enum PoolScreen {
         func layout(numbers: Bool, outputChannels: ChannelWindow) -> [(panels: [Panel], flexible: Bool)] {
             let inputMode: MapView.Mode = numbers
                 ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals)
-                : .heat(heat, range: ScreenParts.range(of: inputMap))
+                : ScreenParts.heat(heat, of: inputMap)
             let outputMode: MapView.Mode = numbers
                 ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals)
-                : .heat(heat, range: ScreenParts.range(of: outputMap))
+                : ScreenParts.heat(heat, of: outputMap)
             let input = MapView(rows: rows, columns: columns, value: { inputMap[$0, $1] }, mark: inputMark,
                                 mode: inputMode, focus: extent)
             let window = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { windowValues[$0 * g.kernel.w + $1] },
@@ -80,7 +80,8 @@ enum PoolScreen {
                           legends: showsNumbers ? [] : [("A", ScreenParts.range(of: inputMap)), ("Z", ScreenParts.range(of: outputMap))],
                           markKey: ScreenParts.markKey(layer.kind == .max
                               ? [(.tap, "window"), (.argmax, "first maximum"), (.current, "current"), (.pending, "pending")]
-                              : [(.tap, "window"), (.current, "current"), (.pending, "pending")]),
+                              : [(.tap, "window"), (.current, "current"), (.pending, "pending")],
+                              plain: model.capabilities.colorDepth == .none),
                           outputPanel: outputIndex, stepOfOutputCell: { r, c in grid.step(n: here.n, c: here.c, i: r, j: c) },
                           showsNumbers: showsNumbers)
     }

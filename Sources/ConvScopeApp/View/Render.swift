@@ -7,8 +7,10 @@ extension AppModel {
             + KeyMap.name(.escape)
     }
 
-    /// Draws the whole screen for the model into a new buffer of the model's size.
-    public func render() -> Buffer {
+    /// Draws the whole screen for the model into a new buffer of the model's size. Without
+    /// `keyHints` (printed screens, where no key works), the bottom line carries the key to
+    /// the cell marks when heat-map legends take its usual place.
+    public func render(keyHints: Bool = true) -> Buffer {
         var buffer = Buffer(size: size)
         let glyphs = Glyphs(capabilities)
         guard let plan = ScreenLayout(model: self).plan else {
@@ -35,6 +37,8 @@ extension AppModel {
         drawKey(plan, in: bands.status.inset(top: 3).offset(dy: -lift), into: &buffer)
         if let notice {
             draw([[Span(text: notice, style: Style(foreground: .yellow, attributes: .bold))]], in: bands.hints, into: &buffer, glyphs: glyphs)
+        } else if !keyHints {
+            if !plan.legends.isEmpty { draw([plan.markKey], in: bands.hints, into: &buffer, glyphs: glyphs) }
         } else {
             KeyHintBar(KeyMap.hints, keyStyle: Style(foreground: .cyan, attributes: .bold)).render(into: &buffer, area: bands.hints)
         }
@@ -77,9 +81,12 @@ extension AppModel {
         }
         let parts = line.splitColumns(plan.legends.map { _ in .fill })
         for (legend, part) in zip(plan.legends, parts) {
-            let x = buffer.write("\(legend.name) ", x: part.x, y: part.y, style: .bold, clip: part)
-            let integral = legend.range.lowerBound == legend.range.lowerBound.rounded() && legend.range.upperBound == legend.range.upperBound.rounded()
-            Legend(range: legend.range, mode: HeatmapMode(capabilities), maxDecimals: integral ? 0 : 2)
+            let (scale, range) = ColorScale.forValues(in: legend.range)
+            let kind = scale == .diverging ? "signed" : capabilities.unicode ? "≥ 0" : ">= 0"
+            var x = buffer.write("\(legend.name) ", x: part.x, y: part.y, style: .bold, clip: part)
+            x = buffer.write("\(kind) ", x: x, y: part.y, style: .dim, clip: part)
+            let integral = range.lowerBound == range.lowerBound.rounded() && range.upperBound == range.upperBound.rounded()
+            Legend(range: range, scale: scale, mode: HeatmapMode(capabilities), maxDecimals: integral ? 0 : 2)
                 .render(into: &buffer, area: Rect(x: x, y: part.y, width: max(0, part.maxX - x - 2), height: 1))
         }
     }

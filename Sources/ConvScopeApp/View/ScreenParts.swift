@@ -20,14 +20,24 @@ enum ScreenParts {
         return low...high
     }
 
+    /// A heat map of `tensor`'s values in `mode`: diverging about zero when some are
+    /// negative, sequential otherwise (`ColorScale.forValues`).
+    static func heat(_ mode: HeatmapMode, of tensor: Tensor) -> MapView.Mode {
+        let (scale, range) = ColorScale.forValues(in: range(of: tensor))
+        return .heat(mode, range: range, scale: scale)
+    }
+
     /// A key to the cell marks: a sample of each mark's style and what it means.
-    /// Without colour (`plain`), each sample carries the character `render` puts after
-    /// marked numbers instead, since a colour swatch would not show.
-    static func markKey(_ marks: [(CellMark, String)], plain: Bool = false) -> [Span] {
+    /// Without colour (`plain`), each sample is the character `render` puts after marked
+    /// numbers and the one it draws in a shaded heat map, since a colour swatch would not show.
+    static func markKey(_ marks: [(CellMark, String)], plain: Bool) -> [Span] {
         marks.compactMap { mark, meaning -> [Span]? in
             if plain {
-                guard let glyph = MarkStyle.textMark(mark) ?? (mark == .pending ? "·" : nil) else { return nil }
-                return [Span(text: mark == .pending ? " ·  " : " 0\(glyph) "), Span(text: meaning + "  ")]
+                let number = mark == .pending ? "·" : MarkStyle.textMark(mark).map { "0\($0)" }
+                let shade = MarkStyle.shadeGlyph(mark) == " " ? nil : String(MarkStyle.shadeGlyph(mark))
+                let samples = [number, shade].compactMap { $0 }
+                guard !samples.isEmpty else { return nil }
+                return [Span(text: " " + samples.joined(separator: " ") + " "), Span(text: meaning + "  ")]
             }
             return [Span(text: mark == .pending ? " · " : " 0 ", style: MarkStyle.numberStyle(mark, value: 0)), Span(text: " \(meaning)  ")]
         }.flatMap { $0 }

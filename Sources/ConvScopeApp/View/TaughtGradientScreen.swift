@@ -53,7 +53,7 @@ enum TaughtGradientScreen {
         ]
         let status = [
             Formatting.statistics("G\(Formatting.index([n]))", text.tensor(taught.padded).at([n])),
-            Formatting.statistics("flip(W)[:,\(c)]", text.tensor(taught.flippedKernel).sliced([.all, AxisSlice(start: c, stop: c + 1)])),
+            Formatting.statistics("flip(W)[:,\(c)]", Self.inputChannel(c, of: text.tensor(taught.flippedKernel))),
             Formatting.statistics("dLdA_pad\(Formatting.index([n, c]))", text.tensor(taught.paddedInputGradient).at([n, c])),
         ]
         return GradientPanels.plan(
@@ -82,5 +82,10 @@ enum TaughtGradientScreen {
                 return [(GradientPanels.noting(gradients, of: taught.padded.shape[1]), true), (kernels, false), ([sums], false), ([target], true)]
             },
             resultStep: { r, q in stepOf(r, q) })
+    }
+
+    /// `kernel[:, c]` as NumPy indexes it: the input-channel axis dropped, `(O, K)` or `(O, kH, kW)`.
+    static func inputChannel(_ c: Int, of kernel: Tensor) -> Tensor {
+        kernel.sliced([.all, AxisSlice(start: c, stop: c + 1)]).reshaped([kernel.shape[0]] + kernel.shape.dropFirst(2))
     }
 }

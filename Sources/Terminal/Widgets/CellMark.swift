@@ -50,22 +50,23 @@ public enum MarkStyle {
     }
 
     /// Heat-map colours that set NaN and the infinities apart from every finite value:
-    /// NaN purple, +Inf green, −Inf deep blue (finite values run black–red–yellow–white,
-    /// and no mark uses these).
+    /// NaN purple, +Inf green, −Inf teal (finite values run black–red–yellow–white, or
+    /// light blue–blue–grey–red–orange when signed, and no mark uses these).
     public static func nonFiniteColor(_ value: Double) -> TermColor? {
         if value.isNaN { return .indexed(93) }
-        if value.isInfinite { return value > 0 ? .indexed(46) : .indexed(19) }
+        if value.isInfinite { return value > 0 ? .indexed(46) : .indexed(30) }
         return nil
     }
 
-    /// The character after a marked number in plain text, where colour cannot show.
+    /// The character after a marked number in plain text, where colour cannot show (never
+    /// a dot, which would read as a decimal point).
     public static func textMark(_ mark: CellMark) -> Character? {
         switch mark {
         case .current: "<"
         case .tap: "*"
         case .argmax: "^"
         case .mismatch: "!"
-        case .windowGap: "."
+        case .windowGap: "_"
         case .plain, .done, .pending, .padding: nil
         }
     }

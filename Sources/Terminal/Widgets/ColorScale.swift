@@ -14,8 +14,22 @@ public struct ColorScale: Hashable, Sendable {
 
     /// Black through red and yellow to white: magnitudes such as activations.
     public static let heat = ColorScale(stops: [RGB(0, 0, 0), RGB(170, 0, 0), RGB(255, 140, 0), RGB(255, 255, 90), RGB(255, 255, 255)])
+    /// Light blue through blue, a dark neutral grey at the middle and red to light orange:
+    /// signed values (edge responses, gradients) spread symmetrically about zero, so zero is
+    /// the neutral middle and the hue says the sign (blue and red on 8 colours, zero black).
+    public static let diverging = ColorScale(stops: [RGB(120, 190, 255), RGB(20, 90, 220), RGB(48, 48, 48),
+                                                      RGB(210, 30, 30), RGB(255, 190, 110)])
     /// Black to white.
     public static let grayscale = ColorScale(stops: [RGB(0, 0, 0), RGB(255, 255, 255)])
+
+    /// The scale for values spanning `range` and the range to spread it over: `diverging` on
+    /// a range symmetric about zero when any value is negative, the sequential `heat` on
+    /// `range` itself otherwise.
+    public static func forValues(in range: ClosedRange<Double>) -> (scale: ColorScale, range: ClosedRange<Double>) {
+        guard range.lowerBound < 0 else { return (.heat, range) }
+        let magnitude = max(-range.lowerBound, abs(range.upperBound))
+        return (.diverging, -magnitude...magnitude)
+    }
 
     /// The colour at position `t` (clamped to 0...1) of the gradient.
     public func color(at t: Double) -> RGB {
