@@ -32,6 +32,21 @@ import Testing
         }
     }
 
+    /// The loop walk of every demo scene and layer sample that has one (issue 11).
+    @Test(arguments: [AppFixtures.small, AppFixtures.large])
+    func loopWalksFit(size: Size) throws {
+        let scenes = try Demo.scenes().map { ($0.title, $0) } + Self.sampleScenes()
+        var walked = 0
+        for (name, scene) in scenes {
+            let looped = try scene.showingLoops(true)
+            guard looped.showsLoops else { continue }
+            walked += 1
+            let problems = Self.problems(looped, size: size)
+            #expect(problems.isEmpty, "\(name) loop walk at \(size.width)×\(size.height): \(problems.prefix(3))")
+        }
+        #expect(walked >= 15, "every convolution, pooling and resampling scene has a loop walk")
+    }
+
     @Test func theRuleCatchesATokenCutByABorder() {
         var panel = Panel(title: "terms", lines: [[Span(text: "0.25 ← W[0,0,1,2]·dLdZ[0,0,1,1]")]])
         panel.frame = Rect(x: 0, y: 0, width: 20, height: 3)

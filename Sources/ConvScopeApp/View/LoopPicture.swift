@@ -43,21 +43,35 @@ struct LoopPicture {
         }
         // Numbers first: as many weight columns as fit in numbers, the step's result giving way
         // before the maps turn into heat maps (its values are the output's current cells too).
-        var choice: (result: Bool, capacity: Int)?
-        for result in [showsResult, false] where choice == nil {
-            choice = (1...total).reversed()
-                .first { ColumnLayout.fits(columns(numbers: true, result: result, capacity: $0).columns, in: body) }
-                .map { (result, $0) }
+        // Heat maps scroll, so there only the weights, the result and the maps' titles must fit.
+        var choice: (numbers: Bool, result: Bool, capacity: Int)?
+        let modes = display == .heatmap ? [false] : display == .numbers ? [true] : [true, false]
+        for numbers in modes {
+            for result in [showsResult, false] where choice == nil {
+                choice = (1...total).reversed().first { capacity in
+                    let laid = columns(numbers: numbers, result: result, capacity: capacity).columns
+                    return numbers ? ColumnLayout.fits(laid, in: body) : Self.fitsScrolling(laid, in: body)
+                }.map { (numbers, result, $0) }
+            }
         }
-        let numbers = display == .numbers || (display == .automatic && choice != nil)
+        let numbers = choice?.numbers ?? (display == .numbers)
         let window = ChannelWindow(total: total, focus: focus, capacity: choice?.capacity ?? 1)
-        let laid = columns(numbers: numbers, result: choice?.result ?? showsResult, capacity: window.shown.count)
+        let laid = columns(numbers: numbers, result: choice?.result ?? false, capacity: window.shown.count)
         let legends = [(readName, ScreenParts.range(of: stage.input.at([sample]))),
                        (outputName, ScreenParts.range(of: stage.output))]
         let name = tensordot.map { $0.fixedIsWeight ? $0.fixedName : outputName } ?? ""
         let notes = (window.isComplete ? [] : [window.note(name)]) + laid.notes
         return Arranged(panels: ColumnLayout.arrange(laid.columns, in: body), numbers: numbers, legends: legends,
                         note: notes.isEmpty ? nil : notes.joined(separator: ", "))
+    }
+
+    /// Whether the columns fit side by side with the scrolling (flexible) maps at their titles' width.
+    static func fitsScrolling(_ columns: [ColumnLayout.Column], in body: Rect) -> Bool {
+        let widths = columns.filter { !$0.panels.isEmpty }.map { column in
+            column.flexible ? column.panels.map { Panel.titleWidth($0.title) }.max() ?? 0
+                : ColumnLayout.naturalWidth(of: column.panels)
+        }
+        return widths.reduce(0, +) + widths.count - 1 <= body.width
     }
 
     /// The columns, read tensor | whole operand | result | output, and which channels of
