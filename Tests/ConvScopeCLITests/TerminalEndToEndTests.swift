@@ -44,6 +44,21 @@ import Testing
         try await tmux.quitAndExpectRestored()
     }
 
+    /// Issue 11: `w` turns the demo's first scene into the homework's loop and back.
+    @Test func wTogglesTheLoopWalk() async throws {
+        let tmux = try TmuxSession()
+        defer { tmux.kill() }
+        try await tmux.openDemo()
+        try tmux.press("w")
+        let loop = try await tmux.wait(for: "2 loops, H_out·W_out = 16 iterations")
+        #expect(loop.contains("step 1/16") && loop.contains("np.tensordot(A[:, :, i:i+K, j:j+K], W"), "\(loop)")
+        try tmux.press("Right", "Right")
+        try await tmux.wait(for: "i = 0, j = 2 · A[:, :, 0:3, 2:5] → Z[:, :, 0, 2]")
+        try tmux.press("w")
+        try await tmux.wait("the element walk") { $0.contains("step 1/32") && !$0.contains("loop walk") }
+        try await tmux.quitAndExpectRestored()
+    }
+
     @Test func cnnTakesThreeSGDStepsThenQuits() async throws {
         let tmux = try TmuxSession()
         defer { tmux.kill() }
