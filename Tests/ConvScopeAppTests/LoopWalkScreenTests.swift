@@ -111,10 +111,7 @@ import Walkthroughs
     }
 
     @Test func conv1dWalksOneLoop() throws {
-        let scene = try AppFixtures.factoryScene(LayerSpec(kind: .conv1d), [
-            "A": Tensor(shape: [1, 2, 9]) { Double($0 % 5) }, "W": Tensor(shape: [3, 2, 4]) { Double($0 % 3) - 1 },
-        ]).showingLoops(true)
-        var model = AppFixtures.single(scene, size: AppFixtures.large)
+        var model = AppFixtures.single(try Self.conv1dScene(), size: AppFixtures.large)
         #expect(model.stepCount == 6)
         model.press(.right, .right)
         let screen = ScreenText(buffer: model.render())
@@ -151,5 +148,20 @@ import Walkthroughs
         try Snapshot.checkScreens("loop-dLdb", keys + Key.repeated(.character("b"), 3) + [.character("G")])
         try Snapshot.checkScreens("loop-maxpool", Key.repeated(.tab, 3) + [.character("w")] + Key.repeated(.right, 7))
         try Snapshot.checkScreens("loop-upsample", Key.repeated(.tab, 5) + [.character("w")])
+        try Snapshot.checkScreens("loop-scatter", keys + [.character("b")])
+        try Snapshot.checkScreens("loop-crop", keys + [.character("b"), .character("G")])
+        try Snapshot.checkScreens("loop-maxpool-dLdA", Key.repeated(.tab, 3) + [.character("w"), .character("b")]
+                                      + Key.repeated(.right, 6))
+        try Snapshot.checkScreens("loop-meanpool", Key.repeated(.tab, 4) + [.character("w")] + Key.repeated(.right, 3))
+        try Snapshot.checkScreens("loop-conv1d", Key.repeated(.right, 2)) { size in
+            AppFixtures.single(try Self.conv1dScene(), size: size)
+        }
+    }
+
+    /// A Conv1d (2 → 3 channels, K = 4) on a 9-wide input, in loops.
+    static func conv1dScene() throws -> Scene {
+        try AppFixtures.factoryScene(LayerSpec(kind: .conv1d), [
+            "A": Tensor(shape: [1, 2, 9]) { Double($0 % 5) }, "W": Tensor(shape: [3, 2, 4]) { Double($0 % 3) - 1 },
+        ]).showingLoops(true)
     }
 }

@@ -68,11 +68,12 @@ enum LoopScreen {
         let iteration = current.stepCount > 1 ? " · iteration \(local + 1)/\(current.stepCount)" : ""
         let stageLines = stageText.count + iteration.count <= width ? [stageText + iteration]
             : ScreenParts.broken(stageText, at: " · ", width: width)
+        let lead = "loop walk · \(pass) · "
+        let hint = "   \(KeyMap.key(.toggleWalk)) element walk"
         return [
             ScreenParts.titleLine(title, step: step, of: walk.stepCount, model: model),
-            [Span(text: "loop walk · \(pass) · ", style: Style(foreground: .magenta, attributes: .bold)),
-             Span(text: walk.title, style: .bold),
-             Span(text: "   \(KeyMap.key(.toggleWalk)) element walk", style: .dim)],
+            [Span(text: lead, style: Style(foreground: .magenta, attributes: .bold)), Span(text: walk.title, style: .bold)]
+                + (lead.count + walk.title.count + hint.count <= width ? [Span(text: hint, style: .dim)] : []),
         ] + stageLines.map { [Span(text: $0)] } + SizeFormulaText.lines(walk.formulas, width: width)
             + ScreenParts.parameterBar(model)
     }

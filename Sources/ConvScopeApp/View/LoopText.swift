@@ -77,11 +77,11 @@ enum LoopText {
     }
 
     /// `i = 1, j = 2 · A_pad[:, :, 1:4, 2:5] → Z[:, :, 1, 2]`: the loop variables and the
-    /// step's subscripts with numbers (`+=` when the step adds into what is there).
+    /// step's subscripts with numbers (`dLdA[…] += dLdZ[…]` when the step adds into what is there).
     static func stepLine(_ step: LoopStep) -> String {
         let variables = step.variables.map(\.description).joined(separator: ", ")
         let reads = step.reads.map(\.description).joined(separator: ", ")
-        let move = "\(reads) \(step.accumulates ? "+→" : "→") \(step.writes)"
+        let move = step.accumulates ? "\(step.writes) += \(reads)" : "\(reads) → \(step.writes)"
         return variables.isEmpty ? move : "\(variables) · \(move)"
     }
 
@@ -95,8 +95,8 @@ enum LoopText {
         case .contraction(let contraction):
             let pieces = ["np.tensordot(\(contraction.left) \(contraction.leftShape),",
                           "\(contraction.right) \(contraction.rightShape),",
-                          "axes=\(contraction.axesText))", "→ \(contraction.resultShape)"]
-                + (contraction.added.map { ["+ \($0)"] } ?? [])
+                          "axes=\(contraction.axesText))",
+                          "→ \(contraction.resultShape)" + (contraction.added.map { " + \($0)" } ?? "")]
             lines = TextFolding.fold(pieces, width: width, indent: "    ")
         case .windowMax(let picks):
             lines = picks.filter { $0.sample == n }.map { pick in
