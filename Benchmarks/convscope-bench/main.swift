@@ -60,6 +60,10 @@ if !bundles.isEmpty {
         printRow(m)
         results.append(m)
     }
+    for m in try BigTensorWorkloads.run(minTime: minTime) {
+        printRow(m)
+        results.append(m)
+    }
     emit("| frame: peak resident memory | \(String(format: "%.0f MB", peakResidentMB())) | - | - |")
 }
 for workload in LayerWorkload.ladder where bundles.isEmpty && (only.isEmpty || workload.name.contains(only)) {

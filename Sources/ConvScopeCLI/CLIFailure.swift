@@ -40,9 +40,22 @@ extension ConvScopeCommand {
             report(failure.message)
         } catch let failure as TensorFileError {
             report(failure.message)
+        } catch where exitCode(for: error) == .success {
+            printHelp(fullMessage(for: error))
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// `--help` and `help`: the text on stdout, checked like every other write there
+    /// (ArgumentParser's own print would exit 0 even into `/dev/full`).
+    private static func printHelp(_ text: String) -> Never {
+        do {
+            try StandardOutput.print(text)
+        } catch {
+            report("\(error)")
+        }
+        Foundation.exit(0)
     }
 
     /// `convscope conv2d x.npz`: a layer named where a subcommand goes would otherwise run

@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Removes a temporary file when Ctrl-C (SIGINT), SIGTERM or SIGHUP arrives while it is
 /// being written, then lets the signal do what it did before (end the process, or the
@@ -15,7 +19,7 @@ enum InterruptCleanup {
         pending = strdup(path)
         for signal in signals {
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = { received in
+            action.plainHandler = { received in
                 if let path = InterruptCleanup.pending { unlink(path) }
                 sigaction(received, &InterruptCleanup.previous[Int(received)], nil)
                 raise(received)  // delivered with the old action once this handler returns
@@ -23,7 +27,7 @@ enum InterruptCleanup {
             sigemptyset(&action.sa_mask)
             sigaction(signal, &action, &previous[Int(signal)])
             // A signal ignored before (nohup) stays ignored: the write goes on to the end.
-            if unsafeBitCast(previous[Int(signal)].__sigaction_handler.sa_handler, to: Int.self) == 1 {
+            if unsafeBitCast(previous[Int(signal)].plainHandler, to: Int.self) == 1 {
                 sigaction(signal, &previous[Int(signal)], nil)
             }
         }
@@ -33,5 +37,26 @@ enum InterruptCleanup {
             pending = nil
         }
         return try body()
+    }
+}
+
+extension sigaction {
+    /// The one-argument handler, under each C library's name for it (glibc's
+    /// `__sigaction_handler.sa_handler`, Darwin's `__sigaction_u.__sa_handler`).
+    fileprivate var plainHandler: (@convention(c) (Int32) -> Void)? {
+        get {
+            #if canImport(Glibc)
+            __sigaction_handler.sa_handler
+            #else
+            __sigaction_u.__sa_handler
+            #endif
+        }
+        set {
+            #if canImport(Glibc)
+            __sigaction_handler.sa_handler = newValue
+            #else
+            __sigaction_u.__sa_handler = newValue
+            #endif
+        }
     }
 }

@@ -125,6 +125,9 @@ import Testing
         try expectOneLineFailure(
             try Self.check(["conv1d", "--sample", "random-conv1d"], folder: "no-such-folder"),
             phrase: "no-such-folder: no such folder")
+        try expectOneLineFailure(
+            try Self.check(["flatten", "--sample", "random-flatten"], folder: "correct/mytorch/flatten.py"),
+            phrase: "flatten.py: a file, not a folder")
     }
 
     @Test func anEndlessLoopIsStoppedAtTheTimeLimit() throws {

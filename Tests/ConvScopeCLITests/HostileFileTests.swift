@@ -149,7 +149,7 @@ import Testing
     }
 
     @Test(arguments: [["compute", "conv2d", "BUNDLE", "-o", "-"], ["render", "conv2d", "BUNDLE"], ["samples"],
-                      ["render", "conv2d", "BUNDLE", "--cast", "-", "--steps", "1..2"]])
+                      ["render", "conv2d", "BUNDLE", "--cast", "-", "--steps", "1..2"], ["--help"], ["help", "compute"]])
     func aFullStdoutIsOneLineAndStatus1(_ command: [String]) throws {
         let (folder, bundle) = try Self.scratchWithBundle()
         defer { try? FileManager.default.removeItem(at: folder) }

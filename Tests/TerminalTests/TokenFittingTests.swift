@@ -19,6 +19,19 @@ import Testing
         #expect(TextFitting.title(["W[0,0]", "", "r0–0"], toWidth: 6) == "W[0,0]", "empty parts add no space")
     }
 
+    /// Folding measures each character a bounded number of times, whatever the number of
+    /// terms: trying each length by measuring its whole text was quadratic (minutes a frame
+    /// for a taught dL/dA step with 20 000 output channels).
+    @Test func foldingIsLinearInTheTerms() {
+        let terms = ["1"] + Array(repeating: " + 1", count: 1999)
+        var measured = 0
+        let folded = TextFitting.foldedSum(lead: "Z = ", terms: terms, tail: " = 2000", width: 60,
+                                           widthOf: { measured += 1; return CharacterWidth.of($0) })
+        #expect(folded.hasSuffix(" more terms = 2000") && folded.count <= 60, "\(folded)")
+        let characters = terms.reduce(0) { $0 + $1.count }
+        #expect(measured < 10 * characters, "\(measured) measurements for \(characters) characters")
+    }
+
     /// A sum of 20 terms "+ 1" after "Z = 1": each later term takes 4 columns.
     @Test func longSumsFoldWithACountAndKeepTheirValue() {
         let terms = ["1"] + Array(repeating: " + 1", count: 19)

@@ -82,7 +82,8 @@ def run(request, stage_file):
     root = os.path.realpath(request["dir"])
     relative = request["path"]
     if not os.path.isdir(root):
-        raise Failure("no such folder; give --mytorch the assignment folder that holds mytorch/", ".")
+        what = "a file, not a folder" if os.path.exists(root) else "no such folder"
+        raise Failure(what + "; give --mytorch the assignment folder that holds mytorch/", ".")
     if not os.path.isfile(os.path.join(root, relative)):
         raise Failure("not found; the assignment keeps %s in this file" % request["class"], relative)
     for sub in ("", "models", "mytorch", os.path.join("mytorch", "nn")):

@@ -42,7 +42,12 @@ final class CastFile {
             descriptor = STDOUT_FILENO
         } else {
             try refuseToOverwrite()
-            descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (force ? O_TRUNC : O_EXCL), 0o644)
+            let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (force ? O_TRUNC : O_EXCL)
+            #if canImport(Glibc)
+            descriptor = Glibc.open(path, flags, 0o644)
+            #else
+            descriptor = Darwin.open(path, flags, 0o644)
+            #endif
             guard descriptor >= 0 else {
                 throw CLIFailure("\(path): cannot create the recording (\(String(cString: strerror(errno)))); "
                                  + "check the folder's permissions")

@@ -44,7 +44,7 @@ enum TerminalRestorer {
         }
         install(SIGTSTP) { received in
             // The handler ncurses installed in newterm, if any; it returns once continued.
-            if let suspend = TerminalRestorer.previousActions[Int(received)].__sigaction_handler.sa_handler,
+            if let suspend = TerminalRestorer.previousActions[Int(received)].plainHandler,
                unsafeBitCast(suspend, to: Int.self) > 1 {  // not SIG_DFL (0) or SIG_IGN (1)
                 suspend(received)
             }
@@ -71,9 +71,30 @@ enum TerminalRestorer {
 
     private static func install(_ signal: Int32, _ handler: @convention(c) (Int32) -> Void) {
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = handler
+        action.plainHandler = handler
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(signal, &action, &previousActions[Int(signal)])
+    }
+}
+
+extension sigaction {
+    /// The one-argument handler, under each C library's name for it (glibc's
+    /// `__sigaction_handler.sa_handler`, Darwin's `__sigaction_u.__sa_handler`).
+    fileprivate var plainHandler: (@convention(c) (Int32) -> Void)? {
+        get {
+            #if canImport(Glibc)
+            __sigaction_handler.sa_handler
+            #else
+            __sigaction_u.__sa_handler
+            #endif
+        }
+        set {
+            #if canImport(Glibc)
+            __sigaction_handler.sa_handler = newValue
+            #else
+            __sigaction_u.__sa_handler = newValue
+            #endif
+        }
     }
 }
