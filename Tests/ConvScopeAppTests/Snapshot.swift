@@ -15,7 +15,8 @@ enum Snapshot {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("__Snapshots__")
 
-    static var isRecording: Bool { ProcessInfo.processInfo.environment["CONVSCOPE_RECORD_SNAPSHOTS"] == "1" }
+    /// Read once: Foundation's environment getter is not safe to call from many tests at once.
+    static let isRecording = ProcessInfo.processInfo.environment["CONVSCOPE_RECORD_SNAPSHOTS"] == "1"
 
     /// The snapshot text of a buffer.
     static func text(of buffer: Buffer) -> String {

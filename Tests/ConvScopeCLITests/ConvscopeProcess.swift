@@ -22,6 +22,10 @@ enum ConvscopeProcess {
             .deletingLastPathComponent().appendingPathComponent("convscope")
     }
 
+    /// The test process's environment, read once: Foundation's getter, called from many
+    /// parallel tests at once, once crashed the test run (signal 11 inside the getter).
+    static let inherited = ProcessInfo.processInfo.environment
+
     /// Runs the binary with `arguments`, in `directory` if given, with `environment` added to
     /// ours; one still running after `timeout` seconds is killed (a hang is a failure).
     /// `standardOutput` replaces the captured stdout (e.g. `/dev/full`), leaving `stdout` empty.
@@ -31,7 +35,7 @@ enum ConvscopeProcess {
         process.executableURL = binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = Self.inherited.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = standardOutput ?? out
         process.standardError = err
