@@ -93,6 +93,7 @@ struct LoopPicture {
             if t.rank <= 2 { return .matrix }
             let channels = LoopMaps.channelWindow(t, focus: output ? channel : 0, mode: mode, height: height)
             if output && !weight && !channels.isComplete { notes.append(channels.note(name, prefix: [sample])) }
+            if weight && !channels.isComplete { notes.append("\(name)[:, \(channels.range)] of \(channels.total) C_in shown") }
             return weight ? .weight(window, focus: focus, rows: channels) : .batch(sample: sample, channels: channels)
         }
         let input = stage.input
