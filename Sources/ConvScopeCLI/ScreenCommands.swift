@@ -97,6 +97,8 @@ struct ScreenArguments: ParsableArguments {
                              capabilities: capabilities, playing: playing)
         model.sceneIndex = sceneIndex
         let phase = try selectedPhase()
+        // The loop walk numbers stages over all scenes: open the first scene with the pass.
+        if loops, let first = model.scenes.firstIndex(where: { $0.phases.contains(phase) }) { model.sceneIndex = first }
         if loops && phase == .taught {
             throw CLIFailure("--phase dLdA-taught belongs to the element walk; the loop walk's dLdA is the taught route: "
                              + "use --phase dLdA")
@@ -277,7 +279,9 @@ struct RenderCommand: ParsableCommand {
 
     /// How a range error names the steps: `forward screen`, or the loop stage.
     private func screenName(_ model: AppModel, _ stage: LoopStagePlace?) -> String {
-        stage.map { "\(model.phase.rawValue) loop stage \($0.title)" } ?? "\(model.phase.rawValue) screen"
+        guard let stage else { return "\(model.phase.rawValue) screen" }
+        let number = (model.loopStages(model.phase).firstIndex(of: stage) ?? 0) + 1
+        return "\(model.phase.rawValue) loop walk's stage \(number) (\(stage.title))"
     }
 
     /// Streams the steps named by `--steps` into `file`, one frame and marker each, `pace` seconds apart.

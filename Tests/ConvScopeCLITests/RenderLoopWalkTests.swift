@@ -75,7 +75,7 @@ import Testing
             (["conv2d", "--scene", "3"],
              "--scene 3 is out of range: the forward loop walk has stages 1 to 1 (Conv2d_stride1)"),
             (["conv2d", "--step", "26"],
-             "--step 26 is out of range: the forward loop stage Conv2d_stride1 has steps 1 to 25"),
+             "--step 26 is out of range: the forward loop walk's stage 1 (Conv2d_stride1) has steps 1 to 25"),
         ]
         for (arguments, message) in cases {
             let result = try ConvscopeProcess.run(["render"] + arguments + (arguments.contains("--walk") ? [] : ["--walk", "loop"]))

@@ -113,10 +113,10 @@ struct LoopPicture {
         var results: [Panel] = []
         if result {
             results += LoopMaps.columns(step.result, name: "\(step.writes)", layout: .matrix,
-                                        mode: mode(step.result, heat: false), marks: { _ in .current },
+                                        mode: mode(step.result, heat: false), marks: { _ in .plain },
                                         focus: (0...0, 0...0), active: false)[0]
         }
-        if let bias = tensordot?.bias {
+        if result, let bias = tensordot?.bias {
             results += LoopMaps.columns(bias, name: "b", layout: .matrix, mode: mode(bias, heat: false),
                                         marks: { _ in .plain }, focus: (0...0, 0...0), active: false)[0]
         }
@@ -134,8 +134,8 @@ struct LoopPicture {
     /// a slice of dL/dW, dL/db), not a moved copy of a whole map.
     private var showsResult: Bool {
         switch step.operation {
-        case .contraction, .windowMax, .windowMean, .sum: true
-        case .routeToArgmax, .spreadMean, .copy: false
+        case .contraction, .windowMax, .windowMean: true
+        case .sum, .routeToArgmax, .spreadMean, .copy: false
         }
     }
 
@@ -164,12 +164,19 @@ struct LoopPicture {
     /// The output's marks: written at this step, by an earlier step, not yet, or by no step.
     private func outputMark(_ index: [Int]) -> CellMark {
         guard let first = stage.firstStep(writing: index) else { return .padding }
-        if case .routeToArgmax(let picks) = step.operation,
-           picks.contains(where: { [$0.sample, $0.channel, $0.input.h, $0.input.w] == index }) {
-            return .argmax
+        if routesToMaxima, case .routeToArgmax(let picks) = step.operation {
+            // Only each window's maximum receives dL/dZ; the rest of the window is untouched.
+            if picks.contains(where: { [$0.sample, $0.channel, $0.input.h, $0.input.w] == index }) { return .argmax }
+            return first < local ? .done : .pending
         }
         if step.writes.selects(index, shape: stage.output.shape) { return .current }
         return first < local ? .done : .pending
+    }
+
+    /// Whether the step adds dL/dZ at each window's maximum only (max-pool backward).
+    private var routesToMaxima: Bool {
+        if case .routeToArgmax = step.operation { return true }
+        return false
     }
 
     /// What the marks mean on this stage's screen.
@@ -183,7 +190,7 @@ struct LoopPicture {
         if stage is SliceStage && !step.writes.axes.allSatisfy({ $0 == .all }) {
             marks.append((.padding, "zero: never written"))
         }
-        marks.append((.current, "written now"))
+        if !routesToMaxima { marks.append((.current, "written now")) }
         if stage.stepCount > 1 { marks.append((.pending, "pending")) }
         return marks
     }

@@ -63,18 +63,30 @@ enum LoopScreen {
         let current = walk.stages[stage]
         let pass = model.phase == .forward ? "forward" : "backward · \(model.phase.rawValue)"
         let width = model.size.width
-        // The stage line drops the iteration count, then breaks at its dots, before it is cut.
-        let stageText = "stage \(stage + 1)/\(walk.stages.count) \(current.title) · \(current.header)"
-        let iteration = current.stepCount > 1 ? " · iteration \(local + 1)/\(current.stepCount)" : ""
-        let stageLines = stageText.count + iteration.count <= width ? [stageText + iteration]
-            : ScreenParts.broken(stageText, at: " · ", width: width)
+        // The stage line breaks between its parts, never leaving a separator at a line's end;
+        // the iteration count, also in the step counter, comes only where it fits.
+        var stageLines = ["stage \(stage + 1)/\(walk.stages.count) \(current.title)"]
+        let parts = [(current.header, true)]
+            + (current.stepCount > 1 ? [("iteration \(local + 1)/\(current.stepCount)", false)] : [])
+        for (part, needed) in parts {
+            let last = stageLines[stageLines.count - 1]
+            if last.count + 3 + part.count <= width {
+                stageLines[stageLines.count - 1] = last + " · " + part
+            } else if needed {
+                stageLines.append(part)
+            }
+        }
+        // A stage with sizes of its own (the stride-1 loop inside a strided layer) shows them
+        // under the layer's, so the loop's bounds and the layer's output both read true.
+        let own = current.formulas.isEmpty || current.formulas.map(\.value) == walk.formulas.map(\.value) ? []
+            : SizeFormulaText.lines(current.formulas, width: width - 12).map { [Span(text: "this stage: ", style: .dim)] + $0 }
         let lead = "loop walk · \(pass) · "
         let hint = "   \(KeyMap.key(.toggleWalk)) element walk"
         return [
             ScreenParts.titleLine(title, step: step, of: walk.stepCount, model: model),
             [Span(text: lead, style: Style(foreground: .magenta, attributes: .bold)), Span(text: walk.title, style: .bold)]
                 + (lead.count + walk.title.count + hint.count <= width ? [Span(text: hint, style: .dim)] : []),
-        ] + stageLines.map { [Span(text: $0)] } + SizeFormulaText.lines(walk.formulas, width: width)
+        ] + stageLines.map { [Span(text: $0)] } + SizeFormulaText.lines(walk.formulas, width: width) + own
             + ScreenParts.parameterBar(model)
     }
 }

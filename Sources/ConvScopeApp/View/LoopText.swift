@@ -41,25 +41,31 @@ enum LoopText {
     }
 
     /// `line` broken after commas into pieces of at most `width` columns, the later ones indented:
-    /// after the commas between a call's arguments where that is enough, else after any comma.
+    /// after the commas between a call's arguments where that is enough, else after those at the
+    /// shallowest bracket depth that is, else after any comma.
     static func wrapped(_ line: String, width: Int, indent: String) -> [String] {
         guard line.count > width else { return [line] }
         let characters = Array(line)
-        var argumentBreaks: [Int] = [], anyBreaks: [Int] = []
+        var arguments: [Int] = [], byDepth: [Int: [Int]] = [:]
         var open: [Character] = []
         for (i, c) in characters.enumerated() {
             switch c {
             case "(", "[": open.append(c)
             case ")", "]": _ = open.popLast()
             case "," where i + 1 < characters.count && characters[i + 1] == " ":
-                anyBreaks.append(i + 1)
-                if open == ["("] { argumentBreaks.append(i + 1) }
+                byDepth[open.count, default: []].append(i + 1)
+                if open == ["("] { arguments.append(i + 1) }
             default: break
             }
         }
-        let arguments = broken(characters, at: argumentBreaks, width: width, indent: indent)
-        return arguments.allSatisfy { $0.count <= width } ? arguments
-            : broken(characters, at: anyBreaks, width: width, indent: indent)
+        let candidates = [arguments] + byDepth.keys.sorted().map { depth in
+            byDepth.filter { $0.key <= depth }.values.flatMap { $0 }.sorted()
+        }
+        for breaks in candidates where !breaks.isEmpty {
+            let lines = broken(characters, at: breaks, width: width, indent: indent)
+            if lines.allSatisfy({ $0.count <= width }) { return lines }
+        }
+        return broken(characters, at: byDepth.values.flatMap { $0 }.sorted(), width: width, indent: indent)
     }
 
     /// `characters` cut at the latest of `breaks` that keeps each line within `width`.

@@ -132,6 +132,15 @@ struct ConvLoopShapes {
         }
     }
 
+    /// The stride-1 layer's sizes on `x`, the padded input: `W_out = W_in − K + 1`.
+    private func coreFormulas(_ x: Tensor) -> [SizeFormula] {
+        let input = space.size(x.shape)
+        return SizeFormula.perAxis(space) { axis, c in
+            .conv(axis: axis, input: input[keyPath: c], kernel: geometry.kernel[keyPath: c], stride: 1, padding: 0,
+                  dilation: geometry.dilation[keyPath: c])
+        }
+    }
+
     func requireUpstream(_ dLdZ: Tensor) throws {
         let out = geometry.outputSize(forInput: space.size(inputShape))
         let expected = space.shape(inputShape[0], weightShape[0], out)
@@ -183,7 +192,7 @@ struct ConvLoopShapes {
             title: "Conv\(space.spatialAxes)d_stride1" + (hasPadding ? " on the padded input" : ""),
             code: code, header: space.header(["H_out", "W_out"], grid: coreOutput), input: x, fixed: weight,
             bias: bias, outputShape: space.shape(x.shape[0], weightShape[0], coreOutput), plan: plan,
-            inputMargin: geometry.padding)
+            inputMargin: geometry.padding, formulas: hasPadding || hasStride ? coreFormulas(x) : [])
     }
 
     /// dL/dW, one step per kernel tap: `dLdW[:, :, p, q] = tensordot(dLdZ, A[:, :, p:p+H_out, q:q+W_out], …)`

@@ -21,6 +21,9 @@ public protocol LoopStage: Sendable {
     /// The loop's iterations as a grid, steps row-major (`i` down, `j` across; one row in 1-D):
     /// what the cursor keys move over. One statement is a 1×1 grid.
     var grid: HW { get }
+    /// The stage's own output-size formulas where they differ from the layer's: the stride-1
+    /// loop on a padded input (`H_out = 9 − 3 + 1 = 7` inside a stride-2 layer); else empty.
+    var formulas: [SizeFormula] { get }
     /// Step `number` (0-based, less than `stepCount`).
     func step(_ number: Int) -> LoopStep
     /// The output after steps `0...number` have written (or added) their results: what a screen
@@ -33,6 +36,7 @@ public protocol LoopStage: Sendable {
 
 extension LoopStage {
     public var grid: HW { HW(1, stepCount) }
+    public var formulas: [SizeFormula] { [] }
 
     /// A one-statement stage: step 0 writes what its subscript selects.
     public func firstStep(writing index: [Int]) -> Int? {

@@ -107,7 +107,7 @@ extension SliceStage {
                 title: name,
                 code: [
                     "Z = np.zeros((N, C, "
-                        + "\(space.names(["k(H_in − 1) + 1", "k(W_in − 1) + 1"]).joined(separator: ", "))))",
+                        + "\(space.names(["k * (H_in - 1) + 1", "k * (W_in - 1) + 1"]).joined(separator: ", "))))",
                     "\(writes) = A",
                 ],
                 line: 1, input: A, outputShape: outShape, reads: .whole("A"), writes: writes)

@@ -44,6 +44,12 @@ public struct PoolForwardLoop: LoopStage {
     /// Output element (n, c, i, j) is written by step (i, j).
     public func firstStep(writing index: [Int]) -> Int? { index[2] * grid.w + index[3] }
 
+    /// The stride-1 pool's sizes, `H_out = H_in − K + 1` (inside a strided pool, not its final size).
+    public var formulas: [SizeFormula] {
+        [SizeFormula.pool(axis: "H", input: input.shape[2], kernel: kernel, stride: 1),
+         SizeFormula.pool(axis: "W", input: input.shape[3], kernel: kernel, stride: 1)]
+    }
+
     public func step(_ number: Int) -> LoopStep {
         let at = HW(number / grid.w, number % grid.w)
         let window = PoolWindow(input, at: at, kernel: kernel)

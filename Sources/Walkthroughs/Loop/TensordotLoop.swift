@@ -17,13 +17,14 @@ public struct TensordotLoop: LoopStage {
     /// The zeros around the real values of `input` on each side of each spatial axis: the
     /// layer's padding (a padded A), or K − 1 (dLdZ padded for dL/dA); `h` is 0 in 1-D.
     public let inputMargin: HW
+    public let formulas: [SizeFormula]
     public let start: Tensor
     public let output: Tensor
     let plan: TensordotPlan
 
     init(
         title: String, code: [String], header: String, input: Tensor, fixed: Tensor, bias: Tensor?,
-        outputShape: [Int], plan: TensordotPlan, inputMargin: HW
+        outputShape: [Int], plan: TensordotPlan, inputMargin: HW, formulas: [SizeFormula] = []
     ) {
         self.title = title
         self.code = code
@@ -33,6 +34,7 @@ public struct TensordotLoop: LoopStage {
         self.bias = bias
         self.plan = plan
         self.inputMargin = inputMargin
+        self.formulas = formulas
         start = Tensor(shape: outputShape)
         // Step k fills grid cell k of every (a, b) plane: written straight into the output's storage.
         var out = start

@@ -27,7 +27,7 @@ import Testing
 
     @Test func slicingIsWrittenOut() throws {
         let up = try LoopWalk.resample(upsampling: true, factor: 3, input: Tensor(shape: [1, 1, 4]))
-        #expect(up.stages[0].code == ["Z = np.zeros((N, C, k(W_in − 1) + 1))", "Z[:, :, ::3] = A"])
+        #expect(up.stages[0].code == ["Z = np.zeros((N, C, k * (W_in - 1) + 1))", "Z[:, :, ::3] = A"])
         #expect(up.formulas.map(\.description) == ["W_out = k(W_in − 1) + 1 = 3·(4 − 1) + 1 = 10"])
         let down = try LoopWalk.resample(upsampling: false, factor: 2, input: Tensor(shape: [1, 1, 5, 6]))
         #expect(down.stages[0].code == ["self.H_in, self.W_in = A.shape[2], A.shape[3]", "Z = A[:, :, ::2, ::2]"])
