@@ -51,4 +51,14 @@ import Testing
         #expect(NumberExtent(Array(values.prefix(3))).integral)
         #expect(NumberExtent([0.1, 0.2, 0.3, 0.4, 7]).low == 0.1)
     }
+
+    @Test func bigTensorsScanInPartsAlike() {
+        var generator = SeededGenerator(seed: 5)
+        var values = (0..<(1 << 21) + 3).map { _ in Double(Int.random(in: -50...50, using: &generator)) }
+        #expect(NumberExtent(values) == Self.reference(values) && NumberExtent(values).integral)
+        values[(1 << 21) - 7] = 0.25
+        #expect(NumberExtent(values) == Self.reference(values) && !NumberExtent(values).integral)
+        values[3] = .nan
+        #expect(NumberExtent(values) == Self.reference(values) && NumberExtent(values).hasNonFinite)
+    }
 }

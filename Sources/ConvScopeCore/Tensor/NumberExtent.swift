@@ -24,7 +24,22 @@ public struct NumberExtent: Sendable, Equatable {
     }
 
     public init(_ values: [Double]) {
-        self = values.withUnsafeBufferPointer { Self.scan($0) }
+        self = values.withUnsafeBufferPointer { Self.scan($0, threads: Parallel.defaultThreads) }
+    }
+
+    /// `scan` in contiguous parts on up to `threads` threads (big tensors only), merged.
+    static func scan(_ values: UnsafeBufferPointer<Double>, threads: Int) -> NumberExtent {
+        let workers = Parallel.workers(for: values.count / 2, threads: threads)
+        guard workers > 1 else { return scan(values) }
+        var parts = [NumberExtent?](repeating: nil, count: workers)
+        parts.withUnsafeMutableBufferPointer { parts in
+            Parallel.split(values.count, workers: workers) { part, range in
+                parts[part] = scan(UnsafeBufferPointer(rebasing: values[range]))
+            }
+        }
+        let found = parts.compactMap { $0 }
+        return NumberExtent(low: found.map(\.low).min()!, high: found.map(\.high).max()!,
+                            integral: found.allSatisfy(\.integral), hasNonFinite: found.contains(where: \.hasNonFinite))
     }
 
     /// The plain definition, element by element; the fast pass falls back to it when it
