@@ -44,6 +44,7 @@ struct NPZMember {
     /// The elements after `header`, copied from each chunk into the array being built.
     private func streamed(_ header: NPYHeader) throws -> Tensor {
         let scalars = try [Double](unsafeUninitializedCapacity: header.count) { buffer, initialized in
+            HugePages.advise(buffer)
             let destination = UnsafeMutableRawPointer(buffer.baseAddress!)
             try extract { bytes, position in
                 let skip = max(0, header.dataOffset - position)

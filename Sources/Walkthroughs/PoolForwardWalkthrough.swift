@@ -23,13 +23,21 @@ public struct PoolForwardWalkthrough: OutputWalk {
     public let output: Tensor
     /// What forward kept: the shapes and each window's argmax.
     public let record: PoolRecord
+    private let extents: Deferred<(input: NumberExtent, output: NumberExtent)>
 
     /// Runs the layer forward on `input`.
     public init(layer: PoolFunction, input: Tensor) throws {
         self.layer = layer
         self.input = input
-        (output, record) = try layer.forward(input)
+        let (output, record) = try layer.forward(input)
+        (self.output, self.record) = (output, record)
+        extents = Deferred { (NumberExtent(input), NumberExtent(output)) }
     }
+
+    /// The extremes of A and Z that their number columns are sized by, found on first use
+    /// (one pass over each) and kept, so a big map's frames do not rescan every element.
+    public var inputExtent: NumberExtent { extents.value.input }
+    public var outputExtent: NumberExtent { extents.value.output }
 
     /// Every output `(n, c, i, j)` whose window holds input `index`, row-major.
     public func outputsReading(input index: [Int]) -> [[Int]] {

@@ -2,6 +2,7 @@
 import Terminal
 import Testing
 import Walkthroughs
+import ConvScopeCore
 
 /// A 1×3×224×224 image through a 2-channel convolution renders fast at any step and size.
 @Suite struct LargeInputTests {
@@ -26,5 +27,36 @@ import Walkthroughs
         model.press(.character("G"))
         #expect(model.step == 2 * 112 * 112 - 1)
         #expect(model.render().plainText().contains("step 25088/25088"))
+    }
+}
+
+/// A pooling screen sizes its number columns from each tensor's kept extent: the same widths
+/// and decimals as formatting from every element; a big pooling scene draws its forward
+/// screen and, when asked, its deferred backward pass is the layer's.
+@Suite struct KeptExtentTests {
+    @Test(arguments: 0..<40)
+    func extentFormatsLikeEveryElement(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed))
+        let scale = [1e-4, 0.03, 1, 250, 1e7][seed % 5]
+        let values: [Double] = (0..<Int.random(in: 0...20, using: &generator)).map { _ in
+            let pick = Int.random(in: 0..<12, using: &generator)
+            if pick == 0 { return [Double.nan, .infinity, -.infinity, -0.0][seed % 4] }
+            let x = Double.random(in: -scale...scale, using: &generator)
+            return seed % 2 == 0 ? x.rounded() : x
+        }
+        #expect(Formatting.numberFormat(NumberExtent(values)) == MapView.numberFormat(for: values), "\(values)")
+    }
+
+    @Test func bigPoolingDrawsAndDefersItsBackward() throws {
+        let A = Tensor(shape: [1, 4, 256, 256]) { Double(($0 * 7919) % 1000) / 7 - 70 }
+        let scene = try Scene.pooling("big", layer: MaxPool2d(kernel: 2, stride: 2).function, input: A)
+        let model = AppFixtures.single(scene, size: Size(width: 120, height: 40))
+        #expect(model.scene.stepCount(.dLdA) == A.count)
+        let text = model.render().plainText()
+        #expect(text.contains("MaxPool2d"))
+        guard case .pooling(_, let backward) = scene.content else { Issue.record("not pooling"); return }
+        // Now computed, and the layer's own.
+        #expect(backward.dLdA == (try MaxPool2d(kernel: 2, stride: 2).function.backward(
+            backward.forward.record, Tensor(shape: [1, 4, 128, 128], repeating: 1)).dLdA))
     }
 }

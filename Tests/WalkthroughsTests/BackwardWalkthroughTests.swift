@@ -73,6 +73,38 @@ import Walkthroughs
     }
 }
 
+/// The pooling backward walk puts its work off until asked: the same dL/dA as the layer's
+/// backward (from a given or a made dL/dZ), shared by copies, and a dL/dZ of the wrong shape
+/// still refused when the walk is made.
+@Suite struct DeferredPoolBackwardTests {
+    @Test func deferredGradientIsTheLayers() throws {
+        let A = Tensor(shape: [1, 3, 6, 6]) { Double(($0 * 31) % 11) - 5 }
+        for layer in [MaxPool2d(kernel: 2, stride: 2), MeanPool2d(kernel: 3, stride: 1)] as [PoolLayer] {
+            let forward = try PoolForwardWalkthrough(layer: layer.function, input: A)
+            for upstream in [UpstreamGradient.ones, .random(seed: 3), .integers(seed: 2)] {
+                let dLdZ = upstream.tensor(shape: forward.output.shape)
+                let expected = try layer.function.backward(forward.record, dLdZ).dLdA
+                let made = try PoolBackwardWalkthrough(forward: forward, dLdZ: nil, made: upstream)
+                let copy = made
+                #expect(made.shape == A.shape && made.stepCount == A.count)
+                #expect(copy.dLdA == expected && made.dLdA == expected && made.dLdZ == dLdZ)
+                let given = try PoolBackwardWalkthrough(forward: forward, dLdZ: dLdZ, made: .ones)
+                #expect(given.dLdZ == dLdZ && given.dLdA == expected)
+            }
+            #expect(forward.inputExtent == NumberExtent(A) && forward.outputExtent == NumberExtent(forward.output))
+        }
+    }
+
+    @Test func wrongGradientShapeIsRefusedAtOnce() throws {
+        let forward = try PoolForwardWalkthrough(layer: MaxPool2d(kernel: 2, stride: 2).function,
+                                                 input: Tensor(shape: [1, 1, 4, 4], repeating: 1))
+        #expect(throws: LayerError.self) { try PoolBackwardWalkthrough(forward: forward, dLdZ: Tensor(shape: [1, 1, 3, 3])) }
+        #expect(throws: LayerError.self) {
+            try PoolBackwardWalkthrough(forward: forward, dLdZ: Tensor(shape: [1, 2, 2]), made: .ones)
+        }
+    }
+}
+
 /// The taught route's per-output-channel sums, written out from the definition
 /// `Σ_p,q G[n,o,y+p,x+q]·flip(W)[o,c,p,q]`, add up to the padded-input gradient.
 @Suite struct TaughtChannelSumTests {

@@ -21,8 +21,11 @@ extension Scene: Equatable {
         }
     }
 
-    /// Same shape and the same bit pattern in every element.
+    /// Same shape and the same bit pattern in every element (at once when both share storage,
+    /// as copies of one model do).
     private static func sameBits(_ a: Tensor, _ b: Tensor) -> Bool {
-        a.shape == b.shape && a.scalars.elementsEqual(b.scalars) { $0.bitPattern == $1.bitPattern }
+        guard a.shape == b.shape else { return false }
+        let shared = a.scalars.withUnsafeBufferPointer { a in b.scalars.withUnsafeBufferPointer { a.baseAddress == $0.baseAddress } }
+        return shared || a.scalars.elementsEqual(b.scalars) { $0.bitPattern == $1.bitPattern }
     }
 }

@@ -55,6 +55,11 @@ enum Formatting {
         TextFolding.fold(text.split(separator: " ").map(String.init), width: width)
     }
 
+    /// `MapView.numberFormat(for:)` of a tensor from its kept extent (no pass over the elements).
+    static func numberFormat(_ extent: NumberExtent) -> (width: Int, decimals: Int) {
+        MapView.numberFormat(low: extent.low, high: extent.high, integral: extent.integral, special: extent.hasNonFinite)
+    }
+
     /// `name  shape  min … max … mean …`, the lovely-tensors style status of one map.
     static func statistics(_ name: String, _ tensor: Tensor) -> [Span] {
         let s = TensorStatistics(tensor)

@@ -26,8 +26,8 @@ enum PoolScreen {
 
         var header = headerLines(walk, step: step, title: title, model: model)
         var body = Bands(size: model.size, headerLines: header.count, arithmeticLines: 3, statusLines: 4).body
-        let inputFormat = MapView.numberFormat(for: walk.input.scalars)
-        let outputFormat = MapView.numberFormat(for: walk.output.scalars)
+        let inputFormat = Formatting.numberFormat(walk.inputExtent)
+        let outputFormat = Formatting.numberFormat(walk.outputExtent)
         let heat = HeatmapMode(model.capabilities)
         let extent = g.windowExtent(ofOutput: HW(here.i, here.j))
         let windowValues = step.values

@@ -46,12 +46,14 @@ public struct PoolFunction: LayerFunction, Equatable {
         let outShape = try outputShape(forInput: A.shape)
         let sizes = PoolSizes(input: A.shape, output: outShape, geometry: geometry)
         let count = sizes.planes * sizes.outputPlane
-        var argmax = [Int](unsafeUninitializedCapacity: kind == .max ? count : 0) { _, initialized in
+        var argmax = [Int](unsafeUninitializedCapacity: kind == .max ? count : 0) { best, initialized in
+            HugePages.advise(best)
             initialized = kind == .max ? count : 0
         }
         // Every element of Z and argmax is written exactly once below.
         let Z = [Double](unsafeUninitializedCapacity: count) { z, initialized in
             defer { initialized = count }
+            HugePages.advise(z)
             A.scalars.withUnsafeBufferPointer { a in
                 argmax.withUnsafeMutableBufferPointer { best in
                     sizes.forEachPlane { plane in
@@ -73,6 +75,7 @@ public struct PoolFunction: LayerFunction, Equatable {
         let count = Tensor.count(of: record.inputShape)
         let dA = [Double](unsafeUninitializedCapacity: count) { da, initialized in
             defer { initialized = count }
+            HugePages.advise(da)
             guard let da = da.baseAddress else { return }
             if !sizes.windowsAreDisjoint { da.initialize(repeating: 0, count: count) }
             dLdZ.scalars.withUnsafeBufferPointer { dz in

@@ -165,6 +165,14 @@ public struct MapView: Widget {
             high = max(high, v)
             if integral && v != v.rounded() { integral = false }
         }
+        return numberFormat(low: low, high: high, integral: integral, special: special, limit: limit, maxDecimals: maxDecimals)
+    }
+
+    /// `numberFormat(for:)` from what it reads of the values: the least and greatest finite
+    /// ones (`low > high` when none is finite), whether all finite ones are whole numbers,
+    /// and whether any is NaN or infinite. For callers that keep these per tensor.
+    public static func numberFormat(low: Double, high: Double, integral: Bool, special: Bool, limit: Int = 7,
+                                    maxDecimals: Int = 2) -> (width: Int, decimals: Int) {
         // Small values get more decimals, so a map of gradients near 0.01 does not read as zeros.
         let largest = max(abs(low), abs(high))
         let extra = largest > 0 && largest < 0.1 ? min(3, Int(-Foundation.log10(largest).rounded(.down)) - 1) : 0

@@ -10,6 +10,8 @@ struct PoolingWalk: SceneWalk {
     var input: Tensor { forward.input }
 
     func target(_ phase: Pass) -> Tensor { phase == .forward ? forward.output : backward.dLdA }
+    /// Without computing dL/dA, which waits until its screen is first drawn.
+    func stepShape(_ phase: Pass) -> [Int] { phase == .forward ? forward.output.shape : backward.shape }
 
     /// An output maps to its window's maximum (or first element), an input to the first
     /// output whose window reads it.
