@@ -26,8 +26,10 @@ let package = Package(
         .target(name: "CConvScopeKernels"),
         .target(
             name: "TensorFiles",
-            dependencies: ["ConvScopeCore", "CSystemZlib", "CZipCRC",
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: [
+                "ConvScopeCore", "CSystemZlib", "CZipCRC",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // zlib's CRC-32 and deflate (ZIPFoundation's own CRC-32 on Linux is a byte-wise table loop).
         .systemLibrary(name: "CSystemZlib", path: "Sources/CSystemZlib"),
         // CRC-32 folded with PCLMULQDQ (runtime check), zlib for the rest; optimised in every configuration.
@@ -41,28 +43,43 @@ let package = Package(
             ]),
         .executableTarget(name: "convscope", dependencies: ["ConvScopeCLI"]),
         // Speed ladder and frame timings: `swift run -c release convscope-bench` (scripts/bench.py compares).
-        .executableTarget(name: "convscope-bench",
-                          dependencies: ["ConvScopeCore", "ConvScopeApp", "Terminal", "TensorFiles"],
-                          path: "Benchmarks/convscope-bench"),
+        .executableTarget(
+            name: "convscope-bench",
+            dependencies: ["ConvScopeCore", "ConvScopeApp", "Terminal", "TensorFiles"],
+            path: "Benchmarks/convscope-bench"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // ncurses with the wide-character API: libncursesw on Linux, the system libncurses on macOS.
-        .target(name: "Terminal", dependencies: ["CNcursesw"], swiftSettings: optimisedInDebug,
-                linkerSettings: [.linkedLibrary("ncursesw", .when(platforms: [.linux])),
-                                 .linkedLibrary("ncurses", .when(platforms: [.macOS]))]),
-        .target(name: "ConvScopeApp", dependencies: ["ConvScopeCore", "Walkthroughs", "Terminal"], swiftSettings: optimisedInDebug),
+        .target(
+            name: "Terminal", dependencies: ["CNcursesw"], swiftSettings: optimisedInDebug,
+            linkerSettings: [
+                .linkedLibrary("ncursesw", .when(platforms: [.linux])),
+                .linkedLibrary("ncurses", .when(platforms: [.macOS])),
+            ]),
+        .target(
+            name: "ConvScopeApp", dependencies: ["ConvScopeCore", "Walkthroughs", "Terminal"],
+            swiftSettings: optimisedInDebug),
         // Random cases and tolerance checks shared by the test targets.
         .target(name: "ConvScopeTestSupport", dependencies: ["ConvScopeCore"], path: "Tests/ConvScopeTestSupport"),
-        .testTarget(name: "ConvScopeCoreTests", dependencies: ["ConvScopeCore", "TensorFiles", "ConvScopeTestSupport"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles", "ConvScopeCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "WalkthroughsTests", dependencies: ["Walkthroughs", "ConvScopeCore", "ConvScopeTestSupport"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ConvScopeCoreTests", dependencies: ["ConvScopeCore", "TensorFiles", "ConvScopeTestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TensorFilesTests", dependencies: ["TensorFiles", "ConvScopeCore"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "WalkthroughsTests", dependencies: ["Walkthroughs", "ConvScopeCore", "ConvScopeTestSupport"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "ConvScopeCLITests", dependencies: ["convscope", "TensorFiles", "ConvScopeCore", "ConvScopeApp", "Terminal"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeCore", "Terminal", "ConvScopeTestSupport", "Walkthroughs",
-                                                         "TensorFiles"],
-                    exclude: ["__Snapshots__"]),
+        .testTarget(
+            name: "ConvScopeCLITests",
+            dependencies: ["convscope", "TensorFiles", "ConvScopeCore", "ConvScopeApp", "Terminal"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ConvScopeAppTests",
+            dependencies: [
+                "ConvScopeApp", "ConvScopeCore", "Terminal", "ConvScopeTestSupport", "Walkthroughs",
+                "TensorFiles",
+            ],
+            exclude: ["__Snapshots__"]),
     ]
 )
 

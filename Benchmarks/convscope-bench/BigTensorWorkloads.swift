@@ -9,12 +9,16 @@ enum BigTensorWorkloads {
     static func run(minTime: Double) throws -> [Measurement] {
         let built = now()
         let layer = Conv2d(inChannels: 64, outChannels: 4, kernelSize: HW(square: 3), seed: 7)
-        let scene = try Scene.convolution("1×64×1024×1024 → 4 maps", layer: layer.function,
-                                          input: .randomNormal(shape: [1, 64, 1024, 1024], seed: 8))
+        let scene = try Scene.convolution(
+            "1×64×1024×1024 → 4 maps", layer: layer.function,
+            input: .randomNormal(shape: [1, 64, 1024, 1024], seed: 8))
         var model = AppModel(scenes: [scene], size: FrameWorkloads.size)
         var previous = model.render()
-        var results = [Measurement(name: "big: 1x64x1024x1024 conv scene + first frame", seconds: now() - built, runs: 1,
-                                   flops: nil)]
+        var results = [
+            Measurement(
+                name: "big: 1x64x1024x1024 conv scene + first frame", seconds: now() - built, runs: 1,
+                flops: nil)
+        ]
         for phase in scene.phases {
             model.switchPhase(to: phase)
             previous = model.render()
@@ -24,16 +28,20 @@ enum BigTensorWorkloads {
                 _ = frame.diff(from: previous).count
                 previous = frame
             }
-            results.append(Measurement(name: "big: step (l) 1x64x1024x1024, \(phase.rawValue)", seconds: step, runs: runs,
-                                       flops: nil))
+            results.append(
+                Measurement(
+                    name: "big: step (l) 1x64x1024x1024, \(phase.rawValue)", seconds: step, runs: runs,
+                    flops: nil))
         }
         model.switchPhase(to: .forward)
         let held = [InputEvent](repeating: .key(.character("l")), count: InputWorkloads.queued)
         let quit = (0..<5).map { _ in
             InputWorkloads.secondsAfterFirstFrame(model, events: held + [.key(.character("q"))], thenQuit: false)
         }
-        results.append(Measurement(name: "big: q behind \(InputWorkloads.queued) queued l, 1x64x1024x1024 (time to quit)",
-                                   seconds: InputWorkloads.middle(quit), runs: 5, flops: nil))
+        results.append(
+            Measurement(
+                name: "big: q behind \(InputWorkloads.queued) queued l, 1x64x1024x1024 (time to quit)",
+                seconds: InputWorkloads.middle(quit), runs: 5, flops: nil))
         return results
     }
 }

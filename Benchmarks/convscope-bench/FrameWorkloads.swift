@@ -13,22 +13,27 @@ enum FrameWorkloads {
         let start = now()
         let demo = AppModel(scenes: try Demo.scenes(), size: Size(width: 80, height: 24))
         _ = demo.render()
-        results.append(Measurement(name: "frame: demo scenes + first frame", seconds: now() - start, runs: 1, flops: nil))
+        results.append(
+            Measurement(name: "frame: demo scenes + first frame", seconds: now() - start, runs: 1, flops: nil))
 
         let built = now()
         let layer = Conv2d(inChannels: 3, outChannels: 64, kernelSize: HW(square: 3), seed: 1)
-        let scene = try Scene.convolution("224×224 image → 64 maps", layer: layer.function,
-                                          input: .randomNormal(shape: [1, 3, 224, 224], seed: 2))
+        let scene = try Scene.convolution(
+            "224×224 image → 64 maps", layer: layer.function,
+            input: .randomNormal(shape: [1, 3, 224, 224], seed: 2))
         var model = AppModel(scenes: [scene], size: size)
         _ = model.render()
-        results.append(Measurement(name: "frame: 224x224 conv scene + first frame", seconds: now() - built, runs: 1, flops: nil))
+        results.append(
+            Measurement(name: "frame: 224x224 conv scene + first frame", seconds: now() - built, runs: 1, flops: nil))
 
         let (render, renderRuns) = median(minTime: minTime) { _ = model.render() }
-        results.append(Measurement(name: "frame: render 120x40, 224x224 heatmap", seconds: render, runs: renderRuns, flops: nil))
+        results.append(
+            Measurement(name: "frame: render 120x40, 224x224 heatmap", seconds: render, runs: renderRuns, flops: nil))
 
         var previous = model.render()
         let (flush, flushRuns) = median(minTime: minTime) { _ = previous.diff(from: Buffer(size: size)).count }
-        results.append(Measurement(name: "frame: full-screen diff (flush) 120x40", seconds: flush, runs: flushRuns, flops: nil))
+        results.append(
+            Measurement(name: "frame: full-screen diff (flush) 120x40", seconds: flush, runs: flushRuns, flops: nil))
 
         // Key to screen: update, render, diff against the frame on screen. Stepping through
         // thousands of steps in every phase also shows whether memory grows with steps.
@@ -44,7 +49,8 @@ enum FrameWorkloads {
                 _ = frame.diff(from: previous).count
                 previous = frame
             }
-            results.append(Measurement(name: "frame: key to screen, \(phase.rawValue)", seconds: latency, runs: runs, flops: nil))
+            results.append(
+                Measurement(name: "frame: key to screen, \(phase.rawValue)", seconds: latency, runs: runs, flops: nil))
         }
         return results
     }

@@ -18,7 +18,8 @@ func now() -> Double {
 
 /// Runs `body` once to warm up, then at least `minRuns` times and for at least
 /// `minTime` seconds (at most `maxRuns` times), and returns the median time per run.
-func median(minTime: Double, minRuns: Int = 5, maxRuns: Int = 2000, _ body: () throws -> Void) rethrows -> (Double, Int) {
+func median(minTime: Double, minRuns: Int = 5, maxRuns: Int = 2000, _ body: () throws -> Void) rethrows -> (Double, Int)
+{
     try body()
     var times: [Double] = []
     let start = now()
@@ -34,7 +35,8 @@ func median(minTime: Double, minRuns: Int = 5, maxRuns: Int = 2000, _ body: () t
 
 /// `347 µs`, `12.3 ms`, `1.20 s`.
 func formatSeconds(_ t: Double) -> String {
-    t < 1e-3 ? String(format: "%.0f µs", t * 1e6) : t < 1 ? String(format: "%.2f ms", t * 1e3) : String(format: "%.2f s", t)
+    t < 1e-3
+        ? String(format: "%.0f µs", t * 1e6) : t < 1 ? String(format: "%.2f ms", t * 1e3) : String(format: "%.2f s", t)
 }
 
 /// Peak resident memory of this process so far, in MB.

@@ -25,7 +25,8 @@ while let argument = arguments.next() {
     case "--files": bundles = (arguments.next() ?? "").split(separator: ",").map(String.init)
     case "--read-only": readOnly = true
     default:
-        let usage = "usage: convscope-bench [--only TEXT] [--min-time SECONDS] [--json FILE] [--no-frames] "
+        let usage =
+            "usage: convscope-bench [--only TEXT] [--min-time SECONDS] [--json FILE] [--no-frames] "
             + "[--files A.npz,B.npz [--read-only]]"
         FileHandle.standardError.write((usage + "\n").data(using: .utf8)!)
         exit(2)
@@ -35,7 +36,8 @@ while let argument = arguments.next() {
 func printRow(_ m: Measurement) {
     let rate = m.gflops.map { String(format: "%.1f", $0) } ?? "-"
     // Flushed per row, so a long run shows progress through a pipe.
-    FileHandle.standardOutput.write("| \(m.name) | \(formatSeconds(m.seconds)) | \(rate) | \(m.runs) |\n".data(using: .utf8)!)
+    FileHandle.standardOutput.write(
+        "| \(m.name) | \(formatSeconds(m.seconds)) | \(rate) | \(m.runs) |\n".data(using: .utf8)!)
 }
 
 func emit(_ line: String) { FileHandle.standardOutput.write((line + "\n").data(using: .utf8)!) }
@@ -80,7 +82,9 @@ if let jsonPath {
         if let flops = m.flops { row["flops"] = flops }
         return row
     }
-    let document: [String: Any] = ["threads": Parallel.defaultThreads, "peak_rss_mb": peakResidentMB(), "results": rows]
+    let document: [String: Any] = [
+        "threads": Parallel.defaultThreads, "peak_rss_mb": peakResidentMB(), "results": rows,
+    ]
     try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
         .write(to: URL(fileURLWithPath: jsonPath))
 }

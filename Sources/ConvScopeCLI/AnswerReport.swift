@@ -48,8 +48,10 @@ enum AnswerReport {
         let offsets = Array(tensor.mismatches.prefix(shownPositions))
         guard !offsets.isEmpty else { return [] }
         let cells = offsets.map { offset in
-            ("[" + tensor.expected.index(ofOffset: offset).map(String.init).joined(separator: ",") + "]",
-             value(tensor.mine.scalars[offset]), value(tensor.expected.scalars[offset]))
+            (
+                "[" + tensor.expected.index(ofOffset: offset).map(String.init).joined(separator: ",") + "]",
+                value(tensor.mine.scalars[offset]), value(tensor.expected.scalars[offset])
+            )
         }
         let widths = (cells.map(\.0.count).max()!, cells.map(\.1.count).max()!)
         var rows = cells.map { place, mine, library in

@@ -14,19 +14,22 @@ enum BundleFile {
             guard weights.isEmpty else {
                 let keys = ["A"] + kind.descriptor.parameterKeys
                 let example = keys.map { "\($0)=\($0)" }.joined(separator: ", ")
-                throw CLIFailure("\(prefix) a lone .npy is read as A, but \(kind.rawValue) also needs "
-                                 + "\(weights.joined(separator: ", ")): write an .npz with "
-                                 + "\(keys.joined(separator: ", ")), e.g. np.savez('bundle.npz', \(example))")
+                throw CLIFailure(
+                    "\(prefix) a lone .npy is read as A, but \(kind.rawValue) also needs "
+                        + "\(weights.joined(separator: ", ")): write an .npz with "
+                        + "\(keys.joined(separator: ", ")), e.g. np.savez('bundle.npz', \(example))")
             }
             return ["A": try NPY.read(contentsOf: url)]
         }
         let tensors = try NPZ.read(contentsOf: url)
         guard tensors["A"] != nil else {
             let has = tensors.isEmpty ? "it holds no arrays" : "it has " + tensors.keys.sorted().joined(separator: ", ")
-            let hint = tensors.keys.contains("arr_0")
+            let hint =
+                tensors.keys.contains("arr_0")
                 ? "; np.savez(path, x) names arrays arr_0, arr_1…: pass them as A=x" : ""
-            throw CLIFailure("\(prefix) the bundle has no 'A' (\(has)); "
-                             + "\(kind.rawValue) expects \(expectedKeys(kind))\(hint)")
+            throw CLIFailure(
+                "\(prefix) the bundle has no 'A' (\(has)); "
+                    + "\(kind.rawValue) expects \(expectedKeys(kind))\(hint)")
         }
         return tensors
     }

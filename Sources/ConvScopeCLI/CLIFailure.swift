@@ -33,14 +33,15 @@ extension ConvScopeCommand {
         do {
             let arguments = Array(CommandLine.arguments.dropFirst())
             try suggestSubcommand(for: arguments)
-            var command = arguments.starts(with: ["render", "cnn"])
+            var command =
+                arguments.starts(with: ["render", "cnn"])
                 ? try RenderCNNCommand.parseAsRoot(Array(arguments.dropFirst(2))) : try parseAsRoot(arguments)
             try command.run()
         } catch let failure as CLIFailure {
             report(failure.message)
         } catch let failure as TensorFileError {
             report(failure.message)
-        } catch where exitCode(for: error) == .success {
+        } catch  where exitCode(for: error) == .success {
             printHelp(fullMessage(for: error))
         } catch {
             exit(withError: error)
@@ -63,8 +64,9 @@ extension ConvScopeCommand {
     static func suggestSubcommand(for arguments: [String]) throws {
         guard let first = arguments.first, LayerKind(rawValue: first) != nil else { return }
         let line = (["convscope", "view"] + arguments).joined(separator: " ")
-        throw CLIFailure("\(first) is a layer, not a command: to see it, run `\(line)` "
-                         + "(or `render`, `compute` in place of `view`)")
+        throw CLIFailure(
+            "\(first) is a layer, not a command: to see it, run `\(line)` "
+                + "(or `render`, `compute` in place of `view`)")
     }
 
     private static func report(_ message: String) -> Never {

@@ -16,12 +16,16 @@ struct CNNArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Kernel size of each Conv1d, e.g. 5,6,2.", valueName: "list"))
     var kernels: String?
 
-    @Option(help: ArgumentHelp("Stride of each Conv1d, e.g. 1,2,2 (no padding, as in the assignment).",
-                               valueName: "list"))
+    @Option(
+        help: ArgumentHelp(
+            "Stride of each Conv1d, e.g. 1,2,2 (no padding, as in the assignment).",
+            valueName: "list"))
     var strides: String?
 
-    @Option(help: ArgumentHelp("Activation after each Conv1d: tanh, relu, sigmoid or identity, e.g. tanh,relu,sigmoid.",
-                               valueName: "list"))
+    @Option(
+        help: ArgumentHelp(
+            "Activation after each Conv1d: tanh, relu, sigmoid or identity, e.g. tanh,relu,sigmoid.",
+            valueName: "list"))
     var activations: String?
 
     @Option(help: ArgumentHelp("SGD learning rate, e.g. 0.001.", valueName: "rate"))
@@ -50,8 +54,10 @@ struct CNNArguments: ParsableArguments {
 
     /// The assignment's architecture with a sample's options applied; nil when it names none.
     static func architecture(of sample: Sample.Options?) throws -> CNNArchitecture? {
-        guard let sample, sample.channels != nil || sample.kernels != nil || sample.strides != nil
-                || sample.activations != nil || sample.lr != nil else { return nil }
+        guard let sample,
+            sample.channels != nil || sample.kernels != nil || sample.strides != nil
+                || sample.activations != nil || sample.lr != nil
+        else { return nil }
         var architecture = CNNArchitecture.assignment
         if let values = sample.channels { architecture.channels = values }
         if let values = sample.kernels { architecture.kernelSizes = values }
@@ -65,10 +71,12 @@ struct CNNArguments: ParsableArguments {
 
     /// `56,28,14` as numbers ≥ 1.
     static func numbers(_ text: String, option: String) throws -> [Int] {
-        let parts = items(text), values = parts.compactMap { Int($0) }
+        let parts = items(text)
+        let values = parts.compactMap { Int($0) }
         guard values.count == parts.count, values.allSatisfy({ $0 >= 1 }) else {
-            throw CLIFailure("\(option) \(text) is not a list of whole numbers ≥ 1 separated by commas, "
-                             + "such as 56,28,14")
+            throw CLIFailure(
+                "\(option) \(text) is not a list of whole numbers ≥ 1 separated by commas, "
+                    + "such as 56,28,14")
         }
         return values
     }

@@ -19,8 +19,9 @@ struct CNNInput {
             let catalog = try SampleCatalog.load()
             let chosen = try catalog.sample(named: sample)
             guard chosen.layer == Sample.networkLayer else {
-                throw CLIFailure("sample \(sample) is for \(chosen.layer), not a labelled batch for the CNN; "
-                                 + "open it with `convscope view --sample \(sample)`")
+                throw CLIFailure(
+                    "sample \(sample) is for \(chosen.layer), not a labelled batch for the CNN; "
+                        + "open it with `convscope view --sample \(sample)`")
             }
             tensors = try catalog.tensors(of: chosen)
             options = chosen.options
@@ -32,8 +33,9 @@ struct CNNInput {
         }
         if (bundle != nil || sample != nil) && (tensors["A"] == nil || tensors["Y"] == nil) {
             let has = tensors.isEmpty ? "no arrays" : tensors.keys.sorted().joined(separator: ", ")
-            throw CLIFailure("\(source): the CNN needs both A (inputs) and Y (labels), and this has \(has): "
-                             + "write an .npz with both, e.g. np.savez('batch.npz', A=A, Y=Y)")
+            throw CLIFailure(
+                "\(source): the CNN needs both A (inputs) and Y (labels), and this has \(has): "
+                    + "write an .npz with both, e.g. np.savez('batch.npz', A=A, Y=Y)")
         }
         let title = sample.map { "the whole CNN learning \($0)" } ?? "the whole CNN learning"
         do {
@@ -41,14 +43,18 @@ struct CNNInput {
             if let architecture = try arguments.architecture(sample: options) {
                 let data = (tensors["A"], tensors["Y"])
                 guard let images = data.0, let labels = data.1 else {
-                    throw CLIFailure("the architecture options need a labelled batch: give a bundle with A and Y, "
-                                     + "or --sample assignment-cnn")
+                    throw CLIFailure(
+                        "the architecture options need a labelled batch: give a bundle with A and Y, "
+                            + "or --sample assignment-cnn")
                 }
-                session = try NetworkScene.session(architecture: architecture, seed: arguments.weightSeed,
-                                                   images: images, labels: labels)
+                session = try NetworkScene.session(
+                    architecture: architecture, seed: arguments.weightSeed,
+                    images: images, labels: labels)
             } else {
                 let scene = try NetworkScene.scene(images: tensors["A"], labels: tensors["Y"], title: title)
-                guard case .network(let built) = scene.content else { preconditionFailure("a network scene holds a session") }
+                guard case .network(let built) = scene.content else {
+                    preconditionFailure("a network scene holds a session")
+                }
                 session = built.session
             }
             return CNNInput(session: session, title: title)

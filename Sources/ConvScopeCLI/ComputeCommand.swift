@@ -25,10 +25,14 @@ struct ComputeCommand: ParsableCommand {
 
     @OptionGroup var layer: LayerArguments
 
-    @Argument(help: ArgumentHelp("An .npz with A, the parameters, and optionally dLdZ (or give --sample).", valueName: "bundle.npz"))
+    @Argument(
+        help: ArgumentHelp(
+            "An .npz with A, the parameters, and optionally dLdZ (or give --sample).", valueName: "bundle.npz"))
     var bundle: String?
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Where to write the results (.npz), or - to print a summary.", valueName: "out.npz"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Where to write the results (.npz), or - to print a summary.", valueName: "out.npz"))
     var output: String?
 
     @OptionGroup var expectation: ExpectArguments
@@ -41,11 +45,16 @@ struct ComputeCommand: ParsableCommand {
             throw CLIFailure("compute needs tensors: give BUNDLE.npz or --sample NAME (see `convscope samples`)")
         }
         guard output != nil || expectation.expect != nil else {
-            throw CLIFailure("say where the results go: -o OUT.npz, -o - for a summary, or --expect MINE.npz to check yours")
+            throw CLIFailure(
+                "say where the results go: -o OUT.npz, -o - for a summary, or --expect MINE.npz to check yours")
         }
         if let output, output != "-" {
-            try OutputGuard.requireDistinct(output, option: "-o", from: [("the input bundle", bundle),
-                                                                          ("the --expect file", expectation.expect)])
+            try OutputGuard.requireDistinct(
+                output, option: "-o",
+                from: [
+                    ("the input bundle", bundle),
+                    ("the --expect file", expectation.expect),
+                ])
         }
         let input = try layer.input(bundle: bundle)
         try input.requireMemory(within: layer.maxMemory, backward: false, writing: output != nil && output != "-")

@@ -6,7 +6,9 @@ import TensorFiles
 /// `--expect MINE.npz` with its tolerance: the user's own results to check against the
 /// library's. Shared by `compute`, `view` and `render`.
 struct ExpectArguments: ParsableArguments {
-    @Option(help: ArgumentHelp("Your own results to check: an .npz with any of Z, dLdA, dLdW, dLdb.", valueName: "mine.npz"))
+    @Option(
+        help: ArgumentHelp("Your own results to check: an .npz with any of Z, dLdA, dLdW, dLdb.", valueName: "mine.npz")
+    )
     var expect: String?
 
     @OptionGroup var tolerance: ToleranceArguments
@@ -26,22 +28,31 @@ struct ToleranceArguments: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Absolute tolerance of the check.", valueName: "x"))
     var atol = 1e-8
 
-    @Option(parsing: .unconditional, help: ArgumentHelp(
-        "Relative tolerance of the check: a value passes when |yours − library| ≤ atol + rtol·|library|.", valueName: "x"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Relative tolerance of the check: a value passes when |yours − library| ≤ atol + rtol·|library|.",
+            valueName: "x"))
     var rtol = 1e-6
 
     /// Checks `answer` (read from `source`) against the layer run on `bundle`; a bad
     /// tolerance or an answer with nothing checkable is a one-line failure.
-    func check(_ spec: LayerSpec, bundle: [String: Tensor], answer: [String: Tensor],
-               source: String) throws -> AnswerCheck {
+    func check(
+        _ spec: LayerSpec, bundle: [String: Tensor], answer: [String: Tensor],
+        source: String
+    ) throws -> AnswerCheck {
         for (option, value) in [("--atol", atol), ("--rtol", rtol)] where !(value.isFinite && value >= 0) {
-            let what = value.isNaN ? "not a number"
+            let what =
+                value.isNaN
+                ? "not a number"
                 : value.isInfinite ? "infinite, which would pass any answer" : "negative"
-            throw CLIFailure("\(option) \(value) is \(what); give a finite tolerance of 0 or more, "
-                             + "e.g. \(option) 1e-8")
+            throw CLIFailure(
+                "\(option) \(value) is \(what); give a finite tolerance of 0 or more, "
+                    + "e.g. \(option) 1e-8")
         }
         do {
-            return try AnswerCheck(spec: spec, bundle: bundle, answer: answer, tolerance: Tolerance(absolute: atol, relative: rtol))
+            return try AnswerCheck(
+                spec: spec, bundle: bundle, answer: answer, tolerance: Tolerance(absolute: atol, relative: rtol))
         } catch {
             guard let line = libraryErrorLine(error) else { throw error }
             throw CLIFailure("\(source): \(spec.kind.rawValue): \(line)")

@@ -19,7 +19,8 @@ struct IntPairArgument: ExpressibleByArgument {
 
 /// The layer name, its options and `--sample`, shared by every subcommand that builds a layer.
 struct LayerArguments: ParsableArguments {
-    @Argument(help: ArgumentHelp("The layer to run (with --sample: the sample's layer unless given).", valueName: "layer"))
+    @Argument(
+        help: ArgumentHelp("The layer to run (with --sample: the sample's layer unless given).", valueName: "layer"))
     var layer: LayerName?
 
     // The number options parse unconditionally: a negative value after a space (`--padding -1`)
@@ -27,27 +28,34 @@ struct LayerArguments: ParsableArguments {
     @Option(parsing: .unconditional, help: "Resampling / transposed-conv factor k ≥ 1 (default 2).")
     var factor: Int?
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("Stride: N, or H,W for conv2d (default 1; pooling: the kernel).", valueName: "n|h,w"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Stride: N, or H,W for conv2d (default 1; pooling: the kernel).", valueName: "n|h,w"))
     var stride: IntPairArgument?
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("Zero padding on each side: N, or H,W for conv2d (default 0).", valueName: "n|h,w"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Zero padding on each side: N, or H,W for conv2d (default 0).", valueName: "n|h,w"))
     var padding: IntPairArgument?
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("Dilation: N, or H,W for conv2d (default 1).", valueName: "n|h,w"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Dilation: N, or H,W for conv2d (default 1).", valueName: "n|h,w"))
     var dilation: IntPairArgument?
 
     @Option(parsing: .unconditional, help: "Pooling window K (default 2).")
     var kernel: Int?
 
-    @Option(help: ArgumentHelp(
-        "Refuse a run needing more memory than this (e.g. 8G, 512M; default: half the machine's).",
-        valueName: "size"))
+    @Option(
+        help: ArgumentHelp(
+            "Refuse a run needing more memory than this (e.g. 8G, 512M; default: half the machine's).",
+            valueName: "size"))
     var maxMemory: MemorySize?
 
-    @Option(help: ArgumentHelp("Open a shipped sample (see `convscope samples`) instead of a bundle file; its options are the defaults.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Open a shipped sample (see `convscope samples`) instead of a bundle file; its options are the defaults.",
+            valueName: "name"))
     var sample: String?
 
     /// The layer and its tensors: from `--sample`, else from `bundle` (none: built-in tensors).
@@ -55,7 +63,9 @@ struct LayerArguments: ParsableArguments {
     func input(bundle: String?) throws -> LayerInput {
         guard let name = sample else {
             guard let layer else {
-                throw CLIFailure("name a layer (\(LayerKind.allCases.map(\.rawValue).joined(separator: ", "))) or a sample with --sample NAME")
+                throw CLIFailure(
+                    "name a layer (\(LayerKind.allCases.map(\.rawValue).joined(separator: ", "))) or a sample with --sample NAME"
+                )
             }
             let tensors = try bundle.map { try BundleFile.read($0, for: layer.kind) } ?? [:]
             return LayerInput(spec: try given(over: LayerSpec(kind: layer.kind)), tensors: tensors, source: bundle)
@@ -68,8 +78,9 @@ struct LayerArguments: ParsableArguments {
         let spec = try given(over: kind == own.kind ? own : LayerSpec(kind: kind))
         var tensors = try catalog.tensors(of: chosen)
         let note = Self.dropUnfitGradient(from: &tensors, spec: spec)
-        return LayerInput(spec: spec, tensors: tensors, source: "sample \(name)",
-                          note: note.map { "sample \(name): \($0)" })
+        return LayerInput(
+            spec: spec, tensors: tensors, source: "sample \(name)",
+            note: note.map { "sample \(name): \($0)" })
     }
 
     /// A sample's `dLdZ` fits the sample's own layer and options; when the options given
@@ -78,19 +89,24 @@ struct LayerArguments: ParsableArguments {
     /// run on the tensors keeps them as they are, for the caller to report.
     private static func dropUnfitGradient(from tensors: inout [String: Tensor], spec: LayerSpec) -> String? {
         guard let dLdZ = tensors["dLdZ"], let A = tensors["A"],
-              let Z = try? spec.makeLayer(from: tensors).forward(A), Z.shape != dLdZ.shape else { return nil }
+            let Z = try? spec.makeLayer(from: tensors).forward(A), Z.shape != dLdZ.shape
+        else { return nil }
         tensors["dLdZ"] = nil
         let shape = TensorSummary.shapeText
-        return "its dLdZ \(shape(dLdZ.shape)) does not fit \(spec.kind.rawValue)'s Z \(shape(Z.shape)) with these options "
+        return
+            "its dLdZ \(shape(dLdZ.shape)) does not fit \(spec.kind.rawValue)'s Z \(shape(Z.shape)) with these options "
             + "and is left out"
     }
 
     /// The options given on the command line laid over `defaults` (a stride-1 core's fixed ones last).
     private func given(over defaults: LayerSpec) throws -> LayerSpec {
-        let spec = LayerSpec(kind: defaults.kind, factor: factor ?? defaults.factor,
-                             stride: stride?.values ?? defaults.stride, padding: padding?.values ?? defaults.padding,
-                             dilation: dilation?.values ?? defaults.dilation, kernel: kernel ?? defaults.kernel)
-        let named: [(LayerOption, Bool)] = [(.stride, stride != nil), (.padding, padding != nil), (.dilation, dilation != nil)]
+        let spec = LayerSpec(
+            kind: defaults.kind, factor: factor ?? defaults.factor,
+            stride: stride?.values ?? defaults.stride, padding: padding?.values ?? defaults.padding,
+            dilation: dilation?.values ?? defaults.dilation, kernel: kernel ?? defaults.kernel)
+        let named: [(LayerOption, Bool)] = [
+            (.stride, stride != nil), (.padding, padding != nil), (.dilation, dilation != nil),
+        ]
         return try layer?.fixing(spec, given: Set(named.filter(\.1).map(\.0))) ?? spec
     }
 }

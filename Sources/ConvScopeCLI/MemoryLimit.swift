@@ -9,9 +9,11 @@ struct MemorySize: ExpressibleByArgument {
 
     init?(argument: String) {
         let text = argument.trimmingCharacters(in: .whitespaces).uppercased()
-        let units: [(String, Double)] = [("TIB", 0x1p40), ("GIB", 0x1p30), ("MIB", 0x1p20), ("KIB", 0x1p10),
-                                         ("TB", 0x1p40), ("GB", 0x1p30), ("MB", 0x1p20), ("KB", 0x1p10),
-                                         ("T", 0x1p40), ("G", 0x1p30), ("M", 0x1p20), ("K", 0x1p10), ("B", 1)]
+        let units: [(String, Double)] = [
+            ("TIB", 0x1p40), ("GIB", 0x1p30), ("MIB", 0x1p20), ("KIB", 0x1p10),
+            ("TB", 0x1p40), ("GB", 0x1p30), ("MB", 0x1p20), ("KB", 0x1p10),
+            ("T", 0x1p40), ("G", 0x1p30), ("M", 0x1p20), ("K", 0x1p10), ("B", 1),
+        ]
         let (suffix, scale) = units.first { text.hasSuffix($0.0) } ?? ("", 1)
         guard let value = Double(text.dropLast(suffix.count)), value.isFinite, value > 0, value * scale < 0x1p62 else {
             return nil
@@ -26,7 +28,8 @@ struct MemorySize: ExpressibleByArgument {
     static var machineDefault: MemorySize {
         var total = Int(clamping: ProcessInfo.processInfo.physicalMemory)
         if let text = try? String(contentsOfFile: "/sys/fs/cgroup/memory.max", encoding: .utf8),
-           let limit = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)), limit > 0 {
+            let limit = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)), limit > 0
+        {
             total = min(total, limit)
         }
         return MemorySize(bytes: total / 2)
@@ -53,9 +56,11 @@ extension LayerInput {
         let output = need.outputShape.map { " (Z would be \(TensorSummary.shapeText($0)))" } ?? ""
         let source = self.source.map { "\($0): " } ?? ""
         let input = TensorSummary.shapeText(tensors["A"]?.shape ?? [])
-        let allowed = MemorySize.words(budget.bytes) + " allowed" + (limit == nil ? " (half this machine's memory)" : "")
-        throw CLIFailure("\(source)\(spec.kind.rawValue) on A \(input)\(output) would need "
-                         + "\(MemorySize.words(need.bytes)) of memory, more than the \(allowed); nothing was run: "
-                         + "use smaller tensors or options, or raise --max-memory")
+        let allowed =
+            MemorySize.words(budget.bytes) + " allowed" + (limit == nil ? " (half this machine's memory)" : "")
+        throw CLIFailure(
+            "\(source)\(spec.kind.rawValue) on A \(input)\(output) would need "
+                + "\(MemorySize.words(need.bytes)) of memory, more than the \(allowed); nothing was run: "
+                + "use smaller tensors or options, or raise --max-memory")
     }
 }

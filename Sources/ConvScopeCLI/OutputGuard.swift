@@ -10,8 +10,9 @@ enum OutputGuard {
         guard let written = FileIdentity(path: output) else { return }
         for (role, path) in inputs {
             guard let path, FileIdentity(path: path) == written else { continue }
-            throw CLIFailure("\(option) \(output) is \(role) \(path) itself; writing there would destroy it, "
-                             + "so nothing was run: choose another output file")
+            throw CLIFailure(
+                "\(option) \(output) is \(role) \(path) itself; writing there would destroy it, "
+                    + "so nothing was run: choose another output file")
         }
     }
 }

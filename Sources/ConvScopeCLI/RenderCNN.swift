@@ -1,8 +1,8 @@
-import Walkthroughs
 import ArgumentParser
 import ConvScopeApp
 import ConvScopeCore
 import Terminal
+import Walkthroughs
 
 /// `convscope render cnn [BUNDLE] [--sample NAME]`: the CNN screen as plain text after
 /// `--train N` SGD steps, at a layer of the forward or backward pass; the screen shows the
@@ -17,8 +17,10 @@ struct RenderCNNCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("An .npz with A and Y (optional).", valueName: "bundle.npz"))
     var bundle: String?
 
-    @Option(help: ArgumentHelp("A shipped labelled batch, e.g. assignment-cnn (see `convscope samples`).",
-                               valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "A shipped labelled batch, e.g. assignment-cnn (see `convscope samples`).",
+            valueName: "name"))
     var sample: String?
 
     @OptionGroup var architecture: CNNArguments
@@ -70,8 +72,9 @@ struct RenderCNNCommand: ParsableCommand {
             model.step = pass == .forward ? layer - 1 : layers - (layer - 1)
         } else if let step {
             guard (1...model.stepCount).contains(step) else {
-                throw CLIFailure("--step \(step) is out of range: the \(pass.rawValue) screen has steps "
-                                 + "1 to \(model.stepCount)")
+                throw CLIFailure(
+                    "--step \(step) is out of range: the \(pass.rawValue) screen has steps "
+                        + "1 to \(model.stepCount)")
             }
             model.step = step - 1
         }

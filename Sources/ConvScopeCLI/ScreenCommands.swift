@@ -2,15 +2,17 @@ import ArgumentParser
 import ConvScopeApp
 import ConvScopeCore
 import Foundation
-import Terminal
 import TensorFiles
+import Terminal
 import Walkthroughs
 
 /// `convscope demo` (also what `convscope` alone runs): the built-in animated demo.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Open the built-in demo (the default): convolution, stride and padding, dilation, pooling, resampling, an MLP as a convolution, a whole CNN learning.")
+        abstract:
+            "Open the built-in demo (the default): convolution, stride and padding, dilation, pooling, resampling, an MLP as a convolution, a whole CNN learning."
+    )
 
     @Flag(help: "Start paused instead of playing.")
     var paused = false
@@ -26,8 +28,10 @@ struct DemoCommand: ParsableCommand {
 
 /// `--record FILE.cast` and `--force`, for the commands that open a terminal.
 struct RecordingArguments: ParsableArguments {
-    @Option(help: ArgumentHelp("Record the session into an asciicast v2 file, written as it happens (- for stdout).",
-                               valueName: "file.cast"))
+    @Option(
+        help: ArgumentHelp(
+            "Record the session into an asciicast v2 file, written as it happens (- for stdout).",
+            valueName: "file.cast"))
     var record: String?
 
     @Flag(help: "Replace the --record file if it exists.")
@@ -37,8 +41,9 @@ struct RecordingArguments: ParsableArguments {
     /// are the command's input files by role, which the recording must not replace.
     func destination(inputs: [(role: String, path: String?)]) throws -> CastFile? {
         guard record != "-" else {
-            throw CLIFailure("--record - would mix the recording into the screen on stdout; "
-                             + "give a file such as session.cast")
+            throw CLIFailure(
+                "--record - would mix the recording into the screen on stdout; "
+                    + "give a file such as session.cast")
         }
         return try record.map { try CastFile(path: $0, force: force, option: "--record", inputs: inputs) }
     }
@@ -46,19 +51,25 @@ struct RecordingArguments: ParsableArguments {
 
 /// Which pass a screen opens on and where its backward pass starts.
 struct ScreenArguments: ParsableArguments {
-    @Option(help: ArgumentHelp("The pass to open: forward, backward (= dLdA), dLdA, dLdA-taught, dLdW or dLdb.", valueName: "pass"))
+    @Option(
+        help: ArgumentHelp(
+            "The pass to open: forward, backward (= dLdA), dLdA, dLdA-taught, dLdW or dLdb.", valueName: "pass"))
     var phase = "forward"
 
-    @Option(help: ArgumentHelp("dLdZ when the bundle has none: ones, random (seeded normal) or integers (the demo's seeded small integers).",
-                               valueName: "ones|random|integers"))
+    @Option(
+        help: ArgumentHelp(
+            "dLdZ when the bundle has none: ones, random (seeded normal) or integers (the demo's seeded small integers).",
+            valueName: "ones|random|integers"))
     var gradient = "ones"
 
     @Option(help: "Seed for --gradient random or integers.")
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("element (one output element per step) or loop (the homework's loops: one np.tensordot, "
-                               + "pooling window or slicing statement per step; stages as the homework composes them).",
-                               valueName: "element|loop"))
+    @Option(
+        help: ArgumentHelp(
+            "element (one output element per step) or loop (the homework's loops: one np.tensordot, "
+                + "pooling window or slicing statement per step; stages as the homework composes them).",
+            valueName: "element|loop"))
     var walk = "element"
 
     /// Whether `--walk` asks for the homework's loops.
@@ -71,7 +82,9 @@ struct ScreenArguments: ParsableArguments {
     func selectedPhase() throws -> Pass {
         if phase == "backward" { return .dLdA }
         guard let value = Pass(rawValue: phase) else {
-            throw CLIFailure("--phase \(phase) is not one of forward, backward, \(Pass.allCases.dropFirst().map(\.rawValue).joined(separator: ", "))")
+            throw CLIFailure(
+                "--phase \(phase) is not one of forward, backward, \(Pass.allCases.dropFirst().map(\.rawValue).joined(separator: ", "))"
+            )
         }
         return value
     }
@@ -87,24 +100,30 @@ struct ScreenArguments: ParsableArguments {
     }
 
     /// A model of the scenes opened on the chosen phase.
-    func model(_ scenes: [Scene], sceneIndex: Int = 0, size: Size, capabilities: TerminalCapabilities = .full,
-               playing: Bool = false) throws -> AppModel {
+    func model(
+        _ scenes: [Scene], sceneIndex: Int = 0, size: Size, capabilities: TerminalCapabilities = .full,
+        playing: Bool = false
+    ) throws -> AppModel {
         guard scenes.indices.contains(sceneIndex) else {
             throw CLIFailure("--scene \(sceneIndex + 1) is out of range: this layer has scenes 1 to \(scenes.count)")
         }
         let loops = try walksLoops()
-        var model = AppModel(scenes: try loops ? scenes.map(Self.inLoops) : scenes, size: size,
-                             capabilities: capabilities, playing: playing)
+        var model = AppModel(
+            scenes: try loops ? scenes.map(Self.inLoops) : scenes, size: size,
+            capabilities: capabilities, playing: playing)
         model.sceneIndex = sceneIndex
         let phase = try selectedPhase()
         // The loop walk numbers stages over all scenes: open the first scene with the pass.
         if loops, let first = model.scenes.firstIndex(where: { $0.phases.contains(phase) }) { model.sceneIndex = first }
         if loops && phase == .taught {
-            throw CLIFailure("--phase dLdA-taught belongs to the element walk; the loop walk's dLdA is the taught route: "
-                             + "use --phase dLdA")
+            throw CLIFailure(
+                "--phase dLdA-taught belongs to the element walk; the loop walk's dLdA is the taught route: "
+                    + "use --phase dLdA")
         }
         guard model.scene.phases.contains(phase) else {
-            throw CLIFailure("--phase \(phase.rawValue) does not exist for this screen; it has \(model.scene.phases.map(\.rawValue).joined(separator: ", "))")
+            throw CLIFailure(
+                "--phase \(phase.rawValue) does not exist for this screen; it has \(model.scene.phases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         model.phase = phase
         return model
@@ -119,8 +138,9 @@ struct ScreenArguments: ParsableArguments {
             throw CLIFailure("--walk loop: \(error.message)")
         }
         guard looped.showsLoops else {
-            throw CLIFailure("--walk loop covers convolution, pooling and resampling; \(scene.title) has no loop walk "
-                             + "(use --walk element)")
+            throw CLIFailure(
+                "--walk loop covers convolution, pooling and resampling; \(scene.title) has no loop walk "
+                    + "(use --walk element)")
         }
         return looped
     }
@@ -155,10 +175,13 @@ struct ViewCommand: ParsableCommand {
     @OptionGroup var recording: RecordingArguments
 
     func run() throws {
-        let destination = try recording.destination(inputs: [("the input bundle", bundle),
-                                                             ("the --expect file", expectation.expect)])
-        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(),
-                                              expectation: expectation, mytorch: mytorch)
+        let destination = try recording.destination(inputs: [
+            ("the input bundle", bundle),
+            ("the --expect file", expectation.expect),
+        ])
+        let (scenes, answer) = try makeScenes(
+            layer, bundle: bundle, upstream: try screen.upstream(),
+            expectation: expectation, mytorch: mytorch)
         var model = try screen.model(scenes, size: Size(width: 80, height: 24), playing: play)
         model.answer = answer.map { AnswerOverlay($0, scenes: scenes) }
         if mytorch.mytorch != nil, let answer { model.openFirstWrongCell(of: answer) }
@@ -182,8 +205,10 @@ struct CNNCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("An .npz with A and Y (optional).", valueName: "bundle.npz"))
     var bundle: String?
 
-    @Option(help: ArgumentHelp("A shipped labelled batch instead of a bundle, e.g. assignment-cnn or digits-train "
-                               + "(see `convscope samples`).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "A shipped labelled batch instead of a bundle, e.g. assignment-cnn or digits-train "
+                + "(see `convscope samples`).", valueName: "name"))
     var sample: String?
 
     @OptionGroup var architecture: CNNArguments
@@ -201,8 +226,11 @@ struct CNNCommand: ParsableCommand {
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Print one step of a layer's screen as plain text, or record steps as an asciicast (no terminal needed).",
-        discussion: "`convscope render cnn [BUNDLE] [--sample NAME]` prints the CNN screen (see `convscope render cnn --help`).")
+        abstract:
+            "Print one step of a layer's screen as plain text, or record steps as an asciicast (no terminal needed).",
+        discussion:
+            "`convscope render cnn [BUNDLE] [--sample NAME]` prints the CNN screen (see `convscope render cnn --help`)."
+    )
 
     @OptionGroup var layer: LayerArguments
 
@@ -213,10 +241,12 @@ struct RenderCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "The step to show, from 1.")
     var step = 1
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("The scene to show, from 1 (a transposed convolution has two: upsample, then convolve); "
-                               + "with --walk loop, the stage (pad, the stride-1 loop, downsample, …; default: the "
-                               + "loop), --step counting within it."))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "The scene to show, from 1 (a transposed convolution has two: upsample, then convolve); "
+                + "with --walk loop, the stage (pad, the stride-1 loop, downsample, …; default: the "
+                + "loop), --step counting within it."))
     var scene: Int?
 
     @OptionGroup var frame: FrameArguments
@@ -227,8 +257,10 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var mytorch: MytorchArguments
 
-    @Option(help: ArgumentHelp("Instead of printing, record --steps into an asciicast v2 file (- for stdout), "
-                               + "one step every \(Self.pace) s with a marker each.", valueName: "file.cast"))
+    @Option(
+        help: ArgumentHelp(
+            "Instead of printing, record --steps into an asciicast v2 file (- for stdout), "
+                + "one step every \(Self.pace) s with a marker each.", valueName: "file.cast"))
     var cast: String?
 
     @Option(help: ArgumentHelp("The steps --cast records, from A to B (default: all).", valueName: "A..B"))
@@ -243,14 +275,17 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         guard cast != nil || steps == nil else { throw CLIFailure("--steps goes with --cast FILE") }
         let destination = try cast.map {
-            try CastFile(path: $0, force: force, option: "--cast",
-                         inputs: [("the input bundle", bundle), ("the --expect file", expectation.expect)])
+            try CastFile(
+                path: $0, force: force, option: "--cast",
+                inputs: [("the input bundle", bundle), ("the --expect file", expectation.expect)])
         }
-        let (scenes, answer) = try makeScenes(layer, bundle: bundle, upstream: try screen.upstream(),
-                                              expectation: expectation, mytorch: mytorch)
+        let (scenes, answer) = try makeScenes(
+            layer, bundle: bundle, upstream: try screen.upstream(),
+            expectation: expectation, mytorch: mytorch)
         let loops = try screen.walksLoops()
-        var model = try screen.model(scenes, sceneIndex: loops ? 0 : (scene ?? 1) - 1, size: try frame.dimensions(),
-                                     capabilities: frame.capabilities())
+        var model = try screen.model(
+            scenes, sceneIndex: loops ? 0 : (scene ?? 1) - 1, size: try frame.dimensions(),
+            capabilities: frame.capabilities())
         model.display = try frame.mode()
         model.answer = answer.map { AnswerOverlay($0, scenes: scenes) }
         let stage = loops ? try loopStage(in: model) : nil
@@ -271,8 +306,9 @@ struct RenderCommand: ParsableCommand {
         guard let scene else { return stages.reduce(stages[0]) { $1.count >= $0.count ? $1 : $0 } }
         guard stages.indices.contains(scene - 1) else {
             let names = stages.map(\.title).joined(separator: "; ")
-            throw CLIFailure("--scene \(scene) is out of range: the \(model.phase.rawValue) loop walk has stages 1 to "
-                             + "\(stages.count) (\(names))")
+            throw CLIFailure(
+                "--scene \(scene) is out of range: the \(model.phase.rawValue) loop walk has stages 1 to "
+                    + "\(stages.count) (\(names))")
         }
         return stages[scene - 1]
     }
@@ -318,8 +354,10 @@ struct RenderCommand: ParsableCommand {
 /// means zeros there as in `compute` (not the seeded default bias the screens use otherwise).
 /// A sample names the scenes: `sample NAME`, before the stage names of a transposed convolution.
 /// With `--mytorch`, the answer is the user's class run on the same tensors (and dLdZ).
-private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: UpstreamGradient,
-                        expectation: ExpectArguments, mytorch: MytorchArguments) throws -> ([Scene], AnswerCheck?) {
+private func makeScenes(
+    _ layer: LayerArguments, bundle: String?, upstream: UpstreamGradient,
+    expectation: ExpectArguments, mytorch: MytorchArguments
+) throws -> ([Scene], AnswerCheck?) {
     let input = try layer.input(bundle: bundle)
     try input.requireMemory(within: layer.maxMemory, backward: true, writing: false)
     let gradient = upstream == .ones ? "ones" : "seeded random"
@@ -332,7 +370,9 @@ private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: Upst
         }
         tensors = try MytorchArguments.completed(input, upstream: upstream)
     } else if expectation.expect != nil {
-        guard input.source != nil else { throw CLIFailure("--expect needs the bundle (or --sample) your answer was computed from") }
+        guard input.source != nil else {
+            throw CLIFailure("--expect needs the bundle (or --sample) your answer was computed from")
+        }
         if tensors["b"] == nil, let layer = try? input.spec.makeLayer(from: tensors) as? ParameterizedLayer {
             tensors["b"] = layer.b
         }
@@ -349,7 +389,10 @@ private func makeScenes(_ layer: LayerArguments, bundle: String?, upstream: Upst
             scenes[index].title = scenes.count == 1 ? sample : "\(sample) · \(scenes[index].title)"
         }
     }
-    try requireSteps(scenes, context: "\(layer.sample.map { "sample \($0): " } ?? bundle.map { "\($0): " } ?? "")\(input.spec.kind.rawValue)")
+    try requireSteps(
+        scenes,
+        context: "\(layer.sample.map { "sample \($0): " } ?? bundle.map { "\($0): " } ?? "")\(input.spec.kind.rawValue)"
+    )
     let name = layer.layer ?? LayerName(kind: input.spec.kind)
     let mine = try mytorch.check(name, spec: input.spec, bundle: tensors, tolerance: expectation.tolerance)
     return (scenes, try mine?.answer ?? expectation.check(input.spec, bundle: tensors))
@@ -361,9 +404,10 @@ private func requireSteps(_ scenes: [Scene], context: String) throws {
     for scene in scenes {
         for phase in scene.phases where scene.stepCount(phase) == 0 {
             let shape = TensorSummary.shapeText
-            throw CLIFailure("\(context): A has shape \(shape(scene.input.shape)), so the \(phase.rawValue) pass "
-                             + "makes an empty tensor of shape \(shape(scene.target(phase).shape)) and the screen has "
-                             + "nothing to step through; give A at least one element, or use `convscope compute`")
+            throw CLIFailure(
+                "\(context): A has shape \(shape(scene.input.shape)), so the \(phase.rawValue) pass "
+                    + "makes an empty tensor of shape \(shape(scene.target(phase).shape)) and the screen has "
+                    + "nothing to step through; give A at least one element, or use `convscope compute`")
         }
     }
 }
@@ -380,7 +424,8 @@ private func runInteractive(_ model: AppModel, recording: CastFile?) throws {
         throw CLIFailure(error.description)
     }
     guard let recording else { return AppRunner.run(model, on: backend) }
-    var recorder: CastRecorder?, failure: Error?
+    var recorder: CastRecorder?
+    var failure: Error?
     do {
         recorder = try CastRecorder(size: backend.size, into: recording)
     } catch {

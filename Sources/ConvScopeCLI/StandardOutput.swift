@@ -9,8 +9,9 @@ enum StandardOutput {
         var line = text + "\n"
         let failure = line.withUTF8 { FileAccess.write(UnsafeRawBufferPointer($0), to: STDOUT_FILENO) }
         if let code = failure {
-            throw CLIFailure("cannot write to standard output (\(String(cString: strerror(code)))); "
-                             + "the output is lost, send it to a file or a terminal that takes it")
+            throw CLIFailure(
+                "cannot write to standard output (\(String(cString: strerror(code)))); "
+                    + "the output is lost, send it to a file or a terminal that takes it")
         }
     }
 }

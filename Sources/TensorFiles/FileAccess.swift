@@ -11,7 +11,9 @@ public enum FileAccess {
         let kind = FileKind(path: url.path)
         guard kind != .regular else { return }
         let fix = kind == .missing ? "check the path" : "save the tensors to a file and give its path"
-        let what = kind == .missing ? "there is no file at \(url.path)"
+        let what =
+            kind == .missing
+            ? "there is no file at \(url.path)"
             : "\(url.path) is \(kind.words), not a file ConvScope can read"
         throw TensorFileError("\(url.lastPathComponent): \(what); \(fix)")
     }
@@ -22,8 +24,9 @@ public enum FileAccess {
         do {
             return try Data(contentsOf: url, options: .mappedIfSafe)
         } catch {
-            throw TensorFileError("\(url.lastPathComponent): cannot read the file at \(url.path) "
-                                  + "(\(reason(error))); check the path and its permissions")
+            throw TensorFileError(
+                "\(url.lastPathComponent): cannot read the file at \(url.path) "
+                    + "(\(reason(error))); check the path and its permissions")
         }
     }
 
@@ -45,11 +48,13 @@ public enum FileAccess {
             return .stream
         case (.symbolicLink, _):
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "?"
-            throw TensorFileError("\(name): \(url.path) is a symbolic link (to \(target)); ConvScope does not write "
-                                  + "through links, so nothing was written: give the real file's path")
+            throw TensorFileError(
+                "\(name): \(url.path) is a symbolic link (to \(target)); ConvScope does not write "
+                    + "through links, so nothing was written: give the real file's path")
         case (let kind, _):
-            throw TensorFileError("\(name): \(url.path) is \(kind.words), not a file ConvScope can write; "
-                                  + "nothing was written, give the path of a file")
+            throw TensorFileError(
+                "\(name): \(url.path) is \(kind.words), not a file ConvScope can write; "
+                    + "nothing was written, give the path of a file")
         }
     }
 
@@ -63,9 +68,10 @@ public enum FileAccess {
             let directory = url.deletingLastPathComponent()
             try written(temporaryIn: directory, for: url, by: write) { temporary in
                 guard rename(temporary.path, url.path) == 0 else {
-                    throw TensorFileError("\(url.lastPathComponent): cannot replace the file at \(url.path) "
-                                          + "(\(String(cString: strerror(errno)))); nothing was written, "
-                                          + "check the folder's permissions")
+                    throw TensorFileError(
+                        "\(url.lastPathComponent): cannot replace the file at \(url.path) "
+                            + "(\(String(cString: strerror(errno)))); nothing was written, "
+                            + "check the folder's permissions")
                 }
             }
         case .stream:
@@ -80,9 +86,9 @@ public enum FileAccess {
         var offset = 0
         while offset < bytes.count {
             #if canImport(Glibc)
-            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             #else
-            let n = Darwin.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                let n = Darwin.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             #endif
             if n < 0 {
                 if errno == EINTR { continue }
@@ -96,8 +102,10 @@ public enum FileAccess {
     /// A short temporary name in `directory` (`.cs-` and 8 hex digits: a destination name
     /// near the 255-byte limit still fits), filled by `write`, handed to `finish`, then removed
     /// if still there. Interrupting signals remove it too.
-    private static func written(temporaryIn directory: URL, for url: URL, by write: (URL) throws -> Void,
-                                finish: (URL) throws -> Void) throws {
+    private static func written(
+        temporaryIn directory: URL, for url: URL, by write: (URL) throws -> Void,
+        finish: (URL) throws -> Void
+    ) throws {
         let tag = String(UInt32.random(in: .min ... .max), radix: 16)
         let temporary = directory.appendingPathComponent(".cs-\(tag).tmp")
         defer { try? FileManager.default.removeItem(at: temporary) }
@@ -125,8 +133,9 @@ public enum FileAccess {
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         let data = try Data(contentsOf: source, options: .alwaysMapped)
         if let code = data.withUnsafeBytes({ write($0, to: fd) }) {
-            throw TensorFileError("\(name): writing to \(url.path) failed (\(String(cString: strerror(code)))); "
-                                  + "the output is incomplete, write it to a file instead")
+            throw TensorFileError(
+                "\(name): writing to \(url.path) failed (\(String(cString: strerror(code)))); "
+                    + "the output is incomplete, write it to a file instead")
         }
     }
 
@@ -134,11 +143,13 @@ public enum FileAccess {
     private static func writeFailure(_ url: URL, in directory: URL, _ error: Error) -> TensorFileError {
         var info = statvfs()
         if statvfs(directory.path, &info) == 0, UInt64(info.f_bavail) * UInt64(info.f_bsize) < 1 << 20 {
-            return TensorFileError("\(url.lastPathComponent): the disk holding \(directory.path) is full; nothing was "
-                                   + "written and any old file is unchanged, free some space or write elsewhere")
+            return TensorFileError(
+                "\(url.lastPathComponent): the disk holding \(directory.path) is full; nothing was "
+                    + "written and any old file is unchanged, free some space or write elsewhere")
         }
-        return TensorFileError("\(url.lastPathComponent): cannot write to \(directory.path) (\(reason(error))); "
-                               + "nothing was written, check that the folder exists and is writable")
+        return TensorFileError(
+            "\(url.lastPathComponent): cannot write to \(directory.path) (\(reason(error))); "
+                + "nothing was written, check that the folder exists and is writable")
     }
 
     /// The most specific description Foundation offers for a file-system error.

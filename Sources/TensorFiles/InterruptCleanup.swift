@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Removes a temporary file when Ctrl-C (SIGINT), SIGTERM or SIGHUP arrives while it is
@@ -46,16 +46,16 @@ extension sigaction {
     fileprivate var plainHandler: (@convention(c) (Int32) -> Void)? {
         get {
             #if canImport(Glibc)
-            __sigaction_handler.sa_handler
+                __sigaction_handler.sa_handler
             #else
-            __sigaction_u.__sa_handler
+                __sigaction_u.__sa_handler
             #endif
         }
         set {
             #if canImport(Glibc)
-            __sigaction_handler.sa_handler = newValue
+                __sigaction_handler.sa_handler = newValue
             #else
-            __sigaction_u.__sa_handler = newValue
+                __sigaction_u.__sa_handler = newValue
             #endif
         }
     }

@@ -21,14 +21,16 @@ public enum NPY {
         // count ≤ 2³¹ and size ≤ 8, so this cannot overflow.
         let needed = header.count * header.dtype.size
         guard present >= needed else {
-            throw TensorFileError("\(source): data is truncated: shape \(NPYHeader.describe(header.shape)) of "
-                                  + "\(header.dtype.descr) needs \(needed) bytes, file has \(present); "
-                                  + "the file was cut short, save it again")
+            throw TensorFileError(
+                "\(source): data is truncated: shape \(NPYHeader.describe(header.shape)) of "
+                    + "\(header.dtype.descr) needs \(needed) bytes, file has \(present); "
+                    + "the file was cut short, save it again")
         }
         guard present == needed else {
-            throw TensorFileError("\(source): \(present - needed) bytes follow the data: shape "
-                                  + "\(NPYHeader.describe(header.shape)) of \(header.dtype.descr) needs \(needed) bytes, "
-                                  + "file has \(present); the header does not describe the data, save it again")
+            throw TensorFileError(
+                "\(source): \(present - needed) bytes follow the data: shape "
+                    + "\(NPYHeader.describe(header.shape)) of \(header.dtype.descr) needs \(needed) bytes, "
+                    + "file has \(present); the header does not describe the data, save it again")
         }
     }
 

@@ -17,9 +17,9 @@ struct NPYDtype: Equatable {
     /// are already the `[Double]` storage.
     var isNativeFloat64: Bool {
         #if _endian(little)
-        kind == .float && size == 8 && !bigEndian
+            kind == .float && size == 8 && !bigEndian
         #else
-        kind == .float && size == 8 && bigEndian
+            kind == .float && size == 8 && bigEndian
         #endif
     }
 
@@ -31,9 +31,9 @@ struct NPYDtype: Equatable {
         let order = rest.first.flatMap { "<>|=".contains($0) ? $0 : nil }
         if order != nil { rest = rest.dropFirst() }
         #if _endian(big)
-        bigEndian = order != "<"
+            bigEndian = order != "<"
         #else
-        bigEndian = order == ">"
+            bigEndian = order == ">"
         #endif
 
         guard let code = rest.first else {
@@ -59,8 +59,9 @@ struct NPYDtype: Equatable {
 
     /// The error for a type string that names no supported numeric type.
     static func unsupported(_ descr: String, _ what: String, source: String) -> TensorFileError {
-        TensorFileError("\(source): dtype '\(descr)' (\(what)) is not supported; "
-                        + "save a numeric array, e.g. np.save(path, a.astype(np.float64))")
+        TensorFileError(
+            "\(source): dtype '\(descr)' (\(what)) is not supported; "
+                + "save a numeric array, e.g. np.save(path, a.astype(np.float64))")
     }
 
     /// Converts `count` packed elements starting at the beginning of `bytes` to `Double`.
@@ -83,8 +84,10 @@ struct NPYDtype: Equatable {
     }
 
     /// Loads fixed-width raw values (possibly unaligned, in the file's byte order) and converts each.
-    private func elements<Raw: FixedWidthInteger>(_ bytes: UnsafeRawBufferPointer, _ count: Int,
-                                                  as _: Raw.Type, _ convert: (Raw) -> Double) -> [Double] {
+    private func elements<Raw: FixedWidthInteger>(
+        _ bytes: UnsafeRawBufferPointer, _ count: Int,
+        as _: Raw.Type, _ convert: (Raw) -> Double
+    ) -> [Double] {
         let stride = MemoryLayout<Raw>.size
         return [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
             for i in 0..<count {

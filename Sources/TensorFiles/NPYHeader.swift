@@ -26,8 +26,9 @@ struct NPYHeader {
         let fix = "re-save it with np.save"
         let prefix = [UInt8](bytes.prefix(Self.magic.count + 2))
         guard prefix.count == Self.magic.count + 2, Array(prefix.prefix(Self.magic.count)) == Self.magic else {
-            throw TensorFileError("\(source): not a .npy file (it does not start with \\x93NUMPY); "
-                                  + "write it with np.save")
+            throw TensorFileError(
+                "\(source): not a .npy file (it does not start with \\x93NUMPY); "
+                    + "write it with np.save")
         }
         let version = (major: prefix[6], minor: prefix[7])
         let lengthFieldSize: Int
@@ -35,8 +36,9 @@ struct NPYHeader {
         case (1, 0): lengthFieldSize = 2
         case (2, 0), (3, 0): lengthFieldSize = 4
         default:
-            throw TensorFileError("\(source): unknown .npy format version \(version.major).\(version.minor) "
-                                  + "(1.0, 2.0 and 3.0 are supported); \(fix)")
+            throw TensorFileError(
+                "\(source): unknown .npy format version \(version.major).\(version.minor) "
+                    + "(1.0, 2.0 and 3.0 are supported); \(fix)")
         }
         let lengthStart = Self.magic.count + 2
         let lengthBytes = [UInt8](bytes.dropFirst(lengthStart).prefix(lengthFieldSize))
@@ -45,14 +47,16 @@ struct NPYHeader {
         }
         let headerLength = lengthBytes.reversed().reduce(0) { $0 << 8 | Int($1) }
         guard headerLength <= Self.maxHeaderLength else {
-            throw TensorFileError("\(source): header is \(headerLength) bytes, more than the "
-                                  + "\(Self.maxHeaderLength) NumPy reads by default; \(fix)")
+            throw TensorFileError(
+                "\(source): header is \(headerLength) bytes, more than the "
+                    + "\(Self.maxHeaderLength) NumPy reads by default; \(fix)")
         }
         let headerStart = lengthStart + lengthFieldSize
         let header = [UInt8](bytes.dropFirst(headerStart).prefix(headerLength))
         guard header.count == headerLength else {
-            throw TensorFileError("\(source): file ends inside the header (\(headerLength) bytes declared, "
-                                  + "\(header.count) present); the file is truncated, \(fix)")
+            throw TensorFileError(
+                "\(source): file ends inside the header (\(headerLength) bytes declared, "
+                    + "\(header.count) present); the file is truncated, \(fix)")
         }
         dataOffset = headerStart + headerLength
 
@@ -65,7 +69,8 @@ struct NPYHeader {
 
     /// The three entries of the header dict, with their types checked.
     private static func fields(of header: [UInt8], source: String) throws
-        -> (dtype: NPYDtype, fortranOrder: Bool, shape: [Int]) {
+        -> (dtype: NPYDtype, fortranOrder: Bool, shape: [Int])
+    {
         let shown = String(decoding: header.prefix(120), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         func malformed(_ reason: String) -> TensorFileError {
@@ -105,8 +110,9 @@ struct NPYHeader {
         case .string(let descr):
             dtype = try NPYDtype(descr: descr, source: source)
         case .list:
-            throw TensorFileError("\(source): structured dtype (record fields) is not supported; "
-                                  + "save each field as its own numeric array")
+            throw TensorFileError(
+                "\(source): structured dtype (record fields) is not supported; "
+                    + "save each field as its own numeric array")
         default:
             throw malformed("'descr' must be a type string")
         }
@@ -116,16 +122,18 @@ struct NPYHeader {
     /// The number of elements of `shape`, refusing counts that overflow or exceed the cap.
     private static func elementCount(of shape: [Int], source: String) throws -> Int {
         guard shape.count <= maxRank else {
-            throw TensorFileError("\(source): shape has \(shape.count) axes, more than NumPy's \(maxRank); "
-                                  + "re-save it with np.save")
+            throw TensorFileError(
+                "\(source): shape has \(shape.count) axes, more than NumPy's \(maxRank); "
+                    + "re-save it with np.save")
         }
         // Zero extents are skipped so that an empty array cannot hide an overflowing product.
         var count = 1
         for extent in shape where extent != 0 {
             let (product, overflow) = count.multipliedReportingOverflow(by: extent)
             guard !overflow, product <= maxElementCount else {
-                throw TensorFileError("\(source): shape \(Self.describe(shape)) holds more than \(maxElementCount) "
-                                      + "elements, the most ConvScope reads; save a smaller array or a slice")
+                throw TensorFileError(
+                    "\(source): shape \(Self.describe(shape)) holds more than \(maxElementCount) "
+                        + "elements, the most ConvScope reads; save a smaller array or a slice")
             }
             count = product
         }

@@ -12,8 +12,10 @@ public enum NPZ {
     /// To defeat zip bombs the declared sizes must sum to at most `maxTotalBytes`, and
     /// extraction stops as soon as a member inflates past its declared size, so the
     /// bytes actually produced stay within the cap too.
-    public static func read(contentsOf url: URL,
-                            maxTotalBytes: Int = defaultMaxTotalBytes) throws -> [String: Tensor] {
+    public static func read(
+        contentsOf url: URL,
+        maxTotalBytes: Int = defaultMaxTotalBytes
+    ) throws -> [String: Tensor] {
         let file = url.lastPathComponent
         try FileAccess.requireRegularFile(url)
         let archive: Archive
@@ -36,16 +38,17 @@ public enum NPZ {
     /// stored like `np.savez` or deflated like `np.savez_compressed`; atomic (temp + rename).
     public static func write(_ tensors: [String: Tensor], to url: URL, compressed: Bool = false) throws {
         if let bad = tensors.keys.first(where: { $0.isEmpty || $0.utf8.contains(0) }) {
-            throw TensorFileError("\(url.lastPathComponent): key \(bad.debugDescription) cannot name an archive "
-                                  + "member; use a non-empty key without NUL characters")
+            throw TensorFileError(
+                "\(url.lastPathComponent): key \(bad.debugDescription) cannot name an archive "
+                    + "member; use a non-empty key without NUL characters")
         }
         let members = tensors.sorted(by: { $0.key < $1.key })
         try FileAccess.replace(url) { temporary in
             #if _endian(little)
-            if ZipWriter.fits(members.map { ($0.key + ".npy", $0.value.count * 8 + 4096) }) {
-                try writeDirectly(members, to: temporary, compressed: compressed)
-                return
-            }
+                if ZipWriter.fits(members.map { ($0.key + ".npy", $0.value.count * 8 + 4096) }) {
+                    try writeDirectly(members, to: temporary, compressed: compressed)
+                    return
+                }
             #endif
             try writeWithZIPFoundation(members, to: temporary, compressed: compressed)
         }
@@ -53,8 +56,10 @@ public enum NPZ {
 
     /// Writes with `ZipWriter` from the tensors' own storage, which on a little-endian machine
     /// already holds the '<f8' bytes `np.save` writes after the header.
-    private static func writeDirectly(_ members: [(key: String, value: Tensor)], to url: URL,
-                                      compressed: Bool) throws {
+    private static func writeDirectly(
+        _ members: [(key: String, value: Tensor)], to url: URL,
+        compressed: Bool
+    ) throws {
         let writer = try ZipWriter(creating: url)
         for (key, tensor) in members {
             try NPYHeader.encoded(shape: tensor.shape).withUnsafeBytes { header in
@@ -67,44 +72,54 @@ public enum NPZ {
     }
 
     /// Writes through ZIPFoundation, which also handles zip64 (archives of 4 GiB and more).
-    private static func writeWithZIPFoundation(_ members: [(key: String, value: Tensor)], to url: URL,
-                                               compressed: Bool) throws {
+    private static func writeWithZIPFoundation(
+        _ members: [(key: String, value: Tensor)], to url: URL,
+        compressed: Bool
+    ) throws {
         let archive = try Archive(url: url, accessMode: .create)
         for (key, tensor) in members {
             let data = NPY.encode(tensor)
             let method: CompressionMethod = compressed ? .deflate : .none
-            try archive.addEntry(with: key + ".npy", type: .file, uncompressedSize: Int64(data.count),
-                                 compressionMethod: method, bufferSize: 1 << 20) { position, size in
+            try archive.addEntry(
+                with: key + ".npy", type: .file, uncompressedSize: Int64(data.count),
+                compressionMethod: method, bufferSize: 1 << 20
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
     }
 
     /// The archive's members keyed by array name, after checking names and declared sizes.
-    private static func members(of archive: Archive, file: String,
-                                maxTotalBytes: Int) throws -> [(key: String, entry: Entry)] {
+    private static func members(
+        of archive: Archive, file: String,
+        maxTotalBytes: Int
+    ) throws -> [(key: String, entry: Entry)] {
         var result: [(key: String, entry: Entry)] = []
         var seen: Set<String> = []
         var declared: UInt64 = 0
         for entry in archive {
             let name = entry.path
             guard !name.isEmpty else {
-                throw TensorFileError("\(file): a member name is not valid text (reads as "
-                                      + "\(entry.path(using: .isoLatin1).debugDescription)); "
-                                      + "save the arrays with plain-text keys")
+                throw TensorFileError(
+                    "\(file): a member name is not valid text (reads as "
+                        + "\(entry.path(using: .isoLatin1).debugDescription)); "
+                        + "save the arrays with plain-text keys")
             }
             guard entry.type == .file, name.hasSuffix(".npy"), name.count > 4 else {
-                throw TensorFileError("\(file): member '\(name)' is not a .npy array; "
-                                      + "an .npz holds only NAME.npy members as np.savez writes them")
+                throw TensorFileError(
+                    "\(file): member '\(name)' is not a .npy array; "
+                        + "an .npz holds only NAME.npy members as np.savez writes them")
             }
             guard seen.insert(name).inserted else {
-                throw TensorFileError("\(file): member '\(name)' occurs more than once; "
-                                      + "rewrite the archive with np.savez so every key is unique")
+                throw TensorFileError(
+                    "\(file): member '\(name)' occurs more than once; "
+                        + "rewrite the archive with np.savez so every key is unique")
             }
             let (sum, overflow) = declared.addingReportingOverflow(entry.uncompressedSize)
             guard !overflow, sum <= UInt64(max(0, maxTotalBytes)) else {
-                throw TensorFileError("\(file): members declare more than \(maxTotalBytes) bytes in total; "
-                                      + "split the archive or pass a larger maxTotalBytes")
+                throw TensorFileError(
+                    "\(file): members declare more than \(maxTotalBytes) bytes in total; "
+                        + "split the archive or pass a larger maxTotalBytes")
             }
             declared = sum
             result.append((String(name.dropLast(4)), entry))

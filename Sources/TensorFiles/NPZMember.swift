@@ -22,7 +22,8 @@ struct NPZMember {
     func tensor() throws -> Tensor {
         let declared = Int(entry.uncompressedSize)
         if declared >= Self.streamingThreshold, let header = try? probeHeader(),
-           header.dtype.isNativeFloat64, header.count * 8 == declared - header.dataOffset {
+            header.dtype.isNativeFloat64, header.count * 8 == declared - header.dataOffset
+        {
             return try streamed(header)
         }
         return try NPY.decode(contents(), source: source)
@@ -82,15 +83,18 @@ struct NPZMember {
                 position += chunk.count
             }
         } catch is Overrun {
-            throw TensorFileError("\(source): inflates to more than its declared \(declared) bytes; "
-                                  + "the archive is corrupt or a zip bomb, do not use it")
+            throw TensorFileError(
+                "\(source): inflates to more than its declared \(declared) bytes; "
+                    + "the archive is corrupt or a zip bomb, do not use it")
         } catch {
-            throw TensorFileError("\(source): cannot be extracted (\(error)); the archive is damaged, "
-                                  + "write it again with np.savez")
+            throw TensorFileError(
+                "\(source): cannot be extracted (\(error)); the archive is damaged, "
+                    + "write it again with np.savez")
         }
         guard checksum == entry.checksum, position == declared else {
-            throw TensorFileError("\(source): contents do not match the archive's checksum or size; "
-                                  + "the archive is damaged, write it again with np.savez")
+            throw TensorFileError(
+                "\(source): contents do not match the archive's checksum or size; "
+                    + "the archive is damaged, write it again with np.savez")
         }
     }
 

@@ -40,8 +40,10 @@ private struct Parser {
     var current: UInt8? { position < bytes.count ? bytes[position] : nil }
 
     mutating func skipWhitespace() {
-        while let byte = current, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
-            || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+        while let byte = current,
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+                || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+        {
             position += 1
         }
     }
@@ -51,7 +53,8 @@ private struct Parser {
         skipWhitespace()
         switch current {
         case UInt8(ascii: "{"):
-            let items = try sequence(closing: "}", depth: depth) { (parser: inout Parser) throws(PythonLiteral.SyntaxError) in
+            let items = try sequence(closing: "}", depth: depth) {
+                (parser: inout Parser) throws(PythonLiteral.SyntaxError) in
                 let key = try parser.value(depth: depth + 1)
                 parser.skipWhitespace()
                 guard parser.current == UInt8(ascii: ":") else { throw parser.error("expected ':' after a dict key") }
@@ -60,14 +63,16 @@ private struct Parser {
             }
             return .dict(items.elements)
         case UInt8(ascii: "("):
-            let items = try sequence(closing: ")", depth: depth) { (parser: inout Parser) throws(PythonLiteral.SyntaxError) in
+            let items = try sequence(closing: ")", depth: depth) {
+                (parser: inout Parser) throws(PythonLiteral.SyntaxError) in
                 try parser.value(depth: depth + 1)
             }
             // `(x)` is just x in Python; only `(x,)` and `()` are tuples.
             if items.elements.count == 1 && !items.trailingComma { return items.elements[0] }
             return .tuple(items.elements)
         case UInt8(ascii: "["):
-            let items = try sequence(closing: "]", depth: depth) { (parser: inout Parser) throws(PythonLiteral.SyntaxError) in
+            let items = try sequence(closing: "]", depth: depth) {
+                (parser: inout Parser) throws(PythonLiteral.SyntaxError) in
                 try parser.value(depth: depth + 1)
             }
             return .list(items.elements)

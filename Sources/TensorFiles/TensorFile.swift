@@ -15,8 +15,9 @@ public enum TensorFile {
         case .npy: return try NPY.read(contentsOf: url)
         case .text: return try TextTensor.read(contentsOf: url)
         case .npz:
-            throw TensorFileError("\(url.lastPathComponent): an .npz archive holds several named arrays, not "
-                                  + "one tensor; read it with TensorFile.readBundle or NPZ.read")
+            throw TensorFileError(
+                "\(url.lastPathComponent): an .npz archive holds several named arrays, not "
+                    + "one tensor; read it with TensorFile.readBundle or NPZ.read")
         }
     }
 
@@ -37,8 +38,9 @@ public enum TensorFile {
             case "npz": self = .npz
             case let ext where TensorFile.textExtensions.contains(ext): self = .text
             default:
-                throw TensorFileError("\(url.lastPathComponent): unknown tensor file type; use .npy, .npz, "
-                                      + "or text (.txt, .tsv, .dat)")
+                throw TensorFileError(
+                    "\(url.lastPathComponent): unknown tensor file type; use .npy, .npz, "
+                        + "or text (.txt, .tsv, .dat)")
             }
         }
     }

@@ -31,14 +31,16 @@ public enum TextTensor {
             var row: [Double] = []
             for token in tokens {
                 guard let value = Double(token) else {
-                    throw TensorFileError("\(source):\(number): '\(token)' is not a number; write values like "
-                                          + "1.5, -2e-3, nan or inf separated by spaces")
+                    throw TensorFileError(
+                        "\(source):\(number): '\(token)' is not a number; write values like "
+                            + "1.5, -2e-3, nan or inf separated by spaces")
                 }
                 row.append(value)
             }
             if let columns, row.count != columns {
-                throw TensorFileError("\(source):\(number): row has \(row.count) values but the first row has "
-                                      + "\(columns); every row needs the same number of values")
+                throw TensorFileError(
+                    "\(source):\(number): row has \(row.count) values but the first row has "
+                        + "\(columns); every row needs the same number of values")
             }
             columns = row.count
             if startsBlock { blocks.append((number, [])) }
@@ -49,9 +51,10 @@ public enum TextTensor {
             throw TensorFileError("\(source): no numbers found; write whitespace-separated values, one row per line")
         }
         for (channel, block) in blocks.enumerated() where block.rows.count != first.rows.count {
-            throw TensorFileError("\(source):\(block.firstLine): channel \(channel + 1) has \(block.rows.count) "
-                                  + "rows but channel 1 has \(first.rows.count); every blank-line-separated "
-                                  + "block needs the same number of rows")
+            throw TensorFileError(
+                "\(source):\(block.firstLine): channel \(channel + 1) has \(block.rows.count) "
+                    + "rows but channel 1 has \(first.rows.count); every blank-line-separated "
+                    + "block needs the same number of rows")
         }
         let shape = blocks.count == 1 ? [first.rows.count, columns] : [blocks.count, first.rows.count, columns]
         return Tensor(shape: shape, scalars: blocks.flatMap { $0.rows.joined() })
@@ -61,8 +64,9 @@ public enum TextTensor {
     public static func read(contentsOf url: URL) throws -> Tensor {
         let data = try FileAccess.contents(of: url)
         guard let text = String(data: data, encoding: .utf8) else {
-            throw TensorFileError("\(url.lastPathComponent): the file is not UTF-8 text; "
-                                  + "save it as plain text or use .npy for binary data")
+            throw TensorFileError(
+                "\(url.lastPathComponent): the file is not UTF-8 text; "
+                    + "save it as plain text or use .npy for binary data")
         }
         return try decode(text, source: url.lastPathComponent)
     }
@@ -72,15 +76,17 @@ public enum TextTensor {
     public static func encode(_ tensor: Tensor) throws -> String {
         let shape = tensor.shape
         guard (1...3).contains(shape.count), tensor.count > 0 else {
-            throw TensorFileError("text format holds non-empty 1-d, 2-d or 3-d tensors, not shape "
-                                  + "\(NPYHeader.describe(shape)); save it as .npy instead")
+            throw TensorFileError(
+                "text format holds non-empty 1-d, 2-d or 3-d tensors, not shape "
+                    + "\(NPYHeader.describe(shape)); save it as .npy instead")
         }
         let columns = shape[shape.count - 1]
         let rowsPerBlock = shape.count == 3 ? shape[1] : tensor.count / columns
         var text = "# shape \(NPYHeader.describe(shape))\n"
         for (rowIndex, start) in stride(from: 0, to: tensor.count, by: columns).enumerated() {
             if rowIndex > 0 && rowIndex % rowsPerBlock == 0 { text += "\n" }
-            text += tensor.scalars[start..<start + columns]
+            text +=
+                tensor.scalars[start..<start + columns]
                 .map { $0.isNaN ? "nan" : "\($0)" }
                 .joined(separator: " ") + "\n"
         }

@@ -111,8 +111,11 @@ final class ZipWriter {
     /// returns the CRC-32 of the uncompressed bytes.
     private func writeDeflated(_ pieces: [UnsafeRawBufferPointer]) throws -> UInt32 {
         var stream = z_stream()
-        guard deflateInit2_(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
-                            zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard
+            deflateInit2_(
+                &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
+                zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        else {
             throw Self.zlibError(stream)
         }
         defer { deflateEnd(&stream) }
@@ -165,13 +168,15 @@ final class ZipWriter {
 
     /// The current `errno` as an error whose description is the system's message.
     private static func posixError() -> Error {
-        NSError(domain: NSPOSIXErrorDomain, code: Int(errno),
-                userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+        NSError(
+            domain: NSPOSIXErrorDomain, code: Int(errno),
+            userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
     }
 
     private static func zlibError(_ stream: z_stream) -> Error {
-        TensorFileError("deflate failed (\(stream.msg.map { String(cString: $0) } ?? "zlib error")); "
-                        + "write the archive uncompressed")
+        TensorFileError(
+            "deflate failed (\(stream.msg.map { String(cString: $0) } ?? "zlib error")); "
+                + "write the archive uncompressed")
     }
 
     /// MS-DOS date and time fields for `date` in local time (years before 1980 become 1980).
@@ -180,8 +185,10 @@ final class ZipWriter {
         var parts = tm()
         localtime_r(&seconds, &parts)
         let year = max(0, Int(parts.tm_year) + 1900 - 1980)
-        return (UInt16(year << 9 | Int(parts.tm_mon + 1) << 5 | Int(parts.tm_mday)),
-                UInt16(Int(parts.tm_hour) << 11 | Int(parts.tm_min) << 5 | Int(parts.tm_sec) / 2))
+        return (
+            UInt16(year << 9 | Int(parts.tm_mon + 1) << 5 | Int(parts.tm_mday)),
+            UInt16(Int(parts.tm_hour) << 11 | Int(parts.tm_min) << 5 | Int(parts.tm_sec) / 2)
+        )
     }
 }
 

@@ -57,11 +57,13 @@ public struct ConvBackwardWalkthrough {
     public func taughtStep(_ number: Int) -> GradientStep {
         let element = dLdA.index(ofOffset: number)
         let p = layer.geometry.padding
-        let padded = layer.spatialAxes == 1
+        let padded =
+            layer.spatialAxes == 1
             ? [element[0], element[1], 0, element[2] + p.w]
             : [element[0], element[1], element[2] + p.h, element[3] + p.w]
-        return GradientStep(number: number, element: padded, terms: taught.terms(ofPadded: padded),
-                            result: taught.paddedInputGradient[index: padded])
+        return GradientStep(
+            number: number, element: padded, terms: taught.terms(ofPadded: padded),
+            result: taught.paddedInputGradient[index: padded])
     }
 }
 

@@ -54,7 +54,8 @@ public struct ConvForwardWalkthrough: OutputWalk {
         let channelSums = (0..<layer.inChannels).map { c in
             terms[(c * perChannel)..<((c + 1) * perChannel)].reduce(0) { $0 + $1.product }
         }
-        return ConvForwardStep(number: number, output: index, terms: terms, channelSums: channelSums,
-                               bias: layer.b.scalars[index[1]], result: output.scalars[number])
+        return ConvForwardStep(
+            number: number, output: index, terms: terms, channelSums: channelSums,
+            bias: layer.b.scalars[index[1]], result: output.scalars[number])
     }
 }

@@ -34,8 +34,10 @@ public struct ElementwiseWalkthrough {
     /// Flatten's record (the input shape); nil for activations.
     private let flattenRecord: FlattenRecord?
 
-    public init(layer: ElementwiseLayer, input: Tensor, dLdZ: Tensor? = nil,
-        upstream: UpstreamGradient = .ones) throws {
+    public init(
+        layer: ElementwiseLayer, input: Tensor, dLdZ: Tensor? = nil,
+        upstream: UpstreamGradient = .ones
+    ) throws {
         self.layer = layer
         self.input = input
         switch layer {
@@ -74,8 +76,9 @@ public struct ElementwiseWalkthrough {
         let element = dLdA.index(ofOffset: number)
         let out = destination(ofInput: element)
         let factor = localGradient.map { $0[index: element] } ?? 1
-        return GradientStep(number: number, element: element,
-                            terms: [GradientTerm(output: out, upstream: dLdZ[index: out], through: element, factor: factor)],
-                            result: dLdA.scalars[number])
+        return GradientStep(
+            number: number, element: element,
+            terms: [GradientTerm(output: out, upstream: dLdZ[index: out], through: element, factor: factor)],
+            result: dLdA.scalars[number])
     }
 }

@@ -22,8 +22,10 @@ public struct LinearWalkthrough {
     /// Forward step `number`: the products of `Z[n, o]`, the bias and the layer's value.
     public func forwardStep(_ number: Int) -> (output: [Int], terms: [ConvTerm], bias: Double, value: Double) {
         let index = output.index(ofOffset: number)
-        return (index, layer.productTerms(of: index, in: pass.record), layer.b.scalars[index[1]],
-            output.scalars[number])
+        return (
+            index, layer.productTerms(of: index, in: pass.record), layer.b.scalars[index[1]],
+            output.scalars[number]
+        )
     }
 
     /// `Σ_i W[o, i]·A[n, i]` of forward step `number`, before the bias: the sum the

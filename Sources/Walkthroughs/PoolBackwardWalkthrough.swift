@@ -48,8 +48,9 @@ public struct PoolBackwardWalkthrough {
 
     public func step(_ number: Int) -> GradientStep {
         let element = dLdA.index(ofOffset: number)
-        return GradientStep(number: number, element: element,
-                            terms: forward.layer.inputGradientTerms(of: element, in: forward.record, dLdZ: dLdZ),
-                            result: dLdA.scalars[number])
+        return GradientStep(
+            number: number, element: element,
+            terms: forward.layer.inputGradientTerms(of: element, in: forward.record, dLdZ: dLdZ),
+            result: dLdA.scalars[number])
     }
 }

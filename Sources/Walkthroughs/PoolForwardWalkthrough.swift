@@ -47,8 +47,9 @@ public struct PoolForwardWalkthrough: OutputWalk {
     public func step(_ number: Int) -> PoolForwardStep {
         let index = outputIndex(ofStep: number)
         let window = layer.receptiveField(of: index)
-        return PoolForwardStep(number: number, output: index, window: window,
-                               values: window.map { input[index: $0] },
-                               argmax: layer.argmax(of: index, in: record), result: output.scalars[number])
+        return PoolForwardStep(
+            number: number, output: index, window: window,
+            values: window.map { input[index: $0] },
+            argmax: layer.argmax(of: index, in: record), result: output.scalars[number])
     }
 }

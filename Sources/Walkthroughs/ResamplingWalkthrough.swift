@@ -12,8 +12,10 @@ public struct ResamplingWalkthrough {
     public let dLdA: Tensor
 
     /// Runs the layer forward on `input` and backward on `dLdZ` (default: `upstream`).
-    public init(layer: ResamplingFunction, input: Tensor, dLdZ: Tensor? = nil,
-        upstream: UpstreamGradient = .ones) throws {
+    public init(
+        layer: ResamplingFunction, input: Tensor, dLdZ: Tensor? = nil,
+        upstream: UpstreamGradient = .ones
+    ) throws {
         self.layer = layer
         self.input = input
         let pass = try LayerPass(layer, input: input, dLdZ: dLdZ, upstream: upstream)
@@ -30,9 +32,10 @@ public struct ResamplingWalkthrough {
     /// was dropped by downsampling... or never, for upsampling).
     public func backwardStep(_ number: Int) -> GradientStep {
         let element = dLdA.index(ofOffset: number)
-        let terms = layer.destination(ofInput: element).map { output in
-            [GradientTerm(output: output, upstream: dLdZ[index: output], through: element, factor: 1)]
-        } ?? []
+        let terms =
+            layer.destination(ofInput: element).map { output in
+                [GradientTerm(output: output, upstream: dLdZ[index: output], through: element, factor: 1)]
+            } ?? []
         return GradientStep(number: number, element: element, terms: terms, result: dLdA.scalars[number])
     }
 }

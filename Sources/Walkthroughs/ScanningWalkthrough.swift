@@ -25,8 +25,10 @@ public struct ScanningWalkthrough {
     /// distributed scan (ReLUs keep their input's shape and add no entry).
     public let shapes: [[Int]]
 
-    init(input: Tensor, mlp: Sequential, mlpWeights: [Tensor], network: Sequential, windowSize: Int, hop: Int,
-         sourceWeights: [Tensor]? = nil, cuts: [KernelCut]) throws {
+    init(
+        input: Tensor, mlp: Sequential, mlpWeights: [Tensor], network: Sequential, windowSize: Int, hop: Int,
+        sourceWeights: [Tensor]? = nil, cuts: [KernelCut]
+    ) throws {
         self.input = input
         self.mlp = mlp
         self.mlpWeights = mlpWeights
@@ -35,7 +37,8 @@ public struct ScanningWalkthrough {
         self.hop = hop
         self.sourceWeights = sourceWeights ?? mlpWeights
         self.cuts = cuts
-        var shapes = [input.shape], x = input
+        var shapes = [input.shape]
+        var x = input
         for layer in network.layers {
             x = try layer.output(for: x)
             if x.shape != shapes.last { shapes.append(x.shape) }
@@ -52,21 +55,25 @@ public struct ScanningWalkthrough {
 
     /// The teaching picture: `Linear(C·K, O)` reading C channels × K steps is `Conv1d(C, O, K, 1)`.
     /// `weight` is the Linear weight `(O, C·K)` as PyTorch stores it.
-    public static func linearAsConvolution(weight: Tensor, input: Tensor, kernelSize: Int) throws -> ScanningWalkthrough {
+    public static func linearAsConvolution(weight: Tensor, input: Tensor, kernelSize: Int) throws -> ScanningWalkthrough
+    {
         let w = weight.transposed()
-        let conv = Conv1d(inChannels: input.shape[1], outChannels: weight.shape[0], kernelSize: kernelSize,
-                          W: try ScanningMLP.kernel(fromMLPWeight: w, kernelSize: kernelSize))
+        let conv = Conv1d(
+            inChannels: input.shape[1], outChannels: weight.shape[0], kernelSize: kernelSize,
+            W: try ScanningMLP.kernel(fromMLPWeight: w, kernelSize: kernelSize))
         let linear = Linear(inFeatures: weight.shape[1], outFeatures: weight.shape[0], W: weight)
-        return try ScanningWalkthrough(input: input, mlp: Sequential([linear]), mlpWeights: [w],
-                                       network: Sequential([conv, Flatten()]), windowSize: kernelSize, hop: 1,
-                                       cuts: [KernelCut(mlpShape: w.shape, windowSteps: kernelSize)])
+        return try ScanningWalkthrough(
+            input: input, mlp: Sequential([linear]), mlpWeights: [w],
+            network: Sequential([conv, Flatten()]), windowSize: kernelSize, hop: 1,
+            cuts: [KernelCut(mlpShape: w.shape, windowSteps: kernelSize)])
     }
 
     /// The simple scan: the MLP with weights `w1`–`w3` at every window of 8 steps, hop 4.
     public static func simple(w1: Tensor, w2: Tensor, w3: Tensor, input: Tensor) throws -> ScanningWalkthrough {
-        try ScanningWalkthrough(input: input, mlp: ScanningMLP.mlp(w1: w1, w2: w2, w3: w3), mlpWeights: [w1, w2, w3],
-                                network: try ScanningMLP.simple(w1: w1, w2: w2, w3: w3),
-                                windowSize: ScanningMLP.windowSize, hop: ScanningMLP.hop, cuts: ScanningMLP.simpleCuts)
+        try ScanningWalkthrough(
+            input: input, mlp: ScanningMLP.mlp(w1: w1, w2: w2, w3: w3), mlpWeights: [w1, w2, w3],
+            network: try ScanningMLP.simple(w1: w1, w2: w2, w3: w3),
+            windowSize: ScanningMLP.windowSize, hop: ScanningMLP.hop, cuts: ScanningMLP.simpleCuts)
     }
 
     /// The distributed scan, next to the MLP whose weights share the network's kernels.
@@ -74,10 +81,11 @@ public struct ScanningWalkthrough {
         let network = try ScanningMLP.distributed(w1: w1, w2: w2, w3: w3)
         let kernels = network.parameterizedLayers.map(\.W)
         let shared = ScanningMLP.sharedMLPWeights(kernels[0], kernels[1], kernels[2])
-        return try ScanningWalkthrough(input: input, mlp: ScanningMLP.mlp(w1: shared.w1, w2: shared.w2, w3: shared.w3),
-                                       mlpWeights: [shared.w1, shared.w2, shared.w3], network: network,
-                                       windowSize: ScanningMLP.windowSize, hop: ScanningMLP.hop,
-                                       sourceWeights: [w1, w2, w3], cuts: ScanningMLP.distributedCuts)
+        return try ScanningWalkthrough(
+            input: input, mlp: ScanningMLP.mlp(w1: shared.w1, w2: shared.w2, w3: shared.w3),
+            mlpWeights: [shared.w1, shared.w2, shared.w3], network: network,
+            windowSize: ScanningMLP.windowSize, hop: ScanningMLP.hop,
+            sourceWeights: [w1, w2, w3], cuts: ScanningMLP.distributedCuts)
     }
 
     /// How many windows fit: `(W − K)//hop + 1`.

@@ -1,9 +1,10 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import Foundation
 import Terminal
 import Testing
 import Walkthroughs
+
+@testable import ConvScopeApp
 
 /// Issue 11 point 4: the element-walk screens show every kernel and every map of the sample
 /// at once when they fit (the slides' influence picture), and say which channels are shown
@@ -76,7 +77,8 @@ import Walkthroughs
             let shown = try #require(Int(match.1))...(try #require(Int(match.2)))
             #expect(shown.contains(focus) && shown.count < 8)
             for o in 0..<8 {
-                #expect((screen.panel(titled: "Z[0,\(o)]") != nil) == shown.contains(o), "Z[0,\(o)] with \(shown) shown")
+                #expect(
+                    (screen.panel(titled: "Z[0,\(o)]") != nil) == shown.contains(o), "Z[0,\(o)] with \(shown) shown")
             }
             model.press(.character("c"))
         }
@@ -87,8 +89,12 @@ import Walkthroughs
     }
 
     @Test func manyChannelSnapshots() throws {
-        try Snapshot.checkScreens("many-channels", Key.repeated(.right, 5) + Key.typing("ccc")) { try manyChannels(size: $0) }
-        try Snapshot.checkScreens("many-channels-dLdW", Key.typing("bbb") + Key.repeated(.right, 40)) { try manyChannels(size: $0) }
+        try Snapshot.checkScreens("many-channels", Key.repeated(.right, 5) + Key.typing("ccc")) {
+            try manyChannels(size: $0)
+        }
+        try Snapshot.checkScreens("many-channels-dLdW", Key.typing("bbb") + Key.repeated(.right, 40)) {
+            try manyChannels(size: $0)
+        }
     }
 
     /// Max pooling over two channels: both output maps, the focused one filling in.
@@ -100,8 +106,12 @@ import Walkthroughs
         model.press(.character("G"))
         let screen = ScreenText(buffer: model.render())
         for c in 0..<2 {
-            try ShownValues.expectMap(screen, titled: "Z[0,\(c)]", rows: 3, columns: 3) { r, q in .value(expected[0, c, r, q]) }
+            try ShownValues.expectMap(screen, titled: "Z[0,\(c)]", rows: 3, columns: 3) { r, q in
+                .value(expected[0, c, r, q])
+            }
         }
-        try Snapshot.checkScreens("maxpool-two-channels", Key.repeated(.right, 11)) { AppFixtures.single(scene, size: $0) }
+        try Snapshot.checkScreens("maxpool-two-channels", Key.repeated(.right, 11)) {
+            AppFixtures.single(scene, size: $0)
+        }
     }
 }

@@ -1,14 +1,17 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import Terminal
 import Testing
 import Walkthroughs
 
+@testable import ConvScopeApp
+
 /// The user's answer on screen: mismatching cells marked, the mistake in the header, the
 /// two values of the current cell, and the keys that jump between mismatches.
 @Suite struct AnswerOverlayTests {
-    static let bundle = ["A": Tensor.randomNormal(shape: [1, 2, 6], seed: 1), "W": Tensor.randomNormal(shape: [3, 2, 3], seed: 2),
-                         "b": Tensor.randomNormal(shape: [3], seed: 3), "dLdZ": Tensor.randomNormal(shape: [1, 3, 4], seed: 4)]
+    static let bundle = [
+        "A": Tensor.randomNormal(shape: [1, 2, 6], seed: 1), "W": Tensor.randomNormal(shape: [3, 2, 3], seed: 2),
+        "b": Tensor.randomNormal(shape: [3], seed: 3), "dLdZ": Tensor.randomNormal(shape: [1, 3, 4], seed: 4),
+    ]
     static let spec = LayerSpec(kind: .conv1d)
     static let right = try! spec.run(on: bundle)
 
@@ -16,7 +19,8 @@ import Walkthroughs
     func model(_ answer: [String: Tensor], phase: Pass) throws -> AppModel {
         let scenes = try SceneFactory.scenes(for: Self.spec, bundle: Self.bundle)
         var model = AppModel(scenes: scenes, size: Size(width: 110, height: 30), capabilities: .minimal)
-        model.answer = AnswerOverlay(try AnswerCheck(spec: Self.spec, bundle: Self.bundle, answer: answer), scenes: scenes)
+        model.answer = AnswerOverlay(
+            try AnswerCheck(spec: Self.spec, bundle: Self.bundle, answer: answer), scenes: scenes)
         model.phase = phase
         return model
     }
@@ -80,11 +84,15 @@ import Walkthroughs
     /// the maps that are the layer's own Z and dLdA are checked.
     @Test func onlyMapsShowingTheCheckedTensorAreChecked() throws {
         let spec = LayerSpec(kind: .convtranspose1d)
-        let bundle = ["A": Tensor.randomNormal(shape: [1, 2, 4], seed: 5), "W": Tensor.randomNormal(shape: [2, 2, 2], seed: 6),
-                      "b": Tensor([0.5, -1]), "dLdZ": Tensor.randomNormal(shape: [1, 2, 6], seed: 7)]
+        let bundle = [
+            "A": Tensor.randomNormal(shape: [1, 2, 4], seed: 5), "W": Tensor.randomNormal(shape: [2, 2, 2], seed: 6),
+            "b": Tensor([0.5, -1]), "dLdZ": Tensor.randomNormal(shape: [1, 2, 6], seed: 7),
+        ]
         let right = try spec.run(on: bundle)
         let scenes = try SceneFactory.scenes(for: spec, bundle: bundle)
-        let overlay = AnswerOverlay(try AnswerCheck(spec: spec, bundle: bundle, answer: ["Z": right["Z"]!, "dLdA": right["dLdA"]!]), scenes: scenes)
+        let overlay = AnswerOverlay(
+            try AnswerCheck(spec: spec, bundle: bundle, answer: ["Z": right["Z"]!, "dLdA": right["dLdA"]!]),
+            scenes: scenes)
         #expect(overlay.checked(scene: 0, phase: .forward) == nil)
         #expect(overlay.checked(scene: 0, phase: .dLdA)?.check.key == "dLdA")
         #expect(overlay.checked(scene: 1, phase: .forward)?.check.key == "Z")

@@ -1,8 +1,9 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import Terminal
 import Testing
 import Walkthroughs
+
+@testable import ConvScopeApp
 
 /// Models and scenes the tests start from.
 enum AppFixtures {
@@ -35,11 +36,13 @@ enum AppFixtures {
 
     /// `conv2d` from the factory on a seeded 1×3×224×224 image with two 3×3 kernels.
     static func imageSizedConv() throws -> Scene {
-        try factoryScene(LayerSpec(kind: .conv2d, stride: [2], padding: [1]), [
-            "A": Tensor.randomUniform(shape: [1, 3, 224, 224], in: 0...1, seed: 11),
-            "W": Tensor.randomNormal(shape: [2, 3, 3, 3], seed: 12),
-            "b": Tensor.randomNormal(shape: [2], seed: 13),
-        ])
+        try factoryScene(
+            LayerSpec(kind: .conv2d, stride: [2], padding: [1]),
+            [
+                "A": Tensor.randomUniform(shape: [1, 3, 224, 224], in: 0...1, seed: 11),
+                "W": Tensor.randomNormal(shape: [2, 3, 3, 3], seed: 12),
+                "b": Tensor.randomNormal(shape: [2], seed: 13),
+            ])
     }
 
     /// `conv2d` from the factory on a small input holding NaN, +Inf and -Inf, with an
@@ -49,11 +52,13 @@ enum AppFixtures {
         input[7] = .nan
         input[16] = .infinity
         input[27] = -.infinity
-        return try factoryScene(LayerSpec(kind: .conv2d), [
-            "A": Tensor(shape: [1, 1, 6, 6], scalars: input),
-            "W": Tensor(shape: [1, 1, 2, 2], repeating: 1),
-            "b": Tensor([0]),
-        ])
+        return try factoryScene(
+            LayerSpec(kind: .conv2d),
+            [
+                "A": Tensor(shape: [1, 1, 6, 6], scalars: input),
+                "W": Tensor(shape: [1, 1, 2, 2], repeating: 1),
+                "b": Tensor([0]),
+            ])
     }
 }
 
@@ -83,8 +88,9 @@ extension AppModel {
     /// never moved reads as 0.
     var state: ModelState {
         let allSteps = scenes.indices.map { s in scenes[s].phases.map { steps[s][$0] ?? 0 } }
-        return ModelState(sceneIndex: sceneIndex, phase: phase, steps: allSteps, isPlaying: isPlaying,
-                          speedIndex: speedIndex, display: display, showsHelp: showsHelp, size: size, wantsQuit: wantsQuit)
+        return ModelState(
+            sceneIndex: sceneIndex, phase: phase, steps: allSteps, isPlaying: isPlaying,
+            speedIndex: speedIndex, display: display, showsHelp: showsHelp, size: size, wantsQuit: wantsQuit)
     }
 
     /// The step cursor's grid in the current scene and phase.
@@ -119,10 +125,12 @@ extension AppFixtures {
     /// A batch of three 5×5 samples through a padded 2→3 channel convolution: a 3×3×5×5 output,
     /// so sample and channel moves have somewhere to go.
     static func batchConv() throws -> Scene {
-        try factoryScene(LayerSpec(kind: .conv2d, padding: [1]), [
-            "A": Tensor.randomUniform(shape: [3, 2, 5, 5], in: -2...2, seed: 31),
-            "W": Tensor.randomNormal(shape: [3, 2, 3, 3], seed: 32),
-            "b": Tensor.randomNormal(shape: [3], seed: 33),
-        ])
+        try factoryScene(
+            LayerSpec(kind: .conv2d, padding: [1]),
+            [
+                "A": Tensor.randomUniform(shape: [3, 2, 5, 5], in: -2...2, seed: 31),
+                "W": Tensor.randomNormal(shape: [3, 2, 3, 3], seed: 32),
+                "b": Tensor.randomNormal(shape: [3], seed: 33),
+            ])
     }
 }

@@ -1,15 +1,19 @@
-@testable import ConvScopeApp
 import Terminal
 import Testing
+
+@testable import ConvScopeApp
 
 /// The run loop on a `MemoryBackend`: one frame per event, the backend's size and
 /// capabilities win over the model's, shutdown exactly once.
 @Suite struct AppRunnerTests {
     @Test func scriptedSessionDrawsAFramePerEventAndShutsDownOnce() throws {
         let resized = Size(width: 100, height: 30)
-        let backend = MemoryBackend(size: AppFixtures.small, capabilities: .minimal, events: [
-            .key(.right), .key(.right), .key(.character("?")), .key(.character("x")), .resize(resized), .key(.character("q")),
-        ])
+        let backend = MemoryBackend(
+            size: AppFixtures.small, capabilities: .minimal,
+            events: [
+                .key(.right), .key(.right), .key(.character("?")), .key(.character("x")), .resize(resized),
+                .key(.character("q")),
+            ])
         // QuitAfter only ends a run that ignored the scripted q (it would add a 7th frame).
         AppRunner.run(try AppFixtures.demo(size: AppFixtures.large), on: QuitAfter(reads: 6, of: backend))
 

@@ -1,6 +1,7 @@
-@testable import ConvScopeApp
 import Terminal
 import Testing
+
+@testable import ConvScopeApp
 
 /// Where `ColumnLayout` puts panels: side by side, stacked, lined up across columns, and
 /// sharing a body too narrow for every column without losing a column to rounding.
@@ -11,7 +12,8 @@ import Testing
     }
 
     @Test func slotsLineUpPanelsAcrossColumns() {
-        var tall = text("tall", width: 4, lines: 3), short = text("k", width: 4)
+        var tall = text("tall", width: 4, lines: 3)
+        var short = text("k", width: 4)
         tall.slotHeight = 6
         short.slotHeight = 6
         let body = Rect(x: 0, y: 0, width: 40, height: 20)
@@ -23,8 +25,9 @@ import Testing
     @Test func aReservedWidthHoldsEvenForShortContent() {
         var panel = text("a", width: 2)
         panel.reservedWidth = 15
-        let panels = ColumnLayout.arrange([([panel], false), ([text("b", width: 2)], false)],
-                                          in: Rect(x: 0, y: 0, width: 40, height: 10))
+        let panels = ColumnLayout.arrange(
+            [([panel], false), ([text("b", width: 2)], false)],
+            in: Rect(x: 0, y: 0, width: 40, height: 10))
         #expect(panels.map(\.frame.width) == [15, Panel.titleWidth("b")])
         #expect(panels[1].frame.x == 16, "one column of gap after the reserved width")
     }
@@ -41,8 +44,10 @@ import Testing
     @Test func aLastColumnTooWideToFitBesideGoesUnderItsNeighbour() {
         // Side by side 30 + 10 + 20 and two gaps: 62 columns; z under k: 51.
         let body = Rect(x: 0, y: 0, width: 52, height: 10)
-        let columns: [ColumnLayout.Column] = [([text("a", width: 28)], true), ([text("k", width: 8)], false),
-                                              ([text("z", width: 18)], true)]
+        let columns: [ColumnLayout.Column] = [
+            ([text("a", width: 28)], true), ([text("k", width: 8)], false),
+            ([text("z", width: 18)], true),
+        ]
         let panels = ColumnLayout.arrange(columns, in: body)
         #expect(panels.map(\.frame.x) == [0, 31, 31], "z goes under k")
         #expect(panels.map(\.frame.y) == [0, 0, 3])

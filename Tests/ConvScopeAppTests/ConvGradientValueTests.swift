@@ -1,8 +1,9 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import Terminal
 import Testing
 import Walkthroughs
+
+@testable import ConvScopeApp
 
 /// Every gradient the convolution backward screens show is the layer's: for random
 /// geometries, the expected values come from a separate layer object's `backward`.
@@ -52,7 +53,9 @@ import Walkthroughs
 
         let p = random.padding
         let (rows, columns) = (random.dLdA.shape[2], random.dLdA.shape[3])
-        try ShownValues.expectMap(screen, titled: "dLdA_pad[\(n),\(c)]", rows: rows + 2 * p.h, columns: columns + 2 * p.w) { r, q in
+        try ShownValues.expectMap(
+            screen, titled: "dLdA_pad[\(n),\(c)]", rows: rows + 2 * p.h, columns: columns + 2 * p.w
+        ) { r, q in
             let (y, x) = (r - p.h, q - p.w)
             guard (0..<rows).contains(y), (0..<columns).contains(x) else { return .any }
             return (y, x) <= (h, w) ? .value(random.dLdA[n, c, y, x]) : .pending

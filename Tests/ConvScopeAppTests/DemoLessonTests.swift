@@ -1,8 +1,9 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import Terminal
 import Testing
 import Walkthroughs
+
+@testable import ConvScopeApp
 
 /// The demo keeps its lessons visible: backward passes start from distinct small integers
 /// (each term is visibly dL/dZ · W), resampling shows what it picks and drops, max pooling's
@@ -35,7 +36,10 @@ import Walkthroughs
     /// A dL/dA term on the influence scene is the product of the dL/dZ and W it names.
     @Test func eachTermIsItsGradientTimesItsWeight() throws {
         let scene = try Demo.scenes()[0]
-        guard case .convolution(let forward, let backward) = scene.content else { Issue.record("not a convolution"); return }
+        guard case .convolution(let forward, let backward) = scene.content else {
+            Issue.record("not a convolution")
+            return
+        }
         let step = backward.step(14, of: .dLdA)
         #expect(Set(step.terms.map(\.upstream)).count > 1)
         for term in step.terms {
@@ -53,7 +57,10 @@ import Walkthroughs
 
     @Test func downsamplingMarksTheCellsItDrops() throws {
         let scene = try Demo.scenes()[6]
-        guard case .resampling(let walk) = scene.content else { Issue.record("not resampling"); return }
+        guard case .resampling(let walk) = scene.content else {
+            Issue.record("not resampling")
+            return
+        }
         let model = AppModel(scenes: [scene], size: AppFixtures.large)
         let plan = ResamplingScreen.plan(walk, phase: .forward, step: 5, model: model)
         let input = try #require(plan.panels.first { $0.title == "A[0,0]" }?.map)
@@ -72,7 +79,10 @@ import Walkthroughs
     /// their gradient adds two dL/dZ values.
     @Test func maxPoolingWindowsOverlap() throws {
         let scene = try Demo.scenes()[3]
-        guard case .pooling(let forward, let backward) = scene.content else { Issue.record("not pooling"); return }
+        guard case .pooling(let forward, let backward) = scene.content else {
+            Issue.record("not pooling")
+            return
+        }
         #expect(forward.layer.geometry.kernel == HW(square: 3) && forward.layer.geometry.stride == HW(square: 2))
         #expect(scene.title == "max pool 3×3, stride 2, overlapping")
         let accumulated = (0..<backward.dLdA.count).map { backward.step($0).terms }.filter { $0.count >= 2 }
@@ -82,7 +92,10 @@ import Walkthroughs
     /// The influence scene's kernels at size 5 are the vertical and horizontal edge detectors.
     @Test func edgeKernelsKeepTheirFamilyAtANewSize() throws {
         let model = try AppFixtures.demo().pressing(Key.repeated(.character(">"), 2))
-        guard case .convolution(let forward, _) = model.scene.content else { Issue.record("not a convolution"); return }
+        guard case .convolution(let forward, _) = model.scene.content else {
+            Issue.record("not a convolution")
+            return
+        }
         let W = forward.layer.W
         try #require(W.shape == [2, 1, 5, 5])
         #expect(model.scene.title == "influence: 2 edge kernels 5×5 → 2 maps")

@@ -1,8 +1,9 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import Terminal
 import Testing
 import Walkthroughs
+
+@testable import ConvScopeApp
 
 /// The cursor in the backward passes: up and down move one row of the gradient being
 /// filled in, and clicking a cell of that map jumps to its step.
@@ -22,8 +23,10 @@ import Walkthroughs
 
     /// Clicks every number of map `title` (rows × columns) and expects `step(r, c)`, or no
     /// move where `step` gives nil.
-    func expectClicks(_ model: AppModel, map title: String, rows: Int, columns: Int, step: (Int, Int) -> Int?,
-                      sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectClicks(
+        _ model: AppModel, map title: String, rows: Int, columns: Int, step: (Int, Int) -> Int?,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let screen = ScreenText(buffer: model.render())
         let panel = try #require(screen.panel(titled: title), "no map \(title)", sourceLocation: sourceLocation)
         for r in 0..<rows {
@@ -31,7 +34,8 @@ import Walkthroughs
             try #require(words.count == columns, "row \(r): \(words.map(\.text))", sourceLocation: sourceLocation)
             for (c, word) in words.enumerated() {
                 let clicked = click(model, word.x + word.text.count - 1, panel.y + r)
-                #expect(clicked.step == step(r, c) ?? model.step, "\(title) (\(r), \(c))", sourceLocation: sourceLocation)
+                #expect(
+                    clicked.step == step(r, c) ?? model.step, "\(title) (\(r), \(c))", sourceLocation: sourceLocation)
                 #expect(clicked.phase == model.phase, sourceLocation: sourceLocation)
             }
         }

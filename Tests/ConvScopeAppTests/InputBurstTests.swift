@@ -1,6 +1,7 @@
-@testable import ConvScopeApp
 import Terminal
 import Testing
+
+@testable import ConvScopeApp
 
 /// Input drained in bursts (issue 14 point 8): every event already typed is applied, then
 /// one frame is drawn; `q` and Ctrl-C quit at once, ahead of whatever was queued.

@@ -1,6 +1,7 @@
-@testable import ConvScopeApp
 import Terminal
 import Testing
+
+@testable import ConvScopeApp
 
 /// The key table is the one source of keys: every action has a key the help names, no key
 /// is bound twice, and the hint texts in screens name the table's keys.
@@ -25,8 +26,10 @@ import Testing
         #expect(line.contains("\(KeyMap.key(.openLayer)) open · \(KeyMap.key(.trainStep)) step"))
         network.press(.character("b"))
         let backward = network.render().plainTextLines()[1]
-        #expect(backward.contains("\(KeyMap.key(.togglePlay)) train · "
-                                  + "\(KeyMap.key(.nextSample))/\(KeyMap.key(.previousSample)) sample · "
-                                  + "\(KeyMap.key(.nextPhase)) back"), "\(backward)")
+        #expect(
+            backward.contains(
+                "\(KeyMap.key(.togglePlay)) train · "
+                    + "\(KeyMap.key(.nextSample))/\(KeyMap.key(.previousSample)) sample · "
+                    + "\(KeyMap.key(.nextPhase)) back"), "\(backward)")
     }
 }

@@ -1,16 +1,19 @@
-@testable import ConvScopeApp
+import ConvScopeCore
 import Terminal
 import Testing
 import Walkthroughs
-import ConvScopeCore
+
+@testable import ConvScopeApp
 
 /// A 1×3×224×224 image through a 2-channel convolution renders fast at any step and size.
 @Suite struct LargeInputTests {
     @Test func imageSizedInputRendersWellUnderASecond() throws {
         let scene = try AppFixtures.imageSizedConv()
         let clock = ContinuousClock()
-        let cases = [(AppFixtures.small, MapDisplay.automatic), (AppFixtures.large, .automatic),
-                     (Size(width: 250, height: 80), .numbers)]
+        let cases = [
+            (AppFixtures.small, MapDisplay.automatic), (AppFixtures.large, .automatic),
+            (Size(width: 250, height: 80), .numbers),
+        ]
         for (size, display) in cases {
             var model = AppFixtures.single(scene, size: size)
             model.display = display
@@ -54,9 +57,15 @@ import ConvScopeCore
         #expect(model.scene.stepCount(.dLdA) == A.count)
         let text = model.render().plainText()
         #expect(text.contains("MaxPool2d"))
-        guard case .pooling(_, let backward) = scene.content else { Issue.record("not pooling"); return }
+        guard case .pooling(_, let backward) = scene.content else {
+            Issue.record("not pooling")
+            return
+        }
         // Now computed, and the layer's own.
-        #expect(backward.dLdA == (try MaxPool2d(kernel: 2, stride: 2).function.backward(
-            backward.forward.record, Tensor(shape: [1, 4, 128, 128], repeating: 1)).dLdA))
+        #expect(
+            backward.dLdA
+                == (try MaxPool2d(kernel: 2, stride: 2).function.backward(
+                    backward.forward.record, Tensor(shape: [1, 4, 128, 128], repeating: 1)
+                ).dLdA))
     }
 }

@@ -1,7 +1,8 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import Terminal
 import Testing
+
+@testable import ConvScopeApp
 
 /// The screens of resampling, Linear, Flatten, the scanning MLP, the CNN and the live
 /// sizes at the two reference sizes, and `render`'s plain text with its marks.
@@ -24,7 +25,8 @@ import Testing
     }
 
     @Test func linearWeightGradient() throws {
-        try Snapshot.checkScreens("linear-dLdW", Key.typing("bb") + Key.repeated(.right, 6), start: Self.factory(.linear))
+        try Snapshot.checkScreens(
+            "linear-dLdW", Key.typing("bb") + Key.repeated(.right, 6), start: Self.factory(.linear))
     }
 
     @Test func flattenForward() throws {
@@ -53,8 +55,10 @@ import Testing
     /// What `render` prints (no colour, ASCII): `*` marks the routed dLdZ, `^` the element
     /// as its windows' maximum, `<` the current cell.
     @Test func renderPlainTextMarks() throws {
-        try Snapshot.checkScreens("render-maxpool-dLdA", Key.repeated(.tab, 3) + Key.repeated(.right, 3) + [.character("b")],
-                                  sizes: [Size(width: 100, height: 30)]) { size in
+        try Snapshot.checkScreens(
+            "render-maxpool-dLdA", Key.repeated(.tab, 3) + Key.repeated(.right, 3) + [.character("b")],
+            sizes: [Size(width: 100, height: 30)]
+        ) { size in
             AppModel(scenes: try Demo.scenes(), size: size, capabilities: .minimal)
         }
     }

@@ -1,7 +1,8 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import Terminal
 import Testing
+
+@testable import ConvScopeApp
 
 /// The demo's live sizes: `e`/`E` select one, `>`/`<` rebuild the layer with it, sizes
 /// that make no layer are explained, and the rows a stride never reaches are pointed out.
@@ -11,14 +12,17 @@ import Testing
         var values: [String: Int]
         static let names = ["kernel", "stride", "pad", "dil", "C_in", "C_out", "input"]
         /// The strided demo scene's sizes, as the README describes it.
-        static let strided = Sizes(values: ["kernel": 3, "stride": 2, "pad": 1, "dil": 1, "C_in": 2, "C_out": 2, "input": 7])
+        static let strided = Sizes(values: [
+            "kernel": 3, "stride": 2, "pad": 1, "dil": 1, "C_in": 2, "C_out": 2, "input": 7,
+        ])
 
         subscript(_ name: String) -> Int { values[name]! }
 
         /// A layer built from these sizes, apart from the app.
         var layer: Conv2d {
-            Conv2d(inChannels: self["C_in"], outChannels: self["C_out"], kernelSize: HW(square: self["kernel"]),
-                   stride: HW(square: self["stride"]), padding: HW(square: self["pad"]), dilation: HW(square: self["dil"]))
+            Conv2d(
+                inChannels: self["C_in"], outChannels: self["C_out"], kernelSize: HW(square: self["kernel"]),
+                stride: HW(square: self["stride"]), padding: HW(square: self["pad"]), dilation: HW(square: self["dil"]))
         }
 
         var inputShape: [Int] { [1, self["C_in"], self["input"], self["input"]] }
@@ -30,9 +34,11 @@ import Testing
             let s = self["stride"]
             // (W_in + 2p − d(K − 1) − 1)//s + 1, the padding, dilation and stride terms only where they do something.
             var symbols = "W_in" + (p == 0 ? "" : " + 2p") + (d == 1 ? " − K" : " − d(K − 1) − 1")
-            var numbers = "\(self["input"])" + (p == 0 ? "" : " + 2·\(p)") + (d == 1 ? " − \(k)" : " − \(d)·(\(k) − 1) − 1")
+            var numbers =
+                "\(self["input"])" + (p == 0 ? "" : " + 2·\(p)") + (d == 1 ? " − \(k)" : " − \(d)·(\(k) − 1) − 1")
             if s > 1 { (symbols, numbers) = ("(\(symbols))//s", "(\(numbers))//\(s)") }
-            let shapes = "A(1,\(self["C_in"]),\(self["input"]),\(self["input"])) W(\(self["C_out"]),\(self["C_in"]),\(k),\(k)) "
+            let shapes =
+                "A(1,\(self["C_in"]),\(self["input"]),\(self["input"])) W(\(self["C_out"]),\(self["C_in"]),\(k),\(k)) "
                 + "Z(\(Z.map(String.init).joined(separator: ",")))"
             return (shapes, "H_out = W_out = \(symbols) + 1 = \(numbers) + 1 = \(Z[2])")
         }
@@ -42,12 +48,15 @@ import Testing
     func strided() throws -> AppModel { try AppFixtures.demo(size: AppFixtures.large).pressing(.tab) }
 
     @Test func eAndShiftESelectEachSizeInTurn() throws {
-        for (key, names) in [(Key.character("e"), Sizes.names.dropFirst() + ["kernel"]), (.character("E"), Sizes.names.reversed())] {
+        for (key, names) in [
+            (Key.character("e"), Sizes.names.dropFirst() + ["kernel"]), (.character("E"), Sizes.names.reversed()),
+        ] {
             var model = try strided()
             #expect(model.render().plainTextLines()[3].contains("‹kernel 3›"))
             for name in names {
                 model.press(key)
-                #expect(model.render().plainTextLines()[3].contains("‹\(name) \(Sizes.strided[name])›"), "\(key): \(name)")
+                #expect(
+                    model.render().plainTextLines()[3].contains("‹\(name) \(Sizes.strided[name])›"), "\(key): \(name)")
             }
         }
     }
@@ -82,7 +91,9 @@ import Testing
         #expect(screen.line(1) == "these sizes make no layer")
         #expect(screen.line(2).contains("‹input 2›"))
         let panel = try #require(screen.panel(titled: "impossible"))
-        let explanation = (panel.y..<panel.maxY).map { screen.words(inRow: $0, of: panel).map(\.text).joined(separator: " ") }
+        let explanation = (panel.y..<panel.maxY).map {
+            screen.words(inRow: $0, of: panel).map(\.text).joined(separator: " ")
+        }
         #expect(explanation.joined(separator: " ").hasPrefix(try #require(reason?.message)), "\(explanation)")
 
         for key in [Key.right, .character("b"), .character("v"), .character("c"), .down, .character("G")] {
@@ -99,7 +110,9 @@ import Testing
     @Test func poolingWithAKernelLargerThanItsInputIsExplained() throws {
         // Max pooling 3×3 of 7×7: the kernel grown to 8.
         let model = try AppFixtures.demo().pressing(Key.repeated(.tab, 3) + Key.repeated(.character(">"), 5))
-        let reason = #expect(throws: LayerError.self) { try MaxPool2d(kernel: 8, stride: 2).outputShape(forInput: [1, 1, 7, 7]) }
+        let reason = #expect(throws: LayerError.self) {
+            try MaxPool2d(kernel: 8, stride: 2).outputShape(forInput: [1, 1, 7, 7])
+        }
         let text = model.render().plainText()
         #expect(text.contains("these sizes make no layer"))
         #expect(text.contains(try #require(reason?.message.split(separator: ":").first)))
@@ -107,18 +120,24 @@ import Testing
 
     /// `(H + 2p − d(K−1) − 1) % s` rows (and as many columns) are never read, and said so exactly then.
     @Test func theSkippedRowsAreNotedExactlyWhenTheStrideLeavesSome() throws {
-        for (input, kernel, stride, padding, dilation) in [(5, 3, 2, 0, 1), (6, 3, 2, 0, 1), (7, 2, 3, 1, 2), (8, 3, 3, 1, 1),
-                                                        (7, 3, 2, 1, 1), (9, 2, 4, 0, 2), (6, 1, 4, 0, 1), (6, 3, 1, 2, 2)] {
-            let recipe = Recipe.convolution(inChannels: 1, outChannels: 1, kernel: kernel, stride: stride, padding: padding,
-                                            dilation: dilation, inputSize: input)
+        for (input, kernel, stride, padding, dilation) in [
+            (5, 3, 2, 0, 1), (6, 3, 2, 0, 1), (7, 2, 3, 1, 2), (8, 3, 3, 1, 1),
+            (7, 3, 2, 1, 1), (9, 2, 4, 0, 2), (6, 1, 4, 0, 1), (6, 3, 1, 2, 2),
+        ] {
+            let recipe = Recipe.convolution(
+                inChannels: 1, outChannels: 1, kernel: kernel, stride: stride, padding: padding,
+                dilation: dilation, inputSize: input)
             // The formula and its note, however many lines they take above the sizes line.
             let lines = AppFixtures.single(try recipe.scene(title: "skip")).render().plainTextLines()
             let sizesLine = try #require(lines.firstIndex { $0.hasPrefix("sizes ") })
             let formula = lines[2..<sizesLine].map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
             let left = (input + 2 * padding - dilation * (kernel - 1) - 1) % stride
-            let note = left == 0 ? nil : "stride skips last \(left) row\(left == 1 ? "" : "s"), \(left) col\(left == 1 ? "" : "s")"
-            #expect(formula.hasSuffix(note ?? " + 1 = \((input + 2 * padding - dilation * (kernel - 1) - 1) / stride + 1)"),
-                    "H \(input) K \(kernel) s \(stride) p \(padding) d \(dilation): \(formula)")
+            let note =
+                left == 0
+                ? nil : "stride skips last \(left) row\(left == 1 ? "" : "s"), \(left) col\(left == 1 ? "" : "s")"
+            #expect(
+                formula.hasSuffix(note ?? " + 1 = \((input + 2 * padding - dilation * (kernel - 1) - 1) / stride + 1)"),
+                "H \(input) K \(kernel) s \(stride) p \(padding) d \(dilation): \(formula)")
             #expect(formula.contains("skips") == (left != 0))
         }
     }

@@ -1,8 +1,9 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import Terminal
 import Testing
 import Walkthroughs
+
+@testable import ConvScopeApp
 
 /// Issue 11 points 1–3 on screen: the loop walk (`w`), one iteration of the homework's loop a
 /// step. Expected numbers come from the library's own layers (Conv2d_stride1 on the padded
@@ -19,8 +20,12 @@ import Walkthroughs
     static func layer(of scene: Scene) throws -> (A: Tensor, layer: Conv2d) {
         guard case .convolution(let forward, _) = scene.content else { throw LayerError("not a convolution") }
         let g = forward.layer.geometry
-        return (forward.input, try Conv2d(weight: forward.layer.W, bias: forward.layer.b, stride: g.stride,
-                                          padding: g.padding, dilation: g.dilation))
+        return (
+            forward.input,
+            try Conv2d(
+                weight: forward.layer.W, bias: forward.layer.b, stride: g.stride,
+                padding: g.padding, dilation: g.dilation)
+        )
     }
 
     @Test func wTogglesTheLoopWalkAndKeepsEachWalksPlace() throws {
@@ -70,8 +75,11 @@ import Walkthroughs
         let padded = A.padded([(0, 0), (0, 0), (p.h, p.h), (p.w, p.w)])
         let core = try Conv2d(weight: layer.W, bias: layer.b).forward(padded)
         let walk = try #require(scene.loopWalk(.forward))
-        #expect(walk.stages.map(\.title) == ["Pad the input by 1 with zeros", "Conv2d_stride1 on the padded input",
-                                             "Downsample2d(2)"])
+        #expect(
+            walk.stages.map(\.title) == [
+                "Pad the input by 1 with zeros", "Conv2d_stride1 on the padded input",
+                "Downsample2d(2)",
+            ])
         let (rows, columns) = (core.shape[2], core.shape[3])
         for k in [0, rows * columns / 2, rows * columns - 1] {
             let screen = ShownValues.screen(scene, phase: .forward, step: walk.firstStep(ofStage: 1) + k)
@@ -95,7 +103,8 @@ import Walkthroughs
         let forward = try #require(scene.loopWalk(.forward))
         let screen = ShownValues.screen(scene, phase: .forward, step: forward.stepCount - 1)
         for o in 0..<2 {
-            try ShownValues.expectMap(screen, titled: "Z[0,\(o)]", rows: 4, columns: 4) { r, c in .value(Z[0, o, r, c]) }
+            try ShownValues.expectMap(screen, titled: "Z[0,\(o)]", rows: 4, columns: 4) { r, c in .value(Z[0, o, r, c])
+            }
         }
         guard case .convolution(_, let backward) = scene.content else { return }
         _ = try layer.backward(backward.dLdZ)
@@ -150,8 +159,10 @@ import Walkthroughs
         try Snapshot.checkScreens("loop-upsample", Key.repeated(.tab, 5) + [.character("w")])
         try Snapshot.checkScreens("loop-scatter", keys + [.character("b")])
         try Snapshot.checkScreens("loop-crop", keys + [.character("b"), .character("G")])
-        try Snapshot.checkScreens("loop-maxpool-dLdA", Key.repeated(.tab, 3) + [.character("w"), .character("b")]
-                                      + Key.repeated(.right, 6))
+        try Snapshot.checkScreens(
+            "loop-maxpool-dLdA",
+            Key.repeated(.tab, 3) + [.character("w"), .character("b")]
+                + Key.repeated(.right, 6))
         try Snapshot.checkScreens("loop-meanpool", Key.repeated(.tab, 4) + [.character("w")] + Key.repeated(.right, 3))
         try Snapshot.checkScreens("loop-conv1d", Key.repeated(.right, 2)) { size in
             AppFixtures.single(try Self.conv1dScene(), size: size)
@@ -160,8 +171,11 @@ import Walkthroughs
 
     /// A Conv1d (2 → 3 channels, K = 4) on a 9-wide input, in loops.
     static func conv1dScene() throws -> Scene {
-        try AppFixtures.factoryScene(LayerSpec(kind: .conv1d), [
-            "A": Tensor(shape: [1, 2, 9]) { Double($0 % 5) }, "W": Tensor(shape: [3, 2, 4]) { Double($0 % 3) - 1 },
-        ]).showingLoops(true)
+        try AppFixtures.factoryScene(
+            LayerSpec(kind: .conv1d),
+            [
+                "A": Tensor(shape: [1, 2, 9]) { Double($0 % 5) }, "W": Tensor(shape: [3, 2, 4]) { Double($0 % 3) - 1 },
+            ]
+        ).showingLoops(true)
     }
 }

@@ -1,6 +1,7 @@
-@testable import ConvScopeApp
 import Terminal
 import Testing
+
+@testable import ConvScopeApp
 
 /// The header's speed says what playback achieves (issue 14 point 14): the runner measures
 /// steps per second and sends them as a message; update keeps them with their speed.

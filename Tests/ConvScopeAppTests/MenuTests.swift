@@ -1,6 +1,7 @@
 import ConvScopeCore
 import Terminal
 import Testing
+
 @testable import ConvScopeApp
 
 /// The `m` screen list: every layer of the spec is one choice away from the demo.

@@ -1,6 +1,7 @@
-@testable import ConvScopeApp
 import Terminal
 import Testing
+
+@testable import ConvScopeApp
 
 /// Clicking an output-map cell jumps to the step that makes it; other clicks do nothing.
 @Suite struct MouseTests {
@@ -27,7 +28,9 @@ import Testing
                 // Row-major over (n, c, i, j) with 2 channels of 4×4: channel 1 starts at 16.
                 let expected = 16 + 4 * i + j
                 #expect(click(model, at: word.x, output.y + i).step == expected, "first column of (\(i), \(j))")
-                #expect(click(model, at: word.x + word.text.count - 1, output.y + i).step == expected, "last column of (\(i), \(j))")
+                #expect(
+                    click(model, at: word.x + word.text.count - 1, output.y + i).step == expected,
+                    "last column of (\(i), \(j))")
             }
         }
     }
@@ -49,7 +52,8 @@ import Testing
             Point(x: input.x, y: input.y), Point(x: input.x + 2, y: input.y + 1),
             Point(x: output.x - 1, y: output.y), Point(x: output.maxX, y: output.y),
             Point(x: output.x, y: output.y - 1), Point(x: output.x, y: output.maxY),
-            Point(x: 0, y: 0), Point(x: 5, y: model.size.height - 1), Point(x: model.size.width - 1, y: model.size.height - 1),
+            Point(x: 0, y: 0), Point(x: 5, y: model.size.height - 1),
+            Point(x: model.size.width - 1, y: model.size.height - 1),
         ]
         // The gap after each number but the last.
         misses += words.dropLast().map { Point(x: $0.x + $0.text.count, y: output.y + 1) }

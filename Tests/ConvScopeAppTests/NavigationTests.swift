@@ -1,7 +1,8 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import Terminal
 import Testing
+
+@testable import ConvScopeApp
 
 /// Moving through the steps: the step number and the output cell it stands for, as
 /// defined by row-major order over (sample, channel, row, column).
@@ -33,8 +34,10 @@ import Testing
                 moved.press(Key.repeated(.right, k))
                 #expect(moved.step == model.step + k, sourceLocation: sourceLocation)
                 moved.press(Key.repeated(.left, k))
-                #expect(moved.state == before.0, "\(phase): forward \(k) then back \(k)", sourceLocation: sourceLocation)
-                #expect(moved.render() == before.1, "\(phase): forward \(k) then back \(k)", sourceLocation: sourceLocation)
+                #expect(
+                    moved.state == before.0, "\(phase): forward \(k) then back \(k)", sourceLocation: sourceLocation)
+                #expect(
+                    moved.render() == before.1, "\(phase): forward \(k) then back \(k)", sourceLocation: sourceLocation)
             }
         }
     }

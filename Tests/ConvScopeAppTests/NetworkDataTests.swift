@@ -1,9 +1,10 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import Foundation
 import Terminal
 import Testing
 import Walkthroughs
+
+@testable import ConvScopeApp
 
 /// The CNN screen's data (issue 12, points 1 and 3): the width chain of the assignment's CNN
 /// (its expected text is the assignment's worked example), the current batch sample with its
@@ -14,9 +15,10 @@ import Walkthroughs
 
     /// The assignment's architecture on a seeded batch of three signals labelled 2, 0, 9 (ten classes).
     func assignment(size: Size) throws -> AppModel {
-        let scene = try NetworkScene.scene(architecture: .assignment, seed: 5,
-                                           images: Tensor.randomNormal(shape: [3, 24, 128], seed: 3),
-                                           labels: Tensor([2, 0, 9] as [Double]), title: "the whole CNN learning")
+        let scene = try NetworkScene.scene(
+            architecture: .assignment, seed: 5,
+            images: Tensor.randomNormal(shape: [3, 24, 128], seed: 3),
+            labels: Tensor([2, 0, 9] as [Double]), title: "the whole CNN learning")
         return AppFixtures.single(scene, size: size)
     }
 
@@ -35,11 +37,14 @@ import Walkthroughs
         let lines = try assignment(size: AppFixtures.small).render().plainTextLines()
         let start = try #require(lines.firstIndex { $0.hasPrefix("widths 128") }, "\(lines)")
         let folded = lines[start...start + 1]
-        let links = ["(128 − 5)//1 + 1 = 124", "(124 − 6)//2 + 1 = 60", "(60 − 2)//2 + 1 = 30", "Linear input 14 · 30 = 420"]
+        let links = [
+            "(128 − 5)//1 + 1 = 124", "(124 − 6)//2 + 1 = 60", "(60 − 2)//2 + 1 = 30", "Linear input 14 · 30 = 420",
+        ]
         for link in links {
             #expect(folded.contains { $0.contains(link) }, "\(link) in \(folded)")
         }
-        #expect(folded.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(
+            folded.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
                 == "widths \(Self.chain) · Linear input 14 · 30 = 420")
     }
 
@@ -100,11 +105,13 @@ import Walkthroughs
     /// A layer with 200 parameters (8 kernels 3 × 8 and 8 biases) at 80 columns: every
     /// shape and count whole in the stack.
     @Test func theParameterColumnIsNeverCut() throws {
-        let architecture = CNNArchitecture(inputWidth: 0, inputChannels: 0, channels: [8], kernelSizes: [8],
-                                           strides: [1], activations: [.relu], classes: 0, learningRate: 0.1)
-        let scene = try NetworkScene.scene(architecture: architecture, seed: 1,
-                                           images: Tensor.randomNormal(shape: [10, 3, 56], seed: 2),
-                                           labels: Tensor((0..<10).map(Double.init)), title: "t")
+        let architecture = CNNArchitecture(
+            inputWidth: 0, inputChannels: 0, channels: [8], kernelSizes: [8],
+            strides: [1], activations: [.relu], classes: 0, learningRate: 0.1)
+        let scene = try NetworkScene.scene(
+            architecture: architecture, seed: 1,
+            images: Tensor.randomNormal(shape: [10, 3, 56], seed: 2),
+            labels: Tensor((0..<10).map(Double.init)), title: "t")
         let lines = AppFixtures.single(scene, size: AppFixtures.small).render().plainTextLines()
         let conv = try #require(lines.first { $0.contains("Conv1d(3,8,k8)") }, "\(lines)")
         #expect(conv.firstMatch(of: /\(10,8,49\) +200p│/) != nil, "\(conv)")

@@ -1,9 +1,10 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import Foundation
 import Terminal
 import Testing
 import Walkthroughs
+
+@testable import ConvScopeApp
 
 /// The CNN screen: SGD steps lower the loss in the header, and Enter opens a layer's own
 /// screen on the activation and gradient the network has there. Expected values come from

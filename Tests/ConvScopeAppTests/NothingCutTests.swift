@@ -1,9 +1,10 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import Foundation
 import TensorFiles
 import Terminal
 import Testing
+
+@testable import ConvScopeApp
 
 /// Issue 13 point 2: every demo scene, every shipped layer sample and every pass, drawn at
 /// 80×24 and 120×40 (first, middle and last step), with no text running into a border or
@@ -126,12 +127,14 @@ import Testing
             var options: Options?
         }
         struct Index: Decodable { var samples: [Entry] }
-        let index = try JSONDecoder().decode(Index.self, from: Data(contentsOf: folder.appendingPathComponent("index.json")))
+        let index = try JSONDecoder().decode(
+            Index.self, from: Data(contentsOf: folder.appendingPathComponent("index.json")))
         return try index.samples.flatMap { entry -> [(String, Scene)] in
             guard let kind = LayerKind(rawValue: entry.layer) else { return [] }
             let o = entry.options
-            let spec = LayerSpec(kind: kind, factor: o?.factor, stride: o?.stride, padding: o?.padding,
-                                 dilation: o?.dilation, kernel: o?.kernel)
+            let spec = LayerSpec(
+                kind: kind, factor: o?.factor, stride: o?.stride, padding: o?.padding,
+                dilation: o?.dilation, kernel: o?.kernel)
             let tensors = try NPZ.read(contentsOf: folder.appendingPathComponent(entry.file))
             return try SceneFactory.scenes(for: spec, bundle: tensors).map { (entry.name, $0) }
         }

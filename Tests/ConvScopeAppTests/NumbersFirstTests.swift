@@ -1,18 +1,21 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import Terminal
 import Testing
+
+@testable import ConvScopeApp
 
 /// Issue 13 point 1: numbers are shown whenever they fit. A (2, 3, 9) float conv1d bundle
 /// (stride 2, padding 1) at 120×40 used to show 14-column heat strips beside 40 empty
 /// columns; now every value of the input sample and of the output map is written out.
 @Suite struct NumbersFirstTests {
     static func conv1dScene() throws -> Scene {
-        try AppFixtures.factoryScene(LayerSpec(kind: .conv1d, stride: [2], padding: [1]), [
-            "A": Tensor.randomNormal(shape: [2, 3, 9], seed: 41),
-            "W": Tensor.randomNormal(shape: [2, 3, 3], seed: 42),
-            "b": Tensor.randomNormal(shape: [2], seed: 43),
-        ])
+        try AppFixtures.factoryScene(
+            LayerSpec(kind: .conv1d, stride: [2], padding: [1]),
+            [
+                "A": Tensor.randomNormal(shape: [2, 3, 9], seed: 41),
+                "W": Tensor.randomNormal(shape: [2, 3, 3], seed: 42),
+                "b": Tensor.randomNormal(shape: [2], seed: 43),
+            ])
     }
 
     /// The values of a row as a number map draws them: right-aligned in `width` columns
@@ -29,7 +32,10 @@ import Testing
     @Test(arguments: [0, 1])
     func allOfAAndZShowAsNumbersAt120x40(channel c: Int) throws {
         let scene = try Self.conv1dScene()
-        guard case .convolution(let walk, _) = scene.content else { Issue.record("a convolution scene"); return }
+        guard case .convolution(let walk, _) = scene.content else {
+            Issue.record("a convolution scene")
+            return
+        }
         var model = AppFixtures.single(scene, size: AppFixtures.large)
         model.step = (c + 1) * 5 - 1
         #expect(model.position.n == 0 && model.position.c == c && model.position.j == 4)

@@ -1,8 +1,9 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import Terminal
 import Testing
 import Walkthroughs
+
+@testable import ConvScopeApp
 
 /// The tanh and sigmoid screens where the textbook formula overflows float64 (issue 12,
 /// point 4): e^1750 is inf, so (e^z − e^−z)/(e^z + e^−z) = inf/inf = NaN (IEEE 754), while

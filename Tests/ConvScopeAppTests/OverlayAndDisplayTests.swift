@@ -1,6 +1,7 @@
-@testable import ConvScopeApp
 import Terminal
 import Testing
+
+@testable import ConvScopeApp
 
 /// Help, quitting, numbers versus heat map, and resizing.
 @Suite struct OverlayAndDisplayTests {
@@ -59,8 +60,10 @@ import Testing
     @Test func tooSmallBelowTheMinimumOnly() throws {
         var model = try AppFixtures.demo()
         let minimum = ScreenLayout.minimumSize
-        for (size, small) in [(minimum, false), (Size(width: minimum.width - 1, height: minimum.height), true),
-                              (Size(width: minimum.width, height: minimum.height - 1), true)] {
+        for (size, small) in [
+            (minimum, false), (Size(width: minimum.width - 1, height: minimum.height), true),
+            (Size(width: minimum.width, height: minimum.height - 1), true),
+        ] {
             model.update(.resize(size))
             #expect(model.render().plainText().contains("too small") == small, "\(size)")
         }

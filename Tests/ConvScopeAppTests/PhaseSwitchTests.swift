@@ -1,8 +1,9 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import Terminal
 import Testing
 import Walkthroughs
+
+@testable import ConvScopeApp
 
 /// `b`, `B` and `f`: the order of the passes, and the selected cell carried between the
 /// forward pass and dL/dA.
@@ -21,7 +22,8 @@ import Walkthroughs
         return nil
     }
 
-    @Test(arguments: 1...16 as ClosedRange<UInt64>) func bLandsOnTheFirstRealTapOfTheSelectedOutput(seed: UInt64) throws {
+    @Test(arguments: 1...16 as ClosedRange<UInt64>) func bLandsOnTheFirstRealTapOfTheSelectedOutput(seed: UInt64) throws
+    {
         let random = ScreenValueTests.Case(seed: seed)
         let Z = try random.referenceLayer.forward(random.input)
         var model = AppFixtures.single(try Scene.convolution("random", layer: random.screenLayer, input: random.input))
@@ -62,7 +64,8 @@ import Walkthroughs
         ]
         for (start, phases) in cases {
             var model = start
-            var forward: [Pass] = [], backward: [Pass] = []
+            var forward: [Pass] = []
+            var backward: [Pass] = []
             for _ in phases {
                 forward.append(model.phase)
                 model.press(.character("b"))

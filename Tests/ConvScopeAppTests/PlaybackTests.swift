@@ -1,7 +1,8 @@
-@testable import ConvScopeApp
 import Terminal
 import Testing
 import Walkthroughs
+
+@testable import ConvScopeApp
 
 /// Play, pause, ticks and speed.
 @Suite struct PlaybackTests {

@@ -1,14 +1,17 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import Terminal
 import Testing
 import Walkthroughs
 
+@testable import ConvScopeApp
+
 /// Both scanning screens complete (issue 12 point 7): the distributed screen's shape chain
 /// and kernel cuts, the simple screen's reshape and its `c` column.
 @Suite struct ScanningCompletenessTests {
-    static let weights = (Tensor.randomNormal(shape: [192, 8], seed: 51), Tensor.randomNormal(shape: [8, 16], seed: 52),
-                          Tensor.randomNormal(shape: [16, 4], seed: 53))
+    static let weights = (
+        Tensor.randomNormal(shape: [192, 8], seed: 51), Tensor.randomNormal(shape: [8, 16], seed: 52),
+        Tensor.randomNormal(shape: [16, 4], seed: 53)
+    )
     static let input = Tensor.randomNormal(shape: [1, 24, 128], seed: 54)
 
     static func scene(_ kind: LayerKind) throws -> Scene {
@@ -21,7 +24,8 @@ import Walkthroughs
         let expected = [[1, 24, 128], [1, 2, 64], [1, 8, 32], [1, 4, 31], [1, 124]]
         let (w1, w2, w3) = Self.weights
         let network = try ScanningMLP.distributed(w1: w1, w2: w2, w3: w3)
-        var shapes = [Self.input.shape], x = Self.input
+        var shapes = [Self.input.shape]
+        var x = Self.input
         for layer in network.layers where !(layer is ReLU) {
             x = try layer.output(for: x)
             shapes.append(x.shape)
@@ -39,7 +43,9 @@ import Walkthroughs
         #expect(lines[3] == "W2 = w2.T.reshape(16,4,2).transpose(0,2,1)[:8,:,:2] → (8,2,2)")
         #expect(lines[4] == "W3 = w3.T.reshape(4,2,8).transpose(0,2,1) → (4,8,2)")
         let (w1, w2, w3) = Self.weights
-        let kernels = try ScanningMLP.distributedCuts.enumerated().map { i, cut in try cut.kernel(from: [w1, w2, w3][i]) }
+        let kernels = try ScanningMLP.distributedCuts.enumerated().map { i, cut in
+            try cut.kernel(from: [w1, w2, w3][i])
+        }
         for (i, (w, channels)) in [(w1, 24), (w2, 2), (w3, 8)].enumerated() {
             let W = kernels[i]
             for o in 0..<W.shape[0] {

@@ -1,6 +1,7 @@
-@testable import ConvScopeApp
 import Terminal
 import Testing
+
+@testable import ConvScopeApp
 
 /// Every kind of screen at the two reference sizes, after the keys a user would press.
 @Suite struct ScreenSnapshotTests {
@@ -14,11 +15,17 @@ import Testing
 
     @Test func stridedAndPadded() throws { try Snapshot.checkScreens("strided", [.tab] + Key.repeated(.right, 5)) }
 
-    @Test func dilated() throws { try Snapshot.checkScreens("dilated", Key.repeated(.tab, 2) + Key.repeated(.right, 4)) }
+    @Test func dilated() throws {
+        try Snapshot.checkScreens("dilated", Key.repeated(.tab, 2) + Key.repeated(.right, 4))
+    }
 
-    @Test func maxPooling() throws { try Snapshot.checkScreens("maxpool", Key.repeated(.tab, 3) + Key.repeated(.right, 4)) }
+    @Test func maxPooling() throws {
+        try Snapshot.checkScreens("maxpool", Key.repeated(.tab, 3) + Key.repeated(.right, 4))
+    }
 
-    @Test func meanPooling() throws { try Snapshot.checkScreens("meanpool", Key.repeated(.tab, 4) + Key.repeated(.right, 7)) }
+    @Test func meanPooling() throws {
+        try Snapshot.checkScreens("meanpool", Key.repeated(.tab, 4) + Key.repeated(.right, 7))
+    }
 
     @Test func helpOverlay() throws { try Snapshot.checkScreens("help", Key.typing("?")) }
 
@@ -30,7 +37,9 @@ import Testing
 
     @Test func imageSizedInput() throws {
         let scene = try AppFixtures.imageSizedConv()
-        try Snapshot.checkScreens("image-sized", Key.repeated(.down, 40) + Key.repeated(.right, 60)) { AppFixtures.single(scene, size: $0) }
+        try Snapshot.checkScreens("image-sized", Key.repeated(.down, 40) + Key.repeated(.right, 60)) {
+            AppFixtures.single(scene, size: $0)
+        }
     }
 
     @Test func nonFiniteInput() throws {

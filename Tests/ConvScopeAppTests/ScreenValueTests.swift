@@ -1,9 +1,10 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import ConvScopeTestSupport
 import Terminal
 import Testing
 import Walkthroughs
+
+@testable import ConvScopeApp
 
 /// Every output value the convolution screen shows is the layer's: for random shapes,
 /// strides, paddings and dilations, the expected values come from a separate layer

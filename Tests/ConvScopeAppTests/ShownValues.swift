@@ -1,9 +1,10 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import Foundation
 import Terminal
 import Testing
 import Walkthroughs
+
+@testable import ConvScopeApp
 
 /// Reads numbers off rendered screens: the result of a sum written out under the maps,
 /// and the map being filled in, cell by cell.
@@ -32,8 +33,10 @@ enum ShownValues {
 
     /// The words after `= ` on the line `below` rows under the first `NAME = `: the
     /// result of the sum written out, then any note.
-    static func result(of name: String, below: Int, on screen: ScreenText,
-                       sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
+    static func result(
+        of name: String, below: Int, on screen: ScreenText,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> [String] {
         let top = try #require(screen.find(name + " = "), "no arithmetic for \(name)", sourceLocation: sourceLocation)
         let line = screen.line(top.y + below).trimmingCharacters(in: .whitespaces)
         try #require(line.hasPrefix("= "), "line \(top.y + below): \(line)", sourceLocation: sourceLocation)
@@ -41,18 +44,25 @@ enum ShownValues {
     }
 
     /// Checks every cell of the map panel titled `title` (`rows` × `columns`) against `expected`.
-    static func expectMap(_ screen: ScreenText, titled title: String, rows: Int, columns: Int,
-                          _ expected: (Int, Int) -> Cell, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let panel = try #require(screen.panel(titled: title), "map \(title) not shown whole", sourceLocation: sourceLocation)
+    static func expectMap(
+        _ screen: ScreenText, titled title: String, rows: Int, columns: Int,
+        _ expected: (Int, Int) -> Cell, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let panel = try #require(
+            screen.panel(titled: title), "map \(title) not shown whole", sourceLocation: sourceLocation)
         for r in 0..<rows {
             let words = screen.words(inRow: panel.y + r, of: panel)
-            try #require(words.count == columns, "\(title) row \(r): \(words.map(\.text))", sourceLocation: sourceLocation)
+            try #require(
+                words.count == columns, "\(title) row \(r): \(words.map(\.text))", sourceLocation: sourceLocation)
             for (c, word) in words.enumerated() {
                 switch expected(r, c) {
                 case .value(let value):
-                    let shown = try #require(Double(word.text), "\(title) (\(r), \(c)) shows \(word.text)", sourceLocation: sourceLocation)
-                    #expect(abs(shown - value) <= halfUnit(of: word.text), "\(title) (\(r), \(c)): \(word.text) vs \(value)",
-                            sourceLocation: sourceLocation)
+                    let shown = try #require(
+                        Double(word.text), "\(title) (\(r), \(c)) shows \(word.text)", sourceLocation: sourceLocation)
+                    #expect(
+                        abs(shown - value) <= halfUnit(of: word.text),
+                        "\(title) (\(r), \(c)): \(word.text) vs \(value)",
+                        sourceLocation: sourceLocation)
                 case .pending:
                     #expect(word.text == "·", "\(title) (\(r), \(c)) is pending", sourceLocation: sourceLocation)
                 case .any:
@@ -63,12 +73,16 @@ enum ShownValues {
     }
 
     /// A map filled in row-major order: cells up to step `current` show `values`, later ones `·`.
-    static func expectFilled(_ screen: ScreenText, titled title: String, _ values: Tensor, current: Int,
-                             step: (Int, Int) -> Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectFilled(
+        _ screen: ScreenText, titled title: String, _ values: Tensor, current: Int,
+        step: (Int, Int) -> Int, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let grid = values.rank == 2 ? values : values.reshaped([1, values.count])
-        try expectMap(screen, titled: title, rows: grid.shape[0], columns: grid.shape[1], { r, c in
-            step(r, c) <= current ? .value(grid[r, c]) : .pending
-        }, sourceLocation: sourceLocation)
+        try expectMap(
+            screen, titled: title, rows: grid.shape[0], columns: grid.shape[1],
+            { r, c in
+                step(r, c) <= current ? .value(grid[r, c]) : .pending
+            }, sourceLocation: sourceLocation)
     }
 
     /// Half a unit in the last decimal place a number is written with: its rounding error.

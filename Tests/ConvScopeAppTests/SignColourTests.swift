@@ -1,6 +1,7 @@
-@testable import ConvScopeApp
 import Terminal
 import Testing
+
+@testable import ConvScopeApp
 
 /// Heat maps show sign: signed maps (the influence example's edge responses, gradients) on
 /// the diverging scale, non-negative maps on the sequential one, and the legends say which.

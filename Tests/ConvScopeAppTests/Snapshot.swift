@@ -1,7 +1,8 @@
-@testable import ConvScopeApp
 import Foundation
 import Terminal
 import Testing
+
+@testable import ConvScopeApp
 
 /// Text snapshots of screens: the plain text, a separator, then the styled runs, so a
 /// change of layout, wording or colour shows up as a readable diff.
@@ -31,22 +32,25 @@ enum Snapshot {
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 try actual.write(to: file, atomically: true, encoding: .utf8)
-                Issue.record("recorded snapshot \(name); run again without CONVSCOPE_RECORD_SNAPSHOTS to check it",
-                             sourceLocation: sourceLocation)
+                Issue.record(
+                    "recorded snapshot \(name); run again without CONVSCOPE_RECORD_SNAPSHOTS to check it",
+                    sourceLocation: sourceLocation)
             } catch {
                 Issue.record("could not record snapshot \(name): \(error)", sourceLocation: sourceLocation)
             }
             return
         }
         guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-            Issue.record("""
+            Issue.record(
+                """
                 no snapshot \(name) at \(file.path); record it with \
                 CONVSCOPE_RECORD_SNAPSHOTS=1 swift test --filter ConvScopeAppTests, look at it, then run again
                 """, sourceLocation: sourceLocation)
             return
         }
         if actual != expected {
-            Issue.record("""
+            Issue.record(
+                """
                 screen differs from snapshot \(name) (\(file.path)); first difference:
                 \(firstDifference(expected, actual))
                 actual screen:
@@ -68,9 +72,11 @@ enum Snapshot {
 
 extension Snapshot {
     /// Renders the model `start` makes at each size after `keys` and checks `NAME-WxH`.
-    static func checkScreens(_ name: String, _ keys: [Key], sizes: [Size] = [AppFixtures.small, AppFixtures.large],
-                             start: (Size) throws -> AppModel = { try AppFixtures.demo(size: $0) },
-                             sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func checkScreens(
+        _ name: String, _ keys: [Key], sizes: [Size] = [AppFixtures.small, AppFixtures.large],
+        start: (Size) throws -> AppModel = { try AppFixtures.demo(size: $0) },
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         for size in sizes {
             var model = try start(size)
             model.press(keys)

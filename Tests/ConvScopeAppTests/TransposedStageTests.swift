@@ -1,8 +1,9 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import Terminal
 import Testing
 import Walkthroughs
+
+@testable import ConvScopeApp
 
 /// The assignment's transposed convolution as two labelled scenes: the upsampling of A,
 /// then the stride-1 convolution of the upsampled A; together they are the layer, both ways.
@@ -26,12 +27,15 @@ import Walkthroughs
         let A = Tensor.randomNormal(shape: axes == 1 ? [2, 2, 5] : [1, 2, 3, 4], seed: UInt64(10 * axes + k))
         let W = Tensor.randomNormal(shape: axes == 1 ? [3, 2, 3] : [3, 2, 2, 3], seed: 5)
         let b = Tensor.randomNormal(shape: [3], seed: 6)
-        let layer: ConvTransposeLayer = axes == 1 ? try ConvTranspose1d(weight: W, bias: b, upsamplingFactor: k)
-                                                  : try ConvTranspose2d(weight: W, bias: b, upsamplingFactor: k)
+        let layer: ConvTransposeLayer =
+            axes == 1
+            ? try ConvTranspose1d(weight: W, bias: b, upsamplingFactor: k)
+            : try ConvTranspose2d(weight: W, bias: b, upsamplingFactor: k)
         let Z = try layer.forward(A)
         let dLdZ = Tensor.randomNormal(shape: Z.shape, seed: 7)
         let kind: LayerKind = axes == 1 ? .convtranspose1d : .convtranspose2d
-        let scenes = try SceneFactory.scenes(for: LayerSpec(kind: kind, factor: k), bundle: ["A": A, "W": W, "b": b, "dLdZ": dLdZ])
+        let scenes = try SceneFactory.scenes(
+            for: LayerSpec(kind: kind, factor: k), bundle: ["A": A, "W": W, "b": b, "dLdZ": dLdZ])
         try #require(scenes.count == 2)
         #expect(scenes[0].title.contains("stage 1/2") && scenes[1].title.contains("stage 2/2"))
         #expect(scenes[0].input == A)

@@ -1,7 +1,8 @@
-@testable import ConvScopeApp
 import ConvScopeCore
 import Terminal
 import Testing
+
+@testable import ConvScopeApp
 
 /// `update` is a pure function: replaying the same messages gives equal models, training,
 /// rebuilding and opening screens are effects it returns (never performs), and a failed
@@ -20,10 +21,12 @@ import Testing
         let first = replay(messages, from: start)
         #expect(Bool(first == replay(messages, from: start)))
         #expect(Bool(first != start))
-        #expect(Bool(first != replay(moves + [.key(.character("e"))], from: start)),
-                "the rebuilt scene is part of the model")
-        #expect(Bool(replay(moves, from: start) == replay(moves + idle, from: start)),
-                "a tick while paused and an opened-and-closed help change nothing")
+        #expect(
+            Bool(first != replay(moves + [.key(.character("e"))], from: start)),
+            "the rebuilt scene is part of the model")
+        #expect(
+            Bool(replay(moves, from: start) == replay(moves + idle, from: start)),
+            "a tick while paused and an opened-and-closed help change nothing")
     }
 
     @Test func aSizeKeyReturnsARebuildAndLeavesTheSceneUntilItsResultArrives() throws {
@@ -31,7 +34,9 @@ import Testing
         let recipe = try #require(model.scene.recipe)
         let (next, effects) = update(model, .key(.character(">")))
         // The title follows the new kernel size.
-        #expect(effects == [.rebuild(recipe.adjusting(0, by: 1), title: "influence: 2 edge kernels 4×4 → 2 maps", scene: 0)])
+        #expect(
+            effects == [.rebuild(recipe.adjusting(0, by: 1), title: "influence: 2 edge kernels 4×4 → 2 maps", scene: 0)]
+        )
         #expect(Bool(next.scene == model.scene))
         let rebuilt = AppRunner.perform(effects[0])
         let (after, more) = update(next, rebuilt)

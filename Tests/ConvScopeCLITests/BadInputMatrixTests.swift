@@ -30,7 +30,9 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case("truncated_data.npz", .refused("member 'A.npy': data is truncated: shape (1, 1, 4) of <f8 needs 32 bytes, file has 23")),
+        Case(
+            "truncated_data.npz",
+            .refused("member 'A.npy': data is truncated: shape (1, 1, 4) of <f8 needs 32 bytes, file has 23")),
         Case("truncated_archive.npz", .refused("not a readable zip archive")),
         Case("wrong_magic.npz", .refused("not a .npy file")),
         Case("header_too_long.npz", .refused("header is 1048576 bytes, more than the 10000")),
@@ -46,10 +48,15 @@ import Testing
         Case("bomb_declared.npz", .refused("members declare more than 4294967296 bytes in total")),
         Case("header_escape.npz", .refused("dtype '\\x1b]0;TITLE\\x07' (not a numeric NumPy type) is not supported")),
         Case("key_escape.npz", .refused("[31mred")),
-        Case("key_non_ascii.npz", .computes(shape: [1, 1, 4], Z: [1, 0, 3, 0]), .shows(["Z[0,0,0] = relu(A[0,0,0]) = relu(1)"])),
-        Case("non_finite.npz", .computes(shape: [1, 1, 5], Z: [.nan, .infinity, 0, 1.5, 0]),
-             .shows(["= relu(NaN)", "= NaN", "A (1, 1, 5)  min -2  max 1.5000  mean -0.2500  NaN×1 +Inf×1 -Inf×1"])),
-        Case("empty.npz", .computes(shape: [1, 2, 0], Z: []), .refused("so the forward pass makes an empty tensor of shape (1, 2, 0)")),
+        Case(
+            "key_non_ascii.npz", .computes(shape: [1, 1, 4], Z: [1, 0, 3, 0]),
+            .shows(["Z[0,0,0] = relu(A[0,0,0]) = relu(1)"])),
+        Case(
+            "non_finite.npz", .computes(shape: [1, 1, 5], Z: [.nan, .infinity, 0, 1.5, 0]),
+            .shows(["= relu(NaN)", "= NaN", "A (1, 1, 5)  min -2  max 1.5000  mean -0.2500  NaN×1 +Inf×1 -Inf×1"])),
+        Case(
+            "empty.npz", .computes(shape: [1, 2, 0], Z: []),
+            .refused("so the forward pass makes an empty tensor of shape (1, 2, 0)")),
     ]
 
     static let fixtures: URL = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
@@ -59,7 +66,9 @@ import Testing
         let scratch = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("out.npz")
-        let result = try ConvscopeProcess.run(["compute", "relu", Self.fixtures.appendingPathComponent(c.file).path, "-o", out.path])
+        let result = try ConvscopeProcess.run([
+            "compute", "relu", Self.fixtures.appendingPathComponent(c.file).path, "-o", out.path,
+        ])
         #expect(!result.timedOut)
         switch c.compute {
         case .refused(let phrase):
@@ -69,7 +78,9 @@ import Testing
             #expect(result.status == 0, "\(result.stderr)")
             let z = try #require(try NPZ.read(contentsOf: out)["Z"])
             #expect(z.shape == shape)
-            #expect(z.scalars.count == Z.count && zip(z.scalars, Z).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }, "\(z.scalars)")
+            #expect(
+                z.scalars.count == Z.count && zip(z.scalars, Z).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) },
+                "\(z.scalars)")
         case .shows:
             Issue.record("compute has no screen")
         }
@@ -93,18 +104,26 @@ import Testing
     }
 
     @Test func everyFixtureIsInTheMatrix() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path).filter { $0.hasSuffix(".npz") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path).filter {
+            $0.hasSuffix(".npz")
+        }
         #expect(Set(files) == Set(Self.cases.map(\.file)))
     }
 
-    private func expectRefused(_ result: ConvscopeProcess.Result, file: String, phrase: String,
-                               sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectRefused(
+        _ result: ConvscopeProcess.Result, file: String, phrase: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(result.status == 1, "status \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
-        #expect(result.stderr.hasPrefix("convscope: ") && result.stderr.contains(file), "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(
+            result.stderr.hasPrefix("convscope: ") && result.stderr.contains(file), "\(result.stderr)",
+            sourceLocation: sourceLocation)
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stderr.contains(phrase), "no '\(phrase)' in \(result.stderr)", sourceLocation: sourceLocation)
-        #expect(!result.stderr.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" },
-                "a control character reached the terminal: \(result.stderr.debugDescription)", sourceLocation: sourceLocation)
+        #expect(
+            !result.stderr.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" },
+            "a control character reached the terminal: \(result.stderr.debugDescription)",
+            sourceLocation: sourceLocation)
     }
 }

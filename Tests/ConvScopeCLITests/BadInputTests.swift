@@ -21,17 +21,42 @@ import Testing
     static let cases: [Case] = [
         Case(name: "missing A", bundle: ["W": kernel], arguments: ["conv2d"], phrase: "no 'A'"),
         Case(name: "missing W", bundle: ["A": image], arguments: ["conv2d"], phrase: "no 'W'"),
-        Case(name: "wrong rank", bundle: ["A": Tensor(shape: [2, 5, 5]), "W": kernel], arguments: ["conv2d"], phrase: "must be 4-d"),
-        Case(name: "channel mismatch", bundle: ["A": Tensor(shape: [1, 4, 5, 5]), "W": kernel], arguments: ["conv2d"], phrase: "4 channels"),
-        Case(name: "bias mismatch", bundle: ["A": image, "W": kernel, "b": Tensor(shape: [2])], arguments: ["conv2d"], phrase: "b has shape [2]"),
-        Case(name: "kernel larger than padded input", bundle: ["A": image, "W": Tensor(shape: [3, 2, 7, 7])], arguments: ["conv2d"], phrase: "padded input is only 5×5"),
-        Case(name: "stride 0", bundle: ["A": image, "W": kernel], arguments: ["conv2d", "--stride", "0"], phrase: "--stride must be at least 1"),
-        Case(name: "factor 0", bundle: ["A": image], arguments: ["upsample2d", "--factor", "0"], phrase: "--factor must be at least 1"),
-        Case(name: "negative padding", bundle: ["A": image, "W": kernel], arguments: ["conv2d", "--padding=-1"], phrase: "--padding must be 0 or more"),
-        Case(name: "option for another layer", bundle: ["A": image], arguments: ["maxpool2d", "--dilation", "2"], phrase: "--dilation does not apply to maxpool2d"),
-        Case(name: "pair for a 1-d layer", bundle: ["A": Tensor(shape: [1, 2, 9]), "W": Tensor(shape: [1, 2, 3])], arguments: ["conv1d", "--stride", "2,1"], phrase: "takes one number"),
-        Case(name: "dLdZ of the wrong shape", bundle: ["A": image, "W": kernel, "dLdZ": Tensor(shape: [1, 3, 2, 2])], arguments: ["conv2d"], phrase: "dLdZ has shape [1, 3, 2, 2]"),
-        Case(name: "scanning MLP weight shape", bundle: ["A": Tensor(shape: [1, 24, 128]), "w1": Tensor(shape: [8, 192]), "w2": Tensor(shape: [8, 16]), "w3": Tensor(shape: [16, 4])], arguments: ["scan-mlp-simple"], phrase: "w1 has shape [8, 192]"),
+        Case(
+            name: "wrong rank", bundle: ["A": Tensor(shape: [2, 5, 5]), "W": kernel], arguments: ["conv2d"],
+            phrase: "must be 4-d"),
+        Case(
+            name: "channel mismatch", bundle: ["A": Tensor(shape: [1, 4, 5, 5]), "W": kernel], arguments: ["conv2d"],
+            phrase: "4 channels"),
+        Case(
+            name: "bias mismatch", bundle: ["A": image, "W": kernel, "b": Tensor(shape: [2])], arguments: ["conv2d"],
+            phrase: "b has shape [2]"),
+        Case(
+            name: "kernel larger than padded input", bundle: ["A": image, "W": Tensor(shape: [3, 2, 7, 7])],
+            arguments: ["conv2d"], phrase: "padded input is only 5×5"),
+        Case(
+            name: "stride 0", bundle: ["A": image, "W": kernel], arguments: ["conv2d", "--stride", "0"],
+            phrase: "--stride must be at least 1"),
+        Case(
+            name: "factor 0", bundle: ["A": image], arguments: ["upsample2d", "--factor", "0"],
+            phrase: "--factor must be at least 1"),
+        Case(
+            name: "negative padding", bundle: ["A": image, "W": kernel], arguments: ["conv2d", "--padding=-1"],
+            phrase: "--padding must be 0 or more"),
+        Case(
+            name: "option for another layer", bundle: ["A": image], arguments: ["maxpool2d", "--dilation", "2"],
+            phrase: "--dilation does not apply to maxpool2d"),
+        Case(
+            name: "pair for a 1-d layer", bundle: ["A": Tensor(shape: [1, 2, 9]), "W": Tensor(shape: [1, 2, 3])],
+            arguments: ["conv1d", "--stride", "2,1"], phrase: "takes one number"),
+        Case(
+            name: "dLdZ of the wrong shape", bundle: ["A": image, "W": kernel, "dLdZ": Tensor(shape: [1, 3, 2, 2])],
+            arguments: ["conv2d"], phrase: "dLdZ has shape [1, 3, 2, 2]"),
+        Case(
+            name: "scanning MLP weight shape",
+            bundle: [
+                "A": Tensor(shape: [1, 24, 128]), "w1": Tensor(shape: [8, 192]), "w2": Tensor(shape: [8, 16]),
+                "w3": Tensor(shape: [16, 4]),
+            ], arguments: ["scan-mlp-simple"], phrase: "w1 has shape [8, 192]"),
     ]
 
     @Test(arguments: cases)
@@ -52,7 +77,9 @@ import Testing
         let scratch = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("out.npz")
-        let missing = try ConvscopeProcess.run(["compute", "relu", scratch.appendingPathComponent("nope.npz").path, "-o", out.path])
+        let missing = try ConvscopeProcess.run([
+            "compute", "relu", scratch.appendingPathComponent("nope.npz").path, "-o", out.path,
+        ])
         try expectOneLineFailure(missing, phrase: "nope.npz")
         let garbage = scratch.appendingPathComponent("garbage.npz")
         try Data("this is not a zip archive".utf8).write(to: garbage)

@@ -36,8 +36,9 @@ import Testing
         let (status, help) = try python([clone.appendingPathComponent("scripts/bench.py").path, "--help"])
         #expect(status == 0, "\(help)")
         let reference = clone.appendingPathComponent("Benchmarks/reference/bench.py").path
-        #expect(help.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
-                    .contains("(default:\(reference))"), "\(help)")
+        #expect(
+            help.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
+                .contains("(default:\(reference))"), "\(help)")
         let (referenceStatus, referenceHelp) = try python([reference, "--help"])
         #expect(referenceStatus == 0 && referenceHelp.contains("--no-torch"), "\(referenceHelp)")
     }

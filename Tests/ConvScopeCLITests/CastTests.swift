@@ -26,8 +26,9 @@ import Testing
             events = try lines.dropFirst().map { line in
                 let array = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any])
                 #expect(array.count == 3)
-                return Event(time: try #require(array[0] as? Double), code: try #require(array[1] as? String),
-                             data: try #require(array[2] as? String))
+                return Event(
+                    time: try #require(array[0] as? Double), code: try #require(array[1] as? String),
+                    data: try #require(array[2] as? String))
             }
         }
 
@@ -40,8 +41,10 @@ import Testing
         let scratch = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let cast = scratch.appendingPathComponent("steps.cast")
-        let result = try ConvscopeProcess.run(["render", "--sample", "digits-sobel-x", "--cast", cast.path,
-                                               "--steps", "3..7", "--size", "100x30"])
+        let result = try ConvscopeProcess.run([
+            "render", "--sample", "digits-sobel-x", "--cast", cast.path,
+            "--steps", "3..7", "--size", "100x30",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let recording = try Recording(contentsOf: cast)
@@ -93,7 +96,8 @@ import Testing
         try Data("mine".utf8).write(to: cast)
         try expectOneLineFailure(try ConvscopeProcess.run(command + ["--record", cast.path]), phrase: "add --force")
         // With --force the next obstacle is the missing terminal: the file was not the problem.
-        try expectOneLineFailure(try ConvscopeProcess.run(command + ["--record", cast.path, "--force"]), phrase: "not a terminal")
+        try expectOneLineFailure(
+            try ConvscopeProcess.run(command + ["--record", cast.path, "--force"]), phrase: "not a terminal")
         #expect(try String(contentsOf: cast, encoding: .utf8) == "mine")
     }
 
@@ -102,7 +106,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch) }
         let folder = scratch.appendingPathComponent("taken.cast")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
-        let result = try ConvscopeProcess.run(["render", "--sample", "digits-box", "--cast", folder.path, "--steps", "1..3", "--force"])
+        let result = try ConvscopeProcess.run([
+            "render", "--sample", "digits-box", "--cast", folder.path, "--steps", "1..3", "--force",
+        ])
         try expectOneLineFailure(result, phrase: "taken.cast")
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["taken.cast"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
@@ -120,7 +126,8 @@ import Testing
         let scratch = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let cast = scratch.appendingPathComponent("new.cast").path
-        let result = try ConvscopeProcess.run(["render", "--sample", "digits-box"] + options.map { $0 == "NEW" ? cast : $0 })
+        let result = try ConvscopeProcess.run(
+            ["render", "--sample", "digits-box"] + options.map { $0 == "NEW" ? cast : $0 })
         try expectOneLineFailure(result, phrase: phrase)
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
     }
@@ -152,7 +159,8 @@ import Testing
         #expect(recording.header["width"] as? Int == 90 && recording.header["height"] as? Int == 28)
         #expect(recording.markers == ["step 1/256", "step 2/256", "step 3/256"])
         #expect(recording.timesNeverDecrease)
-        #expect(recording.outputs.last?.data == (try CastTests.expectedFrame(step: 3, size: Size(width: 90, height: 28))))
+        #expect(
+            recording.outputs.last?.data == (try CastTests.expectedFrame(step: 3, size: Size(width: 90, height: 28))))
         // After `q`, the confirmation on stderr (the tmux line wraps long paths: join the lines);
         // a signal ends the process at once, with the recording kept but nothing said.
         let frames = recording.outputs.filter { !$0.data.isEmpty }.count
@@ -173,12 +181,15 @@ import Testing
     @Test func renderCastStreamsWithFlatMemoryAndSurvivesAnInterrupt() throws {
         let scratch = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let bundle = scratch.appendingPathComponent("long.npz"), cast = scratch.appendingPathComponent("long.cast")
+        let bundle = scratch.appendingPathComponent("long.npz")
+        let cast = scratch.appendingPathComponent("long.cast")
         try NPZ.write(["A": Tensor.randomNormal(shape: [1, 1, 20000], seed: 7)], to: bundle)
         let process = Process()
         // Signals ignored by the test runner would be inherited: reset them.
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["--default-signal=TERM", ConvscopeProcess.binary.path, "render", "relu", bundle.path, "--cast", cast.path]
+        process.arguments = [
+            "--default-signal=TERM", ConvscopeProcess.binary.path, "render", "relu", bundle.path, "--cast", cast.path,
+        ]
         try process.run()
         // Generous on a loaded machine: the loop ends as soon as the size is reached.
         func waitForSize(_ bytes: Int) throws {

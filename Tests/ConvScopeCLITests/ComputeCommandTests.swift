@@ -19,8 +19,10 @@ import Testing
         let stride = expected["stride"]!.scalars.map { String(Int($0)) }.joined(separator: ",")
         let padding = expected["padding"]!.scalars.map { String(Int($0)) }.joined(separator: ",")
         let dilation = expected["dilation"]!.scalars.map { String(Int($0)) }.joined(separator: ",")
-        let result = try ConvscopeProcess.run(["compute", "conv2d", fixture.path, "--stride", stride,
-                                               "--padding", padding, "--dilation", dilation, "-o", out.path])
+        let result = try ConvscopeProcess.run([
+            "compute", "conv2d", fixture.path, "--stride", stride,
+            "--padding", padding, "--dilation", dilation, "-o", out.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let got = try NPZ.read(contentsOf: out)
         #expect(Set(got.keys) == ["Z", "dLdA", "dLdW", "dLdb"])
@@ -46,7 +48,8 @@ import Testing
         let scratch = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let bundle = scratch.appendingPathComponent("in.npz")
-        try NPZ.write(["A": Tensor(shape: [1, 3], scalars: [-1, 0, 2]), "dLdZ": Tensor(shape: [1, 3], repeating: 1)], to: bundle)
+        try NPZ.write(
+            ["A": Tensor(shape: [1, 3], scalars: [-1, 0, 2]), "dLdZ": Tensor(shape: [1, 3], repeating: 1)], to: bundle)
         let result = try ConvscopeProcess.run(["compute", "relu", bundle.path, "-o", "-"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")

@@ -29,14 +29,17 @@ enum ConvscopeProcess {
     /// Runs the binary with `arguments`, in `directory` if given, with `environment` added to
     /// ours; one still running after `timeout` seconds is killed (a hang is a failure).
     /// `standardOutput` replaces the captured stdout (e.g. `/dev/full`), leaving `stdout` empty.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                    standardOutput: FileHandle? = nil, timeout: Double = 30) throws -> Result {
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+        standardOutput: FileHandle? = nil, timeout: Double = 30
+    ) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         process.environment = Self.inherited.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = standardOutput ?? out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
@@ -48,11 +51,12 @@ enum ConvscopeProcess {
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         killer.cancel()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self),
-                      timedOut: process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL,
-                      stdoutData: outData)
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self),
+            timedOut: process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL,
+            stdoutData: outData)
     }
 }
 

@@ -17,20 +17,26 @@ import Testing
 
     static let A = Tensor.randomNormal(shape: [2, 3, 9], seed: 1)
     static let W = Tensor.randomNormal(shape: [4, 3, 3], seed: 2)
-    static let conv = ["A": A, "W": W, "b": Tensor.randomNormal(shape: [4], seed: 3), "dLdZ": Tensor.randomNormal(shape: [2, 4, 7], seed: 4)]
+    static let conv = [
+        "A": A, "W": W, "b": Tensor.randomNormal(shape: [4], seed: 3),
+        "dLdZ": Tensor.randomNormal(shape: [2, 4, 7], seed: 4),
+    ]
     static let right = try! LayerSpec(kind: .conv1d).run(on: conv)
     /// The conv1d run with W flipped on its spatial axis.
     static let flipped = try! LayerSpec(kind: .conv1d).run(on: conv.merging(["W": W.flipped(axes: [2])]) { $1 })
     /// A 3×3 map whose centre is the maximum of all four 2×2 windows.
     static let peak = Tensor(shape: [1, 1, 3, 3], scalars: [1, 2, 1, 2, 9, 2, 1, 2, 1])
-    static let mlp = ["A": Tensor.randomNormal(shape: [1, 24, 32], seed: 5), "w1": Tensor.randomNormal(shape: [192, 8], seed: 6),
-                      "w2": Tensor.randomNormal(shape: [8, 16], seed: 7), "w3": Tensor.randomNormal(shape: [16, 4], seed: 8)]
+    static let mlp = [
+        "A": Tensor.randomNormal(shape: [1, 24, 32], seed: 5), "w1": Tensor.randomNormal(shape: [192, 8], seed: 6),
+        "w2": Tensor.randomNormal(shape: [8, 16], seed: 7), "w3": Tensor.randomNormal(shape: [16, 4], seed: 8),
+    ]
 
     /// The simple scan built with every kernel reshaped straight to (C_out, C_in, K).
     static func channelMajorScan() -> Tensor {
         let (w1, w2, w3) = (mlp["w1"]!, mlp["w2"]!, mlp["w3"]!)
         let network = Sequential([
-            Conv1d(inChannels: 24, outChannels: 8, kernelSize: 8, stride: 4, W: w1.transposed().reshaped([8, 24, 8])), ReLU(),
+            Conv1d(inChannels: 24, outChannels: 8, kernelSize: 8, stride: 4, W: w1.transposed().reshaped([8, 24, 8])),
+            ReLU(),
             Conv1d(inChannels: 8, outChannels: 16, kernelSize: 1, W: w2.transposed().reshaped([16, 8, 1])), ReLU(),
             Conv1d(inChannels: 16, outChannels: 4, kernelSize: 1, W: w3.transposed().reshaped([4, 16, 1])), Flatten(),
         ])
@@ -39,29 +45,50 @@ import Testing
 
     static let cases: [Case] = [
         Case(mistake: "flipped kernel in forward", layer: ["conv1d"], bundle: conv, mine: ["Z": flipped["Z"]!]),
-        Case(mistake: "unflipped kernel in backward", layer: ["conv1d"], bundle: conv, mine: ["dLdA": flipped["dLdA"]!]),
-        Case(mistake: "empty crop x[p:-p] with p = 0", layer: ["conv1d"], bundle: conv, mine: ["dLdA": Tensor(shape: [2, 3, 0])]),
-        Case(mistake: "gradients accumulated across calls", layer: ["conv1d"], bundle: conv, mine: ["dLdW": 2 * right["dLdW"]!]),
-        Case(mistake: "gradient averaged over the batch", layer: ["conv1d"], bundle: conv, mine: ["dLdb": right["dLdb"]! / 2]),
-        Case(mistake: "max-pool backward assigns instead of adding", layer: ["maxpool2d", "--kernel", "2", "--stride", "1"],
-             bundle: ["A": peak, "dLdZ": Tensor(shape: [1, 1, 2, 2], scalars: [1, 2, 3, 4])],
-             mine: ["dLdA": Tensor(shape: [1, 1, 3, 3], scalars: [0, 0, 0, 0, 4, 0, 0, 0, 0])]),
-        Case(mistake: "downsample size W//k + 1", layer: ["downsample1d"], bundle: ["A": Tensor(shape: [1, 1, 4], scalars: [1, 2, 3, 4])],
-             mine: ["Z": Tensor(shape: [1, 1, 3], scalars: [1, 3, 0])]),
-        Case(mistake: "downsample backward by upsampling", layer: ["downsample1d"],
-             bundle: ["A": Tensor(shape: [1, 1, 4]), "dLdZ": Tensor(shape: [1, 1, 2], scalars: [5, 6])],
-             mine: ["dLdA": Tensor(shape: [1, 1, 3], scalars: [5, 0, 6])]),
-        Case(mistake: "MLP weights reshaped channel-major", layer: ["scan-mlp-simple"], bundle: mlp, mine: ["Z": channelMajorScan()]),
-        Case(mistake: "Float32 arithmetic", layer: ["conv1d"], bundle: conv, mine: ["Z": right["Z"]!.map { Double(Float($0)) }],
-             options: ["--atol", "1e-12", "--rtol", "0"]),
+        Case(
+            mistake: "unflipped kernel in backward", layer: ["conv1d"], bundle: conv, mine: ["dLdA": flipped["dLdA"]!]),
+        Case(
+            mistake: "empty crop x[p:-p] with p = 0", layer: ["conv1d"], bundle: conv,
+            mine: ["dLdA": Tensor(shape: [2, 3, 0])]),
+        Case(
+            mistake: "gradients accumulated across calls", layer: ["conv1d"], bundle: conv,
+            mine: ["dLdW": 2 * right["dLdW"]!]),
+        Case(
+            mistake: "gradient averaged over the batch", layer: ["conv1d"], bundle: conv,
+            mine: ["dLdb": right["dLdb"]! / 2]),
+        Case(
+            mistake: "max-pool backward assigns instead of adding",
+            layer: ["maxpool2d", "--kernel", "2", "--stride", "1"],
+            bundle: ["A": peak, "dLdZ": Tensor(shape: [1, 1, 2, 2], scalars: [1, 2, 3, 4])],
+            mine: ["dLdA": Tensor(shape: [1, 1, 3, 3], scalars: [0, 0, 0, 0, 4, 0, 0, 0, 0])]),
+        Case(
+            mistake: "downsample size W//k + 1", layer: ["downsample1d"],
+            bundle: ["A": Tensor(shape: [1, 1, 4], scalars: [1, 2, 3, 4])],
+            mine: ["Z": Tensor(shape: [1, 1, 3], scalars: [1, 3, 0])]),
+        Case(
+            mistake: "downsample backward by upsampling", layer: ["downsample1d"],
+            bundle: ["A": Tensor(shape: [1, 1, 4]), "dLdZ": Tensor(shape: [1, 1, 2], scalars: [5, 6])],
+            mine: ["dLdA": Tensor(shape: [1, 1, 3], scalars: [5, 0, 6])]),
+        Case(
+            mistake: "MLP weights reshaped channel-major", layer: ["scan-mlp-simple"], bundle: mlp,
+            mine: ["Z": channelMajorScan()]),
+        Case(
+            mistake: "Float32 arithmetic", layer: ["conv1d"], bundle: conv,
+            mine: ["Z": right["Z"]!.map { Double(Float($0)) }],
+            options: ["--atol", "1e-12", "--rtol", "0"]),
     ]
 
     /// Writes the bundle and the answer, then runs `compute LAYER bundle --expect mine …`.
-    func run(_ layer: [String], bundle: [String: Tensor], mine: [String: Tensor], options: [String] = [], in scratch: URL) throws -> ConvscopeProcess.Result {
-        let (bundleFile, mineFile) = (scratch.appendingPathComponent("bundle.npz"), scratch.appendingPathComponent("mine.npz"))
+    func run(
+        _ layer: [String], bundle: [String: Tensor], mine: [String: Tensor], options: [String] = [], in scratch: URL
+    ) throws -> ConvscopeProcess.Result {
+        let (bundleFile, mineFile) = (
+            scratch.appendingPathComponent("bundle.npz"), scratch.appendingPathComponent("mine.npz")
+        )
         try NPZ.write(bundle, to: bundleFile)
         try NPZ.write(mine, to: mineFile)
-        return try ConvscopeProcess.run(["compute", layer[0], bundleFile.path] + layer.dropFirst() + ["--expect", mineFile.path] + options)
+        return try ConvscopeProcess.run(
+            ["compute", layer[0], bundleFile.path] + layer.dropFirst() + ["--expect", mineFile.path] + options)
     }
 
     @Test func theRightAnswerExitsZero() throws {
@@ -91,7 +118,9 @@ import Testing
         var dLdA = Self.right["dLdA"]!
         dLdA.scalars[1] += 3
         let out = scratch.appendingPathComponent("out.npz")
-        let result = try run(["conv1d"], bundle: Self.conv, mine: ["Z": Self.right["Z"]!, "dLdA": dLdA], options: ["-o", out.path], in: scratch)
+        let result = try run(
+            ["conv1d"], bundle: Self.conv, mine: ["Z": Self.right["Z"]!, "dLdA": dLdA], options: ["-o", out.path],
+            in: scratch)
         #expect(result.status == 2)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines[0].hasPrefix("Z     OK  (2, 4, 7)"))
@@ -117,8 +146,11 @@ import Testing
         for (row, offset) in zip(lines[1...AnswerRows.shown], offsets) {
             let index = Z.index(ofOffset: offset).map(String.init).joined(separator: ",")
             let words = row.split(separator: " ").map(String.init)
-            #expect(words == ["at", "[\(index)]", "yours", String(format: "%.10g", Z.scalars[offset]),
-                              "library", String(format: "%.10g", Self.right["Z"]!.scalars[offset])], "\(row)")
+            #expect(
+                words == [
+                    "at", "[\(index)]", "yours", String(format: "%.10g", Z.scalars[offset]),
+                    "library", String(format: "%.10g", Self.right["Z"]!.scalars[offset]),
+                ], "\(row)")
         }
         #expect(lines[AnswerRows.shown + 1] == "   … 2 more")
         #expect(lines.last!.hasPrefix("1 of 1 tensor differs ("))
@@ -152,7 +184,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch) }
         let bundle = scratch.appendingPathComponent("bundle.npz")
         try NPZ.write(Self.conv, to: bundle)
-        let result = try ConvscopeProcess.run(["compute", "conv1d", bundle.path, "--expect", scratch.appendingPathComponent("nope.npz").path])
+        let result = try ConvscopeProcess.run([
+            "compute", "conv1d", bundle.path, "--expect", scratch.appendingPathComponent("nope.npz").path,
+        ])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("convscope: ") && result.stderr.contains("nope.npz"))
     }
@@ -172,12 +206,15 @@ import Testing
         let (bundle, mine) = (scratch.appendingPathComponent("bundle.npz"), scratch.appendingPathComponent("mine.npz"))
         try NPZ.write(ExpectCommandTests.conv, to: bundle)
         try NPZ.write(["dLdA": ExpectCommandTests.flipped["dLdA"]!], to: mine)
-        let result = try ConvscopeProcess.run(["render", "conv1d", bundle.path, "--expect", mine.path, "--phase", "dLdA",
-                                               "--display", "heatmap", "--size", "120x30", "--ascii"])
+        let result = try ConvscopeProcess.run([
+            "render", "conv1d", bundle.path, "--expect", mine.path, "--phase", "dLdA",
+            "--display", "heatmap", "--size", "120x30", "--ascii",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0].hasSuffix("✗ yours: unflipped kernel in backward"))
-        #expect(result.stdout.contains("|X!!!!!!!!    |"), "the current cell, then the mismatching ones: \(result.stdout)")
+        #expect(
+            result.stdout.contains("|X!!!!!!!!    |"), "the current cell, then the mismatching ones: \(result.stdout)")
         #expect(result.stdout.contains(": yours ") && result.stdout.contains("54 of 54 differ · x/X next/previous"))
     }
 

@@ -24,12 +24,16 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
         let fifo = folder.appendingPathComponent("fifo.npz")
         #expect(mkfifo(fifo.path, 0o600) == 0)
-        let loop = folder.appendingPathComponent("loop.npz"), other = folder.appendingPathComponent("other.npz")
+        let loop = folder.appendingPathComponent("loop.npz")
+        let other = folder.appendingPathComponent("other.npz")
         try FileManager.default.createSymbolicLink(atPath: loop.path, withDestinationPath: other.path)
         try FileManager.default.createSymbolicLink(atPath: other.path, withDestinationPath: loop.path)
-        return [(directory.path, "is a folder"), (fifo.path, "is a FIFO (a pipe)"), ("/dev/zero", "/dev/zero is a character device"),
-                ("/dev/stdin", "/dev/stdin is a character device"), (loop.path, "is a loop of symbolic links"),
-                (folder.appendingPathComponent("missing.npz").path, "there is no file at")]
+        return [
+            (directory.path, "is a folder"), (fifo.path, "is a FIFO (a pipe)"),
+            ("/dev/zero", "/dev/zero is a character device"),
+            ("/dev/stdin", "/dev/stdin is a character device"), (loop.path, "is a loop of symbolic links"),
+            (folder.appendingPathComponent("missing.npz").path, "there is no file at"),
+        ]
     }
 
     @Test(arguments: ["compute", "view", "render", "--expect"])
@@ -37,11 +41,12 @@ import Testing
         let (folder, bundle) = try Self.scratchWithBundle()
         defer { try? FileManager.default.removeItem(at: folder) }
         for (path, phrase) in try Self.nonRegularInputs(in: folder) {
-            let arguments = switch how {
-            case "compute": ["compute", "conv2d", path, "-o", "-"]
-            case "--expect": ["compute", "conv2d", bundle.path, "--expect", path]
-            default: [how, "conv2d", path]
-            }
+            let arguments =
+                switch how {
+                case "compute": ["compute", "conv2d", path, "-o", "-"]
+                case "--expect": ["compute", "conv2d", bundle.path, "--expect", path]
+                default: [how, "conv2d", path]
+                }
             let result = try ConvscopeProcess.run(arguments, timeout: 10)
             #expect(!result.timedOut, "\(arguments) hung")
             try expectOneLineFailure(result, phrase: phrase)
@@ -68,7 +73,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         var info = stat()
         #expect(stat(device, &info) == 0 && info.st_mode & S_IFMT == S_IFCHR, "the device node survives")
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)).isSubset(of: ["bundle.npz", "null"]))
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)).isSubset(of: ["bundle.npz", "null"]))
     }
 
     @Test func outputToDevStdoutIsTheArchive() throws {
@@ -76,7 +82,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try ConvscopeProcess.run(["compute", "conv2d", bundle.path, "-o", "/dev/stdout"])
         #expect(result.status == 0, "\(result.stderr)")
-        let copy = folder.appendingPathComponent("copy.npz"), file = folder.appendingPathComponent("file.npz")
+        let copy = folder.appendingPathComponent("copy.npz")
+        let file = folder.appendingPathComponent("file.npz")
         try result.stdoutData.write(to: copy)
         #expect(try ConvscopeProcess.run(["compute", "conv2d", bundle.path, "-o", file.path]).status == 0)
         let expected = try #require(try NPZ.read(contentsOf: file)["Z"])
@@ -113,18 +120,25 @@ import Testing
     @Test func outputThroughALinkOrOntoAFolderIsRefused() throws {
         let (folder, bundle) = try Self.scratchWithBundle()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let target = folder.appendingPathComponent("target.npz"), link = folder.appendingPathComponent("link.npz")
+        let target = folder.appendingPathComponent("target.npz")
+        let link = folder.appendingPathComponent("link.npz")
         try Data("mine".utf8).write(to: target)
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: target.path)
-        try expectOneLineFailure(try ConvscopeProcess.run(["compute", "conv2d", bundle.path, "-o", link.path]),
-                                 phrase: "is a symbolic link")
-        try expectOneLineFailure(try ConvscopeProcess.run(["render", "conv2d", bundle.path, "--cast", link.path, "--force"]),
-                                 phrase: "is a symbolic link")
+        try expectOneLineFailure(
+            try ConvscopeProcess.run(["compute", "conv2d", bundle.path, "-o", link.path]),
+            phrase: "is a symbolic link")
+        try expectOneLineFailure(
+            try ConvscopeProcess.run(["render", "conv2d", bundle.path, "--cast", link.path, "--force"]),
+            phrase: "is a symbolic link")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
         #expect(try String(contentsOf: target, encoding: .utf8) == "mine")
-        try expectOneLineFailure(try ConvscopeProcess.run(["compute", "conv2d", bundle.path, "-o", folder.path]),
-                                 phrase: "is a folder, not a file ConvScope can write")
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["bundle.npz", "target.npz", "link.npz"])
+        try expectOneLineFailure(
+            try ConvscopeProcess.run(["compute", "conv2d", bundle.path, "-o", folder.path]),
+            phrase: "is a folder, not a file ConvScope can write")
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == [
+                "bundle.npz", "target.npz", "link.npz",
+            ])
     }
 
     @Test func outputNamingAnInputIsRefusedWhateverThePath() throws {
@@ -134,12 +148,18 @@ import Testing
         try NPZ.write(["Z": Tensor(shape: [1, 2, 4, 4])], to: answers)
         let hardLink = folder.appendingPathComponent("same.npz")
         try FileManager.default.linkItem(at: bundle, to: hardLink)
-        let before = try Data(contentsOf: bundle), answersBefore = try Data(contentsOf: answers)
+        let before = try Data(contentsOf: bundle)
+        let answersBefore = try Data(contentsOf: answers)
         let attempts: [([String], String)] = [
             (["compute", "conv2d", "bundle.npz", "-o", "./bundle.npz"], "is the input bundle"),
             (["compute", "conv2d", "bundle.npz", "-o", "same.npz"], "is the input bundle"),
-            (["compute", "conv2d", "bundle.npz", "--expect", "mine.npz", "-o", "../\(folder.lastPathComponent)/mine.npz"],
-             "is the --expect file"),
+            (
+                [
+                    "compute", "conv2d", "bundle.npz", "--expect", "mine.npz", "-o",
+                    "../\(folder.lastPathComponent)/mine.npz",
+                ],
+                "is the --expect file"
+            ),
             (["render", "conv2d", "bundle.npz", "--cast", "same.npz", "--force"], "is the input bundle"),
         ]
         for (arguments, phrase) in attempts {
@@ -148,24 +168,29 @@ import Testing
         #expect(try Data(contentsOf: bundle) == before && Data(contentsOf: answers) == answersBefore)
     }
 
-    @Test(arguments: [["compute", "conv2d", "BUNDLE", "-o", "-"], ["render", "conv2d", "BUNDLE"], ["samples"],
-                      ["render", "conv2d", "BUNDLE", "--cast", "-", "--steps", "1..2"], ["--help"], ["help", "compute"]])
+    @Test(arguments: [
+        ["compute", "conv2d", "BUNDLE", "-o", "-"], ["render", "conv2d", "BUNDLE"], ["samples"],
+        ["render", "conv2d", "BUNDLE", "--cast", "-", "--steps", "1..2"], ["--help"], ["help", "compute"],
+    ])
     func aFullStdoutIsOneLineAndStatus1(_ command: [String]) throws {
         let (folder, bundle) = try Self.scratchWithBundle()
         defer { try? FileManager.default.removeItem(at: folder) }
         let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
         let arguments = command.map { $0 == "BUNDLE" ? bundle.path : $0 }
-        let result = try ConvscopeProcess.run(arguments, environment: ["CONVSCOPE_SAMPLES": samplesFolder.path],
-                                              standardOutput: full)
+        let result = try ConvscopeProcess.run(
+            arguments, environment: ["CONVSCOPE_SAMPLES": samplesFolder.path],
+            standardOutput: full)
         #expect(result.status == 1, "\(arguments): \(result.stderr)")
-        #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains("No space left on device"),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.split(separator: "\n").count == 1 && result.stderr.contains("No space left on device"),
+            "\(result.stderr)")
     }
 
     @Test func castDashWritesTheRecordingToStdout() throws {
         let folder = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try ConvscopeProcess.run(["render", "--sample", "digits-box", "--cast", "-", "--steps", "1..2"], in: folder)
+        let result = try ConvscopeProcess.run(
+            ["render", "--sample", "digits-box", "--cast", "-", "--steps", "1..2"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         let copy = folder.appendingPathComponent("copy.cast")
         try Data(result.stdout.utf8).write(to: copy)
@@ -180,18 +205,23 @@ import Testing
         let folder = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let bundle = folder.appendingPathComponent("bundle.npz")
-        try NPZ.write(["A": Tensor.randomNormal(shape: [1, 1, 512, 512], seed: 5), "W": Tensor(shape: [64, 1, 1, 1])], to: bundle)
+        try NPZ.write(
+            ["A": Tensor.randomNormal(shape: [1, 1, 512, 512], seed: 5), "W": Tensor(shape: [64, 1, 1, 1])], to: bundle)
         let process = Process()
         // The test runner may ignore these signals, and ignored signals are inherited: reset them.
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["--default-signal=INT,TERM", ConvscopeProcess.binary.path,
-                             "compute", "conv2d", bundle.path, "-o", folder.appendingPathComponent("out.npz").path]
+        process.arguments = [
+            "--default-signal=INT,TERM", ConvscopeProcess.binary.path,
+            "compute", "conv2d", bundle.path, "-o", folder.appendingPathComponent("out.npz").path,
+        ]
         process.standardError = FileHandle.nullDevice
         try process.run()
         var temporaries: [String] = []
         for _ in 0..<3000 where temporaries.isEmpty && process.isRunning {
             usleep(2_000)
-            temporaries = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+            temporaries = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+                $0.hasSuffix(".tmp")
+            }
         }
         try #require(!temporaries.isEmpty, "the write was never seen in progress")
         kill(process.processIdentifier, signal)
@@ -205,7 +235,9 @@ import Testing
         let (folder, bundle) = try Self.scratchWithBundle()
         defer { try? FileManager.default.removeItem(at: folder) }
         let name = String(repeating: "n", count: 251) + ".npz"
-        let result = try ConvscopeProcess.run(["compute", "conv2d", bundle.path, "-o", folder.appendingPathComponent(name).path])
+        let result = try ConvscopeProcess.run([
+            "compute", "conv2d", bundle.path, "-o", folder.appendingPathComponent(name).path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try NPZ.read(contentsOf: folder.appendingPathComponent(name))["Z"]?.shape == [1, 2, 4, 4])
     }

@@ -11,12 +11,14 @@ import Testing
     /// `ro` or `size=64k`) on `folder`; afterwards stdout gets `left:` and what the folder holds.
     static func runOnTmpfs(_ folder: URL, options: String, _ arguments: [String]) throws -> ConvscopeProcess.Result {
         let quoted = arguments.map { "'\($0)'" }.joined(separator: " ")
-        let script = "mount -t tmpfs -o \(options) tmpfs '\(folder.path)' || exit 99; "
+        let script =
+            "mount -t tmpfs -o \(options) tmpfs '\(folder.path)' || exit 99; "
             + "'\(ConvscopeProcess.binary.path)' \(quoted); rc=$?; echo \"left:$(ls -A '\(folder.path)')\"; exit $rc"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
         process.arguments = ["-m", "sh", "-c", script]
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
@@ -49,7 +51,9 @@ import Testing
         Huge(layer: ["conv2d", "--padding", "8000"], A: [1, 1, 1, 1], W: [64, 1, 3, 3], Z: "(1, 64, 15999, 15999)"),
         Huge(layer: ["conv2d"], A: [1, 1, 512, 512], W: [4096, 1, 1, 1], Z: "(1, 4096, 512, 512)"),
         Huge(layer: ["linear"], A: [65536, 1], W: [65536, 1], Z: "(65536, 65536)"),
-        Huge(layer: ["convtranspose2d", "--factor", "64"], A: [1, 1, 256, 256], W: [64, 1, 1, 1], Z: "(1, 64, 16321, 16321)"),
+        Huge(
+            layer: ["convtranspose2d", "--factor", "64"], A: [1, 1, 256, 256], W: [64, 1, 1, 1],
+            Z: "(1, 64, 16321, 16321)"),
         Huge(layer: ["conv2d"], A: [1, 1, 1024, 1024], W: [1200, 1, 1, 1], Z: "(1, 1200, 1024, 1024)"),
     ])
     func hugeOutputsAreRefusedBeforeAllocating(_ c: Huge) throws {
@@ -61,16 +65,19 @@ import Testing
         for command in [["compute", c.layer[0], bundle, "-o", "-"], ["render", c.layer[0], bundle]] {
             let result = try ConvscopeProcess.run(command + c.layer.dropFirst() + ["--max-memory", "4G"], timeout: 20)
             try expectOneLineFailure(result, phrase: "(Z would be \(c.Z)) would need")
-            #expect(result.stderr.contains("more than the 4.0 GB allowed") && result.stderr.contains("raise --max-memory"))
+            #expect(
+                result.stderr.contains("more than the 4.0 GB allowed") && result.stderr.contains("raise --max-memory"))
         }
     }
 
     @Test func theDefaultBudgetComesFromTheMachine() throws {
         let folder = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let bundle = try Self.bundle(["A": Tensor(shape: [1, 1, 1, 1]), "W": Tensor(shape: [64, 1, 3, 3])], in: folder)
+        let bundle = try Self.bundle(
+            ["A": Tensor(shape: [1, 1, 1, 1]), "W": Tensor(shape: [64, 1, 3, 3])], in: folder)
         // 64 × 15999² doubles: 131 GB, beyond half of any machine that runs these tests.
-        let result = try ConvscopeProcess.run(["compute", "conv2d", bundle, "-o", "-", "--padding", "8000"], timeout: 20)
+        let result = try ConvscopeProcess.run(
+            ["compute", "conv2d", bundle, "-o", "-", "--padding", "8000"], timeout: 20)
         try expectOneLineFailure(result, phrase: "allowed (half this machine's memory)")
     }
 
@@ -89,15 +96,22 @@ import Testing
     }
 
     @Test func aFullDiskIsNamedAndLeavesNothing() throws {
-        let folder = try makeScratchFolder(), disk = try makeScratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder); try? FileManager.default.removeItem(at: disk) }
+        let folder = try makeScratchFolder()
+        let disk = try makeScratchFolder()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: disk)
+        }
         // Z is 2 × 100 × 100 doubles, 160 KB, on a 64 KB disk.
-        let bundle = try Self.bundle(["A": Tensor(shape: [1, 1, 102, 102]), "W": Tensor(shape: [2, 1, 3, 3])], in: folder)
-        let result = try Self.runOnTmpfs(disk, options: "size=64k",
-                                         ["compute", "conv2d", bundle, "-o", disk.appendingPathComponent("out.npz").path])
+        let bundle = try Self.bundle(
+            ["A": Tensor(shape: [1, 1, 102, 102]), "W": Tensor(shape: [2, 1, 3, 3])], in: folder)
+        let result = try Self.runOnTmpfs(
+            disk, options: "size=64k",
+            ["compute", "conv2d", bundle, "-o", disk.appendingPathComponent("out.npz").path])
         #expect(result.status == 1)
-        #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains("out.npz: the disk holding"),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.split(separator: "\n").count == 1 && result.stderr.contains("out.npz: the disk holding"),
+            "\(result.stderr)")
         #expect(result.stderr.contains("is full; nothing was written"))
         #expect(result.stdout == "left:\n", "a temporary file was left: \(result.stdout)")
     }
@@ -106,7 +120,8 @@ import Testing
     func aReadOnlyRecordingFolderFailsAtOnce(_ command: [String]) throws {
         let folder = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try Self.runOnTmpfs(folder, options: "ro", command + [folder.appendingPathComponent("s.cast").path])
+        let result = try Self.runOnTmpfs(
+            folder, options: "ro", command + [folder.appendingPathComponent("s.cast").path])
         #expect(result.status == 1)
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         #expect(result.stderr.contains("cannot record into \(folder.path) (Read-only file system)"), "\(result.stderr)")
@@ -129,23 +144,32 @@ import Testing
     func cnnRefusesLabelsThatAreNotOneHot(_ name: String, _ value: Double) throws {
         let folder = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let bundle = try Self.bundle(["A": Tensor.randomNormal(shape: [4, 1, 8, 8], seed: 6),
-                                      "Y": Tensor(shape: [4, 10], scalars: Array(repeating: value, count: 40))], in: folder)
+        let bundle = try Self.bundle(
+            [
+                "A": Tensor.randomNormal(shape: [4, 1, 8, 8], seed: 6),
+                "Y": Tensor(shape: [4, 10], scalars: Array(repeating: value, count: 40)),
+            ], in: folder)
         try expectOneLineFailure(try ConvscopeProcess.run(["cnn", bundle]), phrase: "Y row 0 is [\(value), \(value),")
     }
 
     @Test func layerErrorsAdviseOnlyWhatTheLayerHas() throws {
         let folder = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let pool = try ConvscopeProcess.run(["compute", "maxpool2d", try Self.bundle(["A": Tensor(shape: [1, 1, 2, 2])], in: folder),
-                                             "--kernel", "3", "-o", "-"])
+        let pool = try ConvscopeProcess.run([
+            "compute", "maxpool2d", try Self.bundle(["A": Tensor(shape: [1, 1, 2, 2])], in: folder),
+            "--kernel", "3", "-o", "-",
+        ])
         try expectOneLineFailure(pool, phrase: "use a smaller pooling window or a larger A")
         #expect(!pool.stderr.contains("dilation") && !pool.stderr.contains("padding"))
-        let mlp = try ConvscopeProcess.run(["compute", "scan-mlp-simple", try Self.bundle(["A": Tensor(shape: [1, 24, 5])], in: folder),
-                                            "-o", "-"])
+        let mlp = try ConvscopeProcess.run([
+            "compute", "scan-mlp-simple", try Self.bundle(["A": Tensor(shape: [1, 24, 5])], in: folder),
+            "-o", "-",
+        ])
         try expectOneLineFailure(mlp, phrase: "A has 5 time steps but the scanning MLP reads windows of 8")
-        let noWeights = try ConvscopeProcess.run(["compute", "scan-mlp-simple", try Self.bundle(["A": Tensor(shape: [1, 24, 16])], in: folder),
-                                                  "-o", "-"])
+        let noWeights = try ConvscopeProcess.run([
+            "compute", "scan-mlp-simple", try Self.bundle(["A": Tensor(shape: [1, 24, 16])], in: folder),
+            "-o", "-",
+        ])
         try expectOneLineFailure(noWeights, phrase: "needs its parameters 'w1', 'w2', 'w3'")
         #expect(!noWeights.stderr.contains("b is optional"))
     }
@@ -157,6 +181,8 @@ import Testing
         let bundle = try Self.bundle(["A": Tensor(shape: [1, 4])], in: folder)
         let result = try ConvscopeProcess.run(["compute", "relu", bundle, "--expect", bundle, "\(option)=\(value)"])
         try expectOneLineFailure(result, phrase: "\(option) ")
-        #expect(result.stderr.contains(words) && result.stderr.contains("give a finite tolerance of 0 or more"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(words) && result.stderr.contains("give a finite tolerance of 0 or more"),
+            "\(result.stderr)")
     }
 }

@@ -43,8 +43,10 @@ import Testing
         try await stepAndQuit(tmux)
     }
 
-    @Test(arguments: [("dumb", "convscope: TERM is 'dumb', which cannot show a full-screen view"),
-                      ("no-such-terminal", "convscope: unknown terminal type 'no-such-terminal'")])
+    @Test(arguments: [
+        ("dumb", "convscope: TERM is 'dumb', which cannot show a full-screen view"),
+        ("no-such-terminal", "convscope: unknown terminal type 'no-such-terminal'"),
+    ])
     func unusableTERMIsRefused(term: String, message: String) async throws {
         let tmux = try TmuxSession()
         defer { tmux.kill() }
@@ -58,9 +60,13 @@ import Testing
         let tmux = try TmuxSession()
         defer { tmux.kill() }
         try await tmux.openDemo(environment: "NO_COLOR=1")
-        let parameters = try tmux.styledScreen().matches(of: /\u{1b}\[([0-9;]*)m/).flatMap { $0.1.split(separator: ";") }
+        let parameters = try tmux.styledScreen().matches(of: /\u{1b}\[([0-9;]*)m/).flatMap {
+            $0.1.split(separator: ";")
+        }
         // 39 and 49 reset to the terminal's default colours; tmux writes them for plain cells.
-        let colours = parameters.compactMap { Int($0) }.filter { ((30...49).contains($0) && $0 % 10 != 9) || (90...107).contains($0) }
+        let colours = parameters.compactMap { Int($0) }.filter {
+            ((30...49).contains($0) && $0 % 10 != 9) || (90...107).contains($0)
+        }
         #expect(colours.isEmpty, "colour escapes: \(colours)")
         try await stepAndQuit(tmux)
     }
@@ -91,7 +97,9 @@ import Testing
     @Test func ctrlZThenFgRedrawsAndKeepsWorking() async throws {
         let tmux = try TmuxSession()
         defer { tmux.kill() }
-        let (before, after) = (tmux.scratch.appendingPathComponent("before").path, tmux.scratch.appendingPathComponent("after").path)
+        let (before, after) = (
+            tmux.scratch.appendingPathComponent("before").path, tmux.scratch.appendingPathComponent("after").path
+        )
         try tmux.type("stty -a > '\(before)'")
         try tmux.type("'\(ConvscopeProcess.binary.path)' demo --paused")
         try await tmux.wait(for: "step 1/32")
@@ -99,7 +107,9 @@ import Testing
         try tmux.press("C-z")
         try await tmux.wait(for: "Stopped")
         let flags = try tmux.tmux("display-message", "-p", "-t", tmux.target, "#{cursor_flag} #{alternate_on}")
-        #expect(flags.trimmingCharacters(in: .whitespacesAndNewlines) == "1 0", "while suspended: cursor shown, main screen")
+        #expect(
+            flags.trimmingCharacters(in: .whitespacesAndNewlines) == "1 0", "while suspended: cursor shown, main screen"
+        )
         try tmux.type("fg")
         try await tmux.wait(for: "step 1/32")
         try tmux.press("Right")

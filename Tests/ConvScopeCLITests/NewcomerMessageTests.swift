@@ -6,7 +6,8 @@ import Testing
 /// What a new user meets first (issue 13): options laid over a sample, a lone .npy or a
 /// bundle without A, and the confirmations of what was written.
 @Suite struct NewcomerMessageTests {
-    static let note = "convscope: note: sample random-conv2d: its dLdZ (2, 8, 8, 8) does not fit conv2d's Z (2, 8, 16, 16) "
+    static let note =
+        "convscope: note: sample random-conv2d: its dLdZ (2, 8, 8, 8) does not fit conv2d's Z (2, 8, 16, 16) "
         + "with these options and is left out"
 
     /// The rendered screen without its first line (the title, which names the sample).
@@ -59,17 +60,22 @@ import Testing
         #expect(try NPZ.read(contentsOf: out)["Z"] == A.map { max($0, 0) })
         let render = try ConvscopeProcess.run(["render", "relu", npy.path])
         #expect(render.status == 0 && render.stdout.contains("A (1,2,9)"), "\(render.stderr)")
-        let weighted = [["compute", "conv1d", npy.path, "-o", "-"], ["render", "conv2d", npy.path],
-                        ["view", "linear", npy.path]]
+        let weighted = [
+            ["compute", "conv1d", npy.path, "-o", "-"], ["render", "conv2d", npy.path],
+            ["view", "linear", npy.path],
+        ]
         for command in weighted {
-            try expectOneLineFailure(try ConvscopeProcess.run(command),
-                                     phrase: "a lone .npy is read as A, but \(command[1]) also needs W: "
-                                         + "write an .npz with A, W, b, e.g. np.savez('bundle.npz', A=A, W=W, b=b)")
+            try expectOneLineFailure(
+                try ConvscopeProcess.run(command),
+                phrase: "a lone .npy is read as A, but \(command[1]) also needs W: "
+                    + "write an .npz with A, W, b, e.g. np.savez('bundle.npz', A=A, W=W, b=b)")
         }
-        try expectOneLineFailure(try ConvscopeProcess.run(["compute", "scan-mlp-simple", npy.path, "-o", "-"]),
-                                 phrase: "also needs w1, w2, w3: write an .npz with A, w1, w2, w3")
-        try expectOneLineFailure(try ConvscopeProcess.run(["cnn", npy.path]),
-                                 phrase: "the CNN needs both A (inputs) and Y (labels), and this has A")
+        try expectOneLineFailure(
+            try ConvscopeProcess.run(["compute", "scan-mlp-simple", npy.path, "-o", "-"]),
+            phrase: "also needs w1, w2, w3: write an .npz with A, w1, w2, w3")
+        try expectOneLineFailure(
+            try ConvscopeProcess.run(["cnn", npy.path]),
+            phrase: "the CNN needs both A (inputs) and Y (labels), and this has A")
     }
 
     @Test(arguments: [["compute", "-o", "-"], ["render"], ["view"]])
@@ -79,9 +85,11 @@ import Testing
         let bundle = scratch.appendingPathComponent("x.npz")
         try NPZ.write(["arr_0": Tensor(shape: [1, 2, 9]), "a": Tensor(shape: [3])], to: bundle)
         let result = try ConvscopeProcess.run([command[0], "conv1d", bundle.path] + command.dropFirst())
-        try expectOneLineFailure(result, phrase: "\(bundle.path): conv1d: the bundle has no 'A' (it has a, arr_0); "
-                                 + "conv1d expects A (N, C, W), W, b (optional), dLdZ (optional); "
-                                 + "np.savez(path, x) names arrays arr_0, arr_1…")
+        try expectOneLineFailure(
+            result,
+            phrase: "\(bundle.path): conv1d: the bundle has no 'A' (it has a, arr_0); "
+                + "conv1d expects A (N, C, W), W, b (optional), dLdZ (optional); "
+                + "np.savez(path, x) names arrays arr_0, arr_1…")
     }
 
     @Test func writingConfirmsPathAndKeys() throws {
@@ -100,8 +108,10 @@ import Testing
         let scratch = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let cast = scratch.appendingPathComponent("steps.cast")
-        let result = try ConvscopeProcess.run(["render", "--sample", "digits-box", "--cast", cast.path,
-                                               "--steps", "2..5"])
+        let result = try ConvscopeProcess.run([
+            "render", "--sample", "digits-box", "--cast", cast.path,
+            "--steps", "2..5",
+        ])
         #expect(result.status == 0 && result.stdout.isEmpty)
         let recording = try CastTests.Recording(contentsOf: cast)
         let frames = recording.outputs.filter { !$0.data.isEmpty }.count

@@ -27,13 +27,16 @@ import Testing
         #expect(result.stdout.components(separatedBy: "Linear input").count == 2, "the chain is on the screen, once")
         #expect(result.stdout.contains("Linear(420,10)"), "the stack lists the Linear layer sized by the chain")
         #expect(result.stdout.contains("batch (10,24,128)  lr 0.0010"))
-        for layer in ["Conv1d(24,56,k5)", "Tanh", "Conv1d(56,28,k6,s2)", "ReLU", "Conv1d(28,14,k2,s2)", "Sigmoid", "Flatten"] {
+        for layer in [
+            "Conv1d(24,56,k5)", "Tanh", "Conv1d(56,28,k6,s2)", "ReLU", "Conv1d(28,14,k2,s2)", "Sigmoid", "Flatten",
+        ] {
             #expect(result.stdout.contains(layer), "\(layer)")
         }
     }
 
     @Test func trainingChangesTheLoss() throws {
-        let before = try render([]), after = try render(["--train", "3"])
+        let before = try render([])
+        let after = try render(["--train", "3"])
         #expect(before.status == 0 && after.status == 0, "\(before.stderr) \(after.stderr)")
         #expect(after.stdout.contains("after 3 SGD steps"))
         let (first, third) = (try shownLoss(before.stdout), try shownLoss(after.stdout))
@@ -50,12 +53,24 @@ import Testing
     }
 
     @Test(arguments: [
-        (["--kernels", "5,100,100"], "sample assignment-cnn: cnn: convolution 3 gets width 13, narrower than its kernel 100 "
-            + "((13 − 100)//2 + 1 = -43): use a wider input, smaller kernels or smaller strides"),
-        (["--strides", "1,2"], "sample assignment-cnn: cnn: 3 channels, 3 kernel sizes, 2 strides and 3 activations: "
-            + "give one of each per convolution"),
-        (["--activations", "tanh,gelu,relu"], "--activations: unknown activation \"gelu\"; use tanh, relu, sigmoid, identity"),
-        (["--channels", "56,x"], "--channels 56,x is not a list of whole numbers ≥ 1 separated by commas, such as 56,28,14"),
+        (
+            ["--kernels", "5,100,100"],
+            "sample assignment-cnn: cnn: convolution 3 gets width 13, narrower than its kernel 100 "
+                + "((13 − 100)//2 + 1 = -43): use a wider input, smaller kernels or smaller strides"
+        ),
+        (
+            ["--strides", "1,2"],
+            "sample assignment-cnn: cnn: 3 channels, 3 kernel sizes, 2 strides and 3 activations: "
+                + "give one of each per convolution"
+        ),
+        (
+            ["--activations", "tanh,gelu,relu"],
+            "--activations: unknown activation \"gelu\"; use tanh, relu, sigmoid, identity"
+        ),
+        (
+            ["--channels", "56,x"],
+            "--channels 56,x is not a list of whole numbers ≥ 1 separated by commas, such as 56,28,14"
+        ),
         (["--layer", "10"], "--layer 10 is out of range: this CNN has layers 1 to 8"),
         (["--train", "10001"], "--train 10001 must be from 0 to 10000 SGD steps"),
     ])
@@ -68,16 +83,20 @@ import Testing
     @Test func givenOptionsChangeTheSamplesArchitecture() throws {
         let result = try render(["--kernels", "5,100,2", "--size", "120x40"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("(124 − 100)//2 + 1 = 13 → (13 − 2)//2 + 1 = 6 · "
-                                       + "Linear input 14 · 6 = 84\n"))
+        #expect(
+            result.stdout.contains(
+                "(124 − 100)//2 + 1 = 13 → (13 − 2)//2 + 1 = 6 · "
+                    + "Linear input 14 · 6 = 84\n"))
     }
 
     @Test func samplesPrintsTheChain() throws {
         let result = try ConvscopeProcess.run(["samples"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("\nassignment-cnn:\n  --channels 56,28,14 --kernels 5,6,2 --strides 1,2,2 "
-                                       + "--activations tanh,relu,sigmoid --lr 0.001\n"
-                                       + "  widths \(Self.chain)\n  Linear input 14 · 30 = 420\n"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                "\nassignment-cnn:\n  --channels 56,28,14 --kernels 5,6,2 --strides 1,2,2 "
+                    + "--activations tanh,relu,sigmoid --lr 0.001\n"
+                    + "  widths \(Self.chain)\n  Linear input 14 · 30 = 420\n"), "\(result.stdout)")
         let row = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("assignment-cnn ") })
         #expect(row.contains("(architecture below)"))
     }
@@ -98,14 +117,19 @@ import Testing
         let scratch = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let bundle = scratch.appendingPathComponent("batch.npz")
-        try NPZ.write(["A": Tensor.randomNormal(shape: [3, 5, 40], seed: 9), "Y": Tensor(shape: [3], scalars: [0, 2, 1])],
-                      to: bundle)
-        let result = try ConvscopeProcess.run(["render", "cnn", bundle.path, "--channels", "6,4", "--kernels", "4,3",
-                                               "--strides", "2,3", "--activations", "relu,identity", "--lr", "0.05",
-                                               "--size", "120x40"])
+        try NPZ.write(
+            ["A": Tensor.randomNormal(shape: [3, 5, 40], seed: 9), "Y": Tensor(shape: [3], scalars: [0, 2, 1])],
+            to: bundle)
+        let result = try ConvscopeProcess.run([
+            "render", "cnn", bundle.path, "--channels", "6,4", "--kernels", "4,3",
+            "--strides", "2,3", "--activations", "relu,identity", "--lr", "0.05",
+            "--size", "120x40",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("\nwidths 40 → (40 − 4)//2 + 1 = 19 → (19 − 3)//3 + 1 = 6 · "
-                                       + "Linear input 4 · 6 = 24\n"))
+        #expect(
+            result.stdout.contains(
+                "\nwidths 40 → (40 − 4)//2 + 1 = 19 → (19 − 3)//3 + 1 = 6 · "
+                    + "Linear input 4 · 6 = 24\n"))
         #expect(result.stdout.contains("Linear(24,3)"))
         #expect(result.stdout.contains("batch (3,5,40)  lr 0.0500"))
     }

@@ -22,7 +22,9 @@ import Testing
         return try ConvscopeProcess.run(["render", layer, bundle.path] + options)
     }
 
-    func expectOneLineFailure(_ result: ConvscopeProcess.Result, _ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectOneLineFailure(
+        _ result: ConvscopeProcess.Result, _ message: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(result.status == 1, sourceLocation: sourceLocation)
         #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
         #expect(result.stderr == "convscope: \(message)\n", sourceLocation: sourceLocation)
@@ -32,38 +34,46 @@ import Testing
         let conv = try Conv2d(weight: Self.W, bias: Self.b, stride: HW(square: 2), padding: HW(square: 1))
         _ = try conv.forward(Self.A)
         _ = try conv.backward(Self.dLdZ)
-        let result = try render("conv2d", ["A": Self.A, "W": Self.W, "b": Self.b, "dLdZ": Self.dLdZ],
-                                ["--stride", "2", "--padding", "1", "--phase", "dLdW", "--step", "\(step)", "--size", "120x40"])
+        let result = try render(
+            "conv2d", ["A": Self.A, "W": Self.W, "b": Self.b, "dLdZ": Self.dLdZ],
+            ["--stride", "2", "--padding", "1", "--phase", "dLdW", "--step", "\(step)", "--size", "120x40"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.components(separatedBy: "\n")
         #expect(lines[0].contains("step \(step)/\(conv.dLdW.count)"))
         let element = conv.dLdW.index(ofOffset: step - 1)
         let name = "dLdW[" + element.map(String.init).joined(separator: ",") + "] = "
         let row = try #require(lines.firstIndex { $0.hasPrefix(name) }, "no \(name) in\n\(result.stdout)")
-        let shown = try #require(lines[row + 1].split(separator: " ").dropFirst().first.flatMap { Double($0) }, "\(lines[row + 1])")
-        #expect(abs(shown - conv.dLdW.scalars[step - 1]) <= 0.5e-4, "\(lines[row + 1]) vs \(conv.dLdW.scalars[step - 1])")
+        let shown = try #require(
+            lines[row + 1].split(separator: " ").dropFirst().first.flatMap { Double($0) }, "\(lines[row + 1])")
+        #expect(
+            abs(shown - conv.dLdW.scalars[step - 1]) <= 0.5e-4, "\(lines[row + 1]) vs \(conv.dLdW.scalars[step - 1])")
     }
 
     @Test func secondSceneOfATransposedConvolution() throws {
-        let (A, W) = (Tensor.randomNormal(shape: [1, 2, 5], seed: 55), Tensor.randomNormal(shape: [3, 2, 2], seed: 56))
+        let (A, W) = (
+            Tensor.randomNormal(shape: [1, 2, 5], seed: 55), Tensor.randomNormal(shape: [3, 2, 2], seed: 56)
+        )
         let Z = try ConvTranspose1d(weight: W, bias: nil, upsamplingFactor: 3).forward(A)
         let result = try render("convtranspose1d", ["A": A, "W": W], ["--factor", "3", "--scene", "2"])
         #expect(result.status == 0, "\(result.stderr)")
         let header = result.stdout.prefix { $0 != "\n" }
         #expect(header.hasPrefix("ConvScope 2/2 · step 1/\(Z.count) "), "\(header)")
         #expect(header.hasSuffix("ConvTranspose1d stage 2/2: Z = conv(A↑), stride 1"), "\(header)")
-        expectOneLineFailure(try render("convtranspose1d", ["A": A, "W": W], ["--scene", "3"]),
-                             "--scene 3 is out of range: this layer has scenes 1 to 2")
+        expectOneLineFailure(
+            try render("convtranspose1d", ["A": A, "W": W], ["--scene", "3"]),
+            "--scene 3 is out of range: this layer has scenes 1 to 2")
     }
 
     @Test func aPassTheScreenDoesNotHaveIsOneLine() throws {
-        expectOneLineFailure(try render("relu", ["A": Self.A], ["--phase", "dLdW"]),
-                             "--phase dLdW does not exist for this screen; it has forward, dLdA")
+        expectOneLineFailure(
+            try render("relu", ["A": Self.A], ["--phase", "dLdW"]),
+            "--phase dLdW does not exist for this screen; it has forward, dLdA")
     }
 
     @Test(arguments: [0, 37]) func aStepOutOfRangeIsOneLine(step: Int) throws {
         let options = ["--stride", "2", "--padding", "1", "--phase", "dLdW", "--step", "\(step)"]
-        expectOneLineFailure(try render("conv2d", ["A": Self.A, "W": Self.W], options),
-                             "--step \(step) is out of range: the dLdW screen has steps 1 to 36")
+        expectOneLineFailure(
+            try render("conv2d", ["A": Self.A, "W": Self.W], options),
+            "--step \(step) is out of range: the dLdW screen has steps 1 to 36")
     }
 }

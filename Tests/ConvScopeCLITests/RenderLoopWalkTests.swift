@@ -16,7 +16,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch) }
         let bundle = scratch.appendingPathComponent("bundle.npz")
         try NPZ.write(tensors, to: bundle)
-        return try ConvscopeProcess.run(["render", layer, bundle.path, "--walk", "loop", "--size", "160x50", "--ascii"] + options)
+        return try ConvscopeProcess.run(
+            ["render", layer, bundle.path, "--walk", "loop", "--size", "160x50", "--ascii"] + options)
     }
 
     /// `--step K` is iteration K of the stride-1 loop (the default stage): its result row is
@@ -24,17 +25,21 @@ import Testing
     @Test(arguments: [1, 12, 49]) func stepKIsIterationKOfTheLoop(step: Int) throws {
         let padded = Self.A.padded([(0, 0), (0, 0), (1, 1), (1, 1)])
         let core = try Conv2d(weight: Self.W, bias: Self.b).forward(padded)
-        let result = try render("conv2d", ["A": Self.A, "W": Self.W, "b": Self.b],
-                                ["--stride", "2", "--padding", "1", "--step", "\(step)"])
+        let result = try render(
+            "conv2d", ["A": Self.A, "W": Self.W, "b": Self.b],
+            ["--stride", "2", "--padding", "1", "--step", "\(step)"])
         #expect(result.status == 0, "\(result.stderr)")
         let (i, j) = ((step - 1) / 7, (step - 1) % 7)
         let lines = result.stdout.components(separatedBy: "\n")
-        #expect(lines[2].hasPrefix("stage 2/3 Conv2d_stride1 on the padded input · 2 loops, H_out·W_out = 49 iterations"))
-        #expect(result.stdout.contains("i = \(i), j = \(j) · A[:, :, \(i):\(i + 3), \(j):\(j + 3)] → Z[:, :, \(i), \(j)]"))
+        #expect(
+            lines[2].hasPrefix("stage 2/3 Conv2d_stride1 on the padded input · 2 loops, H_out·W_out = 49 iterations"))
+        #expect(
+            result.stdout.contains("i = \(i), j = \(j) · A[:, :, \(i):\(i + 3), \(j):\(j + 3)] → Z[:, :, \(i), \(j)]"))
         let title = "+- Z[:, :, \(i), \(j)] -"
         let top = try #require(lines.firstIndex { $0.contains(title) }, "no result panel in\n\(result.stdout)")
         // The result panel's inside starts one past its left border.
-        let border = lines[top].distance(from: lines[top].startIndex, to: try #require(lines[top].range(of: title)).lowerBound)
+        let border = lines[top].distance(
+            from: lines[top].startIndex, to: try #require(lines[top].range(of: title)).lowerBound)
         let inside = lines[top + 1].dropFirst(border + 1).prefix { $0 != "|" }
         // Each value is followed by `<`, the plain-text mark of cells written now.
         let shown = inside.split { $0 == " " || $0 == "<" }.compactMap { Double($0) }
@@ -68,17 +73,27 @@ import Testing
 
     @Test func whatHasNoLoopWalkIsRefusedInOneLine() throws {
         let cases: [([String], String)] = [
-            (["relu"], "--walk loop covers convolution, pooling and resampling; relu on built-in tensors has no loop walk (use --walk element)"),
+            (
+                ["relu"],
+                "--walk loop covers convolution, pooling and resampling; relu on built-in tensors has no loop walk (use --walk element)"
+            ),
             (["conv2d", "--walk", "banana"], "--walk banana is not element or loop"),
-            (["conv2d", "--phase", "dLdA-taught"],
-             "--phase dLdA-taught belongs to the element walk; the loop walk's dLdA is the taught route: use --phase dLdA"),
-            (["conv2d", "--scene", "3"],
-             "--scene 3 is out of range: the forward loop walk has stages 1 to 1 (Conv2d_stride1)"),
-            (["conv2d", "--step", "26"],
-             "--step 26 is out of range: the forward loop walk's stage 1 (Conv2d_stride1) has steps 1 to 25"),
+            (
+                ["conv2d", "--phase", "dLdA-taught"],
+                "--phase dLdA-taught belongs to the element walk; the loop walk's dLdA is the taught route: use --phase dLdA"
+            ),
+            (
+                ["conv2d", "--scene", "3"],
+                "--scene 3 is out of range: the forward loop walk has stages 1 to 1 (Conv2d_stride1)"
+            ),
+            (
+                ["conv2d", "--step", "26"],
+                "--step 26 is out of range: the forward loop walk's stage 1 (Conv2d_stride1) has steps 1 to 25"
+            ),
         ]
         for (arguments, message) in cases {
-            let result = try ConvscopeProcess.run(["render"] + arguments + (arguments.contains("--walk") ? [] : ["--walk", "loop"]))
+            let result = try ConvscopeProcess.run(
+                ["render"] + arguments + (arguments.contains("--walk") ? [] : ["--walk", "loop"]))
             #expect(result.status == 1, "\(arguments)")
             #expect(result.stdout.isEmpty)
             #expect(result.stderr == "convscope: \(message)\n", "\(arguments)")

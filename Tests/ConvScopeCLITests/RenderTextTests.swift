@@ -37,11 +37,15 @@ import Testing
     }
 
     @Test func dilationGapsAreNotDotsAndTheHeatMapKeyFollowsTheLegends() throws {
-        let numbers = try render(["conv2d", "--dilation", "2", "--padding", "1", "--size", "80x24", "--display", "numbers"])
+        let numbers = try render([
+            "conv2d", "--dilation", "2", "--padding", "1", "--size", "80x24", "--display", "numbers",
+        ])
         // A dot after a number would read as a decimal point.
         #expect(numbers.range(of: #"\d\.[ │]"#, options: .regularExpression) == nil, "\(numbers)")
         #expect(keyLine(numbers).contains("0_ o dilation gap"), "\(keyLine(numbers))")
-        let heat = try render(["conv2d", "--dilation", "2", "--padding", "1", "--size", "80x24", "--display", "heatmap"])
+        let heat = try render([
+            "conv2d", "--dilation", "2", "--padding", "1", "--size", "80x24", "--display", "heatmap",
+        ])
         let lines = heat.components(separatedBy: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         #expect(lines.dropLast().last?.hasPrefix("A ") == true, "the legends are not above the key:\n\(heat)")
         for entry in ["0* O window tap", "0_ o dilation gap", ". zero padding", "0< X current"] {

@@ -25,10 +25,14 @@ import Testing
         #expect(Set(files) == Set(Self.entries.map(\.file) + ["index.json"]))
         #expect(Set(Self.entries.map(\.name)).count == Self.entries.count, "sample names are unique")
         let total = try files.reduce(0) { sum, file in
-            sum + (try FileManager.default.attributesOfItem(atPath: samplesFolder.appendingPathComponent(file).path)[.size] as! Int)
+            sum
+                + (try FileManager.default.attributesOfItem(atPath: samplesFolder.appendingPathComponent(file).path)[
+                    .size] as! Int)
         }
         #expect(total < 1_000_000)
-        #expect(Set(Self.entries.map(\.layer)).isSuperset(of: LayerKind.allCases.map(\.rawValue)), "every layer has a sample")
+        #expect(
+            Set(Self.entries.map(\.layer)).isSuperset(of: LayerKind.allCases.map(\.rawValue)),
+            "every layer has a sample")
     }
 
     @Test func samplesListsEveryEntryWithItsShapes() throws {
@@ -97,7 +101,9 @@ import Testing
     }
 
     @Test func givenOptionsOverrideTheSamples() throws {
-        let result = try ConvscopeProcess.run(["render", "conv2d", "--sample", "digits-sobel-x", "--padding", "0", "--stride", "2"])
+        let result = try ConvscopeProcess.run([
+            "render", "conv2d", "--sample", "digits-sobel-x", "--padding", "0", "--stride", "2",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Conv2d(1, 1, kernel 3, stride 2)"))
         #expect(result.stdout.contains("(4,1,3,3)"))
@@ -115,7 +121,9 @@ import Testing
         try expectOneLineFailure(result, phrase: "terminal")
     }
 
-    @Test(arguments: [["compute", "--sample", "nope", "-o", "-"], ["view", "--sample", "nope"], ["render", "--sample", "nope"]])
+    @Test(arguments: [
+        ["compute", "--sample", "nope", "-o", "-"], ["view", "--sample", "nope"], ["render", "--sample", "nope"],
+    ])
     func anUnknownSampleIsOneLineListingTheNames(_ arguments: [String]) throws {
         let result = try ConvscopeProcess.run(arguments)
         try expectOneLineFailure(result, phrase: "there is no sample nope; the samples are digits-sobel-x, ")
@@ -130,10 +138,14 @@ import Testing
     @Test func theEnvironmentVariableNamesTheFolder() throws {
         let scratch = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        try FileManager.default.copyItem(at: samplesFolder.appendingPathComponent("random-relu.npz"),
-                                         to: scratch.appendingPathComponent("mine.npz"))
-        try Data(#"{"samples": [{"name": "mine", "file": "mine.npz", "layer": "relu", "options": {}, "about": "my own"}]}"#.utf8)
-            .write(to: scratch.appendingPathComponent("index.json"))
+        try FileManager.default.copyItem(
+            at: samplesFolder.appendingPathComponent("random-relu.npz"),
+            to: scratch.appendingPathComponent("mine.npz"))
+        try Data(
+            #"{"samples": [{"name": "mine", "file": "mine.npz", "layer": "relu", "options": {}, "about": "my own"}]}"#
+                .utf8
+        )
+        .write(to: scratch.appendingPathComponent("index.json"))
         let listed = try ConvscopeProcess.run(["samples"], environment: ["CONVSCOPE_SAMPLES": scratch.path])
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(listed.stdout.split(separator: "\n").filter { $0.hasPrefix("mine ") }.count == 1)

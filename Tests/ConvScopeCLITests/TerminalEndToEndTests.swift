@@ -88,14 +88,17 @@ import Testing
         let tmux = try TmuxSession()
         defer { tmux.kill() }
         let screen = try await tmux.openDemo(environment: "TERM=\(term)")
-        let modes = try tmux.tmux("display-message", "-p", "-t", tmux.target,
-                                  "#{mouse_standard_flag} #{mouse_button_flag} #{mouse_all_flag} #{mouse_sgr_flag}")
+        let modes = try tmux.tmux(
+            "display-message", "-p", "-t", tmux.target,
+            "#{mouse_standard_flag} #{mouse_button_flag} #{mouse_all_flag} #{mouse_sgr_flag}")
         #expect(modes.trimmingCharacters(in: .whitespacesAndNewlines) == "1 0 0 \(term == "screen" ? 0 : 1)")
         // Output map Z[0,0] is 4×4; its cell (1, 2) is step 1·4 + 2, shown as step 7.
         let lines = screen.components(separatedBy: "\n").map(Array.init)
         let title = Array("┌─ Z[0,0]")
         let found = lines.indices.lazy.compactMap { y in
-            (0...max(0, lines[y].count - title.count)).first { Array(lines[y][$0..<($0 + title.count)]) == title }.map { (y, $0) }
+            (0...max(0, lines[y].count - title.count)).first { Array(lines[y][$0..<($0 + title.count)]) == title }.map {
+                (y, $0)
+            }
         }.first
         let (top, left) = try #require(found, "no output map on screen")
         try #require(top + 2 < lines.count)

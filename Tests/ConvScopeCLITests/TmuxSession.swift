@@ -19,9 +19,11 @@ final class TmuxSession {
     init(width: Int = 80, height: Int = 24) throws {
         scratch = try makeScratchFolder()
         do {
-            try tmux("new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)",
-                     "LANG=C.UTF-8 PS1='$ ' bash --norc --noprofile")
-            socketPath = try tmux("display-message", "-p", "#{socket_path}").trimmingCharacters(in: .whitespacesAndNewlines)
+            try tmux(
+                "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)",
+                "LANG=C.UTF-8 PS1='$ ' bash --norc --noprofile")
+            socketPath = try tmux("display-message", "-p", "#{socket_path}").trimmingCharacters(
+                in: .whitespacesAndNewlines)
         } catch {
             kill()
             throw error
@@ -58,7 +60,8 @@ final class TmuxSession {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t(), all = sigset_t()
+        var none = sigset_t()
+        var all = sigset_t()
         sigemptyset(&none)
         sigfillset(&all)
         posix_spawnattr_setsigmask(&attributes, &none)
@@ -100,10 +103,12 @@ final class TmuxSession {
     /// A left click at column x, row y (from 0): the press, then the release, as the bytes a
     /// terminal sends in `encoding`.
     func click(x: Int, y: Int, encoding: MouseEncoding = .x10) throws {
-        let bytes: [Int] = switch encoding {
-        case .x10: [0x1b, 0x5b, 0x4d, 0x20, x + 33, y + 33] + [0x1b, 0x5b, 0x4d, 0x23, x + 33, y + 33]
-        case .sgr: ["\u{1b}[<0;\(x + 1);\(y + 1)M", "\u{1b}[<0;\(x + 1);\(y + 1)m"].flatMap { $0.utf8.map(Int.init) }
-        }
+        let bytes: [Int] =
+            switch encoding {
+            case .x10: [0x1b, 0x5b, 0x4d, 0x20, x + 33, y + 33] + [0x1b, 0x5b, 0x4d, 0x23, x + 33, y + 33]
+            case .sgr:
+                ["\u{1b}[<0;\(x + 1);\(y + 1)M", "\u{1b}[<0;\(x + 1);\(y + 1)m"].flatMap { $0.utf8.map(Int.init) }
+            }
         try tmux(["send-keys", "-t", target, "-H"] + bytes.map { String($0, radix: 16) })
     }
 
@@ -122,7 +127,9 @@ final class TmuxSession {
         let deadline = Date().addingTimeInterval(seconds)
         var text = try screen()
         while !condition(text) {
-            guard Date() < deadline else { throw Failure(description: "timed out waiting for \(what); screen:\n\(text)") }
+            guard Date() < deadline else {
+                throw Failure(description: "timed out waiting for \(what); screen:\n\(text)")
+            }
             try await Task.sleep(for: .milliseconds(40))
             text = try screen()
         }
@@ -141,21 +148,26 @@ final class TmuxSession {
     /// `stty -a` records, then prints its exit status as `rc=N`. All of it runs as one script,
     /// so Ctrl-Z stops the whole job and `fg` resumes it where it was.
     func launch(_ arguments: String, environment: String = "") throws {
-        let (before, after) = (scratch.appendingPathComponent("before").path, scratch.appendingPathComponent("after").path)
+        let (before, after) = (
+            scratch.appendingPathComponent("before").path, scratch.appendingPathComponent("after").path
+        )
         let script = scratch.appendingPathComponent("launch.sh")
         try """
-            stty -a > '\(before)'
-            env \(environment) '\(ConvscopeProcess.binary.path)' \(arguments)
-            echo rc=$?
-            stty -a > '\(after).new'; mv '\(after).new' '\(after)'
+        stty -a > '\(before)'
+        env \(environment) '\(ConvscopeProcess.binary.path)' \(arguments)
+        echo rc=$?
+        stty -a > '\(after).new'; mv '\(after).new' '\(after)'
 
-            """.write(to: script, atomically: true, encoding: .utf8)
+        """.write(to: script, atomically: true, encoding: .utf8)
         try type("bash --norc '\(script.path)'")
     }
 
     /// The process id of the running app: a descendant of the pane's shell running the binary.
     func appPID() throws -> pid_t {
-        var queue = [try tmux("display-message", "-p", "-t", target, "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)]
+        var queue = [
+            try tmux("display-message", "-p", "-t", target, "#{pane_pid}").trimmingCharacters(
+                in: .whitespacesAndNewlines)
+        ]
         while let pid = queue.popLast() {
             let command = (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)) ?? ""
             if command.hasPrefix(ConvscopeProcess.binary.path + "\0") { return pid_t(pid)! }
@@ -195,10 +207,13 @@ final class TmuxSession {
     func expectRestored(sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let files = ["before", "after"].map { scratch.appendingPathComponent($0) }
         try await wait("stty -a after the app") { _ in FileManager.default.fileExists(atPath: files[1].path) }
-        let (before, after) = try (String(contentsOf: files[0], encoding: .utf8), String(contentsOf: files[1], encoding: .utf8))
+        let (before, after) = try (
+            String(contentsOf: files[0], encoding: .utf8), String(contentsOf: files[1], encoding: .utf8)
+        )
         #expect(!before.isEmpty && before == after, "stty -a changed", sourceLocation: sourceLocation)
         let flags = try tmux("display-message", "-p", "-t", target, "#{cursor_flag} #{alternate_on}")
-        #expect(flags.trimmingCharacters(in: .whitespacesAndNewlines) == "1 0", "cursor shown, alternate screen off",
-                sourceLocation: sourceLocation)
+        #expect(
+            flags.trimmingCharacters(in: .whitespacesAndNewlines) == "1 0", "cursor shown, alternate screen off",
+            sourceLocation: sourceLocation)
     }
 }

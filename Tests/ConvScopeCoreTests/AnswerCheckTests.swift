@@ -4,8 +4,10 @@ import Testing
 /// Comparing a user's tensors with the library's: shapes, errors, mismatch positions,
 /// tolerance, and answers that cannot be checked.
 @Suite struct AnswerCheckTests {
-    static let bundle = ["A": Tensor.randomNormal(shape: [1, 2, 6], seed: 1), "W": Tensor.randomNormal(shape: [3, 2, 3], seed: 2),
-                         "dLdZ": Tensor.randomNormal(shape: [1, 3, 4], seed: 3)]
+    static let bundle = [
+        "A": Tensor.randomNormal(shape: [1, 2, 6], seed: 1), "W": Tensor.randomNormal(shape: [3, 2, 3], seed: 2),
+        "dLdZ": Tensor.randomNormal(shape: [1, 3, 4], seed: 3),
+    ]
     static let spec = LayerSpec(kind: .conv1d)
     static let right = try! spec.run(on: bundle)
 
@@ -28,7 +30,8 @@ import Testing
     }
 
     @Test func aWrongShapeIsAFindingOfItsOwn() throws {
-        let check = try #require(try AnswerCheck(spec: Self.spec, bundle: Self.bundle, answer: ["Z": Tensor(shape: [1, 3, 5])])["Z"])
+        let check = try #require(
+            try AnswerCheck(spec: Self.spec, bundle: Self.bundle, answer: ["Z": Tensor(shape: [1, 3, 5])])["Z"])
         #expect(!check.passes && !check.shapeMatches)
         #expect(check.maxError == nil && check.mismatches.isEmpty)
     }
@@ -37,8 +40,11 @@ import Testing
         var mine = Self.right["Z"]!
         mine.scalars = mine.scalars.map { $0 * (1 + 1e-7) }
         #expect(try AnswerCheck(spec: Self.spec, bundle: Self.bundle, answer: ["Z": mine]).passes)
-        #expect(try !AnswerCheck(spec: Self.spec, bundle: Self.bundle, answer: ["Z": mine],
-                                 tolerance: Tolerance(absolute: 1e-12, relative: 0)).passes)
+        #expect(
+            try !AnswerCheck(
+                spec: Self.spec, bundle: Self.bundle, answer: ["Z": mine],
+                tolerance: Tolerance(absolute: 1e-12, relative: 0)
+            ).passes)
     }
 
     @Test func nanMatchesNanAndInfinityItself() {

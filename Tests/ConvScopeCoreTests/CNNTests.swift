@@ -10,10 +10,11 @@ import Testing
             let fanIn = shape.dropFirst().reduce(1, *)
             return Tensor.randomNormal(shape: shape, seed: next) / Double(fanIn).squareRoot()
         }
-        return try CNN(inputWidth: 128, inputChannels: 24, channels: [56, 28, 14], kernelSizes: [5, 6, 2],
-                       strides: [1, 2, 2], linearNeurons: 10, activations: [Tanh(), ReLU(), Sigmoid()],
-                       criterion: CrossEntropyLoss(), learningRate: 1e-1,
-                       weightInit: scaledNormal, biasInit: { Tensor(shape: $0) })
+        return try CNN(
+            inputWidth: 128, inputChannels: 24, channels: [56, 28, 14], kernelSizes: [5, 6, 2],
+            strides: [1, 2, 2], linearNeurons: 10, activations: [Tanh(), ReLU(), Sigmoid()],
+            criterion: CrossEntropyLoss(), learningRate: 1e-1,
+            weightInit: scaledNormal, biasInit: { Tensor(shape: $0) })
     }
 
     @Test func gradedConfigurationHasTheSpecWidths() throws {
@@ -41,9 +42,10 @@ import Testing
 
     @Test func impossibleWidthsAreExplained() {
         #expect(throws: LayerError.self) {
-            try CNN(inputWidth: 4, inputChannels: 1, channels: [2], kernelSizes: [5], strides: [1], linearNeurons: 2,
-                    activations: [ReLU()], criterion: MSELoss(), learningRate: 0.1,
-                    weightInit: { Tensor(shape: $0) }, biasInit: { Tensor(shape: $0) })
+            try CNN(
+                inputWidth: 4, inputChannels: 1, channels: [2], kernelSizes: [5], strides: [1], linearNeurons: 2,
+                activations: [ReLU()], criterion: MSELoss(), learningRate: 0.1,
+                weightInit: { Tensor(shape: $0) }, biasInit: { Tensor(shape: $0) })
         }
     }
 }

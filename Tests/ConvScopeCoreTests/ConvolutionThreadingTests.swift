@@ -1,6 +1,7 @@
-import Testing
-@testable import ConvScopeCore
 import ConvScopeTestSupport
+import Testing
+
+@testable import ConvScopeCore
 
 /// Splitting a convolution over threads (whole samples, or inside one sample) gives the
 /// same numbers as one thread: identical forward and dL/dA, dL/dW within rounding.

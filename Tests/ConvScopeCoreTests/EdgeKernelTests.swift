@@ -1,5 +1,6 @@
-@testable import ConvScopeCore
 import Testing
+
+@testable import ConvScopeCore
 
 /// The demo's edge detectors at every size: antisymmetric rows (so a flat input gives 0),
 /// the horizontal one the transpose of the vertical one, and K = 3 the classic pair.

@@ -13,21 +13,25 @@ extension Fixture {
         "downsample2d": { Downsample2d(factor: try $0.integer("factor")) },
         "conv1d_stride1": {
             let W = try $0["W"]
-            return Conv1d_stride1(inChannels: W.shape[1], outChannels: W.shape[0], kernelSize: W.shape[2],
-                                  W: W, b: try $0["b"])
+            return Conv1d_stride1(
+                inChannels: W.shape[1], outChannels: W.shape[0], kernelSize: W.shape[2],
+                W: W, b: try $0["b"])
         },
         "conv1d": {
-            try Conv1d(weight: $0["W"], bias: $0["b"], stride: $0.integer("stride"),
-                       padding: $0.integer("padding"), dilation: $0.integer("dilation"))
+            try Conv1d(
+                weight: $0["W"], bias: $0["b"], stride: $0.integer("stride"),
+                padding: $0.integer("padding"), dilation: $0.integer("dilation"))
         },
         "conv2d_stride1": {
             let W = try $0["W"]
-            return Conv2d_stride1(inChannels: W.shape[1], outChannels: W.shape[0], kernelSize: W.shape[2],
-                                  W: W, b: try $0["b"])
+            return Conv2d_stride1(
+                inChannels: W.shape[1], outChannels: W.shape[0], kernelSize: W.shape[2],
+                W: W, b: try $0["b"])
         },
         "conv2d": {
-            try Conv2d(weight: $0["W"], bias: $0["b"], stride: $0.pair("stride"),
-                       padding: $0.pair("padding"), dilation: $0.pair("dilation"))
+            try Conv2d(
+                weight: $0["W"], bias: $0["b"], stride: $0.pair("stride"),
+                padding: $0.pair("padding"), dilation: $0.pair("dilation"))
         },
         "convtranspose1d": {
             try ConvTranspose1d(weight: $0["W"], bias: $0["b"], upsamplingFactor: $0.integer("factor"))
@@ -53,12 +57,16 @@ extension Fixture {
     ]
 
     func makeLayer() throws -> any Layer {
-        guard let build = Fixture.layerBuilders[kind] else { throw FixtureError(description: "\(name): no layer kind \(kind)") }
+        guard let build = Fixture.layerBuilders[kind] else {
+            throw FixtureError(description: "\(name): no layer kind \(kind)")
+        }
         return try build(self)
     }
 
     func makeLoss() throws -> any Loss {
-        guard let build = Fixture.lossBuilders[kind] else { throw FixtureError(description: "\(name): no loss kind \(kind)") }
+        guard let build = Fixture.lossBuilders[kind] else {
+            throw FixtureError(description: "\(name): no loss kind \(kind)")
+        }
         return try build(self)
     }
 }

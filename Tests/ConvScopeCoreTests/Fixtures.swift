@@ -1,5 +1,5 @@
-import Foundation
 import ConvScopeCore
+import Foundation
 import TensorFiles
 
 /// A problem with a fixture file itself (not with the layer under test).

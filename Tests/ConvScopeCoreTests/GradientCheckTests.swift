@@ -1,6 +1,6 @@
-import Testing
 import ConvScopeCore
 import ConvScopeTestSupport
+import Testing
 
 /// A layer and an input shape to check its backward pass on.
 struct GradientCase: Sendable, CustomTestStringConvertible {
@@ -29,8 +29,9 @@ struct GradientCase: Sendable, CustomTestStringConvertible {
             Conv2d_stride1(inChannels: 1, outChannels: 2, kernelSize: 2, seed: 3)
         },
         GradientCase(name: "Conv2d (h, w) stride, padding, dilation", inputShape: [1, 2, 7, 6]) {
-            Conv2d(inChannels: 2, outChannels: 2, kernelSize: HW(2, 3), stride: HW(2, 1),
-                   padding: HW(1, 2), dilation: HW(2, 1), seed: 4)
+            Conv2d(
+                inChannels: 2, outChannels: 2, kernelSize: HW(2, 3), stride: HW(2, 1),
+                padding: HW(1, 2), dilation: HW(2, 1), seed: 4)
         },
         GradientCase(name: "ConvTranspose1d", inputShape: [2, 2, 5]) {
             ConvTranspose1d(inChannels: 2, outChannels: 2, kernelSize: 3, upsamplingFactor: 2, seed: 5)
@@ -68,9 +69,17 @@ struct GradientCase: Sendable, CustomTestStringConvertible {
 
         guard let layer = layer as? any ParameterizedLayer else { return }
         let (dLdW, dLdb, W, b) = (layer.dLdW, layer.dLdb, layer.W, layer.b)
-        let numericW = try FiniteDifferences.gradient(of: { layer.W = $0; return try loss(A) }, at: W)
+        let numericW = try FiniteDifferences.gradient(
+            of: {
+                layer.W = $0
+                return try loss(A)
+            }, at: W)
         layer.W = W
-        let numericB = try FiniteDifferences.gradient(of: { layer.b = $0; return try loss(A) }, at: b)
+        let numericB = try FiniteDifferences.gradient(
+            of: {
+                layer.b = $0
+                return try loss(A)
+            }, at: b)
         layer.b = b
         expectGradient(dLdW, numericW, "dLdW")
         expectGradient(dLdb, numericB, "dLdb")
@@ -95,8 +104,10 @@ struct GradientCase: Sendable, CustomTestStringConvertible {
         expectGradient(dLdA, try FiniteDifferences.gradient(of: { try loss.forward($0, Y) }, at: A), "dLdA")
     }
 
-    private func expectGradient(_ analytic: Tensor, _ numerical: Tensor, _ what: String,
-                                sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectGradient(
+        _ analytic: Tensor, _ numerical: Tensor, _ what: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(analytic.shape == numerical.shape, "\(what) shape", sourceLocation: sourceLocation)
         for (a, n) in zip(analytic.scalars, numerical.scalars) {
             expectRelativelyClose(n, a, tolerance: Self.tolerance, what, sourceLocation: sourceLocation)

@@ -1,6 +1,7 @@
-import Testing
-@testable import ConvScopeCore
 import ConvScopeTestSupport
+import Testing
+
+@testable import ConvScopeCore
 
 /// The implicit-GEMM paths of convolution: panels packed straight from the input equal
 /// panels packed from an explicitly built im2col matrix, and the whole convolution matches
@@ -13,7 +14,9 @@ import ConvScopeTestSupport
     ]
 
     /// The im2col matrix by its definition: `depth × positions`, row-major.
-    static func explicitIm2col(_ sample: [Double], c: Int, padded: HW, geometry g: ConvGeometry) -> (rows: Int, columns: Int, values: [Double]) {
+    static func explicitIm2col(_ sample: [Double], c: Int, padded: HW, geometry g: ConvGeometry) -> (
+        rows: Int, columns: Int, values: [Double]
+    ) {
         let out = Convolution.outputSize(paddedSize: padded, geometry: g)
         var values: [Double] = []
         for ch in 0..<c {
@@ -21,7 +24,8 @@ import ConvScopeTestSupport
                 for q in 0..<g.kernel.w {
                     for i in 0..<out.h {
                         for j in 0..<out.w {
-                            let y = i * g.stride.h + p * g.dilation.h, x = j * g.stride.w + q * g.dilation.w
+                            let y = i * g.stride.h + p * g.dilation.h
+                            let x = j * g.stride.w + q * g.dilation.w
                             values.append(sample[(ch * padded.h + y) * padded.w + x])
                         }
                     }
@@ -38,24 +42,39 @@ import ConvScopeTestSupport
         let padded = HW(t.h, t.w)
         let sample = Tensor.randomNormal(shape: [t.c * t.h * t.w], seed: UInt64(index)).scalars
         let cols = Self.explicitIm2col(sample, c: t.c, padded: padded, geometry: g)
-        let layout = Im2col(channels: t.c, paddedSize: padded, geometry: g, output: Convolution.outputSize(paddedSize: padded, geometry: g))
+        let layout = Im2col(
+            channels: t.c, paddedSize: padded, geometry: g,
+            output: Convolution.outputSize(paddedSize: padded, geometry: g))
         sample.withUnsafeBufferPointer { s in
             cols.values.withUnsafeBufferPointer { v in
                 for lanesArePositions in [true, false] {
-                    let implicit = WindowMatrix(sample: s.baseAddress!, layout: layout, lanesArePositions: lanesArePositions)
+                    let implicit = WindowMatrix(
+                        sample: s.baseAddress!, layout: layout, lanesArePositions: lanesArePositions)
                     // The explicit matrix seen the same way: lanes × steps.
-                    let explicit = lanesArePositions
+                    let explicit =
+                        lanesArePositions
                         ? MatrixView(base: v.baseAddress!, rowStride: 1, columnStride: cols.columns)
                         : MatrixView(base: v.baseAddress!, rowStride: cols.columns, columnStride: 1)
-                    let (laneCount, stepCount) = lanesArePositions ? (cols.columns, cols.rows) : (cols.rows, cols.columns)
+                    let (laneCount, stepCount) =
+                        lanesArePositions ? (cols.columns, cols.rows) : (cols.rows, cols.columns)
                     for width in [8, 24] {
-                        for (lanes, steps) in [(0..<laneCount, 0..<stepCount),
-                                               ((laneCount / 3)..<laneCount, (stepCount / 2)..<stepCount)] {
+                        for (lanes, steps) in [
+                            (0..<laneCount, 0..<stepCount),
+                            ((laneCount / 3)..<laneCount, (stepCount / 2)..<stepCount),
+                        ] {
                             let size = (lanes.count + width - 1) / width * width * steps.count
-                            var got = [Double](repeating: .nan, count: size), want = got
-                            got.withUnsafeMutableBufferPointer { implicit.pack(lanes: lanes, steps: steps, width: width, into: $0.baseAddress!) }
-                            want.withUnsafeMutableBufferPointer { explicit.pack(lanes: lanes, steps: steps, width: width, into: $0.baseAddress!) }
-                            #expect(got == want, "case \(index), lanes are positions: \(lanesArePositions), width \(width), \(lanes) × \(steps)")
+                            var got = [Double](repeating: .nan, count: size)
+                            var want = got
+                            got.withUnsafeMutableBufferPointer {
+                                implicit.pack(lanes: lanes, steps: steps, width: width, into: $0.baseAddress!)
+                            }
+                            want.withUnsafeMutableBufferPointer {
+                                explicit.pack(lanes: lanes, steps: steps, width: width, into: $0.baseAddress!)
+                            }
+                            #expect(
+                                got == want,
+                                "case \(index), lanes are positions: \(lanesArePositions), width \(width), \(lanes) × \(steps)"
+                            )
                         }
                     }
                 }
@@ -65,7 +84,9 @@ import ConvScopeTestSupport
 
     /// Thin inputs (dL/dW computed transposed) and wide ones (computed directly), single
     /// and multi-sample, against the sums that define each result.
-    static let convolutions: [(n: Int, c: Int, size: Int, o: Int)] = [(1, 3, 17, 16), (3, 2, 9, 5), (2, 40, 6, 3), (1, 1, 30, 64)]
+    static let convolutions: [(n: Int, c: Int, size: Int, o: Int)] = [
+        (1, 3, 17, 16), (3, 2, 9, 5), (2, 40, 6, 3), (1, 1, 30, 64),
+    ]
 
     @Test(arguments: convolutions.indices)
     func convolutionMatchesTheDefinition(index: Int) {
@@ -77,7 +98,9 @@ import ConvScopeTestSupport
         let Z = Convolution.forward(padded: padded, weight: weight, bias: bias, geometry: g)
         let dLdZ = Tensor.randomNormal(shape: Z.shape, seed: 10)
         let grads = Convolution.backward(dLdZ: dLdZ, padded: padded, weight: weight, geometry: g)
-        var wantZ = Tensor(shape: Z.shape), wantW = Tensor(shape: weight.shape), wantA = Tensor(shape: padded.shape)
+        var wantZ = Tensor(shape: Z.shape)
+        var wantW = Tensor(shape: weight.shape)
+        var wantA = Tensor(shape: padded.shape)
         for b in 0..<n {
             for oc in 0..<o {
                 for i in 0..<Z.shape[2] {
@@ -86,7 +109,8 @@ import ConvScopeTestSupport
                         for ch in 0..<c {
                             for p in 0..<3 {
                                 for q in 0..<3 {
-                                    let y = i * g.stride.h + p * g.dilation.h, x = j * g.stride.w + q * g.dilation.w
+                                    let y = i * g.stride.h + p * g.dilation.h
+                                    let x = j * g.stride.w + q * g.dilation.w
                                     total += weight[oc, ch, p, q] * padded[b, ch, y, x]
                                     wantW[oc, ch, p, q] += dLdZ[b, oc, i, j] * padded[b, ch, y, x]
                                     wantA[b, ch, y, x] += dLdZ[b, oc, i, j] * weight[oc, ch, p, q]

@@ -10,9 +10,12 @@ import Testing
     static let conv = ["A": A, "W": W, "b": b, "dLdZ": dLdZ]
 
     /// The name of the mistake recognised in `key` of the answer.
-    func diagnosis(_ kind: LayerKind, _ bundle: [String: Tensor], _ key: String, _ mine: Tensor,
-                   spec: LayerSpec? = nil, tolerance: Tolerance = Tolerance()) throws -> String? {
-        let check = try AnswerCheck(spec: spec ?? LayerSpec(kind: kind), bundle: bundle, answer: [key: mine], tolerance: tolerance)
+    func diagnosis(
+        _ kind: LayerKind, _ bundle: [String: Tensor], _ key: String, _ mine: Tensor,
+        spec: LayerSpec? = nil, tolerance: Tolerance = Tolerance()
+    ) throws -> String? {
+        let check = try AnswerCheck(
+            spec: spec ?? LayerSpec(kind: kind), bundle: bundle, answer: [key: mine], tolerance: tolerance)
         #expect(!check.passes)
         return check[key]?.mistake?.name
     }
@@ -37,7 +40,8 @@ import Testing
 
     @Test func gradientsAccumulatedAcrossCalls() throws {
         let layer = Conv1d(inChannels: 3, outChannels: 4, kernelSize: 3, W: Self.W, b: Self.b)
-        var dLdW = Tensor(shape: Self.W.shape), dLdb = Tensor(shape: Self.b.shape)
+        var dLdW = Tensor(shape: Self.W.shape)
+        var dLdb = Tensor(shape: Self.b.shape)
         for _ in 0..<2 {
             _ = try layer.forward(Self.A)
             _ = try layer.backward(Self.dLdZ)
@@ -68,7 +72,9 @@ import Testing
         let out = (5 - pool.kernel) / pool.stride + 1
         let dLdZ = Tensor.randomNormal(shape: [1, 1, out, out], seed: 16)
         let mine = WrongImplementations.maxPoolInputGradientAssigning(A, dLdZ, kernel: pool.kernel, stride: pool.stride)
-        #expect(try diagnosis(.maxpool2d, ["A": A, "dLdZ": dLdZ], "dLdA", mine, spec: spec) == "max-pool backward assigns instead of adding")
+        #expect(
+            try diagnosis(.maxpool2d, ["A": A, "dLdZ": dLdZ], "dLdA", mine, spec: spec)
+                == "max-pool backward assigns instead of adding")
     }
 
     @Test func downsampleOffByOne() throws {
@@ -82,15 +88,20 @@ import Testing
         let A = Tensor.randomNormal(shape: [1, 2, 8], seed: 18)
         let dLdZ = Tensor.randomNormal(shape: [1, 2, 4], seed: 19)
         let mine = WrongImplementations.downsample1dBackwardByUpsampling(dLdZ, factor: 2)
-        #expect(try diagnosis(.downsample1d, ["A": A, "dLdZ": dLdZ], "dLdA", mine) == "downsample backward by upsampling")
+        #expect(
+            try diagnosis(.downsample1d, ["A": A, "dLdZ": dLdZ], "dLdA", mine) == "downsample backward by upsampling")
     }
 
     @Test func scanningMLPWeightsReshapedChannelMajor() throws {
         let A = Tensor.randomNormal(shape: [1, 24, 128], seed: 20)
-        let (w1, w2, w3) = (Tensor.randomNormal(shape: [192, 8], seed: 21), Tensor.randomNormal(shape: [8, 16], seed: 22),
-                            Tensor.randomNormal(shape: [16, 4], seed: 23))
+        let (w1, w2, w3) = (
+            Tensor.randomNormal(shape: [192, 8], seed: 21), Tensor.randomNormal(shape: [8, 16], seed: 22),
+            Tensor.randomNormal(shape: [16, 4], seed: 23)
+        )
         let mine = WrongImplementations.simpleScanChannelMajor(A, w1: w1, w2: w2, w3: w3)
-        #expect(try diagnosis(.scanMLPSimple, ["A": A, "w1": w1, "w2": w2, "w3": w3], "Z", mine) == "MLP weights reshaped channel-major")
+        #expect(
+            try diagnosis(.scanMLPSimple, ["A": A, "w1": w1, "w2": w2, "w3": w3], "Z", mine)
+                == "MLP weights reshaped channel-major")
     }
 
     @Test func float32Arithmetic() throws {

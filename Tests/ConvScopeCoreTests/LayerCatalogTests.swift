@@ -13,8 +13,9 @@ import Testing
         case .padding: #expect(d.options.contains(.padding))
         case .factor: #expect(d.options.contains(.factor))
         }
-        #expect((d.exampleParameters != nil) == (d.parameterKeys == ["W", "b"]),
-                "made-up W and b exactly for W, b layers")
+        #expect(
+            (d.exampleParameters != nil) == (d.parameterKeys == ["W", "b"]),
+            "made-up W and b exactly for W, b layers")
     }
 
     @Test(arguments: LayerKind.allCases) func aMissingParameterIsNamed(kind: LayerKind) throws {

@@ -1,6 +1,6 @@
-import Testing
 import ConvScopeCore
 import ConvScopeTestSupport
+import Testing
 
 /// Every layer and loss against the golden fixtures of `scripts/make_layer_fixtures.py`.
 @Suite struct LayerFixtureTests {

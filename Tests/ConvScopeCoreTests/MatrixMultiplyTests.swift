@@ -1,7 +1,8 @@
 import CConvScopeKernels
-import Testing
-@testable import ConvScopeCore
 import ConvScopeTestSupport
+import Testing
+
+@testable import ConvScopeCore
 
 /// The blocked GEMM against a plain triple loop, on every micro-kernel this CPU runs.
 @Suite struct MatrixMultiplyTests {
@@ -15,8 +16,10 @@ import ConvScopeTestSupport
 
     /// `C + op(A)·op(B)` by the definition, with A stored `m×k` (or `k×m` transposed) and
     /// leading dimension `lda`; likewise B.
-    static func reference(m: Int, n: Int, k: Int, a: [Double], lda: Int, transposeA: Bool,
-                          b: [Double], ldb: Int, transposeB: Bool, c: [Double], ldc: Int) -> [Double] {
+    static func reference(
+        m: Int, n: Int, k: Int, a: [Double], lda: Int, transposeA: Bool,
+        b: [Double], ldb: Int, transposeB: Bool, c: [Double], ldc: Int
+    ) -> [Double] {
         var out = c
         for i in 0..<m {
             for j in 0..<n {
@@ -40,25 +43,30 @@ import ConvScopeTestSupport
         for (index, (m, n, k)) in Self.sizes.enumerated() {
             for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
                 // Leading dimensions wider than the stored rows, and a C that is not zero.
-                let lda = (transposeA ? m : k) + 3, ldb = (transposeB ? k : n) + 1, ldc = n + 2
+                let lda = (transposeA ? m : k) + 3
+                let ldb = (transposeB ? k : n) + 1
+                let ldc = n + 2
                 let a = Self.random((transposeA ? k : m) * lda, seed: UInt64(index))
                 let b = Self.random((transposeB ? n : k) * ldb, seed: UInt64(index + 100))
                 var c = Self.random(m * ldc, seed: UInt64(index + 200))
-                let expected = Self.reference(m: m, n: n, k: k, a: a, lda: lda, transposeA: transposeA,
-                                              b: b, ldb: ldb, transposeB: transposeB, c: c, ldc: ldc)
+                let expected = Self.reference(
+                    m: m, n: n, k: k, a: a, lda: lda, transposeA: transposeA,
+                    b: b, ldb: ldb, transposeB: transposeB, c: c, ldc: ldc)
                 a.withUnsafeBufferPointer { pa in
                     b.withUnsafeBufferPointer { pb in
                         c.withUnsafeMutableBufferPointer { pc in
-                            driver.accumulate(m: m, n: n, k: k,
-                                              a: MatrixMultiply.view(pa.baseAddress!, leading: lda, transposed: transposeA),
-                                              b: MatrixMultiply.view(pb.baseAddress!, leading: ldb, transposed: transposeB),
-                                              c: pc.baseAddress!, ldc: ldc, threads: 2)
+                            driver.accumulate(
+                                m: m, n: n, k: k,
+                                a: MatrixMultiply.view(pa.baseAddress!, leading: lda, transposed: transposeA),
+                                b: MatrixMultiply.view(pb.baseAddress!, leading: ldb, transposed: transposeB),
+                                c: pc.baseAddress!, ldc: ldc, threads: 2)
                         }
                     }
                 }
                 let worst = zip(c, expected).map { abs($0 - $1) }.max() ?? 0
-                #expect(worst <= 1e-12 * Double(max(k, 1)),
-                        "kernel \(kind.rawValue) \(m)×\(n)×\(k) transposed \(transposeA)/\(transposeB): error \(worst)")
+                #expect(
+                    worst <= 1e-12 * Double(max(k, 1)),
+                    "kernel \(kind.rawValue) \(m)×\(n)×\(k) transposed \(transposeA)/\(transposeB): error \(worst)")
             }
         }
     }

@@ -1,5 +1,5 @@
-import Testing
 import ConvScopeCore
+import Testing
 
 /// `LayerSpec.memoryNeed` against what running the layer really makes: over seeded random
 /// shapes and options of every layer kind with a predictable Z, the shape it predicts is Z's,
@@ -15,11 +15,17 @@ import ConvScopeCore
         var bundle: [String: Tensor] = [:]
         switch kind {
         case .conv1d:
-            spec.stride = [draw(1...3)]; spec.padding = [draw(0...2)]; spec.dilation = [draw(1...2)]
+            spec.stride = [draw(1...3)]
+            spec.padding = [draw(0...2)]
+            spec.dilation = [draw(1...2)]
             bundle = ["A": Tensor(shape: [n, c, draw(8...14)]), "W": Tensor(shape: [out, c, k])]
         case .conv2d:
-            spec.stride = [draw(1...3), draw(1...3)]; spec.padding = [draw(0...2), draw(0...2)]; spec.dilation = [draw(1...2)]
-            bundle = ["A": Tensor(shape: [n, c, draw(8...12), draw(8...12)]), "W": Tensor(shape: [out, c, k, draw(1...3)])]
+            spec.stride = [draw(1...3), draw(1...3)]
+            spec.padding = [draw(0...2), draw(0...2)]
+            spec.dilation = [draw(1...2)]
+            bundle = [
+                "A": Tensor(shape: [n, c, draw(8...12), draw(8...12)]), "W": Tensor(shape: [out, c, k, draw(1...3)]),
+            ]
         case .convtranspose1d, .convtranspose2d:
             spec.factor = draw(1...3)
             let spatial = kind == .convtranspose1d ? [draw(3...6)] : [draw(3...6), draw(3...6)]
@@ -33,7 +39,8 @@ import ConvScopeCore
         case .linear:
             bundle = ["A": Tensor(shape: [n, c]), "W": Tensor(shape: [out, c])]
         case .maxpool2d, .meanpool2d:
-            spec.kernel = k; spec.stride = [draw(1...3)]
+            spec.kernel = k
+            spec.stride = [draw(1...3)]
             bundle = ["A": Tensor(shape: [n, c, draw(3...9), draw(3...9)])]
         default:
             bundle = ["A": Tensor(shape: [n, c, draw(1...5)])]
@@ -66,7 +73,9 @@ import ConvScopeCore
         let padded = conv.memoryNeed(for: ["A": Tensor(shape: [1, 1, 1, 1]), "W": Tensor(shape: [64, 1, 3, 3])])
         #expect(padded.outputShape == [1, 64, 15999, 15999])
         #expect(padded.bytes >= 8 * 64 * 15999 * 15999)
-        let linear = LayerSpec(kind: .linear).memoryNeed(for: ["A": Tensor(shape: [65536, 1]), "W": Tensor(shape: [65536, 1])])
+        let linear = LayerSpec(kind: .linear).memoryNeed(for: [
+            "A": Tensor(shape: [65536, 1]), "W": Tensor(shape: [65536, 1]),
+        ])
         #expect(linear.outputShape == [65536, 65536] && linear.bytes >= 8 * 65536 * 65536)
     }
 }

@@ -19,18 +19,23 @@ import Testing
     func scanMatchesTheDefinition(seed: Int) {
         var generator = SeededGenerator(seed: UInt64(seed))
         let count = Int.random(in: 0...37, using: &generator)
-        let specials: [Double] = [.nan, .infinity, -.infinity, 0, -0.0, 0x1p52, -0x1p53 - 2, 0x1p52 + 0.5,
-                                  4503599627370495.5, 1e300, -1e-300, 0.5, -2.5]
+        let specials: [Double] = [
+            .nan, .infinity, -.infinity, 0, -0.0, 0x1p52, -0x1p53 - 2, 0x1p52 + 0.5,
+            4503599627370495.5, 1e300, -1e-300, 0.5, -2.5,
+        ]
         let wholeOnly = seed % 3 == 0
         let values: [Double] = (0..<count).map { _ in
             switch Int.random(in: 0..<10, using: &generator) {
             case 0: specials.randomElement(using: &generator)!
             case 1...5: Double(Int.random(in: -9...9, using: &generator))
-            default: wholeOnly ? Double(Int.random(in: -1000...1000, using: &generator))
-                               : Double.random(in: -4...4, using: &generator)
+            default:
+                wholeOnly
+                    ? Double(Int.random(in: -1000...1000, using: &generator))
+                    : Double.random(in: -4...4, using: &generator)
             }
         }
-        let fast = NumberExtent(values), slow = Self.reference(values)
+        let fast = NumberExtent(values)
+        let slow = Self.reference(values)
         #expect(fast == slow, "\(values)")
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvScopeCore
 
 /// The vectorised pooling loops and the write-once backward and resampling loops against
@@ -10,19 +11,24 @@ import Testing
     ]
 
     /// Forward and backward by the definition, scalar and in row-major window order.
-    static func reference(_ A: Tensor, kind: PoolFunction.Kind, k: Int, s: Int, dLdZ: Tensor) -> (Z: Tensor,
-        dLdA: Tensor) {
+    static func reference(_ A: Tensor, kind: PoolFunction.Kind, k: Int, s: Int, dLdZ: Tensor) -> (
+        Z: Tensor,
+        dLdA: Tensor
+    ) {
         let (n, c, h, w) = (A.shape[0], A.shape[1], A.shape[2], A.shape[3])
         let (oh, ow) = ((h - k) / s + 1, (w - k) / s + 1)
-        var Z = Tensor(shape: [n, c, oh, ow]), dA = Tensor(shape: A.shape)
+        var Z = Tensor(shape: [n, c, oh, ow])
+        var dA = Tensor(shape: A.shape)
         for b in 0..<n {
             for ch in 0..<c {
                 for i in 0..<oh {
                     for j in 0..<ow {
-                        var best = (i * s, j * s), total = 0.0
+                        var best = (i * s, j * s)
+                        var total = 0.0
                         for p in 0..<k {
                             for q in 0..<k {
-                                let v = A[b, ch, i * s + p, j * s + q], cur = A[b, ch, best.0, best.1]
+                                let v = A[b, ch, i * s + p, j * s + q]
+                                let cur = A[b, ch, best.0, best.1]
                                 if !(v <= cur) && cur == cur { best = (i * s + p, j * s + q) }
                                 total += v
                             }
@@ -49,15 +55,17 @@ import Testing
         A[0, 1, 1, 1] = .nan
         A[1, 2, 0, 2] = A[1, 2, 0, 3]  // a tie: the first maximum wins
         for kind in [PoolFunction.Kind.max, .mean] {
-            let layer: PoolLayer = kind == .max ? MaxPool2d(kernel: t.k, stride: t.s) : MeanPool2d(kernel: t.k, stride: t.s)
+            let layer: PoolLayer =
+                kind == .max ? MaxPool2d(kernel: t.k, stride: t.s) : MeanPool2d(kernel: t.k, stride: t.s)
             let Z = try layer.forward(A)
             let dLdZ = Tensor.randomNormal(shape: Z.shape, seed: 99)
             let dLdA = try layer.backward(dLdZ)
             let want = Self.reference(A, kind: kind, k: t.k, s: t.s, dLdZ: dLdZ)
             // Bitwise equal, NaN included.
             #expect(Z.scalars.map(\.bitPattern) == want.Z.scalars.map(\.bitPattern), "\(kind) Z, case \(index)")
-            #expect(dLdA.scalars.elementsEqual(want.dLdA.scalars) { $0 == $1 || ($0.isNaN && $1.isNaN) },
-                    "\(kind) dL/dA, case \(index)")
+            #expect(
+                dLdA.scalars.elementsEqual(want.dLdA.scalars) { $0 == $1 || ($0.isNaN && $1.isNaN) },
+                "\(kind) dL/dA, case \(index)")
         }
     }
 
@@ -69,8 +77,12 @@ import Testing
         let up = Resampling.upsample(down, factor: k, spatialAxes: spatialAxes)
         let back = Resampling.scatter(down, factor: k, into: shape, spatialAxes: spatialAxes)
         let spatial = Array(shape.suffix(spatialAxes))
-        #expect(down.shape == Array(shape.dropLast(spatialAxes)) + spatial.map { Resampling.downsampledExtent($0, factor: k) })
-        #expect(up.shape == Array(shape.dropLast(spatialAxes)) + down.shape.suffix(spatialAxes).map { Resampling.upsampledExtent($0, factor: k) })
+        #expect(
+            down.shape == Array(shape.dropLast(spatialAxes))
+                + spatial.map { Resampling.downsampledExtent($0, factor: k) })
+        #expect(
+            up.shape == Array(shape.dropLast(spatialAxes))
+                + down.shape.suffix(spatialAxes).map { Resampling.upsampledExtent($0, factor: k) })
         for offset in 0..<A.count {
             let index = A.index(ofOffset: offset)
             let kept = index.suffix(spatialAxes).allSatisfy { $0 % k == 0 }

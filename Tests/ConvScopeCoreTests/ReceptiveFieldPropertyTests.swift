@@ -1,6 +1,6 @@
-import Testing
 import ConvScopeCore
 import ConvScopeTestSupport
+import Testing
 
 /// The receptive-field answers agree with the numbers, over many seeded random layers:
 /// conv terms sum to Z and dL/dA, pool windows hold their argmax, resampling maps line up.
@@ -24,8 +24,9 @@ import ConvScopeTestSupport
                 let terms = layer.receptiveField(of: output, in: record)
                 #expect(terms.count == layer.inChannels * layer.geometry.kernel.h * layer.geometry.kernel.w)
                 let products = terms.filter { !$0.isPadding }.map { layer.W[index: $0.weight] * A[index: $0.input] }
-                Self.expectSum(products, plus: layer.b[output[1]], equals: Z[index: output],
-                               "\(layer.summary) Z\(output)")
+                Self.expectSum(
+                    products, plus: layer.b[output[1]], equals: Z[index: output],
+                    "\(layer.summary) Z\(output)")
             }
         }
     }
@@ -42,8 +43,10 @@ import ConvScopeTestSupport
             let dLdA = try layer.backward(record, dLdZ).dLdA
             for _ in 0..<Self.probesPerCase {
                 let input = generator.index(in: conv.inputShape)
-                let products = layer.influence(of: input,
-                    in: record).map { dLdZ[index: $0.output] * layer.W[index: $0.weight] }
+                let products = layer.influence(
+                    of: input,
+                    in: record
+                ).map { dLdZ[index: $0.output] * layer.W[index: $0.weight] }
                 Self.expectSum(products, plus: 0, equals: dLdA[index: input], "\(layer.summary) dLdA\(input)")
             }
         }
@@ -55,19 +58,23 @@ import ConvScopeTestSupport
         var generator = SeededGenerator(seed: 80)
         for _ in 0..<Self.casesPerProperty {
             let (k, s) = (Int.random(in: 1...4, using: &generator), Int.random(in: 1...3, using: &generator))
-            let shape = [1, 2, k + Int.random(in: 0...6, using: &generator), k + Int.random(in: 0...6, using: &generator)]
+            let shape = [
+                1, 2, k + Int.random(in: 0...6, using: &generator), k + Int.random(in: 0...6, using: &generator),
+            ]
             let A = Tensor.randomUniform(shape: shape, in: 0...3, seed: generator.next()).map { $0.rounded(.down) }
             let pool = PoolFunction(kind: .max, kernel: k, stride: s)
             let (Z, record) = try pool.forward(A)
             for _ in 0..<Self.probesPerCase {
                 let output = generator.index(in: Z.shape)
                 let window = pool.receptiveField(of: output)
-                #expect(pool.argmax(of: output, in: record) == window.first { A[index: $0] == Z[index: output] },
+                #expect(
+                    pool.argmax(of: output, in: record) == window.first { A[index: $0] == Z[index: output] },
                     "\(pool.summary) \(output)")
                 let input = generator.index(in: shape)
                 let readers = Set(pool.outputsReading(input: input, in: record))
-                let expected = Set((0..<Z.shape[2]).flatMap { i in (0..<Z.shape[3]).map { [input[0], input[1], i, $0] } }
-                    .filter { pool.receptiveField(of: $0).contains(input) })
+                let expected = Set(
+                    (0..<Z.shape[2]).flatMap { i in (0..<Z.shape[3]).map { [input[0], input[1], i, $0] } }
+                        .filter { pool.receptiveField(of: $0).contains(input) })
                 #expect(readers == expected, "\(pool.summary) readers of \(input)")
             }
         }
@@ -81,8 +88,12 @@ import ConvScopeTestSupport
         for _ in 0..<Self.casesPerProperty {
             let (k, shape) = ShapePropertyTests.randomResampling(spatialAxes: spatialAxes, using: &generator)
             let A = Tensor.randomUniform(shape: shape, in: 1...2, seed: generator.next())
-            for layer in [ShapePropertyTests.upsampler(k, spatialAxes), ShapePropertyTests.downsampler(k,
-                spatialAxes)].map(\.function) {
+            for layer in [
+                ShapePropertyTests.upsampler(k, spatialAxes),
+                ShapePropertyTests.downsampler(
+                    k,
+                    spatialAxes),
+            ].map(\.function) {
                 let Z = try layer.forward(A).output
                 for offset in 0..<Z.count {
                     let output = Z.index(ofOffset: offset)
@@ -97,11 +108,14 @@ import ConvScopeTestSupport
         }
     }
 
-    private static func expectSum(_ products: [Double], plus offset: Double, equals expected: Double, _ what: String,
-                                  sourceLocation: SourceLocation = #_sourceLocation) {
+    private static func expectSum(
+        _ products: [Double], plus offset: Double, equals expected: Double, _ what: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let total = products.reduce(offset, +)
         let scale = products.reduce(max(1, abs(offset))) { $0 + abs($1) }
-        #expect(abs(total - expected) <= tolerance * scale, "\(what): terms sum to \(total), layer gives \(expected)",
-                sourceLocation: sourceLocation)
+        #expect(
+            abs(total - expected) <= tolerance * scale, "\(what): terms sum to \(total), layer gives \(expected)",
+            sourceLocation: sourceLocation)
     }
 }

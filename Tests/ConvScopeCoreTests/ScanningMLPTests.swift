@@ -29,9 +29,11 @@ import Testing
     let A = Tensor.randomNormal(shape: [1, 24, 128], seed: 11)
 
     @Test func simpleScanEqualsTheMLPAtEveryWindow() throws {
-        let (w1, w2, w3) = (Tensor.randomNormal(shape: [192, 8], seed: 1),
-                            Tensor.randomNormal(shape: [8, 16], seed: 2),
-                            Tensor.randomNormal(shape: [16, 4], seed: 3))
+        let (w1, w2, w3) = (
+            Tensor.randomNormal(shape: [192, 8], seed: 1),
+            Tensor.randomNormal(shape: [8, 16], seed: 2),
+            Tensor.randomNormal(shape: [16, 4], seed: 3)
+        )
         let Z = try ScanningMLP.simple(w1: w1, w2: w2, w3: w3).forward(A)
         #expect(Z.shape == [1, 124])
         let expected = Tensor(shape: [1, 124], scalars: scannedMLP(A, w1, w2, w3))
@@ -64,8 +66,10 @@ import Testing
     }
 
     @Test func libraryMLPAndWindowMatchTheHandWrittenOnes() throws {
-        let (w1, w2, w3) = (Tensor.randomNormal(shape: [192, 8], seed: 1), Tensor.randomNormal(shape: [8, 16], seed: 2),
-                            Tensor.randomNormal(shape: [16, 4], seed: 3))
+        let (w1, w2, w3) = (
+            Tensor.randomNormal(shape: [192, 8], seed: 1), Tensor.randomNormal(shape: [8, 16], seed: 2),
+            Tensor.randomNormal(shape: [16, 4], seed: 3)
+        )
         let window = ScanningMLP.window(A, at: 5, size: 8, hop: 4)
         let handWindow = (0..<8).flatMap { step in (0..<24).map { c in A[0, c, 20 + step] } }
         #expect(window.scalars == handWindow)

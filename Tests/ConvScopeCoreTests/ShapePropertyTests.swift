@@ -1,6 +1,6 @@
-import Testing
 import ConvScopeCore
 import ConvScopeTestSupport
+import Testing
 
 /// Output-shape formulas and the adjointness of resampling, over many seeded random shapes.
 @Suite struct ShapePropertyTests {
@@ -23,7 +23,8 @@ import ConvScopeTestSupport
         for trial in 0..<Self.casesPerProperty {
             let (k, s) = (Int.random(in: 1...5, using: &generator), Int.random(in: 1...4, using: &generator))
             let (h, w) = (k + Int.random(in: 0...12, using: &generator), k + Int.random(in: 0...12, using: &generator))
-            let pool: PoolLayer = trial.isMultiple(of: 2) ? MaxPool2d(kernel: k, stride: s) : MeanPool2d(kernel: k, stride: s)
+            let pool: PoolLayer =
+                trial.isMultiple(of: 2) ? MaxPool2d(kernel: k, stride: s) : MeanPool2d(kernel: k, stride: s)
             let Z = try pool.forward(Tensor(shape: [2, 3, h, w]))
             #expect(Z.shape == [2, 3, (h - k) / s + 1, (w - k) / s + 1], "\(pool.summary) on \(h)×\(w)")
         }
@@ -40,7 +41,8 @@ import ConvScopeTestSupport
             #expect(up.shape == shape.prefix(2) + spatial.map { k * ($0 - 1) + 1 }, "up \(k) on \(shape)")
             #expect(down.shape == shape.prefix(2) + spatial.map { ($0 + k - 1) / k }, "down \(k) on \(shape)")
             #expect(spatial.map { Resampling.upsampledExtent($0, factor: k) } == Array(up.shape.suffix(spatialAxes)))
-            #expect(spatial.map { Resampling.downsampledExtent($0, factor: k) } == Array(down.shape.suffix(spatialAxes)))
+            #expect(
+                spatial.map { Resampling.downsampledExtent($0, factor: k) } == Array(down.shape.suffix(spatialAxes)))
         }
     }
 
@@ -53,7 +55,8 @@ import ConvScopeTestSupport
             let spatial = Array(repeating: width, count: spatialAxes)
             // The upsampled input must be at least as wide as the kernel.
             guard k * (width - 1) + 1 >= K else { continue }
-            let layer: ConvTransposeLayer = spatialAxes == 1
+            let layer: ConvTransposeLayer =
+                spatialAxes == 1
                 ? ConvTranspose1d(inChannels: 2, outChannels: 3, kernelSize: K, upsamplingFactor: k)
                 : ConvTranspose2d(inChannels: 2, outChannels: 3, kernelSize: HW(square: K), upsamplingFactor: k)
             let Z = try layer.forward(Tensor(shape: [1, 2] + spatial))
@@ -73,8 +76,9 @@ import ConvScopeTestSupport
                 let Rx = try layer.forward(x)
                 let y = Tensor.randomNormal(shape: Rx.shape, seed: generator.next())
                 let RTy = try layer.backward(y)
-                expectRelativelyClose(innerProduct(Rx, y), innerProduct(x, RTy), tolerance: Self.adjointTolerance,
-                                      "\(layer.summary) on \(shape)")
+                expectRelativelyClose(
+                    innerProduct(Rx, y), innerProduct(x, RTy), tolerance: Self.adjointTolerance,
+                    "\(layer.summary) on \(shape)")
                 if layer.function.isUpsampling {
                     #expect(RTy == (try Self.downsampler(k, spatialAxes).forward(y)), "\(layer.summary) on \(shape)")
                 }
@@ -82,7 +86,9 @@ import ConvScopeTestSupport
         }
     }
 
-    static func randomResampling(spatialAxes: Int, using generator: inout SeededGenerator) -> (factor: Int, shape: [Int]) {
+    static func randomResampling(spatialAxes: Int, using generator: inout SeededGenerator) -> (
+        factor: Int, shape: [Int]
+    ) {
         let k = Int.random(in: 1...5, using: &generator)
         let spatial = (0..<spatialAxes).map { _ in Int.random(in: 1...(spatialAxes == 1 ? 30 : 12), using: &generator) }
         return (k, [Int.random(in: 1...3, using: &generator), Int.random(in: 1...3, using: &generator)] + spatial)
@@ -103,11 +109,14 @@ import ConvScopeTestSupport
     @Test func unreachedRowsAreThoseNoWindowTouches() {
         var generator = SeededGenerator(seed: 77)
         for _ in 0..<300 {
-            let n = Int.random(in: 1...20, using: &generator), k = Int.random(in: 1...5, using: &generator)
-            let s = Int.random(in: 1...4, using: &generator), p = Int.random(in: 0...2, using: &generator)
+            let n = Int.random(in: 1...20, using: &generator)
+            let k = Int.random(in: 1...5, using: &generator)
+            let s = Int.random(in: 1...4, using: &generator)
+            let p = Int.random(in: 0...2, using: &generator)
             let d = Int.random(in: 1...2, using: &generator)
             let g = ConvGeometry(kernel: HW(1, k), stride: HW(1, s), padding: HW(0, p), dilation: HW(1, d))
-            let padded = n + 2 * p, reach = d * (k - 1) + 1
+            let padded = n + 2 * p
+            let reach = d * (k - 1) + 1
             guard padded >= reach else { continue }
             var lastTouched = -1
             var start = 0
@@ -115,7 +124,9 @@ import ConvScopeTestSupport
                 lastTouched = start + reach - 1
                 start += s
             }
-            #expect(g.unreachedExtent(forInput: HW(1, n)).w == padded - 1 - lastTouched, "n \(n) k \(k) s \(s) p \(p) d \(d)")
+            #expect(
+                g.unreachedExtent(forInput: HW(1, n)).w == padded - 1 - lastTouched,
+                "n \(n) k \(k) s \(s) p \(p) d \(d)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvScopeCore
 
 /// Shaping primitives checked against values worked out by hand from NumPy's rules.

@@ -16,13 +16,15 @@ import Testing
 
     @Test func randomStacksFollowPythonsFloorDivision() throws {
         let fixture = try Fixtures.load("numerics/width-chains")
-        let config = try #require(fixture.tensors["config"]), widths = try #require(fixture.tensors["widths"])
+        let config = try #require(fixture.tensors["config"])
+        let widths = try #require(fixture.tensors["widths"])
         let (cases, layers) = (config.shape[0], widths.shape[1] - 1)
         var failures = 0
         for row in 0..<cases {
             let values = (0..<config.shape[1]).map { Int(config[row, $0]) }
             let expected = (0...layers).map { Int(widths[row, $0]) }
-            let kernels = Array(values[1...layers]), strides = Array(values[(layers + 1)...])
+            let kernels = Array(values[1...layers])
+            let strides = Array(values[(layers + 1)...])
             let fits = expected.allSatisfy { $0 >= 1 }
             do {
                 let chain = try WidthChain(inputWidth: values[0], kernels: kernels, strides: strides, finalChannels: 3)
@@ -37,8 +39,11 @@ import Testing
     }
 
     @Test func aKernelWiderThanItsInputIsNamed() {
-        #expect(throws: LayerError("convolution 2 gets width 4, narrower than its kernel 5 ((4 − 5)//2 + 1 = 0): "
-                                   + "use a wider input, smaller kernels or smaller strides")) {
+        #expect(
+            throws: LayerError(
+                "convolution 2 gets width 4, narrower than its kernel 5 ((4 − 5)//2 + 1 = 0): "
+                    + "use a wider input, smaller kernels or smaller strides")
+        ) {
             try WidthChain(inputWidth: 8, kernels: [5, 5], strides: [1, 2], finalChannels: 1)
         }
     }
@@ -46,7 +51,10 @@ import Testing
     @Test func listsOfDifferentLengthsAreNamed() {
         var architecture = CNNArchitecture.assignment
         architecture.strides = [1, 2]
-        #expect(throws: LayerError("3 channels, 3 kernel sizes, 2 strides and 3 activations: give one of each per convolution")) {
+        #expect(
+            throws: LayerError(
+                "3 channels, 3 kernel sizes, 2 strides and 3 activations: give one of each per convolution")
+        ) {
             try architecture.widthChain()
         }
     }
@@ -76,21 +84,24 @@ import Testing
     @Test func forwardBackwardAndStepMatchNumPy() throws {
         let t = try Fixtures.load("numerics/small-cnn").tensors
         func key(_ name: String) throws -> Tensor { try #require(t[name], "\(name)") }
-        var weights = [try key("W1"), try key("W2"), try key("W3")], biases = [try key("b1"), try key("b2"), try key("b3")]
-        let architecture = CNNArchitecture(inputWidth: 13, inputChannels: 3, channels: [4, 3], kernelSizes: [3, 2],
-                                           strides: [1, 2], activations: [.tanh, .sigmoid], classes: 4,
-                                           learningRate: try key("lr").scalars[0])
+        var weights = [try key("W1"), try key("W2"), try key("W3")]
+        var biases = [try key("b1"), try key("b2"), try key("b3")]
+        let architecture = CNNArchitecture(
+            inputWidth: 13, inputChannels: 3, channels: [4, 3], kernelSizes: [3, 2],
+            strides: [1, 2], activations: [.tanh, .sigmoid], classes: 4,
+            learningRate: try key("lr").scalars[0])
         #expect(try architecture.widthChain().linearText == "3 · 5 = 15")
-        let cnn = try CNN(inputWidth: 13, inputChannels: 3, channels: architecture.channels,
-                          kernelSizes: architecture.kernelSizes, strides: architecture.strides, linearNeurons: 4,
-                          activations: architecture.activations.map { $0.makeLayer() }, criterion: CrossEntropyLoss(),
-                          learningRate: architecture.learningRate,
-                          weightInit: { shape in
-                              let next = weights.removeFirst()
-                              #expect(next.shape == shape)
-                              return next
-                          },
-                          biasInit: { _ in biases.removeFirst() })
+        let cnn = try CNN(
+            inputWidth: 13, inputChannels: 3, channels: architecture.channels,
+            kernelSizes: architecture.kernelSizes, strides: architecture.strides, linearNeurons: 4,
+            activations: architecture.activations.map { $0.makeLayer() }, criterion: CrossEntropyLoss(),
+            learningRate: architecture.learningRate,
+            weightInit: { shape in
+                let next = weights.removeFirst()
+                #expect(next.shape == shape)
+                return next
+            },
+            biasInit: { _ in biases.removeFirst() })
         func close(_ a: Tensor, _ b: Tensor) -> Bool {
             a.shape == b.shape && zip(a.scalars, b.scalars).allSatisfy { abs($0 - $1) <= 1e-10 * max(1, abs($1)) }
         }

@@ -6,8 +6,10 @@ import ConvScopeCore
 enum WrongImplementations {
     /// Conv1d forward, stride s, no padding, `Z[n,o,w] = Σ W[o,c,k]·A[n,c,w·s+k] + b[o]` in
     /// the number type `F`; `flipKernel` reads `W[o,c,K−1−k]` instead.
-    static func conv1d<F: BinaryFloatingPoint>(_ A: Tensor, _ W: Tensor, _ b: Tensor, stride s: Int = 1,
-                                               flipKernel: Bool = false, as _: F.Type = Double.self) -> Tensor {
+    static func conv1d<F: BinaryFloatingPoint>(
+        _ A: Tensor, _ W: Tensor, _ b: Tensor, stride s: Int = 1,
+        flipKernel: Bool = false, as _: F.Type = Double.self
+    ) -> Tensor {
         let (n, c, width) = (A.shape[0], A.shape[1], A.shape[2])
         let (o, k) = (W.shape[0], W.shape[2])
         let out = (width - k) / s + 1
@@ -78,7 +80,9 @@ enum WrongImplementations {
                     for x in 0...(w - k) {
                         var best = (y, x)
                         for p in 0..<k {
-                            for q in 0..<k where A[i, ch, y + p, x + q] > A[i, ch, best.0, best.1] { best = (y + p, x + q) }
+                            for q in 0..<k where A[i, ch, y + p, x + q] > A[i, ch, best.0, best.1] {
+                                best = (y + p, x + q)
+                            }
                         }
                         let g = y % s == 0 && x % s == 0 ? dLdZ[i, ch, y / s, x / s] : 0
                         dLdA.scalars[((i * c + ch) * h + best.0) * w + best.1] = g

@@ -19,13 +19,20 @@ public struct RandomConv {
     public init(spatialAxes: Int, using generator: inout SeededGenerator) {
         func draw(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &generator) }
         let (n, c, o) = (draw(1...3), draw(1...4), draw(1...4))
-        var kernel: [Int] = [], stride: [Int] = [], padding: [Int] = [], dilation: [Int] = []
-        var size: [Int] = [], outSize: [Int] = []
+        var kernel: [Int] = []
+        var stride: [Int] = []
+        var padding: [Int] = []
+        var dilation: [Int] = []
+        var size: [Int] = []
+        var outSize: [Int] = []
         for _ in 0..<spatialAxes {
             let (k, s, p, d) = (draw(1...5), draw(1...4), draw(0...3), draw(1...3))
             let reach = d * (k - 1) + 1
             let extent = max(1, reach - 2 * p) + draw(0...(spatialAxes == 1 ? 20 : 8))
-            kernel.append(k); stride.append(s); padding.append(p); dilation.append(d)
+            kernel.append(k)
+            stride.append(s)
+            padding.append(p)
+            dilation.append(d)
             size.append(extent)
             outSize.append((extent + 2 * p - d * (k - 1) - 1) / s + 1)
         }
@@ -33,11 +40,13 @@ public struct RandomConv {
         let b = Tensor.randomNormal(shape: [o], seed: generator.next())
         make = { [kernel, stride, padding, dilation] in
             spatialAxes == 1
-                ? Conv1d(inChannels: c, outChannels: o, kernelSize: kernel[0], stride: stride[0],
-                         padding: padding[0], dilation: dilation[0], W: W, b: b)
-                : Conv2d(inChannels: c, outChannels: o, kernelSize: HW(kernel[0], kernel[1]),
-                         stride: HW(stride[0], stride[1]), padding: HW(padding[0], padding[1]),
-                         dilation: HW(dilation[0], dilation[1]), W: W, b: b)
+                ? Conv1d(
+                    inChannels: c, outChannels: o, kernelSize: kernel[0], stride: stride[0],
+                    padding: padding[0], dilation: dilation[0], W: W, b: b)
+                : Conv2d(
+                    inChannels: c, outChannels: o, kernelSize: HW(kernel[0], kernel[1]),
+                    stride: HW(stride[0], stride[1]), padding: HW(padding[0], padding[1]),
+                    dilation: HW(dilation[0], dilation[1]), W: W, b: b)
         }
         layer = make()
         inputShape = [n, c] + size

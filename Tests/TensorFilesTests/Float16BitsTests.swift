@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TensorFiles
 
 /// The bit-level half decoder against hand-checked values and, where the platform
@@ -22,12 +23,12 @@ import Testing
     }
 
     #if !(os(macOS) && arch(x86_64))
-    @Test func agreesWithFloat16ForEveryPattern() {
-        for bits in UInt16.min...UInt16.max {
-            let mine = Float16Bits.double(fromBits: bits)
-            let reference = Double(Float16(bitPattern: bits))
-            #expect(mine.bitPattern == reference.bitPattern || (mine.isNaN && reference.isNaN), "\(bits)")
+        @Test func agreesWithFloat16ForEveryPattern() {
+            for bits in UInt16.min...UInt16.max {
+                let mine = Float16Bits.double(fromBits: bits)
+                let reference = Double(Float16(bitPattern: bits))
+                #expect(mine.bitPattern == reference.bitPattern || (mine.isNaN && reference.isNaN), "\(bits)")
+            }
         }
-    }
     #endif
 }

@@ -1,6 +1,7 @@
 import ConvScopeCore
 import Foundation
 import Testing
+
 @testable import TensorFiles
 
 /// Every bad .npy throws a one-line TensorFileError naming the file and the problem.
@@ -87,7 +88,9 @@ import Testing
         "",
     ])
     func malformedHeaderIsRefused(header: String) {
-        let message = errorMessage { _ = try NPY.decode(npyBytes(header: header, payload: Array(repeating: 0, count: 8))) }
+        let message = errorMessage {
+            _ = try NPY.decode(npyBytes(header: header, payload: Array(repeating: 0, count: 8)))
+        }
         #expect(message.hasPrefix("input: "), "\(message)")
     }
 }

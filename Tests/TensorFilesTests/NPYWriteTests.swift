@@ -1,6 +1,7 @@
 import ConvScopeCore
 import Foundation
 import Testing
+
 @testable import TensorFiles
 
 /// What NPY.encode writes: NumPy's exact preamble and little-endian float64 data.
@@ -16,8 +17,9 @@ import Testing
     @Test func headerMatchesNumPyByteForByte() {
         // The bytes np.save(f, np.zeros((2, 3))) writes before the data (NumPy 2.x).
         let dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }"
-        let expected = Data([0x93] + Array("NUMPY".utf8) + [1, 0, 118, 0] + Array(dict.utf8)
-                            + Array(repeating: UInt8(ascii: " "), count: 117 - dict.utf8.count) + [10])
+        let expected = Data(
+            [0x93] + Array("NUMPY".utf8) + [1, 0, 118, 0] + Array(dict.utf8)
+                + Array(repeating: UInt8(ascii: " "), count: 117 - dict.utf8.count) + [10])
         let encoded = NPY.encode(Tensor(shape: [2, 3]))
         #expect(encoded.prefix(128) == expected)
         #expect(encoded.count == 128 + 48)
@@ -61,10 +63,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         // A directory in the way is refused before anything is written.
         let blocked = directory.appendingPathComponent("blocked.npy")
-        try FileManager.default.createDirectory(at: blocked.appendingPathComponent("child"),
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: blocked.appendingPathComponent("child"),
+            withIntermediateDirectories: true)
         let message = errorMessage { try NPY.write(Tensor([1]), to: blocked) }
-        #expect(message.hasPrefix("blocked.npy: \(blocked.path) is a folder, not a file ConvScope can write"), "\(message)")
+        #expect(
+            message.hasPrefix("blocked.npy: \(blocked.path) is a folder, not a file ConvScope can write"), "\(message)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["blocked.npy"])
 
         let missing = directory.appendingPathComponent("no/such/dir/x.npy")

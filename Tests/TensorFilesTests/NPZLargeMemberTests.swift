@@ -1,6 +1,7 @@
 import ConvScopeCore
 import Foundation
 import Testing
+
 @testable import TensorFiles
 
 /// Members large enough for the streamed read (more than `NPZMember.streamingThreshold`
@@ -48,10 +49,20 @@ import Testing
         let members: [(String, [UInt8])] = [
             ("little.npy", Self.npy(descr: "<f8", shape: [200, 200], data: Self.bytes(bits, bigEndian: false))),
             ("big.npy", Self.npy(descr: ">f8", shape: [200, 200], data: Self.bytes(bits, bigEndian: true))),
-            ("fortran.npy", Self.npy(descr: "<f8", fortran: true, shape: [250, 160],
-                                     data: Self.bytes(bits, bigEndian: false))),
-            ("single.npy", Self.npy(descr: "<f4", shape: [Self.count], data: Self.bytes(floats.map(\.bitPattern),
-                                                                                          bigEndian: false))),
+            (
+                "fortran.npy",
+                Self.npy(
+                    descr: "<f8", fortran: true, shape: [250, 160],
+                    data: Self.bytes(bits, bigEndian: false))
+            ),
+            (
+                "single.npy",
+                Self.npy(
+                    descr: "<f4", shape: [Self.count],
+                    data: Self.bytes(
+                        floats.map(\.bitPattern),
+                        bigEndian: false))
+            ),
         ]
         let read = try NPZ.read(contentsOf: Self.archive(members, deflated: deflated, in: directory))
         #expect(read["little"]?.shape == [200, 200])
@@ -86,9 +97,12 @@ import Testing
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let data = Self.bytes(Self.values.map(\.bitPattern), bigEndian: false)
-        let url = try Self.archive([("short.npy", Self.npy(descr: "<f8", shape: [Self.count + 1], data: data)),
-                                    ("long.npy", Self.npy(descr: "<f8", shape: [Self.count - 1], data: data))],
-                                   deflated: false, in: directory)
+        let url = try Self.archive(
+            [
+                ("short.npy", Self.npy(descr: "<f8", shape: [Self.count + 1], data: data)),
+                ("long.npy", Self.npy(descr: "<f8", shape: [Self.count - 1], data: data)),
+            ],
+            deflated: false, in: directory)
         let message = errorMessage { _ = try NPZ.read(contentsOf: url) }
         #expect(message.hasPrefix("stored.npz member 'short.npy': data is truncated"), "\(message)")
         #expect(message.contains("needs \(8 * (Self.count + 1)) bytes, file has \(8 * Self.count)"), "\(message)")

@@ -1,6 +1,7 @@
 import ConvScopeCore
 import Foundation
 import Testing
+
 @testable import TensorFiles
 
 /// Reading np.savez archives and writing archives NPZ reads back.
@@ -22,11 +23,13 @@ import Testing
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent("model.npz")
-        let tensors = ["conv1": awkwardTensor(shape: [4, 1, 3, 3], seed: 1),
-                       "bias": awkwardTensor(shape: [4], seed: 2),
-                       "scalar": Tensor(scalar: -0.0),
-                       "empty": Tensor(shape: [0, 2]),
-                       "ключ": Tensor([1, 2])]
+        let tensors = [
+            "conv1": awkwardTensor(shape: [4, 1, 3, 3], seed: 1),
+            "bias": awkwardTensor(shape: [4], seed: 2),
+            "scalar": Tensor(scalar: -0.0),
+            "empty": Tensor(shape: [0, 2]),
+            "ключ": Tensor([1, 2]),
+        ]
         try NPZ.write(tensors, to: url, compressed: compressed)
         let read = try NPZ.read(contentsOf: url)
         #expect(Set(read.keys) == Set(tensors.keys))
@@ -104,7 +107,8 @@ import Testing
     @Test func declaredSizesOverTheCapAreRefusedBeforeExtracting() {
         // savez.npz members declare 128+48, 128+16 and 128+2 bytes.
         let message = errorMessage { _ = try NPZ.read(contentsOf: Fixtures.url("savez.npz"), maxTotalBytes: 400) }
-        #expect(message == "savez.npz: members declare more than 400 bytes in total; "
+        #expect(
+            message == "savez.npz: members declare more than 400 bytes in total; "
                 + "split the archive or pass a larger maxTotalBytes")
         #expect(throws: Never.self) { try NPZ.read(contentsOf: Fixtures.url("savez.npz"), maxTotalBytes: 450) }
     }
@@ -118,7 +122,8 @@ import Testing
         try NPZ.write(["A": Tensor(shape: [1 << 20])], to: url, compressed: true)
         #expect(try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int ?? 0 < 64 << 10)
         let message = errorMessage { _ = try NPZ.read(contentsOf: url, maxTotalBytes: 1 << 20) }
-        #expect(message == "bomb.npz: members declare more than 1048576 bytes in total; "
+        #expect(
+            message == "bomb.npz: members declare more than 1048576 bytes in total; "
                 + "split the archive or pass a larger maxTotalBytes")
     }
 
@@ -133,7 +138,8 @@ import Testing
         for trial in 0..<500 {
             var damaged = valid
             for _ in 0..<Int.random(in: 1...3, using: &generator) {
-                damaged[Int.random(in: 0..<damaged.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+                damaged[Int.random(in: 0..<damaged.count, using: &generator)] = UInt8.random(
+                    in: 0...255, using: &generator)
             }
             if trial % 10 == 0 { damaged = damaged.prefix(Int.random(in: 0..<damaged.count, using: &generator)) }
             try damaged.write(to: url)

@@ -1,6 +1,7 @@
 import ConvScopeCore
 import Foundation
 import Testing
+
 @testable import TensorFiles
 
 /// Files we write must load in NumPy bit-exactly; NumPy is the reference implementation.
@@ -41,16 +42,18 @@ import Testing
     @Test func numpyLoadsWhatWeWriteBitExactly() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let tensors = ["scalar": Tensor(scalar: .leastNonzeroMagnitude),
-                       "vector": awkwardTensor(shape: [13], seed: 3),
-                       "matrix": awkwardTensor(shape: [3, 5], seed: 4),
-                       "batch": awkwardTensor(shape: [2, 3, 4, 5], seed: 5),
-                       "empty": Tensor(shape: [0, 3]),
-                       "wide": awkwardTensor(shape: Array(repeating: 1, count: 32) + [3], seed: 6),
-                       // At rank 16 NumPy's 21 growth spaces push the data to the next 64-byte boundary.
-                       "deep": awkwardTensor(shape: Array(repeating: 1, count: 15) + [2], seed: 7),
-                       // Over a megabyte: several of the writer's chunks and the reader's streamed path.
-                       "large": awkwardTensor(shape: [400, 400], seed: 8)]
+        let tensors = [
+            "scalar": Tensor(scalar: .leastNonzeroMagnitude),
+            "vector": awkwardTensor(shape: [13], seed: 3),
+            "matrix": awkwardTensor(shape: [3, 5], seed: 4),
+            "batch": awkwardTensor(shape: [2, 3, 4, 5], seed: 5),
+            "empty": Tensor(shape: [0, 3]),
+            "wide": awkwardTensor(shape: Array(repeating: 1, count: 32) + [3], seed: 6),
+            // At rank 16 NumPy's 21 growth spaces push the data to the next 64-byte boundary.
+            "deep": awkwardTensor(shape: Array(repeating: 1, count: 15) + [2], seed: 7),
+            // Over a megabyte: several of the writer's chunks and the reader's streamed path.
+            "large": awkwardTensor(shape: [400, 400], seed: 8),
+        ]
         func expectation(_ tensor: Tensor) -> [String: Any] {
             ["shape": tensor.shape, "bits": tensor.scalars.map(hex)]
         }

@@ -1,6 +1,7 @@
 import ConvScopeCore
 import Foundation
 import Testing
+
 @testable import TensorFiles
 
 /// Fixture files written by scripts/make_file_fixtures.py.
@@ -33,15 +34,18 @@ enum Fixtures {
 
 /// Checks a tensor against NumPy's float64 values: same shape, same bits
 /// (NaN payloads included), and each repr string parses to the same Double.
-func expectMatches(_ tensor: Tensor, _ expected: Fixtures.Expected, _ label: String,
-                   sourceLocation: SourceLocation = #_sourceLocation) {
+func expectMatches(
+    _ tensor: Tensor, _ expected: Fixtures.Expected, _ label: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     #expect(tensor.shape == expected.shape, "\(label): shape", sourceLocation: sourceLocation)
     #expect(tensor.scalars.map { hex($0) } == expected.bits, "\(label): bits", sourceLocation: sourceLocation)
     let parsed = expected.values.map { Double($0) }
     #expect(parsed.count == tensor.count, "\(label): count", sourceLocation: sourceLocation)
     for (value, reference) in zip(tensor.scalars, parsed) {
-        #expect(sameValue(value, reference), "\(label): \(value) vs \(String(describing: reference))",
-                sourceLocation: sourceLocation)
+        #expect(
+            sameValue(value, reference), "\(label): \(value) vs \(String(describing: reference))",
+            sourceLocation: sourceLocation)
     }
 }
 
@@ -81,8 +85,10 @@ func makeTemporaryDirectory() throws -> URL {
 /// Reproducible tensors that exercise every corner of float64: signed zeros,
 /// subnormals, extremes, infinities, NaN, and ordinary random values.
 func awkwardTensor(shape: [Int], seed: UInt64) -> Tensor {
-    let specials: [Double] = [0, -0.0, .leastNonzeroMagnitude, -.leastNormalMagnitude / 3, .greatestFiniteMagnitude,
-                              -.infinity, .infinity, .nan, 1 / 3, -1e-300, 0x1p-1060]
+    let specials: [Double] = [
+        0, -0.0, .leastNonzeroMagnitude, -.leastNormalMagnitude / 3, .greatestFiniteMagnitude,
+        -.infinity, .infinity, .nan, 1 / 3, -1e-300, 0x1p-1060,
+    ]
     var generator = SeededGenerator(seed: seed)
     return Tensor(shape: shape) { i in
         i < specials.count ? specials[i] : Double(bitPattern: generator.next())

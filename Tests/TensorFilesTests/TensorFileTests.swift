@@ -1,6 +1,7 @@
 import ConvScopeCore
 import Foundation
 import Testing
+
 @testable import TensorFiles
 
 /// Format dispatch by file extension.

@@ -1,6 +1,7 @@
 import ConvScopeCore
 import Foundation
 import Testing
+
 @testable import TensorFiles
 
 /// The plain text tensor format: parsing, errors with line numbers, and round trips.
@@ -45,16 +46,29 @@ import Testing
         let tensor = try TextTensor.decode("nan inf\r\n-inf -0.0\r\n5e-324 0x1p3\r\n")
         #expect(tensor.shape == [3, 2])
         #expect(tensor.scalars[0].isNaN)
-        #expect(Array(tensor.scalars.dropFirst()).map(\.bitPattern)
+        #expect(
+            Array(tensor.scalars.dropFirst()).map(\.bitPattern)
                 == [Double.infinity, -.infinity, -0.0, .leastNonzeroMagnitude, 8].map(\.bitPattern))
     }
 
     static let badTexts: [(text: String, message: String)] = [
-        ("1 2 3\n4 5\n", "sample.txt:2: row has 2 values but the first row has 3; every row needs the same number of values"),
-        ("# header\n1 2\n\n3 4 5\n", "sample.txt:4: row has 3 values but the first row has 2; every row needs the same number of values"),
-        ("1 2\n3 x4\n", "sample.txt:2: 'x4' is not a number; write values like 1.5, -2e-3, nan or inf separated by spaces"),
+        (
+            "1 2 3\n4 5\n",
+            "sample.txt:2: row has 2 values but the first row has 3; every row needs the same number of values"
+        ),
+        (
+            "# header\n1 2\n\n3 4 5\n",
+            "sample.txt:4: row has 3 values but the first row has 2; every row needs the same number of values"
+        ),
+        (
+            "1 2\n3 x4\n",
+            "sample.txt:2: 'x4' is not a number; write values like 1.5, -2e-3, nan or inf separated by spaces"
+        ),
         ("1,2\n", "sample.txt:1: '1,2' is not a number; write values like 1.5, -2e-3, nan or inf separated by spaces"),
-        ("1 2\n3 4\n\n5 6\n", "sample.txt:4: channel 2 has 1 rows but channel 1 has 2; every blank-line-separated block needs the same number of rows"),
+        (
+            "1 2\n3 4\n\n5 6\n",
+            "sample.txt:4: channel 2 has 1 rows but channel 1 has 2; every blank-line-separated block needs the same number of rows"
+        ),
         ("# nothing here\n\n  \n", "sample.txt: no numbers found; write whitespace-separated values, one row per line"),
         ("", "sample.txt: no numbers found; write whitespace-separated values, one row per line"),
     ]
@@ -95,11 +109,13 @@ import Testing
 
         let ragged = directory.appendingPathComponent("ragged.txt")
         try "1 2\n3\n".write(to: ragged, atomically: true, encoding: .utf8)
-        #expect(errorMessage { _ = try TextTensor.read(contentsOf: ragged) }.hasPrefix("ragged.txt:2: row has 1 values"))
+        #expect(
+            errorMessage { _ = try TextTensor.read(contentsOf: ragged) }.hasPrefix("ragged.txt:2: row has 1 values"))
 
         let binary = directory.appendingPathComponent("binary.txt")
         try Data([0xFF, 0xFE, 0x00, 0x31]).write(to: binary)
-        #expect(errorMessage { _ = try TextTensor.read(contentsOf: binary) }
-                    .hasPrefix("binary.txt: the file is not UTF-8 text"))
+        #expect(
+            errorMessage { _ = try TextTensor.read(contentsOf: binary) }
+                .hasPrefix("binary.txt: the file is not UTF-8 text"))
     }
 }

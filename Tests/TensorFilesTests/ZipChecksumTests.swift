@@ -1,5 +1,6 @@
 import ConvScopeCore
 import Testing
+
 @testable import TensorFiles
 
 /// The CRC-32 against its definition: reflected polynomial 0xEDB88320, register preset to
@@ -31,8 +32,9 @@ import Testing
                 #expect(whole == Self.definition(slice), "length \(length) offset \(offset)")
                 let cut = length / 3
                 let split = slice.withUnsafeBytes { all in
-                    ZipChecksum.update(ZipChecksum.update(0, UnsafeRawBufferPointer(rebasing: all[..<cut])),
-                                       UnsafeRawBufferPointer(rebasing: all[cut...]))
+                    ZipChecksum.update(
+                        ZipChecksum.update(0, UnsafeRawBufferPointer(rebasing: all[..<cut])),
+                        UnsafeRawBufferPointer(rebasing: all[cut...]))
                 }
                 #expect(split == whole, "length \(length) split at \(cut)")
             }

@@ -21,8 +21,9 @@ struct ANSIReplay {
             let body = characters.prefix { !$0.isLetter }
             let final = characters.dropFirst(body.count).first!
             characters = characters.dropFirst(body.count + 1)
-            perform(final, parameters: body.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) ?? 0 },
-                    private: body.hasPrefix("?"))
+            perform(
+                final, parameters: body.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) ?? 0 },
+                private: body.hasPrefix("?"))
         }
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Terminal
 
 /// The escape sequences recordings are made of, checked against the SGR and CUP codes of

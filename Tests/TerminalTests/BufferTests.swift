@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Terminal
 
 @Suite struct BufferTests {
@@ -94,10 +95,11 @@ import Testing
         buffer.write("cd", x: 3, y: 0, style: Style(background: .indexed(236)))
         buffer.write("plain", x: 0, y: 1)
         buffer.write("!", x: 6, y: 1, style: Style(attributes: [.underline, .italic]))
-        #expect(buffer.styledRuns() == [
-            #"0:1-2 fg=ansi(1) bold "ab""#,
-            #"0:3-4 bg=idx(236) "cd""#,
-            #"1:6-6 underline+italic "!""#,
-        ])
+        #expect(
+            buffer.styledRuns() == [
+                #"0:1-2 fg=ansi(1) bold "ab""#,
+                #"0:3-4 bg=idx(236) "cd""#,
+                #"1:6-6 underline+italic "!""#,
+            ])
     }
 }

@@ -1,9 +1,12 @@
-import Testing
 import Terminal
+import Testing
 
 @Suite struct CapabilitiesTests {
-    private func derive(_ environment: [String: String], codeset: String? = nil, hasColors: Bool = true, colors: Int = 256) -> TerminalCapabilities {
-        TerminalCapabilities.derive(environment: environment, codeset: codeset, hasColors: hasColors, colorCount: colors)
+    private func derive(
+        _ environment: [String: String], codeset: String? = nil, hasColors: Bool = true, colors: Int = 256
+    ) -> TerminalCapabilities {
+        TerminalCapabilities.derive(
+            environment: environment, codeset: codeset, hasColors: hasColors, colorCount: colors)
     }
 
     @Test func utf8LocaleWithManyColours() {

@@ -1,5 +1,5 @@
-import Testing
 import Terminal
+import Testing
 
 @Suite struct ColorMappingTests {
     @Test func pureRedAtEachDepth() {
@@ -60,7 +60,9 @@ import Terminal
 
     @Test func divergingZeroIsNeutralAndTheSignIsTheHue() {
         let (scale, range) = ColorScale.forValues(in: -2...1)
-        let zero = scale.color(of: 0, in: range), minus = scale.color(of: -1, in: range), plus = scale.color(of: 1, in: range)
+        let zero = scale.color(of: 0, in: range)
+        let minus = scale.color(of: -1, in: range)
+        let plus = scale.color(of: 1, in: range)
         #expect(zero == .rgb(RGB(48, 48, 48)))
         guard case .rgb(let m) = minus, case .rgb(let p) = plus else {
             Issue.record("not RGB: \(minus) \(plus)")

@@ -1,11 +1,13 @@
 import CNcursesw
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Testing
+
 @testable import Terminal
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 @Suite struct NcursesMappingTests {
     @Test func characterCodes() {
@@ -34,7 +36,9 @@ import Testing
     /// The pure-Swift width table must agree with glibc's wcwidth, which ncurses uses.
     @Test func widthTableAgreesWithGlibc() throws {
         try #require(setlocale(LC_CTYPE, "C.UTF-8") != nil)
-        let samples: [Character] = ["a", "~", "é", "日", "한", "Ａ", "─", "┌", "▀", "…", "×", "←", "😀", "\u{301}", "\u{200B}"]
+        let samples: [Character] = [
+            "a", "~", "é", "日", "한", "Ａ", "─", "┌", "▀", "…", "×", "←", "😀", "\u{301}", "\u{200B}",
+        ]
         for sample in samples {
             let scalar = sample.unicodeScalars.first!
             #expect(CharacterWidth.of(sample) == Int(wcwidth(wchar_t(bitPattern: scalar.value))), "\(scalar)")

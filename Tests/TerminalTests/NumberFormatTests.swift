@@ -1,5 +1,5 @@
-import Testing
 import Terminal
+import Testing
 
 @Suite struct NumberFormatTests {
     @Test func fixedSpellsOutSpecialValues() {
@@ -47,8 +47,10 @@ import Terminal
     }
 
     @Test func fitNeverExceedsTheWidth() {
-        let values: [Double] = [0, -0.0, 1, -1, 0.5, 1e-300, -1e-300, 123.456, -98765.4321, 1e15, -1e15,
-                                .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNonzeroMagnitude, .nan, .infinity, -.infinity]
+        let values: [Double] = [
+            0, -0.0, 1, -1, 0.5, 1e-300, -1e-300, 123.456, -98765.4321, 1e15, -1e15,
+            .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNonzeroMagnitude, .nan, .infinity, -.infinity,
+        ]
         for value in values {
             for width in 0...12 {
                 #expect(NumberFormat.fit(value, width: width).count <= width, "\(value) in \(width)")

@@ -1,5 +1,5 @@
-import Testing
 import Terminal
+import Testing
 
 @Suite struct RectTests {
     @Test func insetShrinksAndNeverGoesNegative() {
@@ -10,11 +10,12 @@ import Terminal
 
     @Test func splitColumnsGivesFixedFractionAndFillTheirShares() {
         let parts = Rect(x: 0, y: 1, width: 20, height: 3).splitColumns([.fixed(3), .fill, .fraction(0.25)])
-        #expect(parts == [
-            Rect(x: 0, y: 1, width: 3, height: 3),
-            Rect(x: 3, y: 1, width: 12, height: 3),
-            Rect(x: 15, y: 1, width: 5, height: 3),
-        ])
+        #expect(
+            parts == [
+                Rect(x: 0, y: 1, width: 3, height: 3),
+                Rect(x: 3, y: 1, width: 12, height: 3),
+                Rect(x: 15, y: 1, width: 5, height: 3),
+            ])
     }
 
     @Test func fillPartsShareTheRemainderFirstFirst() {

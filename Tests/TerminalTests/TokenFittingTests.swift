@@ -5,8 +5,9 @@ import Testing
 @Suite struct TokenFittingTests {
     @Test func wordsAreCutAtASpace() {
         #expect(TextFitting.truncateWords("0.25 ← W[0,0,1,2] + dLdZ[0,0,1,1]", toWidth: 20) == "0.25 ← W[0,0,1,2] …")
-        #expect(TextFitting.truncateWords("4 ← dLdZ[0,0,1,3]·A[0,0,1,7]", toWidth: 22) == "4 ← dLdZ[0,0,1,3]·…",
-                "a product is cut after its dot")
+        #expect(
+            TextFitting.truncateWords("4 ← dLdZ[0,0,1,3]·A[0,0,1,7]", toWidth: 22) == "4 ← dLdZ[0,0,1,3]·…",
+            "a product is cut after its dot")
         #expect(TextFitting.truncateWords("short", toWidth: 14) == "short", "text that fits is left alone")
         #expect(TextFitting.truncateWords("abcdefghij", toWidth: 5) == "abcd…", "one long word has to be cut")
     }
@@ -25,8 +26,12 @@ import Testing
     @Test func foldingIsLinearInTheTerms() {
         let terms = ["1"] + Array(repeating: " + 1", count: 1999)
         var measured = 0
-        let folded = TextFitting.foldedSum(lead: "Z = ", terms: terms, tail: " = 2000", width: 60,
-                                           widthOf: { measured += 1; return CharacterWidth.of($0) })
+        let folded = TextFitting.foldedSum(
+            lead: "Z = ", terms: terms, tail: " = 2000", width: 60,
+            widthOf: {
+                measured += 1
+                return CharacterWidth.of($0)
+            })
         #expect(folded.hasSuffix(" more terms = 2000") && folded.count <= 60, "\(folded)")
         let characters = terms.reduce(0) { $0 + $1.count }
         #expect(measured < 10 * characters, "\(measured) measurements for \(characters) characters")
@@ -46,9 +51,11 @@ import Testing
         let written = parts[0].split(separator: " ").filter { $0 == "1" }.count
         let more = Int(parts[1].split(separator: " ")[0]) ?? 0
         #expect(written + more == 20, "\(folded)")
-        #expect(TextFitting.foldedSum(lead: "", terms: ["1", " + 1"], unlisted: 3, width: 80) == "1 + 1 … + 3 more terms",
-                "terms not given are counted")
-        #expect(TextFitting.foldedSum(lead: "", terms: ["1", " + 1"], width: 4) == "2 …",
-                "too narrow even for a count: cut at a word")
+        #expect(
+            TextFitting.foldedSum(lead: "", terms: ["1", " + 1"], unlisted: 3, width: 80) == "1 + 1 … + 3 more terms",
+            "terms not given are counted")
+        #expect(
+            TextFitting.foldedSum(lead: "", terms: ["1", " + 1"], width: 4) == "2 …",
+            "too narrow even for a count: cut at a word")
     }
 }

@@ -1,5 +1,5 @@
-import Testing
 import Terminal
+import Testing
 
 /// Renders `widget` into a fresh buffer of `size` filling the whole buffer.
 private func render(_ widget: some Widget, width: Int, height: Int) -> Buffer {
@@ -39,21 +39,23 @@ private func render(_ widget: some Widget, width: Int, height: Int) -> Buffer {
 @Suite struct BoxTests {
     @Test func unicodeBoxWithTitle() {
         let buffer = render(Box(title: "Conv1"), width: 12, height: 3)
-        #expect(buffer.plainTextLines() == [
-            "┌─ Conv1 ──┐",
-            "│          │",
-            "└──────────┘",
-        ])
+        #expect(
+            buffer.plainTextLines() == [
+                "┌─ Conv1 ──┐",
+                "│          │",
+                "└──────────┘",
+            ])
         #expect(buffer.styledRuns() == [#"0:3-7 bold "Conv1""#])
     }
 
     @Test func asciiBoxWithTruncatedTitle() {
         let buffer = render(Box(title: "Convolution", glyphs: .ascii), width: 10, height: 3)
-        #expect(buffer.plainTextLines() == [
-            "+- Con~ -+",
-            "|        |",
-            "+--------+",
-        ])
+        #expect(
+            buffer.plainTextLines() == [
+                "+- Con~ -+",
+                "|        |",
+                "+--------+",
+            ])
     }
 
     @Test func innerAreaIsInsideTheBorder() {
@@ -83,27 +85,32 @@ private func render(_ widget: some Widget, width: Int, height: Int) -> Buffer {
 }
 
 /// A map of `values` by row, every cell plain unless `mark` says otherwise.
-private func map(_ values: [[Double]], mode: MapView.Mode, mark: @escaping (Int, Int) -> CellMark = { _, _ in .plain },
-                 focus: (rows: ClosedRange<Int>, columns: ClosedRange<Int>) = (0...0, 0...0)) -> MapView {
-    MapView(rows: values.count, columns: values[0].count, value: { values[$0][$1] }, mark: mark, mode: mode,
-            focus: focus)
+private func map(
+    _ values: [[Double]], mode: MapView.Mode, mark: @escaping (Int, Int) -> CellMark = { _, _ in .plain },
+    focus: (rows: ClosedRange<Int>, columns: ClosedRange<Int>) = (0...0, 0...0)
+) -> MapView {
+    MapView(
+        rows: values.count, columns: values[0].count, value: { values[$0][$1] }, mark: mark, mode: mode,
+        focus: focus)
 }
 
 @Suite struct MapViewTests {
     @Test func numbersAreRightAlignedOneGapApart() {
         let grid = map([[1, -2.5, 3], [0.125, 10, .nan]], mode: .numbers(width: 6, decimals: 3))
         let buffer = render(grid, width: 21, height: 2)
-        #expect(buffer.plainTextLines() == [
-            " 1.000 -2.500  3.000",
-            " 0.125 10.000    NaN",
-        ])
+        #expect(
+            buffer.plainTextLines() == [
+                " 1.000 -2.500  3.000",
+                " 0.125 10.000    NaN",
+            ])
         #expect(buffer[x: 18, y: 1]?.style == MarkStyle.numberStyle(.plain, value: .nan))
         #expect(grid.fullSize == Size(width: 21, height: 2))
     }
 
     @Test func marksStyleNumbersAndTextMarksFillTheGap() {
-        var grid = map([[1, 2, 3]], mode: .numbers(width: 2, decimals: 0),
-                       mark: { _, c in c == 1 ? .current : c == 2 ? .pending : .plain })
+        var grid = map(
+            [[1, 2, 3]], mode: .numbers(width: 2, decimals: 0),
+            mark: { _, c in c == 1 ? .current : c == 2 ? .pending : .plain })
         #expect(render(grid, width: 9, height: 1).plainText() == " 1  2  ·")
         #expect(render(grid, width: 9, height: 1)[x: 4, y: 0]?.style == MarkStyle.numberStyle(.current, value: 2))
         grid.textMarks = true
@@ -114,11 +121,12 @@ private func map(_ values: [[Double]], mode: MapView.Mode, mark: @escaping (Int,
         let heat = map([[0, 1], [1, 0], [0.5, 0.5]], mode: .heat(.halfBlocks, range: 0...1, scale: .grayscale))
         let buffer = render(heat, width: 2, height: 2)
         #expect(buffer.plainTextLines() == ["▀▀", "▀▀"])
-        #expect(buffer.styledRuns() == [
-            #"0:0-0 fg=rgb(0,0,0) bg=rgb(255,255,255) "▀""#,
-            #"0:1-1 fg=rgb(255,255,255) bg=rgb(0,0,0) "▀""#,
-            #"1:0-1 fg=rgb(128,128,128) "▀▀""#,
-        ])
+        #expect(
+            buffer.styledRuns() == [
+                #"0:0-0 fg=rgb(0,0,0) bg=rgb(255,255,255) "▀""#,
+                #"0:1-1 fg=rgb(255,255,255) bg=rgb(0,0,0) "▀""#,
+                #"1:0-1 fg=rgb(128,128,128) "▀▀""#,
+            ])
         #expect(heat.fullSize == Size(width: 2, height: 2))
     }
 
@@ -165,10 +173,11 @@ private func map(_ values: [[Double]], mode: MapView.Mode, mark: @escaping (Int,
         let legend = Legend(range: -1...1, scale: .grayscale)
         let buffer = render(legend, width: 13, height: 1)
         #expect(buffer.plainText() == "-1.00    1.00")
-        #expect(buffer.styledRuns() == [
-            #"0:6-6 bg=rgb(0,0,0) " ""#,
-            #"0:7-7 bg=rgb(255,255,255) " ""#,
-        ])
+        #expect(
+            buffer.styledRuns() == [
+                #"0:6-6 bg=rgb(0,0,0) " ""#,
+                #"0:7-7 bg=rgb(255,255,255) " ""#,
+            ])
     }
 
     @Test func narrowLegendShowsOnlyWhatFitsWhole() {
@@ -182,18 +191,21 @@ private func map(_ values: [[Double]], mode: MapView.Mode, mark: @escaping (Int,
     @Test func helpOverlayIsCentredAndClearsBeneath() {
         var buffer = Buffer(width: 30, height: 8)
         buffer.fill(buffer.bounds, with: Cell("x"))
-        HelpOverlay(bindings: [KeyBinding("q", "quit"), KeyBinding("?", "toggle help")]).render(into: &buffer, area: buffer.bounds)
-        let x6 = "xxxxxx", x30 = String(repeating: "x", count: 30)
-        #expect(buffer.plainTextLines() == [
-            x30,
-            x30,
-            x6 + "┌─ Help ─────────┐" + x6,
-            x6 + "│ q  quit        │" + x6,
-            x6 + "│ ?  toggle help │" + x6,
-            x6 + "└────────────────┘" + x6,
-            x30,
-            x30,
-        ])
+        HelpOverlay(bindings: [KeyBinding("q", "quit"), KeyBinding("?", "toggle help")]).render(
+            into: &buffer, area: buffer.bounds)
+        let x6 = "xxxxxx"
+        let x30 = String(repeating: "x", count: 30)
+        #expect(
+            buffer.plainTextLines() == [
+                x30,
+                x30,
+                x6 + "┌─ Help ─────────┐" + x6,
+                x6 + "│ q  quit        │" + x6,
+                x6 + "│ ?  toggle help │" + x6,
+                x6 + "└────────────────┘" + x6,
+                x30,
+                x30,
+            ])
     }
 
     @Test func menuOverlayKeepsTheSelectionInViewAndHighlighted() {
@@ -207,16 +219,19 @@ private func map(_ values: [[Double]], mode: MapView.Mode, mark: @escaping (Int,
     }
 
     @Test func tooSmallMessageStatesBothSizes() {
-        #expect(render(TooSmallMessage(required: Size(width: 80, height: 24)), width: 30, height: 5).plainTextLines() == [
-            "",
-            "      terminal too small",
-            "    need 80×24, have 30×5",
-            "",
-            "",
-        ])
-        #expect(render(TooSmallMessage(required: Size(width: 80, height: 24), glyphs: .ascii), width: 21, height: 2).plainTextLines() == [
-            " terminal too small",
-            "need 80x24, have 21x2",
-        ])
+        #expect(
+            render(TooSmallMessage(required: Size(width: 80, height: 24)), width: 30, height: 5).plainTextLines() == [
+                "",
+                "      terminal too small",
+                "    need 80×24, have 30×5",
+                "",
+                "",
+            ])
+        #expect(
+            render(TooSmallMessage(required: Size(width: 80, height: 24), glyphs: .ascii), width: 21, height: 2)
+                .plainTextLines() == [
+                    " terminal too small",
+                    "need 80x24, have 21x2",
+                ])
     }
 }

@@ -29,7 +29,9 @@ import Walkthroughs
                 #expect(isClose(step.terms.reduce(0) { $0 + $1.product }, step.result), "\(kind) \(step.element)")
             }
         }
-        #expect(walk.taught.inputGradient.maxAbsDifference(dLdA) <= Self.tolerance * max(1, dLdA.scalars.map(abs).max() ?? 0))
+        #expect(
+            walk.taught.inputGradient.maxAbsDifference(dLdA) <= Self.tolerance
+                * max(1, dLdA.scalars.map(abs).max() ?? 0))
         for number in 0..<walk.stepCount(.dLdA) {
             let taught = walk.taughtStep(number)
             #expect(isClose(taught.result, dLdA.scalars[number]))
@@ -39,12 +41,19 @@ import Walkthroughs
 
     @Test func taughtRouteShowsItsStages() throws {
         // Stride 2 on a 6-wide input with K 3: the stride-1 output is 4 wide, dL/dZ is 2 wide.
-        let layer = Conv2d(inChannels: 1, outChannels: 1, kernelSize: HW(square: 3), stride: HW(square: 2),
-                           W: Tensor(shape: [1, 1, 3, 3], scalars: [1, 2, 3, 4, 5, 6, 7, 8, 9]))
-        let forward = try ConvForwardWalkthrough(layer: layer.function, input: Tensor(shape: [1, 1, 6, 6],
-            repeating: 1))
-        let walk = try ConvBackwardWalkthrough(forward: forward, dLdZ: Tensor(shape: [1, 1, 2, 2], scalars: [1, 2, 3, 4]))
-        #expect(walk.taught.scattered == Tensor(shape: [1, 1, 4, 4], scalars: [1, 0, 2, 0, 0, 0, 0, 0, 3, 0, 4, 0, 0, 0, 0, 0]))
+        let layer = Conv2d(
+            inChannels: 1, outChannels: 1, kernelSize: HW(square: 3), stride: HW(square: 2),
+            W: Tensor(shape: [1, 1, 3, 3], scalars: [1, 2, 3, 4, 5, 6, 7, 8, 9]))
+        let forward = try ConvForwardWalkthrough(
+            layer: layer.function,
+            input: Tensor(
+                shape: [1, 1, 6, 6],
+                repeating: 1))
+        let walk = try ConvBackwardWalkthrough(
+            forward: forward, dLdZ: Tensor(shape: [1, 1, 2, 2], scalars: [1, 2, 3, 4]))
+        #expect(
+            walk.taught.scattered
+                == Tensor(shape: [1, 1, 4, 4], scalars: [1, 0, 2, 0, 0, 0, 0, 0, 3, 0, 4, 0, 0, 0, 0, 0]))
         #expect(walk.taught.padded.shape == [1, 1, 8, 8])
         #expect(walk.taught.flippedKernel == Tensor(shape: [1, 1, 3, 3], scalars: [9, 8, 7, 6, 5, 4, 3, 2, 1]))
         // dL/dA[0,0,0,0] only sees dL/dZ[0,0,0,0] through W[0,0,0,0] = 1.
@@ -56,17 +65,24 @@ import Walkthroughs
     @Test(arguments: [(2, 1), (3, 2), (2, 2), (3, 1)])
     func poolWalksReproduceBackward(kernel: Int, stride: Int) throws {
         let A = Tensor(shape: [2, 2, 7, 6]) { Double(($0 * 7919) % 5) }
-        for layer in [MaxPool2d(kernel: kernel, stride: stride), MeanPool2d(kernel: kernel, stride: stride)] as [PoolLayer] {
+        for layer in [MaxPool2d(kernel: kernel, stride: stride), MeanPool2d(kernel: kernel, stride: stride)]
+            as [PoolLayer]
+        {
             let forward = try PoolForwardWalkthrough(layer: layer.function, input: A)
             let dLdZ = UpstreamGradient.random(seed: 9).tensor(shape: forward.output.shape)
             let walk = try PoolBackwardWalkthrough(forward: forward, dLdZ: dLdZ)
             for number in 0..<walk.stepCount {
                 let step = walk.step(number)
                 #expect(step.result == walk.dLdA.scalars[number])
-                #expect(isClose(step.terms.reduce(0) { $0 + $1.product }, step.result), "\(layer.summary) \(step.element)")
+                #expect(
+                    isClose(step.terms.reduce(0) { $0 + $1.product }, step.result), "\(layer.summary) \(step.element)")
                 if layer.kind == .max {
-                    #expect(step.terms.allSatisfy { layer.function.argmax(of: $0.output,
-                        in: forward.record) == step.element })
+                    #expect(
+                        step.terms.allSatisfy {
+                            layer.function.argmax(
+                                of: $0.output,
+                                in: forward.record) == step.element
+                        })
                 }
             }
         }
@@ -96,9 +112,12 @@ import Walkthroughs
     }
 
     @Test func wrongGradientShapeIsRefusedAtOnce() throws {
-        let forward = try PoolForwardWalkthrough(layer: MaxPool2d(kernel: 2, stride: 2).function,
-                                                 input: Tensor(shape: [1, 1, 4, 4], repeating: 1))
-        #expect(throws: LayerError.self) { try PoolBackwardWalkthrough(forward: forward, dLdZ: Tensor(shape: [1, 1, 3, 3])) }
+        let forward = try PoolForwardWalkthrough(
+            layer: MaxPool2d(kernel: 2, stride: 2).function,
+            input: Tensor(shape: [1, 1, 4, 4], repeating: 1))
+        #expect(throws: LayerError.self) {
+            try PoolBackwardWalkthrough(forward: forward, dLdZ: Tensor(shape: [1, 1, 3, 3]))
+        }
         #expect(throws: LayerError.self) {
             try PoolBackwardWalkthrough(forward: forward, dLdZ: Tensor(shape: [1, 2, 2]), made: .ones)
         }
@@ -113,7 +132,8 @@ import Walkthroughs
         let random = RandomConv(seed: UInt64(seed) + 500)
         let (layer, A) = (random.layer, random.input)
         let forward = try ConvForwardWalkthrough(layer: layer.function, input: A)
-        let walk = try ConvBackwardWalkthrough(forward: forward, dLdZ: UpstreamGradient.random(seed: 3).tensor(shape: forward.output.shape))
+        let walk = try ConvBackwardWalkthrough(
+            forward: forward, dLdZ: UpstreamGradient.random(seed: 3).tensor(shape: forward.output.shape))
         let (G, F) = (walk.taught.padded, walk.taught.flippedKernel)
         for number in stride(from: 0, to: walk.dLdA.count, by: max(1, walk.dLdA.count / 7)) {
             let step = walk.taughtStep(number)
@@ -121,7 +141,9 @@ import Walkthroughs
             let sums = walk.taughtChannelSums(step)
             for o in 0..<layer.outChannels {
                 var expected = 0.0
-                for p in 0..<F.shape[2] { for q in 0..<F.shape[3] { expected += G[n, o, y + p, x + q] * F[o, c, p, q] } }
+                for p in 0..<F.shape[2] {
+                    for q in 0..<F.shape[3] { expected += G[n, o, y + p, x + q] * F[o, c, p, q] }
+                }
                 #expect(abs(sums[o] - expected) <= 1e-12 * max(1, abs(expected)))
             }
             #expect(abs(sums.reduce(0, +) - step.result) <= 1e-12 * max(1, abs(step.result)))

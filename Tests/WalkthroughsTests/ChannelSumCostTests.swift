@@ -27,7 +27,8 @@ import Walkthroughs
     @Test func eachTermIsReadOnceWhateverTheChannelCount() {
         let channels = 300
         let terms = (0..<channels * 4).map { i in
-            GradientTerm(output: [0, i % channels, 0, 0], upstream: Double(i), through: [i % channels, 0, 0, 0], factor: 0.5)
+            GradientTerm(
+                output: [0, i % channels, 0, 0], upstream: Double(i), through: [i % channels, 0, 0, 0], factor: 0.5)
         }
         let counting = CountingTerms(terms)
         let sums = ConvBackwardWalkthrough.channelSums(counting, channels: channels)

@@ -28,7 +28,9 @@ import Walkthroughs
     func poolStepsReproduceTheForwardOutput(kernel: Int, stride: Int) throws {
         // Small integers make ties, where the first maximum must win.
         let A = Tensor(shape: [2, 2, 7, 6]) { Double(($0 * 7919) % 5) }
-        for layer in [MaxPool2d(kernel: kernel, stride: stride), MeanPool2d(kernel: kernel, stride: stride)] as [PoolLayer] {
+        for layer in [MaxPool2d(kernel: kernel, stride: stride), MeanPool2d(kernel: kernel, stride: stride)]
+            as [PoolLayer]
+        {
             let walk = try PoolForwardWalkthrough(layer: layer.function, input: A)
             let Z = try layer.forward(A)
             for number in 0..<walk.stepCount {

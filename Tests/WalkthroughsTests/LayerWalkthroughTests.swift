@@ -25,7 +25,9 @@ import Walkthroughs
             for number in 0..<walk.dLdA.count {
                 let step = walk.backwardStep(number)
                 let i = step.element[2]
-                let expected = layer.function.isUpsampling ? walk.dLdZ[step.element[0], step.element[1], k * i]
+                let expected =
+                    layer.function.isUpsampling
+                    ? walk.dLdZ[step.element[0], step.element[1], k * i]
                     : (i % k == 0 ? walk.dLdZ[step.element[0], step.element[1], i / k] : 0)
                 #expect(step.result == expected)
                 #expect(step.terms.reduce(0) { $0 + $1.product } == step.result)
@@ -36,7 +38,8 @@ import Walkthroughs
     @Test func activationWalksUseTheCachedOutput() throws {
         let A = Tensor(shape: [1, 6], scalars: [-1750, -2, 0, 0.5, 3, 1750])
         for layer in [ReLU(), Sigmoid(), Tanh()] as [Activation] {
-            let walk = try ElementwiseWalkthrough(layer: .activation(layer.function), input: A,
+            let walk = try ElementwiseWalkthrough(
+                layer: .activation(layer.function), input: A,
                 upstream: .random(seed: 4))
             for number in 0..<A.count {
                 let forward = walk.forwardStep(number)
@@ -84,9 +87,11 @@ import Walkthroughs
 
     /// Walking a scan reads its networks through `output(for:)`: no layer keeps a record.
     @Test func scanningWalkLeavesItsLayersUntouched() throws {
-        let walk = try ScanningWalkthrough.linearAsConvolution(weight: Tensor.randomNormal(shape: [2, 6], seed: 1),
-                                                              input: Tensor.randomNormal(shape: [1, 3, 5],
-                                                                  seed: 2), kernelSize: 2)
+        let walk = try ScanningWalkthrough.linearAsConvolution(
+            weight: Tensor.randomNormal(shape: [2, 6], seed: 1),
+            input: Tensor.randomNormal(
+                shape: [1, 3, 5],
+                seed: 2), kernelSize: 2)
         for t in 0..<walk.positions { _ = try walk.step(t) }
         #expect(walk.network.activations.isEmpty && walk.mlp.activations.isEmpty)
         #expect((walk.network.layers[0] as? ConvLayer)?.record == nil)

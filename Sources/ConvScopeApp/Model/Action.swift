@@ -154,8 +154,10 @@ public enum KeyMap {
         KeyBinding(pair(.nextParameter, .previousParameter), "select the next / previous live size (demo)"),
         KeyBinding(pair(.increaseParameter, .decreaseParameter), "grow / shrink it: the layer is rebuilt at once"),
         KeyBinding(pair(.nextScene, .previousScene), "next / previous scene"),
-        KeyBinding(keys(.openMenu), "every screen: the demo's and each layer's "
-                   + "(\(menuKey(.move(-1)))\(menuKey(.move(1))) \(menuKey(.open)))"),
+        KeyBinding(
+            keys(.openMenu),
+            "every screen: the demo's and each layer's "
+                + "(\(menuKey(.move(-1)))\(menuKey(.move(1))) \(menuKey(.open)))"),
         KeyBinding(keys(.toggleHelp), "this help (any key closes it)"),
         KeyBinding(keys(.quit), "quit"),
     ]

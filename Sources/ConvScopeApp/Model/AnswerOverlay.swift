@@ -35,7 +35,8 @@ public struct AnswerOverlay: Equatable {
             var byPhase: [Pass: Checked] = [:]
             for phase in scene.phases {
                 guard let check = answer[phase.resultKey],
-                      answer.tolerance.accepts(scene.target(phase), as: check.expected) else { continue }
+                    answer.tolerance.accepts(scene.target(phase), as: check.expected)
+                else { continue }
                 byPhase[phase] = Checked(check: check, differing: Set(check.mismatches))
             }
             return byPhase

@@ -89,7 +89,8 @@ public struct AppModel: Equatable {
         if phase == .forward && inputSide.contains(new) {
             backwardEntry = BackwardEntry(scene: sceneIndex, forwardStep: step, inputStep: carried)
         } else if inputSide.contains(phase) && new == .forward, let entry = backwardEntry,
-                  entry.scene == sceneIndex, entry.inputStep == step {
+            entry.scene == sceneIndex, entry.inputStep == step
+        {
             // Back on the element `b` arrived at: return to the output it came from.
             carried = entry.forwardStep
         }

@@ -18,8 +18,9 @@ extension AppModel {
         scenes.indices.flatMap { index -> [LoopStagePlace] in
             guard let walk = scenes[index].loopWalk(phase) else { return [] }
             return walk.stages.indices.map { s in
-                LoopStagePlace(scene: index, title: walk.stages[s].title, first: walk.firstStep(ofStage: s),
-                               count: walk.stages[s].stepCount)
+                LoopStagePlace(
+                    scene: index, title: walk.stages[s].title, first: walk.firstStep(ofStage: s),
+                    count: walk.stages[s].stepCount)
             }
         }
     }

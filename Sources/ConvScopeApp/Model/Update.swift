@@ -1,6 +1,6 @@
 import ConvScopeCore
-import Walkthroughs
 import Terminal
+import Walkthroughs
 
 /// The app's update function: the model after `message` and the effects the runner must
 /// perform (training, rebuilding a scene, opening a layer), whose results come back as
@@ -20,7 +20,10 @@ extension AppModel {
         case .tick:
             if isPlaying { return advanceWhilePlaying() }
         case .mouse(let event):
-            if showsHelp { showsHelp = false; return [] }
+            if showsHelp {
+                showsHelp = false
+                return []
+            }
             if event.button == .left, let target = ScreenLayout(model: self).step(at: Point(x: event.x, y: event.y)) {
                 isPlaying = false
                 step = target
@@ -157,7 +160,9 @@ extension AppModel {
             effects = openLayerScreen()
         case .quit: wantsQuit = true
         }
-        if [.stepForward, .stepBack, .cellUp, .cellDown, .firstStep, .lastStep, .nextMismatch, .previousMismatch].contains(action) {
+        if [.stepForward, .stepBack, .cellUp, .cellDown, .firstStep, .lastStep, .nextMismatch, .previousMismatch]
+            .contains(action)
+        {
             isPlaying = false
         }
         return effects

@@ -23,7 +23,9 @@ public enum AppRunner {
             let events = backend.readEvents(timeoutMs: model.isPlaying ? model.tickInterval : nil)
             model = process(events, model)
             let elapsed = (clock.now - started) / .seconds(1)
-            if let rate = meter.record(ticks: events.isEmpty ? 1 : 0, playing: model.isPlaying, speed: model.speed, at: elapsed) {
+            if let rate = meter.record(
+                ticks: events.isEmpty ? 1 : 0, playing: model.isPlaying, speed: model.speed, at: elapsed)
+            {
                 model = process(.measuredRate(rate), model)
             }
         }

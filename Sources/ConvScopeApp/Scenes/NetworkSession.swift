@@ -39,7 +39,8 @@ public final class NetworkSession {
 
     /// The share of the batch the network classifies right.
     public var accuracy: Double {
-        let predicted = activations.last!.rowArgmax(), truth = labels.rowArgmax()
+        let predicted = activations.last!.rowArgmax()
+        let truth = labels.rowArgmax()
         return Double(zip(predicted, truth).filter { $0 == $1 }.count) / Double(max(1, truth.count))
     }
 
@@ -58,8 +59,14 @@ public final class NetworkSession {
         case .convolution(let conv):
             return [try .convolution(title, layer: conv, input: input, dLdZ: dLdZ)]
         case .linear(let linear):
-            return [Scene(title: title, content: .linear(try LinearWalkthrough(layer: linear, input: input,
-                dLdZ: dLdZ)))]
+            return [
+                Scene(
+                    title: title,
+                    content: .linear(
+                        try LinearWalkthrough(
+                            layer: linear, input: input,
+                            dLdZ: dLdZ)))
+            ]
         case .activation(let activation):
             let walk = try ElementwiseWalkthrough(layer: .activation(activation), input: input, dLdZ: dLdZ)
             return [Scene(title: title, content: .elementwise(walk))]

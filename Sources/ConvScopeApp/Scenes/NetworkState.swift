@@ -54,10 +54,11 @@ extension NetworkSession: Equatable {
 
     /// The session's current state as a value, showing batch sample 0.
     public var state: NetworkState {
-        NetworkState(session: self, images: images, labels: labels, activations: activations, gradients: gradients,
-                     losses: losses, layerSummaries: cnn.layers.map(\.summary),
-                     parameterCounts: cnn.layers.indices.map(parameterCount), learningRate: cnn.learningRate,
-                     accuracy: accuracy, chain: try? cnn.widthChain(inputWidth: images.shape[2]),
-                     probabilities: CrossEntropyLoss.softmax(activations.last!))
+        NetworkState(
+            session: self, images: images, labels: labels, activations: activations, gradients: gradients,
+            losses: losses, layerSummaries: cnn.layers.map(\.summary),
+            parameterCounts: cnn.layers.indices.map(parameterCount), learningRate: cnn.learningRate,
+            accuracy: accuracy, chain: try? cnn.widthChain(inputWidth: images.shape[2]),
+            probabilities: CrossEntropyLoss.softmax(activations.last!))
     }
 }

@@ -31,27 +31,33 @@ public struct Recipe: Equatable, Sendable {
     public enum Caption: Equatable, Sendable { case influence, stride, dilation, pooling, loops }
 
     /// A square convolution's sizes.
-    public static func convolution(inChannels: Int, outChannels: Int, kernel: Int, stride: Int = 1, padding: Int = 0,
-                                   dilation: Int = 1, inputSize: Int) -> Recipe {
-        Recipe(layer: .convolution, parameters: [
-            Parameter(name: "kernel", value: kernel, range: 1...9),
-            Parameter(name: "stride", value: stride, range: 1...5),
-            Parameter(name: "pad", value: padding, range: 0...4),
-            Parameter(name: "dil", value: dilation, range: 1...4),
-            Parameter(name: "C_in", value: inChannels, range: 1...4),
-            Parameter(name: "C_out", value: outChannels, range: 1...4),
-            Parameter(name: "input", value: inputSize, range: 1...32),
-        ])
+    public static func convolution(
+        inChannels: Int, outChannels: Int, kernel: Int, stride: Int = 1, padding: Int = 0,
+        dilation: Int = 1, inputSize: Int
+    ) -> Recipe {
+        Recipe(
+            layer: .convolution,
+            parameters: [
+                Parameter(name: "kernel", value: kernel, range: 1...9),
+                Parameter(name: "stride", value: stride, range: 1...5),
+                Parameter(name: "pad", value: padding, range: 0...4),
+                Parameter(name: "dil", value: dilation, range: 1...4),
+                Parameter(name: "C_in", value: inChannels, range: 1...4),
+                Parameter(name: "C_out", value: outChannels, range: 1...4),
+                Parameter(name: "input", value: inputSize, range: 1...32),
+            ])
     }
 
     /// A square pooling's sizes.
     public static func pooling(max isMax: Bool, kernel: Int, stride: Int, channels: Int = 1, inputSize: Int) -> Recipe {
-        Recipe(layer: isMax ? .maxPooling : .meanPooling, parameters: [
-            Parameter(name: "kernel", value: kernel, range: 1...9),
-            Parameter(name: "stride", value: stride, range: 1...5),
-            Parameter(name: "C", value: channels, range: 1...4),
-            Parameter(name: "input", value: inputSize, range: 1...32),
-        ])
+        Recipe(
+            layer: isMax ? .maxPooling : .meanPooling,
+            parameters: [
+                Parameter(name: "kernel", value: kernel, range: 1...9),
+                Parameter(name: "stride", value: stride, range: 1...5),
+                Parameter(name: "C", value: channels, range: 1...4),
+                Parameter(name: "input", value: inputSize, range: 1...32),
+            ])
     }
 
     public func value(_ name: String) -> Int { parameters.first { $0.name == name }?.value ?? 0 }
@@ -104,12 +110,16 @@ public struct Recipe: Equatable, Sendable {
         switch layer {
         case .convolution:
             let (cin, cout, k) = (value("C_in"), value("C_out"), value("kernel"))
-            let A = fitting(fixedInput, [1, cin, size, size]) ?? Demo.integers([1, cin, size, size], in: 0...9, seed: 5)
-            let W = usesEdgeKernels ? EdgeKernels.pair(size: k)
+            let A =
+                fitting(fixedInput, [1, cin, size, size]) ?? Demo.integers([1, cin, size, size], in: 0...9, seed: 5)
+            let W =
+                usesEdgeKernels
+                ? EdgeKernels.pair(size: k)
                 : fitting(fixedWeight, [cout, cin, k, k]) ?? Demo.integers([cout, cin, k, k], in: -1...1, seed: 3)
             let b = fitting(fixedBias, [cout]) ?? Demo.integers([cout], in: -1...1, seed: 4)
-            let geometry = ConvGeometry(kernel: HW(square: k), stride: HW(square: value("stride")),
-                                        padding: HW(square: value("pad")), dilation: HW(square: value("dil")))
+            let geometry = ConvGeometry(
+                kernel: HW(square: k), stride: HW(square: value("stride")),
+                padding: HW(square: value("pad")), dilation: HW(square: value("dil")))
             let conv = ConvFunction(inChannels: cin, outChannels: cout, spatialAxes: 2, geometry: geometry, W: W, b: b)
             _ = try conv.outputShape(forInput: A.shape)
             var scene = try Scene.convolution(title, layer: conv, input: A, upstream: upstream)
@@ -118,7 +128,8 @@ public struct Recipe: Equatable, Sendable {
         case .maxPooling, .meanPooling:
             let c = value("C")
             let A = fitting(fixedInput, [1, c, size, size]) ?? Demo.integers([1, c, size, size], in: 0...9, seed: 7)
-            let pool = PoolFunction(kind: layer == .maxPooling ? .max : .mean, kernel: value("kernel"),
+            let pool = PoolFunction(
+                kind: layer == .maxPooling ? .max : .mean, kernel: value("kernel"),
                 stride: value("stride"))
             _ = try pool.outputShape(forInput: A.shape)
             var scene = try Scene.pooling(title, layer: pool, input: A, upstream: upstream)

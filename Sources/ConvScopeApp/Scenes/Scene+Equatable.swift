@@ -6,8 +6,10 @@ import ConvScopeCore
 /// walkthroughs themselves hold layers, which are not comparable.
 extension Scene: Equatable {
     public static func == (lhs: Scene, rhs: Scene) -> Bool {
-        guard lhs.title == rhs.title, lhs.recipe == rhs.recipe, lhs.problem == rhs.problem, lhs.inputName == rhs.inputName,
-              lhs.phases == rhs.phases, lhs.showsLoops == rhs.showsLoops, lhs.loops == rhs.loops else { return false }
+        guard lhs.title == rhs.title, lhs.recipe == rhs.recipe, lhs.problem == rhs.problem,
+            lhs.inputName == rhs.inputName,
+            lhs.phases == rhs.phases, lhs.showsLoops == rhs.showsLoops, lhs.loops == rhs.loops
+        else { return false }
         switch (lhs.content, rhs.content) {
         case (.network(let a), .network(let b)):
             return a == b
@@ -25,7 +27,9 @@ extension Scene: Equatable {
     /// as copies of one model do).
     private static func sameBits(_ a: Tensor, _ b: Tensor) -> Bool {
         guard a.shape == b.shape else { return false }
-        let shared = a.scalars.withUnsafeBufferPointer { a in b.scalars.withUnsafeBufferPointer { a.baseAddress == $0.baseAddress } }
+        let shared = a.scalars.withUnsafeBufferPointer { a in
+            b.scalars.withUnsafeBufferPointer { a.baseAddress == $0.baseAddress }
+        }
         return shared || a.scalars.elementsEqual(b.scalars) { $0.bitPattern == $1.bitPattern }
     }
 }

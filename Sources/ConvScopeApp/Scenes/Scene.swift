@@ -38,17 +38,22 @@ public struct Scene {
     }
 
     /// A convolution scene; its backward pass starts from `dLdZ` (default: `upstream`).
-    public static func convolution(_ title: String, layer: ConvFunction, input: Tensor, dLdZ: Tensor? = nil,
-                                   upstream: UpstreamGradient = .ones) throws -> Scene {
+    public static func convolution(
+        _ title: String, layer: ConvFunction, input: Tensor, dLdZ: Tensor? = nil,
+        upstream: UpstreamGradient = .ones
+    ) throws -> Scene {
         let forward = try ConvForwardWalkthrough(layer: layer, input: input)
-        let backward = try ConvBackwardWalkthrough(forward: forward, dLdZ: dLdZ ?? upstream.tensor(shape: forward.output.shape))
+        let backward = try ConvBackwardWalkthrough(
+            forward: forward, dLdZ: dLdZ ?? upstream.tensor(shape: forward.output.shape))
         return Scene(title: title, content: .convolution(forward, backward))
     }
 
     /// A pooling scene; its backward pass starts from `dLdZ` (default: `upstream`) and is
     /// computed when first shown.
-    public static func pooling(_ title: String, layer: PoolFunction, input: Tensor, dLdZ: Tensor? = nil,
-                               upstream: UpstreamGradient = .ones) throws -> Scene {
+    public static func pooling(
+        _ title: String, layer: PoolFunction, input: Tensor, dLdZ: Tensor? = nil,
+        upstream: UpstreamGradient = .ones
+    ) throws -> Scene {
         let forward = try PoolForwardWalkthrough(layer: layer, input: input)
         let backward = try PoolBackwardWalkthrough(forward: forward, dLdZ: dLdZ, made: upstream)
         return Scene(title: title, content: .pooling(forward, backward))

@@ -13,12 +13,18 @@ extension ScreenPlan {
             plan.header[0] += AnswerMarks.headline(checked.map { [$0.check] } ?? answer.checks)
         }
         guard let checked else { return plan }
-        if let index = outputPanel, let map = panels[index].map, let stepOf = stepOfOutputCell, !checked.differing.isEmpty {
-            plan.panels[index].map = MapView(rows: map.rows, columns: map.columns, value: map.value, mark: { r, c in
-                let mark = map.mark(r, c)
-                guard mark != .current, let step = stepOf(r, c), checked.differing.contains(step) else { return mark }
-                return .mismatch
-            }, mode: map.mode, focus: map.focus)
+        if let index = outputPanel, let map = panels[index].map, let stepOf = stepOfOutputCell,
+            !checked.differing.isEmpty
+        {
+            plan.panels[index].map = MapView(
+                rows: map.rows, columns: map.columns, value: map.value,
+                mark: { r, c in
+                    let mark = map.mark(r, c)
+                    guard mark != .current, let step = stepOf(r, c), checked.differing.contains(step) else {
+                        return mark
+                    }
+                    return .mismatch
+                }, mode: map.mode, focus: map.focus)
         }
         plan.legends = []
         plan.markKey = AnswerMarks.currentCell(checked, step: model.step)
@@ -35,7 +41,9 @@ enum AnswerMarks {
     /// what differs; ` · ✓ yours matches` when nothing does.
     static func headline(_ checks: [TensorCheck]) -> [Span] {
         let failing = checks.filter { !$0.passes }
-        guard let first = failing.first else { return [Span(text: " · "), Span(text: "✓ yours matches", style: right)] }
+        guard let first = failing.first else {
+            return [Span(text: " · "), Span(text: "✓ yours matches", style: right)]
+        }
         let names = failing.count > 1 || checks.count > 1 ? "\(first.key): " : ""
         let more = failing.count > 1 ? " (+\(failing.count - 1) more)" : ""
         return [Span(text: " · "), Span(text: "✗ yours: " + names + summary(first) + more, style: wrong)]
@@ -44,7 +52,9 @@ enum AnswerMarks {
     /// The mistake's name, or the wrong shape, or how many values differ.
     static func summary(_ check: TensorCheck) -> String {
         if let mistake = check.mistake { return mistake.name }
-        if !check.shapeMatches { return "shape \(Formatting.shape(check.mine.shape)) ≠ \(Formatting.shape(check.expected.shape))" }
+        if !check.shapeMatches {
+            return "shape \(Formatting.shape(check.mine.shape)) ≠ \(Formatting.shape(check.expected.shape))"
+        }
         return "\(check.mismatches.count) of \(check.expected.count) differ"
     }
 
@@ -53,14 +63,27 @@ enum AnswerMarks {
         let check = checked.check
         let sample = Span(text: " ! ", style: MarkStyle.numberStyle(.mismatch, value: 0))
         guard check.shapeMatches, check.expected.scalars.indices.contains(step) else {
-            return [sample, Span(text: " your \(check.key) has shape \(Formatting.shape(check.mine.shape)), the library's \(Formatting.shape(check.expected.shape)): no cells to compare")]
+            return [
+                sample,
+                Span(
+                    text:
+                        " your \(check.key) has shape \(Formatting.shape(check.mine.shape)), the library's \(Formatting.shape(check.expected.shape)): no cells to compare"
+                ),
+            ]
         }
         let (mine, expected) = (check.mine.scalars[step], check.expected.scalars[step])
         let differs = checked.differing.contains(step)
-        let count = check.mismatches.isEmpty ? "all \(check.expected.count) match" : "\(check.mismatches.count) of \(check.expected.count) differ · x/X next/previous"
-        return [sample,
-                Span(text: " \(check.key)\(Formatting.index(check.expected.index(ofOffset: step))): "),
-                Span(text: "yours \(Formatting.number(mine)) \(differs ? "≠" : "=") library \(Formatting.number(expected))", style: differs ? wrong : right),
-                Span(text: "   " + count)]
+        let count =
+            check.mismatches.isEmpty
+            ? "all \(check.expected.count) match"
+            : "\(check.mismatches.count) of \(check.expected.count) differ · x/X next/previous"
+        return [
+            sample,
+            Span(text: " \(check.key)\(Formatting.index(check.expected.index(ofOffset: step))): "),
+            Span(
+                text: "yours \(Formatting.number(mine)) \(differs ? "≠" : "=") library \(Formatting.number(expected))",
+                style: differs ? wrong : right),
+            Span(text: "   " + count),
+        ]
     }
 }

@@ -40,7 +40,9 @@ enum ColumnLayout {
             let spare = max(0, room - floors.reduce(0, +))
             var left = spare
             for (k, i) in flexible.enumerated() {
-                let share = k == flexible.count - 1 ? min(left, wanted[k])
+                let share =
+                    k == flexible.count - 1
+                    ? min(left, wanted[k])
                     : spare * wanted[k] / max(1, wanted.reduce(0, +))
                 widths[i] = floors[k] + share
                 left -= share
@@ -66,8 +68,9 @@ enum ColumnLayout {
                 let h = min(fits ? slot : min(slot, share), body.maxY - y)
                 guard h >= 3 else { break }
                 var panel = spec
-                panel.frame = Rect(x: x, y: y, width: min(width, body.maxX - x),
-                                   height: min(h, spec.naturalSize.height))
+                panel.frame = Rect(
+                    x: x, y: y, width: min(width, body.maxX - x),
+                    height: min(h, spec.naturalSize.height))
                 panels.append(panel)
                 y += h
             }

@@ -28,12 +28,15 @@ enum ConvGradientScreen {
         let layer = walk.layer
         let (n, c) = (step.element[0], step.element[1])
         let here = cell(step.element)
-        let dLdZ = maps(walk.dLdZ), W = maps(layer.W), dLdA = maps(walk.dLdA)
+        let dLdZ = maps(walk.dLdZ)
+        let W = maps(layer.W)
+        let dLdA = maps(walk.dLdA)
         let fed = Set(step.terms.map { [$0.output[1], cell($0.output).0, cell($0.output).1] })
         let taps = Set(step.terms.map { [$0.through[0], cell($0.through).0, cell($0.through).1] })
         let grid = OutputGrid(shape: dLdA.shape)
-        let header = GradientPanels.header(model, step: step, count: walk.stepCount(.dLdA), walk: "dLdA: one input element at a time",
-                                           definition: definitions(layer).dLdA)
+        let header = GradientPanels.header(
+            model, step: step, count: walk.stepCount(.dLdA), walk: "dLdA: one input element at a time",
+            definition: definitions(layer).dLdA)
         let name = "dLd\(model.scene.inputName)" + Formatting.index(step.element)
         let status = [
             Formatting.statistics("dLdZ\(Formatting.index([n]))", walk.dLdZ.at([n])),
@@ -42,26 +45,34 @@ enum ConvGradientScreen {
         ]
         return GradientPanels.plan(
             model, header: header,
-            arithmetic: GradientPanels.arithmetic(width: model.size.width,
+            arithmetic: GradientPanels.arithmetic(
+                width: model.size.width,
                 name, step.terms, result: step.result, note: "   (backward's value)"),
             status: status,
             columns: { numbers in
                 let outputs = GradientPanels.shown(layer.outChannels, model).map { o in
-                    GradientPanels.map("dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers, capabilities: model.capabilities,
-                                       mark: { r, q in fed.contains([o, r, q]) ? .tap : .plain },
-                                       focus: focus(of: step.terms.filter { $0.output[1] == o }.map { cell($0.output) }))
+                    GradientPanels.map(
+                        "dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers,
+                        capabilities: model.capabilities,
+                        mark: { r, q in fed.contains([o, r, q]) ? .tap : .plain },
+                        focus: focus(of: step.terms.filter { $0.output[1] == o }.map { cell($0.output) }))
                 }
                 let kernels = GradientPanels.shown(layer.outChannels, model).map { o in
-                    GradientPanels.map("W\(Formatting.index([o, c]))", W.at([o, c]), numbers: true, capabilities: model.capabilities,
-                                       mark: { r, q in taps.contains([o, r, q]) ? .tap : .plain }, focus: (0...0, 0...0))
+                    GradientPanels.map(
+                        "W\(Formatting.index([o, c]))", W.at([o, c]), numbers: true, capabilities: model.capabilities,
+                        mark: { r, q in taps.contains([o, r, q]) ? .tap : .plain }, focus: (0...0, 0...0))
                 }
                 let terms = GradientPanels.terms(step.terms) { term in
                     "dLdZ\(Formatting.index(term.output))·W\(Formatting.index(term.through))"
                 }
-                let result = GradientPanels.result("dLd\(model.scene.inputName)\(Formatting.index([n, c]))", dLdA.at([n, c]), current: step.number,
-                                                   numbers: numbers, capabilities: model.capabilities,
-                                                   step: { r, q in grid.step(n: n, c: c, i: r, j: q) }, at: here)
-                return [(GradientPanels.noting(outputs, of: layer.outChannels), true), (kernels, false), ([terms], false), ([result], true)]
+                let result = GradientPanels.result(
+                    "dLd\(model.scene.inputName)\(Formatting.index([n, c]))", dLdA.at([n, c]), current: step.number,
+                    numbers: numbers, capabilities: model.capabilities,
+                    step: { r, q in grid.step(n: n, c: c, i: r, j: q) }, at: here)
+                return [
+                    (GradientPanels.noting(outputs, of: layer.outChannels), true), (kernels, false), ([terms], false),
+                    ([result], true),
+                ]
             },
             resultStep: { r, q in grid.step(n: n, c: c, i: r, j: q) })
     }
@@ -70,74 +81,97 @@ enum ConvGradientScreen {
         let layer = walk.layer
         let (o, c) = (step.element[0], step.element[1])
         let here = cell(step.element)
-        let dLdZ = maps(walk.dLdZ), dLdW = maps(walk.dLdW)
+        let dLdZ = maps(walk.dLdZ)
+        let dLdW = maps(walk.dLdW)
         let padded = walk.forward.record.paddedInput
         let p = layer.geometry.padding
         let samples = padded.shape[0]
         let (rows, columns) = (padded.shape[2], padded.shape[3])
         // Padded positions the tap touched, flattened to one Int each: a step can have
         // tens of thousands of terms, and this set is built on every frame.
-        let read = Set(step.terms.map { term -> Int in
-            let (h, w) = cell(term.through)
-            return (term.through[0] * rows + h + p.h) * columns + w + p.w
-        })
+        let read = Set(
+            step.terms.map { term -> Int in
+                let (h, w) = cell(term.through)
+                return (term.through[0] * rows + h + p.h) * columns + w + p.w
+            })
         let grid = OutputGrid(shape: dLdW.shape)
         let inputShape = walk.forward.input.shape
         /// Whether an unpadded input index lies inside A (else the tap read zero padding).
         func inside(_ index: [Int]) -> Bool {
             zip(index.dropFirst(2), inputShape.dropFirst(2)).allSatisfy { (0..<$1).contains($0) }
         }
-        var header = GradientPanels.header(model, step: step, count: walk.stepCount(.dLdW), walk: "dLdW: one weight tap at a time",
-                                           definition: definitions(layer).dLdW)
+        var header = GradientPanels.header(
+            model, step: step, count: walk.stepCount(.dLdW), walk: "dLdW: one weight tap at a time",
+            definition: definitions(layer).dLdW)
         // As many (o, c) maps of dLdW as stack in the body, pages holding the current one.
         let current = o * layer.inChannels + c
-        let room = Bands(size: model.size, headerLines: header.count + 1, arithmeticLines: 3, statusLines: 4).body.height
-        let slices = ChannelWindow(total: layer.outChannels * layer.inChannels, focus: current, capacity: room / (dLdW.shape[2] + 2))
+        let room = Bands(size: model.size, headerLines: header.count + 1, arithmeticLines: 3, statusLines: 4).body
+            .height
+        let slices = ChannelWindow(
+            total: layer.outChannels * layer.inChannels, focus: current, capacity: room / (dLdW.shape[2] + 2))
         if !slices.isComplete {
-            let first = slices.shown.lowerBound, last = slices.shown.upperBound - 1
+            let first = slices.shown.lowerBound
+            let last = slices.shown.upperBound - 1
             let names = [first, last].map { "dLdW" + Formatting.index([$0 / layer.inChannels, $0 % layer.inChannels]) }
-            header.append([Span(text: "\(names[0])–\(names[1]): \(slices.shown.count) of \(slices.total) (o, c) maps shown",
-                                style: Style(foreground: .yellow))])
+            header.append([
+                Span(
+                    text: "\(names[0])–\(names[1]): \(slices.shown.count) of \(slices.total) (o, c) maps shown",
+                    style: Style(foreground: .yellow))
+            ])
         }
         let status = [
             Formatting.statistics("dLdZ[:,\(o)]", walk.dLdZ.sliced([.all, AxisSlice(start: o, stop: o + 1)])),
-            Formatting.statistics("\(model.scene.inputName)[:,\(c)]", walk.forward.input.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
+            Formatting.statistics(
+                "\(model.scene.inputName)[:,\(c)]", walk.forward.input.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
             Formatting.statistics("dLdW\(Formatting.index([o, c]))", walk.dLdW.at([o, c])),
         ]
         return GradientPanels.plan(
             model, header: header,
-            arithmetic: GradientPanels.arithmetic(width: model.size.width,
+            arithmetic: GradientPanels.arithmetic(
+                width: model.size.width,
                 "dLdW" + Formatting.index(step.element), step.terms, result: step.result,
-                                                  note: "   (backward's value)"),
+                note: "   (backward's value)"),
             status: status,
             markKey: GradientPanels.markKey(model, padding: p != HW(square: 0)),
             columns: { numbers in
                 let gradients = GradientPanels.shown(samples, model).map { n in
-                    GradientPanels.map("dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers, capabilities: model.capabilities,
-                                       mark: { _, _ in .tap }, focus: (0...0, 0...0))
+                    GradientPanels.map(
+                        "dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers,
+                        capabilities: model.capabilities,
+                        mark: { _, _ in .tap }, focus: (0...0, 0...0))
                 }
                 let inputs = GradientPanels.shown(samples, model).map { n in
-                    GradientPanels.map("\(p == HW(square: 0) ? model.scene.inputName : "A_pad")\(Formatting.index([n, c]))", padded.at([n, c]), numbers: numbers, capabilities: model.capabilities,
-                                       mark: { r, q in
-                                           if read.contains((n * rows + r) * columns + q) { return .tap }
-                                           return r < p.h || r >= rows - p.h || q < p.w || q >= columns - p.w ? .padding : .plain
-                                       },
-                                       focus: focus(of: step.terms.filter { $0.through[0] == n }.map { (cell($0.through).0 + p.h, cell($0.through).1 + p.w) }))
+                    GradientPanels.map(
+                        "\(p == HW(square: 0) ? model.scene.inputName : "A_pad")\(Formatting.index([n, c]))",
+                        padded.at([n, c]), numbers: numbers, capabilities: model.capabilities,
+                        mark: { r, q in
+                            if read.contains((n * rows + r) * columns + q) { return .tap }
+                            return r < p.h || r >= rows - p.h || q < p.w || q >= columns - p.w ? .padding : .plain
+                        },
+                        focus: focus(
+                            of: step.terms.filter { $0.through[0] == n }.map {
+                                (cell($0.through).0 + p.h, cell($0.through).1 + p.w)
+                            }))
                 }
                 let terms = GradientPanels.terms(step.terms) { term in
-                    "dLdZ\(Formatting.index(term.output))·" + (inside(term.through) ? "A\(Formatting.index(term.through))" : "pad")
+                    "dLdZ\(Formatting.index(term.output))·"
+                        + (inside(term.through) ? "A\(Formatting.index(term.through))" : "pad")
                 }
                 // Every (o, c) map of dLdW that fits, filling in step by step; the current one framed.
                 let results = slices.shown.map { k -> Panel in
                     let (o2, c2) = (k / layer.inChannels, k % layer.inChannels)
-                    var panel = GradientPanels.result("dLdW\(Formatting.index([o2, c2]))", dLdW.at([o2, c2]), current: step.number,
-                                                      numbers: true, capabilities: model.capabilities,
-                                                      step: { r, q in grid.step(n: o2, c: c2, i: r, j: q) },
-                                                      at: k == current ? here : (0, 0))
+                    var panel = GradientPanels.result(
+                        "dLdW\(Formatting.index([o2, c2]))", dLdW.at([o2, c2]), current: step.number,
+                        numbers: true, capabilities: model.capabilities,
+                        step: { r, q in grid.step(n: o2, c: c2, i: r, j: q) },
+                        at: k == current ? here : (0, 0))
                     panel.isActive = k == current
                     return panel
                 }
-                return [(GradientPanels.noting(gradients, of: samples), true), (inputs, true), ([terms], false), (results, false)]
+                return [
+                    (GradientPanels.noting(gradients, of: samples), true), (inputs, true), ([terms], false),
+                    (results, false),
+                ]
             },
             resultStep: { r, q in grid.step(n: o, c: c, i: r, j: q) })
     }
@@ -145,25 +179,30 @@ enum ConvGradientScreen {
     static func biasGradient(_ walk: ConvBackwardWalkthrough, step: GradientStep, model: AppModel) -> ScreenPlan {
         let o = step.element[0]
         let dLdZ = maps(walk.dLdZ)
-        let header = GradientPanels.header(model, step: step, count: walk.stepCount(.dLdb), walk: "dLdb: one output channel at a time",
-                                           definition: definitions(walk.layer).dLdb)
+        let header = GradientPanels.header(
+            model, step: step, count: walk.stepCount(.dLdb), walk: "dLdb: one output channel at a time",
+            definition: definitions(walk.layer).dLdb)
         let status = [
             Formatting.statistics("dLdZ[:,\(o)]", walk.dLdZ.sliced([.all, AxisSlice(start: o, stop: o + 1)])),
             Formatting.statistics("dLdb", walk.dLdb),
         ]
         return GradientPanels.plan(
             model, header: header,
-            arithmetic: GradientPanels.arithmetic(width: model.size.width,
+            arithmetic: GradientPanels.arithmetic(
+                width: model.size.width,
                 "dLdb" + Formatting.index(step.element), step.terms, result: step.result,
-                                                  note: "   (backward's value)"),
+                note: "   (backward's value)"),
             status: status,
             columns: { numbers in
                 let gradients = GradientPanels.shown(dLdZ.shape[0], model).map { n in
-                    GradientPanels.map("dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers, capabilities: model.capabilities,
-                                       mark: { _, _ in .tap }, focus: (0...0, 0...0))
+                    GradientPanels.map(
+                        "dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers,
+                        capabilities: model.capabilities,
+                        mark: { _, _ in .tap }, focus: (0...0, 0...0))
                 }
-                let result = GradientPanels.result("dLdb", walk.dLdb, current: step.number, numbers: true,
-                                                   capabilities: model.capabilities, step: { _, q in q }, at: (0, o))
+                let result = GradientPanels.result(
+                    "dLdb", walk.dLdb, current: step.number, numbers: true,
+                    capabilities: model.capabilities, step: { _, q in q }, at: (0, o))
                 return [(GradientPanels.noting(gradients, of: dLdZ.shape[0]), true), ([result], false)]
             },
             resultStep: { _, q in q })
@@ -173,19 +212,26 @@ enum ConvGradientScreen {
     /// Conv1d (p is the padding, s the stride, d the dilation), two spatial axes for Conv2d.
     static func definitions(_ layer: ConvFunction) -> (dLdA: String, dLdW: String, dLdb: String) {
         if layer.spatialAxes == 1 {
-            return ("dLdA[n,c,w] = Σ_o Σ_k dLdZ[n,o,w']·W[o,c,k] over w'·s + k·d = w + p",
-                    "dLdW[o,c,k] = Σ_n Σ_w dLdZ[n,o,w] · A_pad[n,c,w·s+k·d]",
-                    "dLdb[o] = Σ_n Σ_w dLdZ[n,o,w]")
+            return (
+                "dLdA[n,c,w] = Σ_o Σ_k dLdZ[n,o,w']·W[o,c,k] over w'·s + k·d = w + p",
+                "dLdW[o,c,k] = Σ_n Σ_w dLdZ[n,o,w] · A_pad[n,c,w·s+k·d]",
+                "dLdb[o] = Σ_n Σ_w dLdZ[n,o,w]"
+            )
         }
-        return ("dLdA[n,c,h,w] = Σ over every output it fed: dLdZ[n,o,i,j] · W[o,c,tap]",
-                "dLdW[o,c,p,q] = Σ_n Σ_i,j dLdZ[n,o,i,j] · A_pad[n,c,i·s+p·d,j·s+q·d]",
-                "dLdb[o] = Σ_n Σ_i,j dLdZ[n,o,i,j]")
+        return (
+            "dLdA[n,c,h,w] = Σ over every output it fed: dLdZ[n,o,i,j] · W[o,c,tap]",
+            "dLdW[o,c,p,q] = Σ_n Σ_i,j dLdZ[n,o,i,j] · A_pad[n,c,i·s+p·d,j·s+q·d]",
+            "dLdb[o] = Σ_n Σ_i,j dLdZ[n,o,i,j]"
+        )
     }
 
     /// The rows and columns spanned by some cells, to keep in view.
     static func focus(of cells: [(Int, Int)]) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
         guard let first = cells.first else { return (0...0, 0...0) }
-        let rows = cells.map(\.0), columns = cells.map(\.1)
-        return ((rows.min() ?? first.0)...(rows.max() ?? first.0), (columns.min() ?? first.1)...(columns.max() ?? first.1))
+        let rows = cells.map(\.0)
+        let columns = cells.map(\.1)
+        return (
+            (rows.min() ?? first.0)...(rows.max() ?? first.0), (columns.min() ?? first.1)...(columns.max() ?? first.1)
+        )
     }
 }

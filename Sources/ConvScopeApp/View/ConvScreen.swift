@@ -19,10 +19,11 @@ enum ConvScreen {
 
         // Tap positions in padded coordinates, from the layer's own receptive-field answer.
         let perChannel = g.kernel.h * g.kernel.w
-        let taps = Set(step.terms.prefix(perChannel).map { term -> Int in
-            let (h, w) = term.input.count == 4 ? (term.input[2], term.input[3]) : (0, term.input[2])
-            return (h + g.padding.h) * paddedColumns + (w + g.padding.w)
-        })
+        let taps = Set(
+            step.terms.prefix(perChannel).map { term -> Int in
+                let (h, w) = term.input.count == 4 ? (term.input[2], term.input[3]) : (0, term.input[2])
+                return (h + g.padding.h) * paddedColumns + (w + g.padding.w)
+            })
         let (windowRows, windowColumns) = g.windowExtent(ofOutput: HW(here.i, here.j))
         let inputRows = g.padding.h..<(paddedRows - g.padding.h)
         let inputColumns = g.padding.w..<(paddedColumns - g.padding.w)
@@ -50,41 +51,58 @@ enum ConvScreen {
         // all columns fit side by side (rows may scroll), otherwise heat maps for the big maps;
         // kernels and products always show numbers, and the products give way first when space
         // is short. Extra output channels' kernels come only when everything fits in numbers.
-        func layout(numbers: Bool, products: Bool, kernelChannels: ChannelWindow, outputChannels: ChannelWindow,
-                    body: Rect) -> [(panels: [Panel], flexible: Bool)] {
+        func layout(
+            numbers: Bool, products: Bool, kernelChannels: ChannelWindow, outputChannels: ChannelWindow,
+            body: Rect
+        ) -> [(panels: [Panel], flexible: Bool)] {
             let mayScroll = channels * (paddedRows + 2) > body.height
             let rowNote = mayScroll ? " r\(paddedRows)–\(paddedRows)" : ""
             let inputName = g.padding == HW(square: 0) ? model.scene.inputName : "A_pad"
-            let widest = (input: "\(inputName)\(Formatting.index([here.n, channels - 1]))" + rowNote,
-                          kernel: "W\(Formatting.index([layer.outChannels - 1, channels - 1]))",
-                          product: "W⊙\(model.scene.inputName) Σ" + widestSum(kernel: layer.W, input: walk.input, taps: perChannel))
-            let inputMode: MapView.Mode = numbers
+            let widest = (
+                input: "\(inputName)\(Formatting.index([here.n, channels - 1]))" + rowNote,
+                kernel: "W\(Formatting.index([layer.outChannels - 1, channels - 1]))",
+                product: "W⊙\(model.scene.inputName) Σ"
+                    + widestSum(kernel: layer.W, input: walk.input, taps: perChannel)
+            )
+            let inputMode: MapView.Mode =
+                numbers
                 ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals)
                 : ScreenParts.heat(heat, of: walk.input.at([here.n]))
-            let outputMode: MapView.Mode = numbers
+            let outputMode: MapView.Mode =
+                numbers
                 ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals)
                 : ScreenParts.heat(heat, of: outputs)
             // One band of rows per input channel, tall enough for its map and its kernel.
             let band = max(MapView.lines(paddedRows, inputMode), g.kernel.h) + 2
-            var inputs: [Panel] = [], productPanels: [Panel] = []
+            var inputs: [Panel] = []
+            var productPanels: [Panel] = []
             var kernelColumns = kernelChannels.shown.map { _ in [Panel]() }
             for c in 0..<channels {
-                let inputMap = MapView(rows: paddedRows, columns: paddedColumns, value: { sample[c, $0, $1] },
-                                       mark: inputMark, mode: inputMode, focus: (windowRows, windowColumns))
-                inputs.append(Panel(title: "\(inputName)\(Formatting.index([here.n, c]))", map: inputMap,
-                                    isActive: true, reservedWidth: Panel.titleWidth(widest.input), slotHeight: band))
+                let inputMap = MapView(
+                    rows: paddedRows, columns: paddedColumns, value: { sample[c, $0, $1] },
+                    mark: inputMark, mode: inputMode, focus: (windowRows, windowColumns))
+                inputs.append(
+                    Panel(
+                        title: "\(inputName)\(Formatting.index([here.n, c]))", map: inputMap,
+                        isActive: true, reservedWidth: Panel.titleWidth(widest.input), slotHeight: band))
                 for (k, o) in kernelChannels.shown.enumerated() {
-                    let kernelMap = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { kernel[o, c, $0, $1] },
-                                            mode: .numbers(width: kernelFormat.width, decimals: kernelFormat.decimals))
-                    kernelColumns[k].append(Panel(title: "W\(Formatting.index([o, c]))", map: kernelMap, isActive: o == here.c,
-                                                  reservedWidth: Panel.titleWidth(widest.kernel), slotHeight: band))
+                    let kernelMap = MapView(
+                        rows: g.kernel.h, columns: g.kernel.w, value: { kernel[o, c, $0, $1] },
+                        mode: .numbers(width: kernelFormat.width, decimals: kernelFormat.decimals))
+                    kernelColumns[k].append(
+                        Panel(
+                            title: "W\(Formatting.index([o, c]))", map: kernelMap, isActive: o == here.c,
+                            reservedWidth: Panel.titleWidth(widest.kernel), slotHeight: band))
                 }
                 let term = { (r: Int, q: Int) in step.terms[c * perChannel + r * g.kernel.w + q] }
-                let productMap = MapView(rows: g.kernel.h, columns: g.kernel.w, value: { term($0, $1).product },
-                                         mark: { term($0, $1).isPadding ? .padding : .tap },
-                                         mode: .numbers(width: productFormat.width, decimals: productFormat.decimals))
-                productPanels.append(Panel(title: "W⊙\(model.scene.inputName) Σ\(Formatting.number(step.channelSums[c]))", map: productMap,
-                                           reservedWidth: Panel.titleWidth(widest.product), slotHeight: band))
+                let productMap = MapView(
+                    rows: g.kernel.h, columns: g.kernel.w, value: { term($0, $1).product },
+                    mark: { term($0, $1).isPadding ? .padding : .tap },
+                    mode: .numbers(width: productFormat.width, decimals: productFormat.decimals))
+                productPanels.append(
+                    Panel(
+                        title: "W⊙\(model.scene.inputName) Σ\(Formatting.number(step.channelSums[c]))", map: productMap,
+                        reservedWidth: Panel.titleWidth(widest.product), slotHeight: band))
             }
             let outputPanels = outputChannels.outputPanels(outputs, grid: grid, current: number, mode: outputMode)
             return [(inputs, true)] + kernelColumns.map { ($0, false) }
@@ -92,52 +110,67 @@ enum ConvScreen {
         }
         /// As many output maps as the body has room for stacked (at least the focused one).
         func outputWindow(numbers: Bool, body: Rect) -> ChannelWindow {
-            let mode: MapView.Mode = numbers ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals)
+            let mode: MapView.Mode =
+                numbers
+                ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals)
                 : .heat(heat, range: 0...1)
-            return ChannelWindow(total: grid.channels, focus: here.c,
-                                 capacity: body.height / (MapView.lines(grid.rows, mode) + 2))
+            return ChannelWindow(
+                total: grid.channels, focus: here.c,
+                capacity: body.height / (MapView.lines(grid.rows, mode) + 2))
         }
         /// Every kernel column that fits beside the rest with all maps in numbers (at least the focused one).
         func kernelWindow(body: Rect) -> ChannelWindow {
             let focused = ChannelWindow(total: grid.channels, focus: here.c, capacity: 1)
-            let one = layout(numbers: true, products: true, kernelChannels: focused,
-                             outputChannels: outputWindow(numbers: true, body: body), body: body)
-            let needed = one.filter { !$0.panels.isEmpty }.reduce(-1) { $0 + ColumnLayout.naturalWidth(of: $1.panels) + 1 }
+            let one = layout(
+                numbers: true, products: true, kernelChannels: focused,
+                outputChannels: outputWindow(numbers: true, body: body), body: body)
+            let needed = one.filter { !$0.panels.isEmpty }.reduce(-1) {
+                $0 + ColumnLayout.naturalWidth(of: $1.panels) + 1
+            }
             let column = ColumnLayout.naturalWidth(of: one[1].panels) + 1
             let extra = needed <= body.width ? (body.width - needed) / max(1, column) : 0
             return ChannelWindow(total: grid.channels, focus: here.c, capacity: 1 + extra)
         }
         /// The screen's panels in `body`, and whether they show numbers and the products.
-        func arrange(in body: Rect) -> (panels: [Panel], numbers: Bool, kernels: ChannelWindow, outputs: ChannelWindow) {
+        func arrange(in body: Rect) -> (panels: [Panel], numbers: Bool, kernels: ChannelWindow, outputs: ChannelWindow)
+        {
             let kernels = kernelWindow(body: body)
-            let full = layout(numbers: true, products: true, kernelChannels: kernels,
-                              outputChannels: outputWindow(numbers: true, body: body), body: body)
-            let kernelWidth = full.dropFirst().dropLast(2).reduce(0) { $0 + ColumnLayout.naturalWidth(of: $1.panels) + 1 }
+            let full = layout(
+                numbers: true, products: true, kernelChannels: kernels,
+                outputChannels: outputWindow(numbers: true, body: body), body: body)
+            let kernelWidth = full.dropFirst().dropLast(2).reduce(0) {
+                $0 + ColumnLayout.naturalWidth(of: $1.panels) + 1
+            }
             // The products stay only where the input and output columns keep room for their titles.
             let titles = [full[0].panels, full[full.count - 1].panels].map { column in
                 column.map { Panel.titleWidth($0.title) }.max() ?? 0
             }.reduce(2, +)
-            let roomForProducts = body.width - kernelWidth - ColumnLayout.naturalWidth(of: full[full.count - 2].panels) - 2
+            let roomForProducts =
+                body.width - kernelWidth - ColumnLayout.naturalWidth(of: full[full.count - 2].panels) - 2
                 >= max(2 * 12, titles)
             // Numbers first: the products give way when that lets every map show its numbers.
             let fitsWith = roomForProducts && ColumnLayout.fits(full, in: body)
             let fitsWithout = ColumnLayout.fits(
-                layout(numbers: true, products: false, kernelChannels: kernels,
-                       outputChannels: outputWindow(numbers: true, body: body), body: body), in: body)
+                layout(
+                    numbers: true, products: false, kernelChannels: kernels,
+                    outputChannels: outputWindow(numbers: true, body: body), body: body), in: body)
             let numbers = model.display == .numbers || (model.display == .automatic && (fitsWith || fitsWithout))
             let showsProducts = roomForProducts && (!numbers || fitsWith || !fitsWithout)
             let outputs = outputWindow(numbers: numbers, body: body)
-            let laid = layout(numbers: numbers, products: showsProducts, kernelChannels: kernels,
-                              outputChannels: outputs, body: body)
+            let laid = layout(
+                numbers: numbers, products: showsProducts, kernelChannels: kernels,
+                outputChannels: outputs, body: body)
             return (ColumnLayout.arrange(laid, in: body), numbers, kernels, outputs)
         }
 
         var header = headerLines(walk, step: step, title: title, model: model)
-        var arranged = arrange(in: Bands(size: model.size, headerLines: header.count, arithmeticLines: 3, statusLines: 4).body)
+        var arranged = arrange(
+            in: Bands(size: model.size, headerLines: header.count, arithmeticLines: 3, statusLines: 4).body)
         if !arranged.kernels.isComplete || !arranged.outputs.isComplete {
             // One more header line says which output channels are shown; arranged again below it.
             let lineCount = header.count + 1
-            arranged = arrange(in: Bands(size: model.size, headerLines: lineCount, arithmeticLines: 3, statusLines: 4).body)
+            arranged = arrange(
+                in: Bands(size: model.size, headerLines: lineCount, arithmeticLines: 3, statusLines: 4).body)
             header.append(shownNote(kernels: arranged.kernels, outputs: arranged.outputs, sample: here.n))
         }
         let body = Bands(size: model.size, headerLines: header.count, arithmeticLines: 3, statusLines: 4).body
@@ -153,10 +186,11 @@ enum ConvScreen {
         if bottom + 3 <= body.maxY {
             let biases = layer.b.scalars
             let biasFormat = MapView.numberFormat(for: biases)
-            let bias = MapView(rows: 1, columns: biases.count, value: { biases[$1] },
-                               mark: { _, o in o == here.c ? .current : .plain },
-                               mode: .numbers(width: biasFormat.width, decimals: biasFormat.decimals),
-                               focus: (0...0, here.c...here.c))
+            let bias = MapView(
+                rows: 1, columns: biases.count, value: { biases[$1] },
+                mark: { _, o in o == here.c ? .current : .plain },
+                mode: .numbers(width: biasFormat.width, decimals: biasFormat.decimals),
+                focus: (0...0, here.c...here.c))
             let width = min(panels[outputIndex].frame.width, max(12, bias.fullSize.width + 2))
             panels.append(Panel(frame: Rect(x: outputX, y: bottom, width: width, height: 3), title: "b", map: bias))
         }
@@ -166,37 +200,53 @@ enum ConvScreen {
             Formatting.statistics("W\(Formatting.index([here.c]))", layer.W.at([here.c])),
             Formatting.statistics("Z\(Formatting.index([here.n, here.c]))", walk.output.at([here.n, here.c])),
         ]
-        return ScreenPlan(header: header, panels: panels, arithmetic: arithmeticLines(walk, step: step, width: model.size.width),
-                          status: status,
-                          legends: showsNumbers ? [] : [(model.scene.inputName, ScreenParts.range(of: walk.input.at([here.n]))), ("Z", ScreenParts.range(of: outputValues))],
-                          markKey: ScreenParts.markKey([(.tap, "window tap")] + (g.dilation == HW(square: 1) ? [] : [(.windowGap, "dilation gap")])
-                                           + (g.padding == HW(square: 0) ? [] : [(.padding, "zero padding")])
-                                           + [(.current, "current"), (.pending, "pending")], plain: model.capabilities.colorDepth == .none),
-                          outputPanel: outputIndex,
-                          stepOfOutputCell: { r, c in grid.step(n: here.n, c: here.c, i: r, j: c) },
-                          showsNumbers: showsNumbers)
+        return ScreenPlan(
+            header: header, panels: panels, arithmetic: arithmeticLines(walk, step: step, width: model.size.width),
+            status: status,
+            legends: showsNumbers
+                ? []
+                : [
+                    (model.scene.inputName, ScreenParts.range(of: walk.input.at([here.n]))),
+                    ("Z", ScreenParts.range(of: outputValues)),
+                ],
+            markKey: ScreenParts.markKey(
+                [(.tap, "window tap")] + (g.dilation == HW(square: 1) ? [] : [(.windowGap, "dilation gap")])
+                    + (g.padding == HW(square: 0) ? [] : [(.padding, "zero padding")])
+                    + [(.current, "current"), (.pending, "pending")], plain: model.capabilities.colorDepth == .none),
+            outputPanel: outputIndex,
+            stepOfOutputCell: { r, c in grid.step(n: here.n, c: here.c, i: r, j: c) },
+            showsNumbers: showsNumbers)
     }
 
     /// Layer and shapes, then the walk's output-size formulas, symbolically and with numbers.
-    static func headerLines(_ walk: ConvForwardWalkthrough, step: ConvForwardStep, title: String, model: AppModel) -> [[Span]] {
+    static func headerLines(_ walk: ConvForwardWalkthrough, step: ConvForwardStep, title: String, model: AppModel)
+        -> [[Span]]
+    {
         let layer = walk.layer
         let shapes = [(model.scene.inputName, walk.input.shape), ("W", layer.W.shape), ("Z", walk.output.shape)]
             .map { "\($0.0)\(Formatting.compactShape($0.1))" }.joined(separator: " ")
-        let size = walk.layer.spatialAxes == 1 ? HW(1, walk.input.shape[2]) : HW(walk.input.shape[2], walk.input.shape[3])
+        let size =
+            walk.layer.spatialAxes == 1 ? HW(1, walk.input.shape[2]) : HW(walk.input.shape[2], walk.input.shape[3])
         let skipped = ScreenParts.skippedNote(size: size, geometry: layer.geometry, spatialAxes: layer.spatialAxes)
         return [
             ScreenParts.titleLine(title, step: step.number, of: walk.stepCount, model: model),
             [Span(text: layer.summary, style: .bold), Span(text: "  " + shapes)],
-        ] + SizeFormulaText.lines(walk.sizeFormulas, width: model.size.width,
-                                  note: skipped.isEmpty ? [] : [Span(text: skipped, style: Style(foreground: .indexed(203)))])
+        ]
+            + SizeFormulaText.lines(
+                walk.sizeFormulas, width: model.size.width,
+                note: skipped.isEmpty ? [] : [Span(text: skipped, style: Style(foreground: .indexed(203)))])
             + ScreenParts.parameterBar(model)
     }
 
     /// Which output channels' kernels and maps are shown, when not all fit: `c` moves the focus.
     static func shownNote(kernels: ChannelWindow, outputs: ChannelWindow, sample: Int) -> [Span] {
-        let parts = (kernels.isComplete ? [] : [kernels.note("W")]) + (outputs.isComplete ? [] : [outputs.note("Z", prefix: [sample])])
-        return [Span(text: parts.joined(separator: ", "), style: Style(foreground: .yellow)),
-                Span(text: "  (\(KeyMap.key(.nextChannel)) moves the focus)", style: .dim)]
+        let parts =
+            (kernels.isComplete ? [] : [kernels.note("W")])
+            + (outputs.isComplete ? [] : [outputs.note("Z", prefix: [sample])])
+        return [
+            Span(text: parts.joined(separator: ", "), style: Style(foreground: .yellow)),
+            Span(text: "  (\(KeyMap.key(.nextChannel)) moves the focus)", style: .dim),
+        ]
     }
 
     /// The sum being made, the per-channel partial sums with the bias (folded to `width`
@@ -212,9 +262,11 @@ enum ConvScreen {
         }
         let definition: String
         if walk.layer.spatialAxes == 2 {
-            definition = "Σ_c Σ_p,q W[\(o),c,p,q]·A_pad[\(out[0]),c,\(position(out[2], g.stride.h, g.dilation.h, "p")),\(position(out[3], g.stride.w, g.dilation.w, "q"))] + b[\(o)]"
+            definition =
+                "Σ_c Σ_p,q W[\(o),c,p,q]·A_pad[\(out[0]),c,\(position(out[2], g.stride.h, g.dilation.h, "p")),\(position(out[3], g.stride.w, g.dilation.w, "q"))] + b[\(o)]"
         } else {
-            definition = "Σ_c Σ_k W[\(o),c,k]·A_pad[\(out[0]),c,\(position(out[2], g.stride.w, g.dilation.w, "k"))] + b[\(o)]"
+            definition =
+                "Σ_c Σ_k W[\(o),c,k]·A_pad[\(out[0]),c,\(position(out[2], g.stride.w, g.dilation.w, "k"))] + b[\(o)]"
         }
         let name = "Z\(Formatting.index(out))"
         let indent = String(repeating: " ", count: name.count + 1)
@@ -222,7 +274,12 @@ enum ConvScreen {
         return [
             [Span(text: name, style: .bold), Span(text: " = " + definition)],
             [Span(text: Formatting.foldedSum(lead: indent + "= ", sums + [(step.bias, "b")], width: width))],
-            [Span(text: indent + "= "), Span(text: Formatting.number(step.result), style: Style(foreground: .black, background: .indexed(220), attributes: .bold))],
+            [
+                Span(text: indent + "= "),
+                Span(
+                    text: Formatting.number(step.result),
+                    style: Style(foreground: .black, background: .indexed(220), attributes: .bold)),
+            ],
         ]
     }
 
@@ -235,14 +292,16 @@ enum ConvScreen {
     /// The largest |weight · input| there can be, and whether both tensors hold integers.
     static func productBound(kernel: Tensor, input: Tensor) -> (bound: Double, integral: Bool) {
         func scan(_ t: Tensor) -> (Double, Bool) {
-            var largest = 0.0, integral = true
+            var largest = 0.0
+            var integral = true
             for x in t.scalars where x.isFinite {
                 largest = max(largest, abs(x))
                 if integral && x != x.rounded() { integral = false }
             }
             return (largest, integral)
         }
-        let (k, kIntegral) = scan(kernel), (a, aIntegral) = scan(input)
+        let (k, kIntegral) = scan(kernel)
+        let (a, aIntegral) = scan(input)
         return (k * a, kIntegral && aIntegral)
     }
 

@@ -44,8 +44,10 @@ enum Formatting {
     /// `signedSum` folded to `width` columns after `lead`: as many leading terms as fit, then
     /// "… + 12 more terms", then `tail` (" = 1.25"), which is always kept.
     /// `unlisted` terms follow `parts` without being given.
-    static func foldedSum(lead: String, _ parts: [(value: Double, label: String)], unlisted: Int = 0,
-                          tail: String = "", width: Int) -> String {
+    static func foldedSum(
+        lead: String, _ parts: [(value: Double, label: String)], unlisted: Int = 0,
+        tail: String = "", width: Int
+    ) -> String {
         let terms = parts.indices.map { signedTerm(parts[$0], first: $0 == 0) }
         return TextFitting.foldedSum(lead: lead, terms: terms, unlisted: unlisted, tail: tail, width: width)
     }
@@ -57,7 +59,8 @@ enum Formatting {
 
     /// `MapView.numberFormat(for:)` of a tensor from its kept extent (no pass over the elements).
     static func numberFormat(_ extent: NumberExtent) -> (width: Int, decimals: Int) {
-        MapView.numberFormat(low: extent.low, high: extent.high, integral: extent.integral, special: extent.hasNonFinite)
+        MapView.numberFormat(
+            low: extent.low, high: extent.high, integral: extent.integral, special: extent.hasNonFinite)
     }
 
     /// `name  shape  min … max … mean …`, the lovely-tensors style status of one map.
@@ -72,7 +75,9 @@ enum Formatting {
         let special = [("NaN", s.nanCount), ("+Inf", s.positiveInfinityCount), ("-Inf", s.negativeInfinityCount)]
             .filter { $0.1 > 0 }.map { "\($0.0)×\($0.1)" }
         if !special.isEmpty {
-            spans.append(Span(text: "  " + special.joined(separator: " "), style: Style(foreground: .magenta, attributes: .bold)))
+            spans.append(
+                Span(text: "  " + special.joined(separator: " "), style: Style(foreground: .magenta, attributes: .bold))
+            )
         }
         return spans
     }

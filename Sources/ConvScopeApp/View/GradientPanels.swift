@@ -6,33 +6,43 @@ import Walkthroughs
 /// terms, the sum written out, and the status lines.
 enum GradientPanels {
     /// Title line, the layer with the walk being shown, and the definition being summed.
-    static func header(_ model: AppModel, step: GradientStep, count: Int, walk: String, definition: String) -> [[Span]] {
+    static func header(_ model: AppModel, step: GradientStep, count: Int, walk: String, definition: String) -> [[Span]]
+    {
         [
             ScreenParts.titleLine(model.scene.title, step: step.number, of: count, model: model),
-            [Span(text: "backward · \(walk)", style: Style(foreground: .magenta, attributes: .bold)),
-             Span(text: "   \(KeyMap.key(.nextPhase)) next · \(KeyMap.key(.forwardPhase)) forward", style: .dim)],
+            [
+                Span(text: "backward · \(walk)", style: Style(foreground: .magenta, attributes: .bold)),
+                Span(text: "   \(KeyMap.key(.nextPhase)) next · \(KeyMap.key(.forwardPhase)) forward", style: .dim),
+            ],
             [Span(text: definition, style: Style(foreground: .cyan))],
         ]
     }
 
     /// A map panel over a 2-d slice, numbers or heat map.
-    static func map(_ title: String, _ values: Tensor, numbers: Bool, capabilities: TerminalCapabilities,
-                    mark: @escaping (Int, Int) -> CellMark, focus: (rows: ClosedRange<Int>, columns: ClosedRange<Int>),
-                    isActive: Bool = false) -> Panel {
+    static func map(
+        _ title: String, _ values: Tensor, numbers: Bool, capabilities: TerminalCapabilities,
+        mark: @escaping (Int, Int) -> CellMark, focus: (rows: ClosedRange<Int>, columns: ClosedRange<Int>),
+        isActive: Bool = false
+    ) -> Panel {
         let grid = values.rank == 2 ? values : values.reshaped([1, values.count])
         let format = MapView.numberFormat(for: grid.scalars)
-        let mode: MapView.Mode = numbers
+        let mode: MapView.Mode =
+            numbers
             ? .numbers(width: format.width, decimals: format.decimals)
             : ScreenParts.heat(HeatmapMode(capabilities), of: grid)
-        let view = MapView(rows: grid.shape[0], columns: grid.shape[1], value: { grid[$0, $1] }, mark: mark, mode: mode, focus: focus)
+        let view = MapView(
+            rows: grid.shape[0], columns: grid.shape[1], value: { grid[$0, $1] }, mark: mark, mode: mode, focus: focus)
         return Panel(title: title, map: view, isActive: isActive)
     }
 
     /// The map being filled in: elements before the current step done, the current one
     /// highlighted, the rest pending. `step(r, c)` is the step of a map cell.
-    static func result(_ title: String, _ values: Tensor, current: Int, numbers: Bool, capabilities: TerminalCapabilities,
-                       step: @escaping (Int, Int) -> Int, at cell: (Int, Int)) -> Panel {
-        map(title, values, numbers: numbers, capabilities: capabilities,
+    static func result(
+        _ title: String, _ values: Tensor, current: Int, numbers: Bool, capabilities: TerminalCapabilities,
+        step: @escaping (Int, Int) -> Int, at cell: (Int, Int)
+    ) -> Panel {
+        map(
+            title, values, numbers: numbers, capabilities: capabilities,
             mark: { r, c in
                 let s = step(r, c)
                 return s == current ? .current : s < current ? .done : .pending
@@ -48,10 +58,15 @@ enum GradientPanels {
         let values = built.map { Formatting.number($0.product) }
         let width = values.map(\.count).max() ?? 0
         let lines = zip(built, values).map { term, value -> [Span] in
-            [Span(text: String(repeating: " ", count: width - value.count) + value, style: .bold), Span(text: " ← " + label(term))]
+            [
+                Span(text: String(repeating: " ", count: width - value.count) + value, style: .bold),
+                Span(text: " ← " + label(term)),
+            ]
         }
-        return Panel(title: "terms (\(terms.count))", lines: lines.isEmpty ? [[Span(text: "none: gradient 0", style: .dim)]] : lines,
-                         unbuiltLines: terms.count - built.count, minimumWidth: 24)
+        return Panel(
+            title: "terms (\(terms.count))",
+            lines: lines.isEmpty ? [[Span(text: "none: gradient 0", style: .dim)]] : lines,
+            unbuiltLines: terms.count - built.count, minimumWidth: 24)
     }
 
     /// How many stacked map panels can show at this size (each needs 3 rows at least):
@@ -77,39 +92,54 @@ enum GradientPanels {
 
     /// The sum written out: the definition, the products added (folded to `width` columns,
     /// "… + 12 more terms"), the result.
-    static func arithmetic(width: Int, _ name: String, _ terms: [GradientTerm], result: Double, note: String = "") -> [[Span]] {
+    static func arithmetic(width: Int, _ name: String, _ terms: [GradientTerm], result: Double, note: String = "")
+        -> [[Span]]
+    {
         let indent = String(repeating: " ", count: name.count + 1)
         // No more terms than the line has room for are written out (each takes 4 columns at least).
         let listed = terms.prefix(max(1, width / 4)).map { (value: $0.product, label: "") }
-        let sum = terms.isEmpty ? "0 (no terms)"
-            : Formatting.foldedSum(lead: "", listed, unlisted: terms.count - listed.count,
-                                   width: width - name.count - 3)
+        let sum =
+            terms.isEmpty
+            ? "0 (no terms)"
+            : Formatting.foldedSum(
+                lead: "", listed, unlisted: terms.count - listed.count,
+                width: width - name.count - 3)
         return [
             [Span(text: name, style: .bold), Span(text: " = " + sum)],
-            [Span(text: indent + "= "), Span(text: Formatting.number(result), style: MarkStyle.numberStyle(.current, value: result)),
-             Span(text: note, style: .dim)],
+            [
+                Span(text: indent + "= "),
+                Span(text: Formatting.number(result), style: MarkStyle.numberStyle(.current, value: result)),
+                Span(text: note, style: .dim),
+            ],
             [],
         ]
     }
 
     /// A key to the backward marks; `padding` when the screen shows zero padding.
     static func markKey(_ model: AppModel, padding: Bool = false) -> [Span] {
-        ScreenParts.markKey([(.tap, "in this sum")] + (padding ? [(.padding, "zero / padding")] : []) + [(.current, "current"), (.pending, "pending")],
-                           plain: model.capabilities.colorDepth == .none)
+        ScreenParts.markKey(
+            [(.tap, "in this sum")] + (padding ? [(.padding, "zero / padding")] : []) + [
+                (.current, "current"), (.pending, "pending"),
+            ],
+            plain: model.capabilities.colorDepth == .none)
     }
 
     /// Lays the columns out, picking numbers or heat maps the way the forward screens do.
-    static func plan(_ model: AppModel, header: [[Span]], arithmetic: [[Span]], status: [[Span]],
-                     markKey: [Span]? = nil,
-                     columns: (Bool) -> [(panels: [Panel], flexible: Bool)],
-                     resultStep: @escaping (Int, Int) -> Int?) -> ScreenPlan {
+    static func plan(
+        _ model: AppModel, header: [[Span]], arithmetic: [[Span]], status: [[Span]],
+        markKey: [Span]? = nil,
+        columns: (Bool) -> [(panels: [Panel], flexible: Bool)],
+        resultStep: @escaping (Int, Int) -> Int?
+    ) -> ScreenPlan {
         let body = Bands(size: model.size, headerLines: header.count, arithmeticLines: 3, statusLines: 4).body
-        let numbers = model.display == .numbers || (model.display == .automatic && ColumnLayout.fits(columns(true), in: body))
+        let numbers =
+            model.display == .numbers || (model.display == .automatic && ColumnLayout.fits(columns(true), in: body))
         let laid = columns(numbers)
         let panels = ColumnLayout.arrange(laid, in: body)
         let resultIndex = panels.lastIndex(where: \.isActive)
-        return ScreenPlan(header: header, panels: panels, arithmetic: arithmetic, status: status, legends: [],
-                          markKey: markKey ?? GradientPanels.markKey(model), outputPanel: resultIndex,
-                          stepOfOutputCell: resultStep, showsNumbers: numbers)
+        return ScreenPlan(
+            header: header, panels: panels, arithmetic: arithmetic, status: status, legends: [],
+            markKey: markKey ?? GradientPanels.markKey(model), outputPanel: resultIndex,
+            stepOfOutputCell: resultStep, showsNumbers: numbers)
     }
 }

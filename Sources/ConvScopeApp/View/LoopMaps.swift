@@ -18,20 +18,24 @@ enum LoopMaps {
 
     /// The columns of panels for `tensor`, named `name`, each map kept in view around `focus`
     /// (spatial rows and columns, e.g. the step's window).
-    static func columns(_ tensor: Tensor, name: String, layout: Layout, mode: MapView.Mode, marks: @escaping Marks,
-                        focus: (rows: ClosedRange<Int>, columns: ClosedRange<Int>), active: Bool) -> [[Panel]] {
+    static func columns(
+        _ tensor: Tensor, name: String, layout: Layout, mode: MapView.Mode, marks: @escaping Marks,
+        focus: (rows: ClosedRange<Int>, columns: ClosedRange<Int>), active: Bool
+    ) -> [[Panel]] {
         switch layout {
         case .matrix:
             let grid = tensor.rank == 2 ? tensor : tensor.reshaped([1, tensor.count])
             let flat = tensor.rank == 1
-            let view = MapView(rows: grid.shape[0], columns: grid.shape[1], value: { grid[$0, $1] },
-                               mark: { r, c in marks(flat ? [c] : [r, c]) }, mode: mode)
+            let view = MapView(
+                rows: grid.shape[0], columns: grid.shape[1], value: { grid[$0, $1] },
+                mark: { r, c in marks(flat ? [c] : [r, c]) }, mode: mode)
             return [[Panel(title: name, map: view, isActive: active)]]
         case .batch(let sample, let channels):
             let maps = planes(tensor)
             var column = channels.shown.map { c in
-                panel(maps, name: name, lead: [sample, c], rank: tensor.rank, mode: mode, marks: marks, focus: focus,
-                      active: active)
+                panel(
+                    maps, name: name, lead: [sample, c], rank: tensor.rank, mode: mode, marks: marks, focus: focus,
+                    active: active)
             }
             let more = channels.total - channels.shown.upperBound
             if more > 0 { column[column.count - 1].notes.append("+\(more) more") }
@@ -40,8 +44,10 @@ enum LoopMaps {
             let maps = planes(tensor)
             return window.shown.map { o in
                 var column = rows.shown.map { c in
-                    panel(maps, name: name, lead: [o, c], rank: tensor.rank, mode: mode, marks: marks, focus: (0...0, 0...0),
-                          active: active && o == focused)
+                    panel(
+                        maps, name: name, lead: [o, c], rank: tensor.rank, mode: mode, marks: marks,
+                        focus: (0...0, 0...0),
+                        active: active && o == focused)
                 }
                 let more = rows.total - rows.shown.upperBound
                 if more > 0 { column[column.count - 1].notes.append("+\(more) more") }
@@ -65,12 +71,15 @@ enum LoopMaps {
     }
 
     /// One `name[a,b]` map of a 4-d view; `rank` is the tensor's own, for the marks' indices.
-    private static func panel(_ maps: Tensor, name: String, lead: [Int], rank: Int, mode: MapView.Mode,
-                              marks: @escaping Marks, focus: (rows: ClosedRange<Int>, columns: ClosedRange<Int>),
-                              active: Bool) -> Panel {
+    private static func panel(
+        _ maps: Tensor, name: String, lead: [Int], rank: Int, mode: MapView.Mode,
+        marks: @escaping Marks, focus: (rows: ClosedRange<Int>, columns: ClosedRange<Int>),
+        active: Bool
+    ) -> Panel {
         let plane = maps.at(lead)
-        let view = MapView(rows: maps.shape[2], columns: maps.shape[3], value: { plane[$0, $1] },
-                           mark: { r, c in marks(lead + (rank == 3 ? [c] : [r, c])) }, mode: mode, focus: focus)
+        let view = MapView(
+            rows: maps.shape[2], columns: maps.shape[3], value: { plane[$0, $1] },
+            mark: { r, c in marks(lead + (rank == 3 ? [c] : [r, c])) }, mode: mode, focus: focus)
         return Panel(title: "\(name)\(Formatting.index(lead))", map: view, isActive: active)
     }
 

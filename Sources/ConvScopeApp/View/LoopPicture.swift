@@ -38,8 +38,9 @@ struct LoopPicture {
         let total = weights?.shape[0] ?? 1
         let focus = ((channel % total) + total) % total
         func columns(numbers: Bool, result: Bool, capacity: Int) -> (columns: [ColumnLayout.Column], notes: [String]) {
-            layout(numbers: numbers, result: result, window: ChannelWindow(total: total, focus: focus, capacity: capacity),
-                   focus: focus, height: body.height, capabilities: capabilities)
+            layout(
+                numbers: numbers, result: result, window: ChannelWindow(total: total, focus: focus, capacity: capacity),
+                focus: focus, height: body.height, capabilities: capabilities)
         }
         // Numbers first: as many weight columns as fit in numbers, the step's result giving way
         // before the maps turn into heat maps (its values are the output's current cells too).
@@ -57,18 +58,22 @@ struct LoopPicture {
         let numbers = choice?.numbers ?? (display == .numbers)
         let window = ChannelWindow(total: total, focus: focus, capacity: choice?.capacity ?? 1)
         let laid = columns(numbers: numbers, result: choice?.result ?? false, capacity: window.shown.count)
-        let legends = [(readName, ScreenParts.range(of: stage.input.at([sample]))),
-                       (outputName, ScreenParts.range(of: stage.output))]
+        let legends = [
+            (readName, ScreenParts.range(of: stage.input.at([sample]))),
+            (outputName, ScreenParts.range(of: stage.output)),
+        ]
         let name = tensordot.map { $0.fixedIsWeight ? $0.fixedName : outputName } ?? ""
         let notes = (window.isComplete ? [] : [window.note(name)]) + laid.notes
-        return Arranged(panels: ColumnLayout.arrange(laid.columns, in: body), numbers: numbers, legends: legends,
-                        note: notes.isEmpty ? nil : notes.joined(separator: ", "))
+        return Arranged(
+            panels: ColumnLayout.arrange(laid.columns, in: body), numbers: numbers, legends: legends,
+            note: notes.isEmpty ? nil : notes.joined(separator: ", "))
     }
 
     /// Whether the columns fit side by side with the scrolling (flexible) maps at their titles' width.
     static func fitsScrolling(_ columns: [ColumnLayout.Column], in body: Rect) -> Bool {
         let widths = columns.filter { !$0.panels.isEmpty }.map { column in
-            column.flexible ? column.panels.map { Panel.titleWidth($0.title) }.max() ?? 0
+            column.flexible
+                ? column.panels.map { Panel.titleWidth($0.title) }.max() ?? 0
                 : ColumnLayout.naturalWidth(of: column.panels)
         }
         return widths.reduce(0, +) + widths.count - 1 <= body.width
@@ -76,8 +81,10 @@ struct LoopPicture {
 
     /// The columns, read tensor | whole operand | result | output, and which channels of
     /// the batch tensors are shown when not all fit `height`.
-    private func layout(numbers: Bool, result: Bool, window: ChannelWindow, focus: Int, height: Int,
-                        capabilities: TerminalCapabilities) -> (columns: [ColumnLayout.Column], notes: [String]) {
+    private func layout(
+        numbers: Bool, result: Bool, window: ChannelWindow, focus: Int, height: Int,
+        capabilities: TerminalCapabilities
+    ) -> (columns: [ColumnLayout.Column], notes: [String]) {
         func mode(_ t: Tensor, heat: Bool) -> MapView.Mode {
             guard heat else {
                 let format = MapView.numberFormat(for: t.scalars)
@@ -89,44 +96,57 @@ struct LoopPicture {
         // are is noted on the last one shown (`+3 more`).
         var notes: [String] = []
         func layoutOf(_ t: Tensor, _ name: String, weight: Bool, mode: MapView.Mode, output: Bool = false)
-            -> LoopMaps.Layout {
+            -> LoopMaps.Layout
+        {
             if t.rank <= 2 { return .matrix }
             let channels = LoopMaps.channelWindow(t, focus: output ? channel : 0, mode: mode, height: height)
             if output && !weight && !channels.isComplete { notes.append(channels.note(name, prefix: [sample])) }
-            if weight && !channels.isComplete { notes.append("\(name)[:, \(channels.range)] of \(channels.total) C_in shown") }
+            if weight && !channels.isComplete {
+                notes.append("\(name)[:, \(channels.range)] of \(channels.total) C_in shown")
+            }
             return weight ? .weight(window, focus: focus, rows: channels) : .batch(sample: sample, channels: channels)
         }
         let input = stage.input
         let readFocus = LoopMaps.extent(of: step.reads[0], shape: input.shape)
         let inputMode = mode(input.at([sample]), heat: !numbers)
-        var columns = LoopMaps.columns(input, name: readName, layout: layoutOf(input, readName, weight: false, mode: inputMode),
-                                       mode: inputMode, marks: readMark, focus: readFocus, active: true).map { ($0, true) }
+        var columns = LoopMaps.columns(
+            input, name: readName, layout: layoutOf(input, readName, weight: false, mode: inputMode),
+            mode: inputMode, marks: readMark, focus: readFocus, active: true
+        ).map { ($0, true) }
         if let loop = tensordot {
             let fixed = loop.fixed
             let fixedMode = mode(fixed, heat: !numbers && !loop.fixedIsWeight)
-            columns += LoopMaps.columns(fixed, name: loop.fixedName,
-                                        layout: layoutOf(fixed, loop.fixedName, weight: loop.fixedIsWeight, mode: fixedMode),
-                                        mode: fixedMode, marks: { _ in .plain }, focus: readFocus, active: false)
-                .map { ($0, !loop.fixedIsWeight) }
+            columns += LoopMaps.columns(
+                fixed, name: loop.fixedName,
+                layout: layoutOf(fixed, loop.fixedName, weight: loop.fixedIsWeight, mode: fixedMode),
+                mode: fixedMode, marks: { _ in .plain }, focus: readFocus, active: false
+            )
+            .map { ($0, !loop.fixedIsWeight) }
         }
         // The step's result, and under it the bias a forward tensordot adds to every row.
         var results: [Panel] = []
         if result {
-            results += LoopMaps.columns(step.result, name: "\(step.writes)", layout: .matrix,
-                                        mode: mode(step.result, heat: false), marks: { _ in .plain },
-                                        focus: (0...0, 0...0), active: false)[0]
+            results +=
+                LoopMaps.columns(
+                    step.result, name: "\(step.writes)", layout: .matrix,
+                    mode: mode(step.result, heat: false), marks: { _ in .plain },
+                    focus: (0...0, 0...0), active: false)[0]
         }
         if result, let bias = tensordot?.bias {
-            results += LoopMaps.columns(bias, name: "b", layout: .matrix, mode: mode(bias, heat: false),
-                                        marks: { _ in .plain }, focus: (0...0, 0...0), active: false)[0]
+            results +=
+                LoopMaps.columns(
+                    bias, name: "b", layout: .matrix, mode: mode(bias, heat: false),
+                    marks: { _ in .plain }, focus: (0...0, 0...0), active: false)[0]
         }
         if !results.isEmpty { columns.append((results, false)) }
         let out = output
         let weight = tensordot?.outputIsWeight ?? false
         let outFocus = LoopMaps.extent(of: step.writes, shape: out.shape)
         let outMode = mode(stage.output, heat: !numbers && !weight && out.rank > 2)
-        columns += LoopMaps.columns(out, name: outputName, layout: layoutOf(out, outputName, weight: weight, mode: outMode, output: true),
-                                    mode: outMode, marks: outputMark, focus: outFocus, active: true).map { ($0, !weight) }
+        columns += LoopMaps.columns(
+            out, name: outputName, layout: layoutOf(out, outputName, weight: weight, mode: outMode, output: true),
+            mode: outMode, marks: outputMark, focus: outFocus, active: true
+        ).map { ($0, !weight) }
         return (columns, notes)
     }
 
@@ -146,7 +166,8 @@ struct LoopPicture {
         let read = step.reads[0]
         if read.selects(index, shape: input.shape) {
             if case .windowMax(let picks) = step.operation,
-               picks.contains(where: { [$0.sample, $0.channel, $0.input.h, $0.input.w] == index }) {
+                picks.contains(where: { [$0.sample, $0.channel, $0.input.h, $0.input.w] == index })
+            {
                 return .argmax
             }
             if !read.axes.allSatisfy({ $0 == .all }) { return .tap }

@@ -18,28 +18,37 @@ enum LoopScreen {
 
         var header = headerLines(walk, stage: stageIndex, local: local, step: number, title: title, model: model)
         let arithmetic = LoopText.operation(step, sample: n, width: width)
-        var bands = Bands(size: model.size, headerLines: header.count, arithmeticLines: arithmetic.count, statusLines: 4)
-        let pictures = LoopPicture(stage: stage, step: step, local: local, sample: n, channel: model.loopChannel,
-                                   inputName: model.scene.inputName)
+        var bands = Bands(
+            size: model.size, headerLines: header.count, arithmeticLines: arithmetic.count, statusLines: 4)
+        let pictures = LoopPicture(
+            stage: stage, step: step, local: local, sample: n, channel: model.loopChannel,
+            inputName: model.scene.inputName)
         // The code takes what it needs of the top, but leaves the maps two thirds of a short body.
         func codePanel(in body: Rect) -> Panel {
-            let code = LoopText.code(stage.code, current: step.line, width: body.width - 2,
-                                     unicode: model.capabilities.unicode)
+            let code = LoopText.code(
+                stage.code, current: step.line, width: body.width - 2,
+                unicode: model.capabilities.unicode)
             let shown = code.visible(height: body.height / 3 - 2)
             var panel = Panel(title: LoopText.stepLine(step), lines: shown, isActive: true)
-            panel.frame = Rect(x: body.x, y: body.y, width: min(body.width, panel.naturalSize.width), height: shown.count + 2)
+            panel.frame = Rect(
+                x: body.x, y: body.y, width: min(body.width, panel.naturalSize.width), height: shown.count + 2)
             return panel
         }
         var code = codePanel(in: bands.body)
-        var arranged = pictures.arrange(in: bands.body.inset(top: code.frame.height), display: model.display,
-                                        capabilities: model.capabilities)
+        var arranged = pictures.arrange(
+            in: bands.body.inset(top: code.frame.height), display: model.display,
+            capabilities: model.capabilities)
         if let note = arranged.note {
-            header.append([Span(text: note, style: Style(foreground: .yellow)),
-                           Span(text: "  (\(KeyMap.key(.nextChannel)) pages)", style: .dim)])
-            bands = Bands(size: model.size, headerLines: header.count, arithmeticLines: arithmetic.count, statusLines: 4)
+            header.append([
+                Span(text: note, style: Style(foreground: .yellow)),
+                Span(text: "  (\(KeyMap.key(.nextChannel)) pages)", style: .dim),
+            ])
+            bands = Bands(
+                size: model.size, headerLines: header.count, arithmeticLines: arithmetic.count, statusLines: 4)
             code = codePanel(in: bands.body)
-            arranged = pictures.arrange(in: bands.body.inset(top: code.frame.height), display: model.display,
-                                        capabilities: model.capabilities)
+            arranged = pictures.arrange(
+                in: bands.body.inset(top: code.frame.height), display: model.display,
+                capabilities: model.capabilities)
         }
         let panels = [code] + arranged.panels
         let outputIndex = panels.lastIndex { $0.title.hasPrefix(pictures.outputName) && $0.isActive }
@@ -51,22 +60,26 @@ enum LoopScreen {
             legends: arranged.numbers ? [] : arranged.legends,
             markKey: ScreenParts.markKey(pictures.markMeanings, plain: model.capabilities.colorDepth == .none),
             outputPanel: outputIndex,
-            stepOfOutputCell: pictures.clickable ? { r, c in
-                r < grid.h && c < grid.w ? base + r * grid.w + c : nil
-            } : nil,
+            stepOfOutputCell: pictures.clickable
+                ? { r, c in
+                    r < grid.h && c < grid.w ? base + r * grid.w + c : nil
+                } : nil,
             showsNumbers: arranged.numbers)
     }
 
     /// The title line; the layer and pass; the stage and its loops; the output-size formulas.
-    static func headerLines(_ walk: LoopWalk, stage: Int, local: Int, step: Int, title: String,
-                            model: AppModel) -> [[Span]] {
+    static func headerLines(
+        _ walk: LoopWalk, stage: Int, local: Int, step: Int, title: String,
+        model: AppModel
+    ) -> [[Span]] {
         let current = walk.stages[stage]
         let pass = model.phase == .forward ? "forward" : "backward · \(model.phase.rawValue)"
         let width = model.size.width
         // The stage line breaks between its parts, never leaving a separator at a line's end;
         // the iteration count, also in the step counter, comes only where it fits.
         var stageLines = ["stage \(stage + 1)/\(walk.stages.count) \(current.title)"]
-        let parts = [(current.header, true)]
+        let parts =
+            [(current.header, true)]
             + (current.stepCount > 1 ? [("iteration \(local + 1)/\(current.stepCount)", false)] : [])
         for (part, needed) in parts {
             let last = stageLines[stageLines.count - 1]
@@ -78,13 +91,20 @@ enum LoopScreen {
         }
         // A stage with sizes of its own (the stride-1 loop inside a strided layer) shows them
         // under the layer's, so the loop's bounds and the layer's output both read true.
-        let own = current.formulas.isEmpty || current.formulas.map(\.value) == walk.formulas.map(\.value) ? []
-            : SizeFormulaText.lines(current.formulas, width: width - 12).map { [Span(text: "this stage: ", style: .dim)] + $0 }
+        let own =
+            current.formulas.isEmpty || current.formulas.map(\.value) == walk.formulas.map(\.value)
+            ? []
+            : SizeFormulaText.lines(current.formulas, width: width - 12).map {
+                [Span(text: "this stage: ", style: .dim)] + $0
+            }
         let lead = "loop walk · \(pass) · "
         let hint = "   \(KeyMap.key(.toggleWalk)) element walk"
         return [
             ScreenParts.titleLine(title, step: step, of: walk.stepCount, model: model),
-            [Span(text: lead, style: Style(foreground: .magenta, attributes: .bold)), Span(text: walk.title, style: .bold)]
+            [
+                Span(text: lead, style: Style(foreground: .magenta, attributes: .bold)),
+                Span(text: walk.title, style: .bold),
+            ]
                 + (lead.count + walk.title.count + hint.count <= width ? [Span(text: hint, style: .dim)] : []),
         ] + stageLines.map { [Span(text: $0)] } + SizeFormulaText.lines(walk.formulas, width: width) + own
             + ScreenParts.parameterBar(model)

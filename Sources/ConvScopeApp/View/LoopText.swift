@@ -32,8 +32,10 @@ enum LoopText {
             let indent = String(repeating: " ", count: line.prefix { $0 == " " }.count + 4)
             let start = lines.count
             for (part, text) in wrapped(line, width: width - marker.count, indent: indent).enumerated() {
-                lines.append([Span(text: part == 0 ? marker : "  ", style: Style(foreground: .yellow, attributes: .bold)),
-                              Span(text: text, style: isCurrent ? currentStyle : .plain)])
+                lines.append([
+                    Span(text: part == 0 ? marker : "  ", style: Style(foreground: .yellow, attributes: .bold)),
+                    Span(text: text, style: isCurrent ? currentStyle : .plain),
+                ])
             }
             if isCurrent { range = start..<lines.count }
         }
@@ -46,7 +48,8 @@ enum LoopText {
     static func wrapped(_ line: String, width: Int, indent: String) -> [String] {
         guard line.count > width else { return [line] }
         let characters = Array(line)
-        var arguments: [Int] = [], byDepth: [Int: [Int]] = [:]
+        var arguments: [Int] = []
+        var byDepth: [Int: [Int]] = [:]
         var open: [Character] = []
         for (i, c) in characters.enumerated() {
             switch c {
@@ -58,9 +61,11 @@ enum LoopText {
             default: break
             }
         }
-        let candidates = [arguments] + byDepth.keys.sorted().map { depth in
-            byDepth.filter { $0.key <= depth }.values.flatMap { $0 }.sorted()
-        }
+        let candidates =
+            [arguments]
+            + byDepth.keys.sorted().map { depth in
+                byDepth.filter { $0.key <= depth }.values.flatMap { $0 }.sorted()
+            }
         for breaks in candidates where !breaks.isEmpty {
             let lines = broken(characters, at: breaks, width: width, indent: indent)
             if lines.allSatisfy({ $0.count <= width }) { return lines }
@@ -74,7 +79,9 @@ enum LoopText {
         var start = 0
         while characters.count - start + (lines.isEmpty ? 0 : indent.count) > width {
             let room = width - (lines.isEmpty ? 0 : indent.count)
-            guard let cut = breaks.last(where: { $0 > start && $0 - start <= room }) ?? breaks.first(where: { $0 > start })
+            guard
+                let cut = breaks.last(where: { $0 > start && $0 - start <= room })
+                    ?? breaks.first(where: { $0 > start })
             else { break }
             lines.append((lines.isEmpty ? "" : indent) + String(characters[start..<cut]).trimmingTrailingSpace)
             start = cut + 1
@@ -99,10 +106,12 @@ enum LoopText {
         var lines: [String]
         switch step.operation {
         case .contraction(let contraction):
-            let pieces = ["np.tensordot(\(contraction.left) \(contraction.leftShape),",
-                          "\(contraction.right) \(contraction.rightShape),",
-                          "axes=\(contraction.axesText))",
-                          "→ \(contraction.resultShape)" + (contraction.added.map { " + \($0)" } ?? "")]
+            let pieces = [
+                "np.tensordot(\(contraction.left) \(contraction.leftShape),",
+                "\(contraction.right) \(contraction.rightShape),",
+                "axes=\(contraction.axesText))",
+                "→ \(contraction.resultShape)" + (contraction.added.map { " + \($0)" } ?? ""),
+            ]
             lines = TextFolding.fold(pieces, width: width, indent: "    ")
         case .windowMax(let picks):
             lines = picks.filter { $0.sample == n }.map { pick in

@@ -9,12 +9,13 @@ extension ChannelWindow {
         let here = grid.position(ofStep: current)
         return shown.map { o -> Panel in
             let values = outputs.at([o])
-            let map = MapView(rows: grid.rows, columns: grid.columns, value: { values[$0, $1] },
-                              mark: { r, q in
-                                  let cell = grid.step(n: here.n, c: o, i: r, j: q)
-                                  return cell == current ? .current : cell < current ? .done : .pending
-                              },
-                              mode: mode, focus: o == here.c ? (here.i...here.i, here.j...here.j) : (0...0, 0...0))
+            let map = MapView(
+                rows: grid.rows, columns: grid.columns, value: { values[$0, $1] },
+                mark: { r, q in
+                    let cell = grid.step(n: here.n, c: o, i: r, j: q)
+                    return cell == current ? .current : cell < current ? .done : .pending
+                },
+                mode: mode, focus: o == here.c ? (here.i...here.i, here.j...here.j) : (0...0, 0...0))
             return Panel(title: "Z\(Formatting.index([here.n, o]))", map: map, isActive: o == here.c)
         }
     }

@@ -17,8 +17,10 @@ enum OverflowNote {
 
     /// `overflow: the textbook (e^1750 − …) = inf/inf = nan`, saying whether it is still right.
     static func line(_ value: TextbookActivation) -> [Span] {
-        [Span(text: "overflow:", style: Style(foreground: .red, attributes: .bold)),
-         Span(text: " textbook " + value.text + (value.wrong ? "" : " (right here by luck)"))]
+        [
+            Span(text: "overflow:", style: Style(foreground: .red, attributes: .bold)),
+            Span(text: " textbook " + value.text + (value.wrong ? "" : " (right here by luck)")),
+        ]
     }
 
     /// After the stable value: where it comes from.

@@ -14,10 +14,12 @@ extension AppModel {
         var buffer = Buffer(size: size)
         let glyphs = Glyphs(capabilities)
         guard let plan = ScreenLayout(model: self).plan else {
-            TooSmallMessage(required: ScreenLayout.minimumSize, glyphs: glyphs).render(into: &buffer, area: buffer.bounds)
+            TooSmallMessage(required: ScreenLayout.minimumSize, glyphs: glyphs).render(
+                into: &buffer, area: buffer.bounds)
             return buffer
         }
-        let bands = Bands(size: size, headerLines: plan.header.count, arithmeticLines: plan.arithmetic.count, statusLines: 4)
+        let bands = Bands(
+            size: size, headerLines: plan.header.count, arithmeticLines: plan.arithmetic.count, statusLines: 4)
         draw(plan.header, in: bands.header, into: &buffer, glyphs: glyphs)
         for panel in plan.panels where panel.frame.width >= 4 && panel.frame.height >= 3 {
             let border = panel.isActive ? Style(foreground: .cyan) : Style(foreground: .indexed(245))
@@ -27,8 +29,9 @@ extension AppModel {
                 map.textMarks = capabilities.colorDepth == .none
                 map.render(into: &buffer, area: panel.inner)
             }
-            draw(Self.fitted(panel.lines, unbuilt: panel.unbuiltLines, height: panel.inner.height), in: panel.inner,
-                 into: &buffer, glyphs: glyphs)
+            draw(
+                Self.fitted(panel.lines, unbuilt: panel.unbuiltLines, height: panel.inner.height), in: panel.inner,
+                into: &buffer, glyphs: glyphs)
         }
         // The text below the panels follows the tallest panel rather than the bottom edge.
         let lift = max(0, bands.arithmetic.y - ((plan.panels.map(\.frame.maxY).max() ?? bands.body.y) + 1))
@@ -36,19 +39,27 @@ extension AppModel {
         draw(plan.status, in: bands.status.offset(dy: -lift), into: &buffer, glyphs: glyphs)
         drawKey(plan, in: bands.status.inset(top: 3).offset(dy: -lift), into: &buffer)
         if let notice {
-            draw([[Span(text: notice, style: Style(foreground: .yellow, attributes: .bold))]], in: bands.hints, into: &buffer, glyphs: glyphs)
+            draw(
+                [[Span(text: notice, style: Style(foreground: .yellow, attributes: .bold))]], in: bands.hints,
+                into: &buffer, glyphs: glyphs)
         } else if !keyHints {
             if !plan.legends.isEmpty { draw([plan.markKey], in: bands.hints, into: &buffer, glyphs: glyphs) }
         } else {
-            KeyHintBar(KeyMap.hints, keyStyle: Style(foreground: .cyan, attributes: .bold)).render(into: &buffer, area: bands.hints)
+            KeyHintBar(KeyMap.hints, keyStyle: Style(foreground: .cyan, attributes: .bold)).render(
+                into: &buffer, area: bands.hints)
         }
         if let menu {
-            MenuOverlay(title: Self.menuTitle, labels: menu.entries.map(menuLabel), selection: menu.selection, glyphs: glyphs)
-                .render(into: &buffer, area: buffer.bounds)
+            MenuOverlay(
+                title: Self.menuTitle, labels: menu.entries.map(menuLabel), selection: menu.selection, glyphs: glyphs
+            )
+            .render(into: &buffer, area: buffer.bounds)
         }
         if showsHelp {
-            HelpOverlay(title: "ConvScope keys", bindings: KeyMap.help, keyStyle: Style(foreground: .cyan, attributes: .bold), glyphs: glyphs)
-                .render(into: &buffer, area: buffer.bounds)
+            HelpOverlay(
+                title: "ConvScope keys", bindings: KeyMap.help, keyStyle: Style(foreground: .cyan, attributes: .bold),
+                glyphs: glyphs
+            )
+            .render(into: &buffer, area: buffer.bounds)
         }
         return buffer
     }
@@ -85,7 +96,8 @@ extension AppModel {
             let kind = scale == .diverging ? "signed" : capabilities.unicode ? "≥ 0" : ">= 0"
             var x = buffer.write("\(legend.name) ", x: part.x, y: part.y, style: .bold, clip: part)
             x = buffer.write("\(kind) ", x: x, y: part.y, style: .dim, clip: part)
-            let integral = range.lowerBound == range.lowerBound.rounded() && range.upperBound == range.upperBound.rounded()
+            let integral =
+                range.lowerBound == range.lowerBound.rounded() && range.upperBound == range.upperBound.rounded()
             Legend(range: range, scale: scale, mode: HeatmapMode(capabilities), maxDecimals: integral ? 0 : 2)
                 .render(into: &buffer, area: Rect(x: x, y: part.y, width: max(0, part.maxX - x - 2), height: 1))
         }

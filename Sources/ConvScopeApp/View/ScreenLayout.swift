@@ -32,7 +32,8 @@ public struct ScreenLayout {
     /// The step whose output cell is drawn at `point`, if any.
     func step(at point: Point) -> Int? {
         guard let plan, let index = plan.outputPanel, let map = plan.panels[index].map,
-              let cell = map.cell(at: point, in: plan.panels[index].inner) else { return nil }
+            let cell = map.cell(at: point, in: plan.panels[index].inner)
+        else { return nil }
         return plan.stepOfOutputCell?(cell.row, cell.column) ?? nil
     }
 }

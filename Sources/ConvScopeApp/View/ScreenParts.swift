@@ -8,9 +8,11 @@ enum ScreenParts {
     static func titleLine(_ title: String, step: Int, of count: Int, model: AppModel) -> [Span] {
         let scene = model.scenes.count > 1 ? " \(model.sceneIndex + 1)/\(model.scenes.count)" : ""
         let play = model.isPlaying ? "▶ " + model.playbackRate : "❚❚ paused"
-        return [Span(text: "ConvScope\(scene)", style: Style(foreground: .cyan, attributes: .bold)),
-                Span(text: " · step \(step + 1)/\(count) \(play) · "),
-                Span(text: title, style: .bold)]
+        return [
+            Span(text: "ConvScope\(scene)", style: Style(foreground: .cyan, attributes: .bold)),
+            Span(text: " · step \(step + 1)/\(count) \(play) · "),
+            Span(text: title, style: .bold),
+        ]
     }
 
     /// The finite range of a tensor's values, for heat-map colours.
@@ -39,7 +41,10 @@ enum ScreenParts {
                 guard !samples.isEmpty else { return nil }
                 return [Span(text: " " + samples.joined(separator: " ") + " "), Span(text: meaning + "  ")]
             }
-            return [Span(text: mark == .pending ? " · " : " 0 ", style: MarkStyle.numberStyle(mark, value: 0)), Span(text: " \(meaning)  ")]
+            return [
+                Span(text: mark == .pending ? " · " : " 0 ", style: MarkStyle.numberStyle(mark, value: 0)),
+                Span(text: " \(meaning)  "),
+            ]
         }.flatMap { $0 }
     }
 
@@ -50,10 +55,16 @@ enum ScreenParts {
         var spans = [Span(text: "sizes ", style: .dim)]
         for (i, parameter) in recipe.parameters.enumerated() {
             let text = "\(parameter.name) \(parameter.value)"
-            spans.append(Span(text: i == selected ? "‹\(text)›" : " \(text) ",
-                              style: i == selected ? Style(foreground: .black, background: .cyan, attributes: .bold) : .plain))
+            spans.append(
+                Span(
+                    text: i == selected ? "‹\(text)›" : " \(text) ",
+                    style: i == selected ? Style(foreground: .black, background: .cyan, attributes: .bold) : .plain))
         }
-        spans.append(Span(text: "  \(KeyMap.key(.nextParameter)) \(KeyMap.key(.decreaseParameter)) \(KeyMap.key(.increaseParameter))", style: .dim))
+        spans.append(
+            Span(
+                text:
+                    "  \(KeyMap.key(.nextParameter)) \(KeyMap.key(.decreaseParameter)) \(KeyMap.key(.increaseParameter))",
+                style: .dim))
         return [spans]
     }
 

@@ -35,8 +35,10 @@ struct Bands {
     let hints: Rect
 
     init(size: Size, headerLines: Int, arithmeticLines: Int, statusLines: Int) {
-        let rows = Rect(size: size).splitRows([.fixed(headerLines), .fill, .fixed(arithmeticLines),
-                                               .fixed(statusLines), .fixed(1)])
+        let rows = Rect(size: size).splitRows([
+            .fixed(headerLines), .fill, .fixed(arithmeticLines),
+            .fixed(statusLines), .fixed(1),
+        ])
         header = rows[0]
         body = rows[1]
         arithmetic = rows[2]

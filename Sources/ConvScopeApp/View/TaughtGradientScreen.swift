@@ -38,40 +38,57 @@ enum TaughtGradientScreen {
         let header = GradientPanels.header(
             model, step: step, count: walk.stepCount(.dLdA),
             walk: "dLdA as taught: G = dLdZ ↑\(text.pair(g.stride)) pad \(text.pair(taught.border)), flip W, crop",
-            definition: walk.layer.spatialAxes == 1 ? "dLdA_pad[n,c,x] = Σ_o Σ_k G[n,o,x+k]·flip(W)[o,c,k]"
+            definition: walk.layer.spatialAxes == 1
+                ? "dLdA_pad[n,c,x] = Σ_o Σ_k G[n,o,x+k]·flip(W)[o,c,k]"
                 : "dLdA_pad[n,c,y,x] = Σ_o Σ_p,q G[n,o,y+p,x+q]·flip(W)[o,c,p,q]")
         let indent = String(repeating: " ", count: name.count + 1)
         let arithmetic: [[Span]] = [
-            [Span(text: name, style: .bold), Span(text: Formatting.foldedSum(
-                lead: " = dLdA_pad\(Formatting.index(text.dims(step.element))) = ",
-                channelSums.enumerated().map { ($0.element, "o\($0.offset)") },
-                width: model.size.width - name.count))],
-            [Span(text: indent + "= "), Span(text: Formatting.number(step.result), style: MarkStyle.numberStyle(.current, value: 0)),
-             Span(text: "   the dLdA walk gives \(Formatting.number(walk.dLdA.scalars[number]))", style: .dim)],
-            [Span(text: indent + "crop \(text.pair(crop)) from each side of dLdA_pad "
-                  + "\(Formatting.compactShape(Array(text.dims(taught.paddedInputGradient.shape).dropFirst(2)))) gives dLdA", style: .dim)],
+            [
+                Span(text: name, style: .bold),
+                Span(
+                    text: Formatting.foldedSum(
+                        lead: " = dLdA_pad\(Formatting.index(text.dims(step.element))) = ",
+                        channelSums.enumerated().map { ($0.element, "o\($0.offset)") },
+                        width: model.size.width - name.count)),
+            ],
+            [
+                Span(text: indent + "= "),
+                Span(text: Formatting.number(step.result), style: MarkStyle.numberStyle(.current, value: 0)),
+                Span(text: "   the dLdA walk gives \(Formatting.number(walk.dLdA.scalars[number]))", style: .dim),
+            ],
+            [
+                Span(
+                    text: indent + "crop \(text.pair(crop)) from each side of dLdA_pad "
+                        + "\(Formatting.compactShape(Array(text.dims(taught.paddedInputGradient.shape).dropFirst(2)))) gives dLdA",
+                    style: .dim)
+            ],
         ]
         let status = [
             Formatting.statistics("G\(Formatting.index([n]))", text.tensor(taught.padded).at([n])),
             Formatting.statistics("flip(W)[:,\(c)]", Self.inputChannel(c, of: text.tensor(taught.flippedKernel))),
-            Formatting.statistics("dLdA_pad\(Formatting.index([n, c]))", text.tensor(taught.paddedInputGradient).at([n, c])),
+            Formatting.statistics(
+                "dLdA_pad\(Formatting.index([n, c]))", text.tensor(taught.paddedInputGradient).at([n, c])),
         ]
         return GradientPanels.plan(
             model, header: header, arithmetic: arithmetic, status: status,
             markKey: GradientPanels.markKey(model, padding: true),
             columns: { numbers in
                 let gradients = GradientPanels.shown(taught.padded.shape[1], model).map { o in
-                    GradientPanels.map("G\(Formatting.index([n, o]))", taught.padded.at([n, o]), numbers: numbers,
-                                       capabilities: model.capabilities, mark: gradientMark,
-                                       focus: window)
+                    GradientPanels.map(
+                        "G\(Formatting.index([n, o]))", taught.padded.at([n, o]), numbers: numbers,
+                        capabilities: model.capabilities, mark: gradientMark,
+                        focus: window)
                 }
                 let kernels = GradientPanels.shown(taught.flippedKernel.shape[0], model).map { o in
-                    GradientPanels.map("flip W\(Formatting.index([o, c]))", taught.flippedKernel.at([o, c]), numbers: true,
-                                       capabilities: model.capabilities, mark: { _, _ in .tap }, focus: (0...0, 0...0))
+                    GradientPanels.map(
+                        "flip W\(Formatting.index([o, c]))", taught.flippedKernel.at([o, c]), numbers: true,
+                        capabilities: model.capabilities, mark: { _, _ in .tap }, focus: (0...0, 0...0))
                 }
-                let sums = Panel(title: "Σ per o", lines: channelSums.enumerated().map { o, sum in
-                    [Span(text: "o\(o): "), Span(text: Formatting.number(sum), style: .bold)]
-                })
+                let sums = Panel(
+                    title: "Σ per o",
+                    lines: channelSums.enumerated().map { o, sum in
+                        [Span(text: "o\(o): "), Span(text: Formatting.number(sum), style: .bold)]
+                    })
                 let target = GradientPanels.map(
                     "dLdA_pad\(Formatting.index([n, c]))", result, numbers: numbers, capabilities: model.capabilities,
                     mark: { r, q in
@@ -79,7 +96,10 @@ enum TaughtGradientScreen {
                         return s == number ? .current : s < number ? .done : .pending
                     },
                     focus: (y...y, x...x), isActive: true)
-                return [(GradientPanels.noting(gradients, of: taught.padded.shape[1]), true), (kernels, false), ([sums], false), ([target], true)]
+                return [
+                    (GradientPanels.noting(gradients, of: taught.padded.shape[1]), true), (kernels, false),
+                    ([sums], false), ([target], true),
+                ]
             },
             resultStep: { r, q in stepOf(r, q) })
     }

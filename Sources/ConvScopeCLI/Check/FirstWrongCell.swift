@@ -1,6 +1,6 @@
 import ConvScopeApp
-import Walkthroughs
 import ConvScopeCore
+import Walkthroughs
 
 extension AppModel {
     /// Opens the first cell where the user's answer differs: the first differing tensor in

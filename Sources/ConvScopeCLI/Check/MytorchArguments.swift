@@ -29,7 +29,9 @@ struct MytorchArguments: ParsableArguments {
         } catch let error as LayerError {
             throw input.failure(error)
         }
-        if tensors["b"] == nil, let W = tensors["W"], W.rank >= 1, input.spec.kind.descriptor.parameterKeys.contains("b") {
+        if tensors["b"] == nil, let W = tensors["W"], W.rank >= 1,
+            input.spec.kind.descriptor.parameterKeys.contains("b")
+        {
             tensors["b"] = Tensor(shape: [W.shape[0]])
         }
         return tensors

@@ -1,6 +1,6 @@
 import Foundation
-import Terminal
 import TensorFiles
+import Terminal
 
 /// Where a recording goes, and the stream into it. Checked before anything runs — an
 /// existing file needs `--force`, the folder must exist and be writable, an input file, a
@@ -26,8 +26,9 @@ final class CastFile {
             throw CLIFailure("\(path): there is no folder \(folder) to write the recording into")
         }
         guard access(folder, W_OK) == 0 else {
-            throw CLIFailure("\(path): cannot record into \(folder) (\(String(cString: strerror(errno)))); "
-                             + "nothing was started, choose a folder you can write to")
+            throw CLIFailure(
+                "\(path): cannot record into \(folder) (\(String(cString: strerror(errno)))); "
+                    + "nothing was started, choose a folder you can write to")
         }
         _ = try FileAccess.destination(URL(fileURLWithPath: path))
     }
@@ -44,13 +45,14 @@ final class CastFile {
             try refuseToOverwrite()
             let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (force ? O_TRUNC : O_EXCL)
             #if canImport(Glibc)
-            descriptor = Glibc.open(path, flags, 0o644)
+                descriptor = Glibc.open(path, flags, 0o644)
             #else
-            descriptor = Darwin.open(path, flags, 0o644)
+                descriptor = Darwin.open(path, flags, 0o644)
             #endif
             guard descriptor >= 0 else {
-                throw CLIFailure("\(path): cannot create the recording (\(String(cString: strerror(errno)))); "
-                                 + "check the folder's permissions")
+                throw CLIFailure(
+                    "\(path): cannot create the recording (\(String(cString: strerror(errno)))); "
+                        + "check the folder's permissions")
             }
         }
         try append(header.headerLine())
@@ -60,8 +62,9 @@ final class CastFile {
     func append(_ line: String) throws {
         var text = line + "\n"
         if let code = text.withUTF8({ FileAccess.write(UnsafeRawBufferPointer($0), to: descriptor) }) {
-            throw CLIFailure("\(path == "-" ? "standard output" : path): writing the recording failed "
-                             + "(\(String(cString: strerror(code)))); what was recorded before it is kept")
+            throw CLIFailure(
+                "\(path == "-" ? "standard output" : path): writing the recording failed "
+                    + "(\(String(cString: strerror(code)))); what was recorded before it is kept")
         }
     }
 

@@ -22,8 +22,10 @@ final class CastRecorder {
         self.size = size
         self.file = file
         let title = (["convscope"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-        try file.open(Asciicast(width: size.width, height: size.height, timestamp: Int(Date().timeIntervalSince1970),
-                                title: title))
+        try file.open(
+            Asciicast(
+                width: size.width, height: size.height, timestamp: Int(Date().timeIntervalSince1970),
+                title: title))
     }
 
     /// Records what `model` shows `time` seconds into the recording. Times must not decrease.

@@ -29,13 +29,15 @@ struct Sample: Decodable, Equatable {
     func spec() throws -> LayerSpec {
         guard let kind = LayerKind(rawValue: layer) else {
             if layer == Sample.networkLayer {
-                throw CLIFailure("sample \(name) is a labelled batch for the CNN: open it with `convscope cnn --sample \(name)` "
-                                 + "or print it with `convscope render cnn --sample \(name)`")
+                throw CLIFailure(
+                    "sample \(name) is a labelled batch for the CNN: open it with `convscope cnn --sample \(name)` "
+                        + "or print it with `convscope render cnn --sample \(name)`")
             }
             throw CLIFailure("samples/index.json: sample \(name) names an unknown layer \(layer)")
         }
-        return LayerSpec(kind: kind, factor: options.factor, stride: options.stride, padding: options.padding,
-                         dilation: options.dilation, kernel: options.kernel)
+        return LayerSpec(
+            kind: kind, factor: options.factor, stride: options.stride, padding: options.padding,
+            dilation: options.dilation, kernel: options.kernel)
     }
 
     /// The `layer` of samples meant for `convscope cnn` rather than a single layer.

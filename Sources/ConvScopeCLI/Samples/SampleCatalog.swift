@@ -37,7 +37,9 @@ struct SampleCatalog {
             }
             return folder
         }
-        let starts: [String?] = [Bundle.main.executableURL?.deletingLastPathComponent().path, FileManager.default.currentDirectoryPath]
+        let starts: [String?] = [
+            Bundle.main.executableURL?.deletingLastPathComponent().path, FileManager.default.currentDirectoryPath,
+        ]
         for start in starts.compactMap({ $0 }) {
             var directory = start
             while true {
@@ -48,8 +50,9 @@ struct SampleCatalog {
                 directory = parent
             }
         }
-        throw CLIFailure("cannot find the samples (a samples/index.json above the executable or the current directory); "
-                         + "set \(environmentVariable) to the samples folder")
+        throw CLIFailure(
+            "cannot find the samples (a samples/index.json above the executable or the current directory); "
+                + "set \(environmentVariable) to the samples folder")
     }
 
     private static func hasIndex(_ folder: URL) -> Bool {
@@ -59,7 +62,8 @@ struct SampleCatalog {
     /// The sample called `name`; an unknown name is an error that lists them all.
     func sample(named name: String) throws -> Sample {
         guard let sample = samples.first(where: { $0.name == name }) else {
-            throw CLIFailure("there is no sample \(name); the samples are \(samples.map(\.name).joined(separator: ", "))")
+            throw CLIFailure(
+                "there is no sample \(name); the samples are \(samples.map(\.name).joined(separator: ", "))")
         }
         return sample
     }

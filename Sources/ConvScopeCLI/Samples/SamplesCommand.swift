@@ -88,11 +88,15 @@ struct SamplesCommand: ParsableCommand {
     /// `  widths 128 → (128 − 5)//1 + 1 = 124 → … = 30` and `  Linear input 14 · 30 = 420`.
     static func architectureLines(_ sample: Sample, A: Tensor?) throws -> [String]? {
         guard sample.layer == Sample.networkLayer, var architecture = try CNNArguments.architecture(of: sample.options),
-              let A, A.rank == 3 else { return nil }
+            let A, A.rank == 3
+        else { return nil }
         architecture.inputWidth = A.shape[2]
         do {
             let chain = try architecture.widthChain()
-            return ["\(sample.name):", "  \(sample.optionsText)", "  widths \(chain.text)", "  Linear input \(chain.linearText)"]
+            return [
+                "\(sample.name):", "  \(sample.optionsText)", "  widths \(chain.text)",
+                "  Linear input \(chain.linearText)",
+            ]
         } catch let error as LayerError {
             throw CLIFailure("samples/index.json: sample \(sample.name): \(error.message)")
         }

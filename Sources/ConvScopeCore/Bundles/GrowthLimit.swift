@@ -7,16 +7,20 @@ extension LayerSpec {
     /// spatial extents, a factor multiplies them. Checked arithmetic, so no value can overflow.
     /// A rank too small to grow is left for the layer to explain.
     func requireBoundedGrowth(of A: Tensor) throws {
-        let option: LayerOption, values: [Int], spatial: [(Int) -> (Int, Bool)]
+        let option: LayerOption
+        let values: [Int]
+        let spatial: [(Int) -> (Int, Bool)]
         switch kind.descriptor.growth {
         case .padding(let axes):
             (option, values) = (.padding, padding ?? [0])
             let pads = axes == 1 ? [paddingValue.w] : [paddingValue.h, paddingValue.w]
-            spatial = pads.map { pad in { extent in
-                let (twice, o1) = pad.multipliedReportingOverflow(by: 2)
-                let (sum, o2) = extent.addingReportingOverflow(twice)
-                return (sum, o1 || o2)
-            } }
+            spatial = pads.map { pad in
+                { extent in
+                    let (twice, o1) = pad.multipliedReportingOverflow(by: 2)
+                    let (sum, o2) = extent.addingReportingOverflow(twice)
+                    return (sum, o1 || o2)
+                }
+            }
         case .factor(let axes):
             (option, values) = (.factor, [factorValue])
             spatial = Array(repeating: { $0.multipliedReportingOverflow(by: factorValue) }, count: axes)
@@ -36,7 +40,8 @@ extension LayerSpec {
             overflow = overflow || o1 || o2
         }
         guard overflow || count > Self.maxGrownElementCount else { return }
-        throw LayerSpecError.growthTooLarge(option, values: values, input: A.shape, grown: overflow ? nil : shape,
-                                            limit: Self.maxGrownElementCount)
+        throw LayerSpecError.growthTooLarge(
+            option, values: values, input: A.shape, grown: overflow ? nil : shape,
+            limit: Self.maxGrownElementCount)
     }
 }

@@ -5,8 +5,9 @@ extension LayerSpec {
         try validate()
         if let A = bundle["A"] { try requireBoundedGrowth(of: A) }
         if kind.descriptor.family == .scanning, let A = bundle["A"], A.rank == 3, A.shape[2] < ScanningMLP.windowSize {
-            throw LayerError("A has \(A.shape[2]) time steps but the scanning MLP reads windows of "
-                             + "\(ScanningMLP.windowSize); give A (1, 24, W) with W at least \(ScanningMLP.windowSize)")
+            throw LayerError(
+                "A has \(A.shape[2]) time steps but the scanning MLP reads windows of "
+                    + "\(ScanningMLP.windowSize); give A (1, 24, W) with W at least \(ScanningMLP.windowSize)")
         }
         return try kind.descriptor.build(self, LayerParameters(kind: kind, bundle: bundle))
     }

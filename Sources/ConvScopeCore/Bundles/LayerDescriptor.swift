@@ -31,10 +31,13 @@ public struct LayerDescriptor: Sendable {
     /// Builds the layer from the spec's options and the bundle's parameters.
     let build: @Sendable (LayerSpec, LayerParameters) throws -> Layer
 
-    init(options: Set<LayerOption> = [], pairOptions: Set<LayerOption> = [], parameterKeys: [String] = [],
-         spatialAxes: Int? = nil, keepsShape: Bool = false, inputLayout: String, blurb: String, family: LayerFamily, growth: InputGrowth = .none, exampleInput: ExampleTensor,
-         exampleParameters: (@Sendable ([Int]) -> (weight: [Int], bias: [Int]))? = nil,
-         build: @escaping @Sendable (LayerSpec, LayerParameters) throws -> Layer) {
+    init(
+        options: Set<LayerOption> = [], pairOptions: Set<LayerOption> = [], parameterKeys: [String] = [],
+        spatialAxes: Int? = nil, keepsShape: Bool = false, inputLayout: String, blurb: String, family: LayerFamily,
+        growth: InputGrowth = .none, exampleInput: ExampleTensor,
+        exampleParameters: (@Sendable ([Int]) -> (weight: [Int], bias: [Int]))? = nil,
+        build: @escaping @Sendable (LayerSpec, LayerParameters) throws -> Layer
+    ) {
         self.options = options
         self.pairOptions = pairOptions
         self.parameterKeys = parameterKeys

@@ -15,79 +15,93 @@ public enum LayerKind: String, CaseIterable, Sendable {
         case .conv1d:
             LayerDescriptor(
                 options: [.stride, .padding, .dilation], parameterKeys: ["W", "b"],
-                spatialAxes: 1, inputLayout: "(N, C, W)", blurb: "1-D cross-correlation with stride, padding, dilation; W (C_out, C_in, K)",
+                spatialAxes: 1, inputLayout: "(N, C, W)",
+                blurb: "1-D cross-correlation with stride, padding, dilation; W (C_out, C_in, K)",
                 family: .convolution, growth: .padding(axes: 1),
                 exampleInput: .integers(shape: [1, 2, 12], range: 0...9, seed: 1),
                 exampleParameters: { ([2, $0.count >= 2 ? $0[1] : 1, 3], [2]) },
                 build: { spec, p in
-                    try Conv1d(weight: p.required("W"), bias: p.optional("b"), stride: spec.strideValue.w,
-                               padding: spec.paddingValue.w, dilation: spec.dilationValue.w)
+                    try Conv1d(
+                        weight: p.required("W"), bias: p.optional("b"), stride: spec.strideValue.w,
+                        padding: spec.paddingValue.w, dilation: spec.dilationValue.w)
                 })
         case .conv2d:
             LayerDescriptor(
                 options: [.stride, .padding, .dilation],
                 pairOptions: [.stride, .padding, .dilation], parameterKeys: ["W", "b"],
-                spatialAxes: 2, inputLayout: "(N, C, H, W)", blurb: "2-D cross-correlation with stride, padding, dilation; W (C_out, C_in, kH, kW)",
+                spatialAxes: 2, inputLayout: "(N, C, H, W)",
+                blurb: "2-D cross-correlation with stride, padding, dilation; W (C_out, C_in, kH, kW)",
                 family: .convolution, growth: .padding(axes: 2),
                 exampleInput: .integers(shape: [1, 2, 7, 7], range: 0...9, seed: 1),
                 exampleParameters: { ([2, $0.count >= 2 ? $0[1] : 1, 3, 3], [2]) },
                 build: { spec, p in
-                    try Conv2d(weight: p.required("W"), bias: p.optional("b"), stride: spec.strideValue,
-                               padding: spec.paddingValue, dilation: spec.dilationValue)
+                    try Conv2d(
+                        weight: p.required("W"), bias: p.optional("b"), stride: spec.strideValue,
+                        padding: spec.paddingValue, dilation: spec.dilationValue)
                 })
         case .maxpool2d:
             LayerDescriptor(
-                options: [.kernel, .stride], spatialAxes: 2, inputLayout: "(N, C, H, W)", blurb: "max over K×K windows moved by the stride",
+                options: [.kernel, .stride], spatialAxes: 2, inputLayout: "(N, C, H, W)",
+                blurb: "max over K×K windows moved by the stride",
                 family: .pooling, exampleInput: .integers(shape: [1, 2, 8, 8], range: 0...9, seed: 1),
                 build: { spec, _ in MaxPool2d(kernel: spec.kernelValue, stride: spec.strideValue.w) })
         case .meanpool2d:
             LayerDescriptor(
-                options: [.kernel, .stride], spatialAxes: 2, inputLayout: "(N, C, H, W)", blurb: "mean over K×K windows moved by the stride",
+                options: [.kernel, .stride], spatialAxes: 2, inputLayout: "(N, C, H, W)",
+                blurb: "mean over K×K windows moved by the stride",
                 family: .pooling, exampleInput: .integers(shape: [1, 2, 8, 8], range: 0...9, seed: 1),
                 build: { spec, _ in MeanPool2d(kernel: spec.kernelValue, stride: spec.strideValue.w) })
         case .upsample1d:
             LayerDescriptor(
-                options: [.factor], spatialAxes: 1, inputLayout: "(N, C, W)", blurb: "insert k−1 zeros between samples: W → k(W−1)+1",
+                options: [.factor], spatialAxes: 1, inputLayout: "(N, C, W)",
+                blurb: "insert k−1 zeros between samples: W → k(W−1)+1",
                 family: .resampling, growth: .factor(axes: 1),
                 exampleInput: .integers(shape: [1, 2, 7], range: 1...9, seed: 1),
                 build: { spec, _ in Upsample1d(factor: spec.factorValue) })
         case .downsample1d:
             LayerDescriptor(
-                options: [.factor], spatialAxes: 1, inputLayout: "(N, C, W)", blurb: "keep every k-th sample: W → ceil(W/k)",
+                options: [.factor], spatialAxes: 1, inputLayout: "(N, C, W)",
+                blurb: "keep every k-th sample: W → ceil(W/k)",
                 family: .resampling, exampleInput: .integers(shape: [1, 2, 7], range: 1...9, seed: 1),
                 build: { spec, _ in Downsample1d(factor: spec.factorValue) })
         case .upsample2d:
             LayerDescriptor(
-                options: [.factor], spatialAxes: 2, inputLayout: "(N, C, H, W)", blurb: "insert zeros on both axes: H×W → (k(H−1)+1)×(k(W−1)+1)",
+                options: [.factor], spatialAxes: 2, inputLayout: "(N, C, H, W)",
+                blurb: "insert zeros on both axes: H×W → (k(H−1)+1)×(k(W−1)+1)",
                 family: .resampling, growth: .factor(axes: 2),
                 exampleInput: .integers(shape: [1, 1, 4, 4], range: 1...9, seed: 1),
                 build: { spec, _ in Upsample2d(factor: spec.factorValue) })
         case .downsample2d:
             LayerDescriptor(
-                options: [.factor], spatialAxes: 2, inputLayout: "(N, C, H, W)", blurb: "keep every k-th row and column: H×W → ceil(H/k)×ceil(W/k)",
+                options: [.factor], spatialAxes: 2, inputLayout: "(N, C, H, W)",
+                blurb: "keep every k-th row and column: H×W → ceil(H/k)×ceil(W/k)",
                 family: .resampling, exampleInput: .integers(shape: [1, 1, 7, 7], range: 1...9, seed: 1),
                 build: { spec, _ in Downsample2d(factor: spec.factorValue) })
         case .convtranspose1d:
             LayerDescriptor(
                 options: [.factor], parameterKeys: ["W", "b"],
-                spatialAxes: 1, inputLayout: "(N, C, W)", blurb: "upsample by k, then stride-1 Conv1d (the assignment's definition)",
+                spatialAxes: 1, inputLayout: "(N, C, W)",
+                blurb: "upsample by k, then stride-1 Conv1d (the assignment's definition)",
                 family: .transposedConvolution, growth: .factor(axes: 1),
                 exampleInput: .integers(shape: [1, 2, 5], range: 0...9, seed: 1),
                 exampleParameters: { ([2, $0.count >= 2 ? $0[1] : 1, 3], [2]) },
                 build: { spec, p in
-                    try ConvTranspose1d(weight: p.required("W"), bias: p.optional("b"),
-                                        upsamplingFactor: spec.factorValue)
+                    try ConvTranspose1d(
+                        weight: p.required("W"), bias: p.optional("b"),
+                        upsamplingFactor: spec.factorValue)
                 })
         case .convtranspose2d:
             LayerDescriptor(
                 options: [.factor], parameterKeys: ["W", "b"],
-                spatialAxes: 2, inputLayout: "(N, C, H, W)", blurb: "upsample by k, then stride-1 Conv2d (the assignment's definition)",
+                spatialAxes: 2, inputLayout: "(N, C, H, W)",
+                blurb: "upsample by k, then stride-1 Conv2d (the assignment's definition)",
                 family: .transposedConvolution, growth: .factor(axes: 2),
                 exampleInput: .integers(shape: [1, 1, 3, 3], range: 0...9, seed: 1),
                 exampleParameters: { ([2, $0.count >= 2 ? $0[1] : 1, 3, 3], [2]) },
                 build: { spec, p in
-                    try ConvTranspose2d(weight: p.required("W"), bias: p.optional("b"),
-                                        upsamplingFactor: spec.factorValue)
+                    try ConvTranspose2d(
+                        weight: p.required("W"), bias: p.optional("b"),
+                        upsamplingFactor: spec.factorValue)
                 })
         case .flatten:
             LayerDescriptor(
@@ -96,7 +110,8 @@ public enum LayerKind: String, CaseIterable, Sendable {
                 build: { _, _ in Flatten() })
         case .linear:
             LayerDescriptor(
-                parameterKeys: ["W", "b"], inputLayout: "(N, in_features)", blurb: "Z = A·Wᵀ + b; W (out, in), b (out,) or (out, 1)",
+                parameterKeys: ["W", "b"], inputLayout: "(N, in_features)",
+                blurb: "Z = A·Wᵀ + b; W (out, in), b (out,) or (out, 1)",
                 family: .linear, exampleInput: .integers(shape: [2, 4], range: -3...3, seed: 3),
                 exampleParameters: { ([3, $0.count == 2 ? $0[1] : 1], [3, 1]) },
                 build: { _, p in try Linear(weight: p.required("W"), bias: p.optional("b")) })
@@ -129,7 +144,8 @@ public enum LayerKind: String, CaseIterable, Sendable {
 
     /// The two scanning MLPs differ only in how their network shares the weights w1–w3.
     private static func scanningMLP(blurb: String, _ make: @escaping @Sendable (Tensor, Tensor, Tensor) throws -> Layer)
-        -> LayerDescriptor {
+        -> LayerDescriptor
+    {
         LayerDescriptor(
             parameterKeys: ["w1", "w2", "w3"], inputLayout: "(1, 24, W)", blurb: blurb, family: .scanning,
             exampleInput: .normal(shape: [1, 24, 128], seed: 11),

@@ -11,8 +11,10 @@ public struct LayerSpec: Sendable, Equatable {
     /// Pooling window K (default 2).
     public var kernel: Int?
 
-    public init(kind: LayerKind, factor: Int? = nil, stride: [Int]? = nil, padding: [Int]? = nil,
-                dilation: [Int]? = nil, kernel: Int? = nil) {
+    public init(
+        kind: LayerKind, factor: Int? = nil, stride: [Int]? = nil, padding: [Int]? = nil,
+        dilation: [Int]? = nil, kernel: Int? = nil
+    ) {
         self.kind = kind
         self.factor = factor
         self.stride = stride
@@ -23,9 +25,11 @@ public struct LayerSpec: Sendable, Equatable {
 
     /// The options that were given, by name.
     private var given: [(LayerOption, [Int])] {
-        [(.factor, factor.map { [$0] }), (.stride, stride), (.padding, padding),
-         (.dilation, dilation), (.kernel, kernel.map { [$0] })]
-            .compactMap { option, value in value.map { (option, $0) } }
+        [
+            (.factor, factor.map { [$0] }), (.stride, stride), (.padding, padding),
+            (.dilation, dilation), (.kernel, kernel.map { [$0] }),
+        ]
+        .compactMap { option, value in value.map { (option, $0) } }
     }
 
     /// The largest value any option takes: far beyond any real layer, small enough that no

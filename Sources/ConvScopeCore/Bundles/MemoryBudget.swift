@@ -37,25 +37,30 @@ extension LayerSpec {
     /// upsampled copy of A, and the scratch of one sample's im2col columns; nil when the
     /// shapes do not fit the layer.
     private func passElements(A: [Int], bundle: [String: Tensor])
-        -> (output: [Int], exact: Bool, grown: Int, scratch: Int)? {
+        -> (output: [Int], exact: Bool, grown: Int, scratch: Int)?
+    {
         let W = bundle["W"]?.shape
         let descriptor = kind.descriptor
         switch descriptor.family {
         case .convolution, .transposedConvolution:
             guard let axes = descriptor.spatialAxes, let W, A.count == 2 + axes, W.count == 2 + axes else { return nil }
             let transposed = descriptor.family == .transposedConvolution
-            let s = transposed ? HW(square: 1) : strideValue, p = transposed ? HW(square: 0) : paddingValue
+            let s = transposed ? HW(square: 1) : strideValue
+            let p = transposed ? HW(square: 0) : paddingValue
             let d = transposed ? HW(square: 1) : dilationValue
             let k = factorValue
-            let spatial = Array(A.suffix(axes)), kernel = Array(W.suffix(axes))
+            let spatial = Array(A.suffix(axes))
+            let kernel = Array(W.suffix(axes))
             let steps = axes == 1 ? [(s.w, p.w, d.w)] : [(s.h, p.h, d.h), (s.w, p.w, d.w)]
-            var grown = [A[0], A[1]], out = [A[0], W[0]]
+            var grown = [A[0], A[1]]
+            var out = [A[0], W[0]]
             for ((n, kSize), (stride, pad, dilation)) in zip(zip(spatial, kernel), steps) {
                 let extent = (transposed ? k *| (n - 1) + 1 : n) +| 2 *| pad
                 grown.append(extent)
                 out.append(Swift.max(0, (extent - dilation *| (kSize - 1) - 1) / stride + 1))
             }
-            let columns = Tensor.count(saturating: Array(W.dropFirst()))
+            let columns =
+                Tensor.count(saturating: Array(W.dropFirst()))
                 *| Tensor.count(saturating: Array(out.suffix(axes)))
             return (out, true, Tensor.count(saturating: grown), columns)
         case .resampling:
@@ -79,8 +84,8 @@ extension Tensor {
     static func count(saturating shape: [Int]) -> Int { shape.reduce(1) { $0 *| Swift.max(0, $1) } }
 }
 
-infix operator *|: MultiplicationPrecedence
-infix operator +|: AdditionPrecedence
+infix operator *| : MultiplicationPrecedence
+infix operator +| : AdditionPrecedence
 
 /// Saturating arithmetic for sizes: an overflow means "more than any machine has".
 func *| (a: Int, b: Int) -> Int {

@@ -19,7 +19,9 @@ public struct AnswerCheck: Sendable {
     /// Runs the layer on `bundle` and compares. Throws a `LayerError` or `LayerSpecError`
     /// when the layer cannot run, an `AnswerCheckError` when the answer holds nothing to
     /// check or a tensor the run does not make.
-    public init(spec: LayerSpec, bundle: [String: Tensor], answer: [String: Tensor], tolerance: Tolerance = Tolerance()) throws {
+    public init(spec: LayerSpec, bundle: [String: Tensor], answer: [String: Tensor], tolerance: Tolerance = Tolerance())
+        throws
+    {
         let results = try spec.run(on: bundle)
         guard !answer.isEmpty else {
             throw AnswerCheckError.empty(checkable: ResultOrder.sorted(results.keys))
@@ -34,7 +36,8 @@ public struct AnswerCheck: Sendable {
         tensors = ResultOrder.sorted(answer.keys).map { key in
             var check = TensorCheck(key: key, mine: answer[key]!, expected: results[key]!, tolerance: tolerance)
             if !check.passes {
-                let context = MistakeContext(spec: spec, bundle: bundle, key: key, expected: check.expected, tolerance: tolerance)
+                let context = MistakeContext(
+                    spec: spec, bundle: bundle, key: key, expected: check.expected, tolerance: tolerance)
                 check.mistake = KnownMistake.catalogue.first { $0.fits(check.mine, in: context) }
             }
             return check

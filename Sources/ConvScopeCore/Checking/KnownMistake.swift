@@ -28,7 +28,9 @@ public struct KnownMistake: Sendable {
         guard kinds.contains(context.spec.kind), keys.contains(context.key) else { return false }
         switch pattern {
         case .answer(let make):
-            guard let wrong = try? make(context), !context.tolerance.accepts(wrong, as: context.expected) else { return false }
+            guard let wrong = try? make(context), !context.tolerance.accepts(wrong, as: context.expected) else {
+                return false
+            }
             return context.tolerance.accepts(mine, as: wrong)
         case .shape(let make):
             guard let shape = make(context), shape != context.expected.shape else { return false }

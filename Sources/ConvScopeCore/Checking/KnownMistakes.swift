@@ -8,12 +8,14 @@ extension KnownMistake {
     public static let catalogue: [KnownMistake] = [
         KnownMistake(
             name: "flipped kernel in forward",
-            explanation: "your Z equals the convolution with W flipped; forward is a cross-correlation (no flip), as PyTorch's Conv",
+            explanation:
+                "your Z equals the convolution with W flipped; forward is a cross-correlation (no flip), as PyTorch's Conv",
             kinds: convolutions, keys: ["Z"],
             pattern: .answer { try $0.rerun(replacing: ["W": MistakeAnswers.spatiallyFlipped($0.bundle["W"])]) }),
         KnownMistake(
             name: "unflipped kernel in backward",
-            explanation: "your dLdA equals the correlation of the padded dLdZ with the unflipped kernel; dLdA needs W flipped on its spatial axes",
+            explanation:
+                "your dLdA equals the correlation of the padded dLdZ with the unflipped kernel; dLdA needs W flipped on its spatial axes",
             kinds: convolutions, keys: ["dLdA"],
             pattern: .answer { try $0.rerun(replacing: ["W": MistakeAnswers.spatiallyFlipped($0.bundle["W"])]) }),
         KnownMistake(
@@ -29,7 +31,8 @@ extension KnownMistake {
             pattern: .answer(MistakeAnswers.unpaddedForward)),
         KnownMistake(
             name: "gradients accumulated across calls",
-            explanation: "yours is twice the library's: backward must overwrite dLdW and dLdb (=), not add to them (+=)",
+            explanation:
+                "yours is twice the library's: backward must overwrite dLdW and dLdb (=), not add to them (+=)",
             kinds: parameterized, keys: ["dLdW", "dLdb"],
             pattern: .answer { 2 * $0.expected }),
         KnownMistake(
@@ -42,17 +45,20 @@ extension KnownMistake {
             }),
         KnownMistake(
             name: "max-pool backward assigns instead of adding",
-            explanation: "your dLdA equals setting (=) dLdZ at each window's argmax; windows that share an argmax must add (+=)",
+            explanation:
+                "your dLdA equals setting (=) dLdZ at each window's argmax; windows that share an argmax must add (+=)",
             kinds: [.maxpool2d], keys: ["dLdA"],
             pattern: .answer(MistakeAnswers.assigningMaxPoolGradient)),
         KnownMistake(
             name: "downsample size W//k + 1",
-            explanation: "your Z is W//k + 1 long; the output size is ceil(W/k) = (W−1)//k + 1, one less when k divides W",
+            explanation:
+                "your Z is W//k + 1 long; the output size is ceil(W/k) = (W−1)//k + 1, one less when k divides W",
             kinds: downsampling, keys: ["Z"],
             pattern: .shape(MistakeAnswers.offByOneDownsampleShape)),
         KnownMistake(
             name: "downsample backward by upsampling",
-            explanation: "your dLdA is dLdZ upsampled, k(W′−1)+1 long; backward must scatter into zeros of the remembered input size",
+            explanation:
+                "your dLdA is dLdZ upsampled, k(W′−1)+1 long; backward must scatter into zeros of the remembered input size",
             kinds: downsampling, keys: ["dLdA"],
             pattern: .answer { context in
                 guard let dLdZ = context.bundle["dLdZ"] else { return nil }
@@ -60,12 +66,14 @@ extension KnownMistake {
             }),
         KnownMistake(
             name: "MLP weights reshaped channel-major",
-            explanation: "your Z equals kernels made by w.T.reshape(C_out, C_in, K); the MLP reads time-major: w.T.reshape(C_out, K, C_in).transpose(0, 2, 1)",
+            explanation:
+                "your Z equals kernels made by w.T.reshape(C_out, C_in, K); the MLP reads time-major: w.T.reshape(C_out, K, C_in).transpose(0, 2, 1)",
             kinds: [.scanMLPSimple, .scanMLPDistributed], keys: ["Z"],
             pattern: .answer(MistakeAnswers.channelMajorScan)),
         KnownMistake(
             name: "Float32 arithmetic",
-            explanation: "every value of yours is a Float32 and within Float32 rounding of the library's: compute in float64",
+            explanation:
+                "every value of yours is a Float32 and within Float32 rounding of the library's: compute in float64",
             kinds: Set(LayerKind.allCases), keys: ["Z", "dLdA", "dLdW", "dLdb", "dLdw1", "dLdw2", "dLdw3"],
             pattern: .test(MistakeAnswers.looksLikeFloat32)),
     ]

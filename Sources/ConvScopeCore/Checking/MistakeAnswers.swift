@@ -36,7 +36,8 @@ enum MistakeAnswers {
     static func assigningMaxPoolGradient(_ context: MistakeContext) throws -> Tensor? {
         guard let A = context.bundle["A"], let dLdZ = context.bundle["dLdZ"] else { return nil }
         let cache = try PoolFunction(kind: .max, kernel: context.spec.kernelValue, stride: 1).forward(A).record
-        let spread = Resampling.scatter(dLdZ, factor: context.spec.strideValue.w, into: cache.outputShape, spatialAxes: 2)
+        let spread = Resampling.scatter(
+            dLdZ, factor: context.spec.strideValue.w, into: cache.outputShape, spatialAxes: 2)
         var dLdA = Tensor(shape: A.shape)
         for (output, input) in cache.argmax.enumerated() { dLdA.scalars[input] = spread.scalars[output] }
         return dLdA
@@ -62,7 +63,8 @@ enum MistakeAnswers {
         func isFloat32(_ x: Double) -> Bool { !x.isFinite || Double(Float(x)) == x }
         let expected = context.expected
         guard mine.shape == expected.shape, mine.scalars.allSatisfy(isFloat32),
-              !expected.scalars.allSatisfy(isFloat32) else { return false }
+            !expected.scalars.allSatisfy(isFloat32)
+        else { return false }
         let scale = max(1, expected.scalars.lazy.filter(\.isFinite).map(abs).max() ?? 0)
         return Tolerance(absolute: 1e-4 * scale, relative: 0).accepts(mine, as: expected)
     }

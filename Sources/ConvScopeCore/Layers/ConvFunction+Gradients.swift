@@ -3,7 +3,8 @@ extension ConvFunction: GradientTermListing {
     /// output channels), `dL/dZ[output] · W[tap]`. They sum to `backward`'s dL/dA there.
     public func inputGradientTerms(of element: [Int], in record: ConvRecord, dLdZ: Tensor) -> [GradientTerm] {
         influence(of: element, in: record).map { term in
-            GradientTerm(output: term.output, upstream: dLdZ[index: term.output], through: term.weight,
+            GradientTerm(
+                output: term.output, upstream: dLdZ[index: term.output], through: term.weight,
                 factor: term.weightValue)
         }
     }
@@ -23,9 +24,11 @@ extension ConvFunction: GradientTermListing {
                     let padded = geometry.paddedPosition(output: HW(i, j), tap: tap)
                     let output = [n, o] + spatialIndex(HW(i, j))
                     let position = HW(padded.h - geometry.padding.h, padded.w - geometry.padding.w)
-                    terms.append(GradientTerm(output: output, upstream: dLdZ[index: output],
-                                              through: [n, c] + spatialIndex(position),
-                                              factor: record.paddedInput[n, c, padded.h, padded.w]))
+                    terms.append(
+                        GradientTerm(
+                            output: output, upstream: dLdZ[index: output],
+                            through: [n, c] + spatialIndex(position),
+                            factor: record.paddedInput[n, c, padded.h, padded.w]))
                 }
             }
         }

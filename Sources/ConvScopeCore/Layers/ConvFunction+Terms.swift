@@ -19,8 +19,9 @@ extension ConvFunction {
                 let inside = ConvGeometry.isInside(position, size)
                 let input = [n, c] + spatialIndex(position)
                 let weight = [o, c] + spatialIndex(tap)
-                return ConvTerm(output: output, input: input, weight: weight, isPadding: !inside,
-                                weightValue: W[index: weight], inputValue: inside ? record.input[index: input] : 0)
+                return ConvTerm(
+                    output: output, input: input, weight: weight, isPadding: !inside,
+                    weightValue: W[index: weight], inputValue: inside ? record.input[index: input] : 0)
             }
         }
     }
@@ -34,8 +35,9 @@ extension ConvFunction {
         return (0..<outChannels).flatMap { o in
             reached.map { output, tap in
                 let weight = [o, c] + spatialIndex(tap)
-                return ConvTerm(output: [n, o] + spatialIndex(output), input: input, weight: weight, isPadding: false,
-                                weightValue: W[index: weight], inputValue: record.input[index: input])
+                return ConvTerm(
+                    output: [n, o] + spatialIndex(output), input: input, weight: weight, isPadding: false,
+                    weightValue: W[index: weight], inputValue: record.input[index: input])
             }
         }
     }

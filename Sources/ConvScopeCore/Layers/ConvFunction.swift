@@ -100,7 +100,8 @@ public struct ConvFunction: ParameterizedFunction, Equatable {
         let grads = Convolution.backward(
             dLdZ: dLdZ.reshaped([dLdZ.shape[0], outChannels, out.h, out.w]),
             padded: record.paddedInput, weight: weight4d, geometry: geometry, cropping: geometry.padding)
-        return ParameterGradients(dLdA: grads.dLdApadded.reshaped(record.input.shape),
-                                  dLdW: grads.dLdW.reshaped(W.shape), dLdb: grads.dLdb)
+        return ParameterGradients(
+            dLdA: grads.dLdApadded.reshaped(record.input.shape),
+            dLdW: grads.dLdW.reshaped(W.shape), dLdb: grads.dLdb)
     }
 }

@@ -45,8 +45,9 @@ public struct ConvGeometry: Sendable, Hashable {
             let room = n + 2 * p - reach
             return room < 0 ? 0 : room / s + 1
         }
-        return HW(extent(input.h, padding.h, effectiveKernel.h, stride.h),
-                  extent(input.w, padding.w, effectiveKernel.w, stride.w))
+        return HW(
+            extent(input.h, padding.h, effectiveKernel.h, stride.h),
+            extent(input.w, padding.w, effectiveKernel.w, stride.w))
     }
 
     /// The padded input size, `H + 2p`.
@@ -58,7 +59,8 @@ public struct ConvGeometry: Sendable, Hashable {
     /// the stride does not divide what is left after the first window:
     /// `(H + 2p − d(K−1) − 1) mod s` on each axis (0 when the window does not fit).
     public func unreachedExtent(forInput input: HW) -> HW {
-        let padded = paddedSize(forInput: input), reach = effectiveKernel
+        let padded = paddedSize(forInput: input)
+        let reach = effectiveKernel
         func rest(_ n: Int, _ k: Int, _ s: Int) -> Int { n < k ? 0 : (n - k) % s }
         return HW(rest(padded.h, reach.h, stride.h), rest(padded.w, reach.w, stride.w))
     }
@@ -67,7 +69,9 @@ public struct ConvGeometry: Sendable, Hashable {
     /// it in widths only, and `pooling` says the window belongs to a pooling layer (which has
     /// no dilation or padding to change).
     public func validate(input: HW, axes: Int = 2, pooling: Bool = false) throws {
-        let settings = [("kernel", kernel, 1), ("stride", stride, 1), ("dilation", dilation, 1), ("padding", padding, 0)]
+        let settings = [
+            ("kernel", kernel, 1), ("stride", stride, 1), ("dilation", dilation, 1), ("padding", padding, 0),
+        ]
         for (name, value, least) in settings
         where value.h < least || value.w < least {
             throw LayerError.invalidSetting(name: name, value: value, least: least, axes: axes)
@@ -75,8 +79,9 @@ public struct ConvGeometry: Sendable, Hashable {
         let padded = paddedSize(forInput: input)
         let reach = effectiveKernel
         if reach.h > padded.h || reach.w > padded.w {
-            throw LayerError.windowTooLarge(kernel: kernel, dilation: dilation, padded: padded, axes: axes,
-                                            pooling: pooling)
+            throw LayerError.windowTooLarge(
+                kernel: kernel, dilation: dilation, padded: padded, axes: axes,
+                pooling: pooling)
         }
     }
 
@@ -89,8 +94,10 @@ public struct ConvGeometry: Sendable, Hashable {
     /// `i·s … i·s + d(K−1)` on each axis (for pooling, padding 0, these are input rows).
     public func windowExtent(ofOutput output: HW) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
         let reach = effectiveKernel
-        return ((output.h * stride.h)...(output.h * stride.h + reach.h - 1),
-                (output.w * stride.w)...(output.w * stride.w + reach.w - 1))
+        return (
+            (output.h * stride.h)...(output.h * stride.h + reach.h - 1),
+            (output.w * stride.w)...(output.w * stride.w + reach.w - 1)
+        )
     }
 
     /// Every tap of output `(i, j)`'s window, row-major over the kernel: the kernel tap and

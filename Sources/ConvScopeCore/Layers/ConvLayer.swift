@@ -1,16 +1,20 @@
 /// The assignment-style body shared by `Conv1d` and `Conv2d`: W, b, their gradients and
 /// the last forward record, over the value `ConvFunction` that does the work.
 public class ConvLayer: ParameterRecordingLayer<ConvFunction> {
-    init(inChannels: Int, outChannels: Int, spatialAxes: Int, geometry: ConvGeometry,
-         W: Tensor?, b: Tensor?, seed: UInt64) {
+    init(
+        inChannels: Int, outChannels: Int, spatialAxes: Int, geometry: ConvGeometry,
+        W: Tensor?, b: Tensor?, seed: UInt64
+    ) {
         let kernelShape = spatialAxes == 1 ? [geometry.kernel.w] : [geometry.kernel.h, geometry.kernel.w]
         let weightShape = [outChannels, inChannels] + kernelShape
         let W = W ?? Tensor.randomNormal(shape: weightShape, seed: seed)
         let b = b ?? Tensor(shape: [outChannels])
         precondition(W.shape == weightShape, "W has shape \(W.shape), expected \(weightShape)")
         precondition(b.shape == [outChannels], "b has shape \(b.shape), expected [\(outChannels)]")
-        super.init(ConvFunction(inChannels: inChannels, outChannels: outChannels, spatialAxes: spatialAxes,
-                                geometry: geometry, W: W, b: b))
+        super.init(
+            ConvFunction(
+                inChannels: inChannels, outChannels: outChannels, spatialAxes: spatialAxes,
+                geometry: geometry, W: W, b: b))
     }
 
     public var inChannels: Int { function.inChannels }

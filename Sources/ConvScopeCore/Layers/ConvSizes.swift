@@ -33,7 +33,8 @@ struct ConvSizes {
 
     /// Threads inside one sample's kernels: those the samples do not already use.
     func innerThreads(_ threads: Int) -> Int {
-        sampleWorkers(threads) > 1 ? 1 : Parallel.workers(for: samples * outChannels * depth * positions, threads: threads)
+        sampleWorkers(threads) > 1
+            ? 1 : Parallel.workers(for: samples * outChannels * depth * positions, threads: threads)
     }
 
     /// Whether dL/dW is computed as its transpose `cols · dL/dZᵀ` (`depth × O`), which
@@ -41,22 +42,28 @@ struct ConvSizes {
     /// `C·kH·kW` is thin (e.g. 27 for an RGB input).
     var weightGradientIsTransposed: Bool {
         let shape = GemmDriver.best.shape
-        func padded(_ m: Int, _ n: Int) -> Int { (m + shape.mr - 1) / shape.mr * shape.mr * ((n + shape.nr - 1) / shape.nr * shape.nr) }
+        func padded(_ m: Int, _ n: Int) -> Int {
+            (m + shape.mr - 1) / shape.mr * shape.mr * ((n + shape.nr - 1) / shape.nr * shape.nr)
+        }
         return padded(depth, outChannels) < padded(outChannels, depth)
     }
 
     /// Adds one sample's dL/dW, `dL/dZ[n] · colsᵀ` (or its transpose, see
     /// `weightGradientIsTransposed`), into `dW`.
-    func addWeightGradient(sample: UnsafePointer<Double>, dLdZ: UnsafePointer<Double>,
-                           into dW: UnsafeMutablePointer<Double>, threads: Int) {
+    func addWeightGradient(
+        sample: UnsafePointer<Double>, dLdZ: UnsafePointer<Double>,
+        into dW: UnsafeMutablePointer<Double>, threads: Int
+    ) {
         let upstream = MatrixView(base: dLdZ, rowStride: positions, columnStride: 1)
         let windows = WindowMatrix(sample: sample, layout: im2col, lanesArePositions: false)
         if weightGradientIsTransposed {
-            GemmDriver.best.multiply(m: depth, n: outChannels, k: positions, rows: windows, columns: upstream,
-                                     c: dW, ldc: outChannels, overwrite: false, threads: threads)
+            GemmDriver.best.multiply(
+                m: depth, n: outChannels, k: positions, rows: windows, columns: upstream,
+                c: dW, ldc: outChannels, overwrite: false, threads: threads)
         } else {
-            GemmDriver.best.multiply(m: outChannels, n: depth, k: positions, rows: upstream, columns: windows,
-                                     c: dW, ldc: depth, overwrite: false, threads: threads)
+            GemmDriver.best.multiply(
+                m: outChannels, n: depth, k: positions, rows: upstream, columns: windows,
+                c: dW, ldc: depth, overwrite: false, threads: threads)
         }
     }
 
@@ -70,8 +77,10 @@ struct ConvSizes {
 
     /// Adds one sample's dL/dA (padded) into `dA`: block by block of columns,
     /// `dL/dcols = Wᵀ · dL/dZ[n]`, folded back onto the sample while still in cache.
-    func addInputGradient(dLdZ: UnsafePointer<Double>, weight: UnsafePointer<Double>,
-                          into dA: UnsafeMutablePointer<Double>, threads: Int) {
+    func addInputGradient(
+        dLdZ: UnsafePointer<Double>, weight: UnsafePointer<Double>,
+        into dA: UnsafeMutablePointer<Double>, threads: Int
+    ) {
         let block = inputGradientBlock(threads: threads)
         let weightsT = MatrixView(base: weight, rowStride: 1, columnStride: depth)
         ScratchPool.withBuffer(count: depth * block) { cols in
@@ -79,8 +88,9 @@ struct ConvSizes {
             while first < positions {
                 let columns = first..<min(positions, first + block)
                 let upstream = MatrixView(base: dLdZ + first, rowStride: 1, columnStride: positions)
-                GemmDriver.best.multiply(m: depth, n: columns.count, k: outChannels, rows: weightsT, columns: upstream,
-                                         c: cols, ldc: columns.count, overwrite: true, threads: threads)
+                GemmDriver.best.multiply(
+                    m: depth, n: columns.count, k: outChannels, rows: weightsT, columns: upstream,
+                    c: cols, ldc: columns.count, overwrite: true, threads: threads)
                 Parallel.split(channels, workers: threads) { _, range in
                     im2col.fold(cols, columns: columns, channels: range, into: dA)
                 }
@@ -91,8 +101,10 @@ struct ConvSizes {
 
     /// Runs `body` on a zeroed padded sample, then leaves its interior (less `crop` on each
     /// side) at `out`. Without cropping the sample is `out` itself.
-    func withZeroedSample(croppedInto out: UnsafeMutablePointer<Double>, crop: HW,
-                          _ body: (UnsafeMutablePointer<Double>) -> Void) {
+    func withZeroedSample(
+        croppedInto out: UnsafeMutablePointer<Double>, crop: HW,
+        _ body: (UnsafeMutablePointer<Double>) -> Void
+    ) {
         guard crop != HW(0, 0) else {
             out.initialize(repeating: 0, count: planeSize)
             body(out)

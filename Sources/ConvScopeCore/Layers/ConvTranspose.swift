@@ -56,38 +56,52 @@ public class ConvTransposeLayer: ParameterRecordingLayer<ConvTransposeFunction> 
 
 /// 1-D transposed convolution: `Upsample1d(k)` then `Conv1d_stride1`.
 public final class ConvTranspose1d: ConvTransposeLayer {
-    public init(inChannels: Int, outChannels: Int, kernelSize: Int, upsamplingFactor: Int,
-                W: Tensor? = nil, b: Tensor? = nil, seed: UInt64 = 0) {
-        super.init(ConvTransposeFunction(upsample: Upsample1d(factor: upsamplingFactor).function,
-                                         conv: Conv1d_stride1(inChannels: inChannels, outChannels: outChannels,
-                                                              kernelSize: kernelSize, W: W, b: b, seed: seed).function))
+    public init(
+        inChannels: Int, outChannels: Int, kernelSize: Int, upsamplingFactor: Int,
+        W: Tensor? = nil, b: Tensor? = nil, seed: UInt64 = 0
+    ) {
+        super.init(
+            ConvTransposeFunction(
+                upsample: Upsample1d(factor: upsamplingFactor).function,
+                conv: Conv1d_stride1(
+                    inChannels: inChannels, outChannels: outChannels,
+                    kernelSize: kernelSize, W: W, b: b, seed: seed
+                ).function))
     }
 
     /// Channels and kernel size from `W (C_out, C_in, K)`; a nil bias means zeros.
     public convenience init(weight: Tensor, bias: Tensor?, upsamplingFactor: Int) throws {
         try requireRank(weight, 3, "W", layout: "(C_out, C_in, K)")
         try requireBias(bias, outChannels: weight.shape[0])
-        self.init(inChannels: weight.shape[1], outChannels: weight.shape[0], kernelSize: weight.shape[2],
-                  upsamplingFactor: upsamplingFactor, W: weight, b: bias)
+        self.init(
+            inChannels: weight.shape[1], outChannels: weight.shape[0], kernelSize: weight.shape[2],
+            upsamplingFactor: upsamplingFactor, W: weight, b: bias)
     }
 }
 
 /// 2-D transposed convolution: `Upsample2d(k)` then `Conv2d_stride1` (square kernel, as
 /// in the assignment; a rectangular W is accepted too).
 public final class ConvTranspose2d: ConvTransposeLayer {
-    public init(inChannels: Int, outChannels: Int, kernelSize: HW, upsamplingFactor: Int,
-                W: Tensor? = nil, b: Tensor? = nil, seed: UInt64 = 0) {
-        super.init(ConvTransposeFunction(upsample: Upsample2d(factor: upsamplingFactor).function,
-                                         conv: Conv2d(inChannels: inChannels, outChannels: outChannels,
-                                                      kernelSize: kernelSize, W: W, b: b, seed: seed).function))
+    public init(
+        inChannels: Int, outChannels: Int, kernelSize: HW, upsamplingFactor: Int,
+        W: Tensor? = nil, b: Tensor? = nil, seed: UInt64 = 0
+    ) {
+        super.init(
+            ConvTransposeFunction(
+                upsample: Upsample2d(factor: upsamplingFactor).function,
+                conv: Conv2d(
+                    inChannels: inChannels, outChannels: outChannels,
+                    kernelSize: kernelSize, W: W, b: b, seed: seed
+                ).function))
     }
 
     /// Channels and kernel from `W (C_out, C_in, kH, kW)`; a nil bias means zeros.
     public convenience init(weight: Tensor, bias: Tensor?, upsamplingFactor: Int) throws {
         try requireRank(weight, 4, "W", layout: "(C_out, C_in, kH, kW)")
         try requireBias(bias, outChannels: weight.shape[0])
-        self.init(inChannels: weight.shape[1], outChannels: weight.shape[0],
-                  kernelSize: HW(weight.shape[2], weight.shape[3]),
-                  upsamplingFactor: upsamplingFactor, W: weight, b: bias)
+        self.init(
+            inChannels: weight.shape[1], outChannels: weight.shape[0],
+            kernelSize: HW(weight.shape[2], weight.shape[3]),
+            upsamplingFactor: upsamplingFactor, W: weight, b: bias)
     }
 }

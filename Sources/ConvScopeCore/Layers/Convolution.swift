@@ -8,8 +8,10 @@
 /// sample's products. Forward and dL/dA do not depend on the number of threads.
 enum Convolution {
     /// `Z[n,o,i,j] = Σ_c Σ_p Σ_q W[o,c,p,q]·Apad[n,c,i·s+p·d,j·s+q·d] + b[o]`.
-    static func forward(padded: Tensor, weight: Tensor, bias: Tensor, geometry g: ConvGeometry,
-                        threads: Int = Parallel.defaultThreads) -> Tensor {
+    static func forward(
+        padded: Tensor, weight: Tensor, bias: Tensor, geometry g: ConvGeometry,
+        threads: Int = Parallel.defaultThreads
+    ) -> Tensor {
         let s = ConvSizes(padded: padded.shape, weight: weight.shape, geometry: g)
         let count = s.samples * s.outChannels * s.positions
         let Z = [Double](unsafeUninitializedCapacity: count) { z, initialized in
@@ -24,11 +26,13 @@ enum Convolution {
                             for o in 0..<s.outChannels {
                                 (zn + o * s.positions).initialize(repeating: bias.scalars[o], count: s.positions)
                             }
-                            let windows = WindowMatrix(sample: A.baseAddress! + n * s.planeSize, layout: s.im2col,
-                                                       lanesArePositions: true)
-                            GemmDriver.best.multiply(m: s.outChannels, n: s.positions, k: s.depth,
-                                                     rows: weights, columns: windows, c: zn, ldc: s.positions,
-                                                     overwrite: false, threads: s.innerThreads(threads))
+                            let windows = WindowMatrix(
+                                sample: A.baseAddress! + n * s.planeSize, layout: s.im2col,
+                                lanesArePositions: true)
+                            GemmDriver.best.multiply(
+                                m: s.outChannels, n: s.positions, k: s.depth,
+                                rows: weights, columns: windows, c: zn, ldc: s.positions,
+                                overwrite: false, threads: s.innerThreads(threads))
                         }
                     }
                 }
@@ -40,8 +44,10 @@ enum Convolution {
     /// The three gradients of `forward`. dL/dA is over the padded input, less `crop` on each
     /// side of each spatial axis: pass the padding to get the unpadded input's gradient
     /// without building the padded one (each sample is folded in a reused buffer).
-    static func backward(dLdZ: Tensor, padded: Tensor, weight: Tensor, geometry g: ConvGeometry,
-                         cropping crop: HW = HW(0, 0), threads: Int = Parallel.defaultThreads)
+    static func backward(
+        dLdZ: Tensor, padded: Tensor, weight: Tensor, geometry g: ConvGeometry,
+        cropping crop: HW = HW(0, 0), threads: Int = Parallel.defaultThreads
+    )
         -> (dLdApadded: Tensor, dLdW: Tensor, dLdb: Tensor)
     {
         let s = ConvSizes(padded: padded.shape, weight: weight.shape, geometry: g)
@@ -68,11 +74,13 @@ enum Convolution {
                                 let inner = s.innerThreads(threads)
                                 for n in samples {
                                     let dzn = dZ.baseAddress! + n * s.outChannels * s.positions
-                                    s.addWeightGradient(sample: A.baseAddress! + n * s.planeSize, dLdZ: dzn,
-                                                        into: dW.baseAddress! + part * weightCount, threads: inner)
+                                    s.addWeightGradient(
+                                        sample: A.baseAddress! + n * s.planeSize, dLdZ: dzn,
+                                        into: dW.baseAddress! + part * weightCount, threads: inner)
                                     let out = dAp.baseAddress! + n * keptPlane
                                     s.withZeroedSample(croppedInto: out, crop: crop) { sample in
-                                        s.addInputGradient(dLdZ: dzn, weight: W.baseAddress!, into: sample, threads: inner)
+                                        s.addInputGradient(
+                                            dLdZ: dzn, weight: W.baseAddress!, into: sample, threads: inner)
                                     }
                                 }
                             }
@@ -84,11 +92,14 @@ enum Convolution {
         for part in 1..<parts {
             for i in 0..<weightCount { partials[i] += partials[part * weightCount + i] }
         }
-        var dLdW = Tensor(shape: s.weightGradientIsTransposed ? [s.depth, s.outChannels] : [s.outChannels, s.depth],
-                          scalars: Array(partials[0..<weightCount]))
+        var dLdW = Tensor(
+            shape: s.weightGradientIsTransposed ? [s.depth, s.outChannels] : [s.outChannels, s.depth],
+            scalars: Array(partials[0..<weightCount]))
         if s.weightGradientIsTransposed { dLdW = dLdW.transposed() }
-        return (Tensor(shape: [s.samples, s.channels, kept.h, kept.w], scalars: dA), dLdW.reshaped(weight.shape),
-                biasGradient(dLdZ, samples: s.samples, channels: s.outChannels, positions: s.positions))
+        return (
+            Tensor(shape: [s.samples, s.channels, kept.h, kept.w], scalars: dA), dLdW.reshaped(weight.shape),
+            biasGradient(dLdZ, samples: s.samples, channels: s.outChannels, positions: s.positions)
+        )
     }
 
     /// `dL/db[o] = Σ_n Σ_ij dL/dZ[n, o, i, j]`.

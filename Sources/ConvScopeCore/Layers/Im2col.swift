@@ -50,8 +50,10 @@ struct Im2col {
     /// `columns.count` long, rows of earlier channels included) back onto the sample
     /// positions they came from. Channels write disjoint planes, so threads may split them;
     /// each position receives its terms in row order, then column order.
-    func fold(_ cols: UnsafePointer<Double>, columns: Range<Int>, channels: Range<Int>,
-              into sample: UnsafeMutablePointer<Double>) {
+    func fold(
+        _ cols: UnsafePointer<Double>, columns: Range<Int>, channels: Range<Int>,
+        into sample: UnsafeMutablePointer<Double>
+    ) {
         let perChannel = geometry.kernel.h &* geometry.kernel.w
         let step = geometry.stride.w
         taps.withUnsafeBufferPointer { taps in

@@ -33,7 +33,8 @@ public enum LayerError: Error, Equatable, Sendable, CustomStringConvertible {
         case .wrongRank(let tensor, let shape, let rank, let layout):
             "\(tensor) has shape \(shape) but must be \(rank)-d \(layout)"
         case .sizeMismatch(let shape, let given, let expected, let features):
-            features ? "A has \(given) features (shape \(shape)) but W expects in_features = \(expected)"
+            features
+                ? "A has \(given) features (shape \(shape)) but W expects in_features = \(expected)"
                 : "A has \(given) channels (shape \(shape)) but W expects C_in = \(expected)"
         case .biasShape(let shape, let outputs, let acceptsColumn):
             acceptsColumn
@@ -45,8 +46,9 @@ public enum LayerError: Error, Equatable, Sendable, CustomStringConvertible {
         case .backwardBeforeForward:
             "backward called before forward: run forward first so the layer has its cache"
         case .windowTooLarge(let kernel, let dilation, let padded, let axes, let pooling):
-            LayerError.windowLine(kernel: kernel, dilation: dilation, padded: padded, axes: axes,
-                                  pooling: pooling)
+            LayerError.windowLine(
+                kernel: kernel, dilation: dilation, padded: padded, axes: axes,
+                pooling: pooling)
         case .invalidSetting(let name, let value, let least, let axes):
             "\(name) \(axes == 1 ? "\(value.w)" : "\(value)") is invalid: it must be at least \(least)"
         case .noBatchAxis(let shape):
@@ -60,14 +62,18 @@ public enum LayerError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// A window too large for its input, with what the layer lets the user change.
     private static func windowLine(kernel: HW, dilation: HW, padded: HW, axes: Int, pooling: Bool) -> String {
-        let remedy = pooling ? "use a smaller pooling window or a larger A"
+        let remedy =
+            pooling
+            ? "use a smaller pooling window or a larger A"
             : "use a smaller kernel or dilation, or more padding"
         let reach = ConvGeometry(kernel: kernel, dilation: dilation).effectiveKernel
         guard axes == 1 else {
             return "kernel reaches \(reach.h)×\(reach.w) but the padded input is only "
                 + "\(padded.h)×\(padded.w): \(remedy)"
         }
-        let span = reach.w == kernel.w ? "kernel \(kernel.w)"
+        let span =
+            reach.w == kernel.w
+            ? "kernel \(kernel.w)"
             : "kernel \(kernel.w) at dilation \(dilation.w) spans \(reach.w) and"
         return "\(span) is wider than the padded input \(padded.w): \(remedy)"
     }

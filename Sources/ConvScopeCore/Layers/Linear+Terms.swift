@@ -4,8 +4,9 @@ extension LinearFunction: GradientTermListing {
     public func productTerms(of output: [Int], in record: LinearRecord) -> [ConvTerm] {
         let (n, o) = (output[0], output[1])
         return (0..<inFeatures).map { i in
-            ConvTerm(output: output, input: [n, i], weight: [o, i], isPadding: false,
-                     weightValue: W[o, i], inputValue: record.input[n, i])
+            ConvTerm(
+                output: output, input: [n, i], weight: [o, i], isPadding: false,
+                weightValue: W[o, i], inputValue: record.input[n, i])
         }
     }
 

@@ -34,9 +34,10 @@ public struct LinearFunction: ParameterizedFunction, Equatable {
 
     public func backward(_ record: LinearRecord, _ dLdZ: Tensor) throws -> ParameterGradients {
         try requireGradientShape(dLdZ, matches: [record.input.shape[0], outFeatures])
-        return ParameterGradients(dLdA: MatrixMultiply.product(dLdZ, W),
-                                  dLdW: MatrixMultiply.product(dLdZ, record.input, transposeA: true),
-                                  dLdb: dLdZ.sum(axes: [0]).reshaped(b.shape))
+        return ParameterGradients(
+            dLdA: MatrixMultiply.product(dLdZ, W),
+            dLdW: MatrixMultiply.product(dLdZ, record.input, transposeA: true),
+            dLdb: dLdZ.sum(axes: [0]).reshaped(b.shape))
     }
 }
 
@@ -47,7 +48,8 @@ public final class Linear: ParameterRecordingLayer<LinearFunction> {
     public init(inFeatures: Int, outFeatures: Int, W: Tensor? = nil, b: Tensor? = nil, seed: UInt64 = 0) {
         let W = W ?? Tensor.randomNormal(shape: [outFeatures, inFeatures], seed: seed)
         let b = b ?? Tensor(shape: [outFeatures, 1])
-        precondition(W.shape == [outFeatures, inFeatures],
+        precondition(
+            W.shape == [outFeatures, inFeatures],
             "W has shape \(W.shape), expected [\(outFeatures), \(inFeatures)]")
         precondition(b.count == outFeatures, "b has shape \(b.shape), expected \(outFeatures) entries")
         super.init(LinearFunction(W: W, b: b))

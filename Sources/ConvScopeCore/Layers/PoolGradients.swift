@@ -9,8 +9,10 @@ extension PoolSizes {
     /// dL/dA of one plane, each element written exactly once: max pooling's dL/dZ where an
     /// element is its window's argmax, mean pooling's dL/dZ / K² inside a window, else 0.
     /// Needs `windowsAreDisjoint`.
-    func disjointBackward(_ dz: UnsafePointer<Double>, argmax: UnsafePointer<Int>?, plane: Int,
-                          into da: UnsafeMutablePointer<Double>) {
+    func disjointBackward(
+        _ dz: UnsafePointer<Double>, argmax: UnsafePointer<Int>?, plane: Int,
+        into da: UnsafeMutablePointer<Double>
+    ) {
         let base = plane &* inputPlane
         let area = Double(kernel &* kernel)
         for y in 0..<input.h {
@@ -42,8 +44,10 @@ extension PoolSizes {
     }
 
     /// Adds each dL/dZ at its window's argmax (overlapping windows may share one).
-    func maxBackward(_ dz: UnsafePointer<Double>, argmax: UnsafePointer<Int>, plane: Int,
-                     into da: UnsafeMutablePointer<Double>) {
+    func maxBackward(
+        _ dz: UnsafePointer<Double>, argmax: UnsafePointer<Int>, plane: Int,
+        into da: UnsafeMutablePointer<Double>
+    ) {
         let first = plane &* outputPlane
         for out in first..<(first &+ outputPlane) { da[argmax[out]] += dz[out] }
     }

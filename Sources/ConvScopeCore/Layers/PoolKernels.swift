@@ -23,7 +23,8 @@ struct PoolSizes {
 
     /// Runs `body` for every plane, split over the cores when the planes are large.
     func forEachPlane(_ body: (Int) -> Void) {
-        let workers = Parallel.workers(for: planes * outputPlane * kernel * kernel * 8, threads: Parallel.defaultThreads)
+        let workers = Parallel.workers(
+            for: planes * outputPlane * kernel * kernel * 8, threads: Parallel.defaultThreads)
         Parallel.split(planes, workers: workers) { _, range in
             for plane in range { body(plane) }
         }
@@ -55,8 +56,10 @@ struct PoolSizes {
     }
 
     /// Window maxima, keeping the first maximum (a NaN wins over numbers) and its offset in A.
-    func maxForward(_ a: UnsafePointer<Double>, plane: Int, into z: UnsafeMutablePointer<Double>,
-                    argmax: UnsafeMutablePointer<Int>) {
+    func maxForward(
+        _ a: UnsafePointer<Double>, plane: Int, into z: UnsafeMutablePointer<Double>,
+        argmax: UnsafeMutablePointer<Int>
+    ) {
         let base = plane &* inputPlane
         let vectorColumns = vectorColumns
         var out = plane &* outputPlane

@@ -58,15 +58,21 @@ public struct PoolFunction: LayerFunction, Equatable {
                 argmax.withUnsafeMutableBufferPointer { best in
                     sizes.forEachPlane { plane in
                         switch kind {
-                        case .max: sizes.maxForward(a.baseAddress!, plane: plane, into: z.baseAddress!, argmax: best.baseAddress!)
+                        case .max:
+                            sizes.maxForward(
+                                a.baseAddress!, plane: plane, into: z.baseAddress!, argmax: best.baseAddress!)
                         case .mean: sizes.meanForward(a.baseAddress!, plane: plane, into: z.baseAddress!)
                         }
                     }
                 }
             }
         }
-        return (Tensor(shape: outShape, scalars: Z), PoolRecord(inputShape: A.shape, outputShape: outShape,
-            argmax: argmax))
+        return (
+            Tensor(shape: outShape, scalars: Z),
+            PoolRecord(
+                inputShape: A.shape, outputShape: outShape,
+                argmax: argmax)
+        )
     }
 
     public func backward(_ record: PoolRecord, _ dLdZ: Tensor) throws -> InputGradient {
@@ -82,9 +88,11 @@ public struct PoolFunction: LayerFunction, Equatable {
                 record.argmax.withUnsafeBufferPointer { best in
                     sizes.forEachPlane { plane in
                         switch (kind, sizes.windowsAreDisjoint) {
-                        case (.max, true): sizes.disjointBackward(dz.baseAddress!, argmax: best.baseAddress!, plane: plane, into: da)
+                        case (.max, true):
+                            sizes.disjointBackward(dz.baseAddress!, argmax: best.baseAddress!, plane: plane, into: da)
                         case (.mean, true): sizes.disjointBackward(dz.baseAddress!, argmax: nil, plane: plane, into: da)
-                        case (.max, false): sizes.maxBackward(dz.baseAddress!, argmax: best.baseAddress!, plane: plane, into: da)
+                        case (.max, false):
+                            sizes.maxBackward(dz.baseAddress!, argmax: best.baseAddress!, plane: plane, into: da)
                         case (.mean, false): sizes.meanBackward(dz.baseAddress!, plane: plane, into: da)
                         }
                     }

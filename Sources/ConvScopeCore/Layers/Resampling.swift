@@ -69,7 +69,8 @@ public struct ResamplingFunction: LayerFunction, Equatable {
 
     public func forward(_ A: Tensor) throws -> (output: Tensor, record: ResamplingRecord) {
         try requireRank(A, spatialAxes + 2, "A", layout: layout)
-        let Z = isUpsampling
+        let Z =
+            isUpsampling
             ? Resampling.upsample(A, factor: factor, spatialAxes: spatialAxes)
             : Resampling.downsample(A, factor: factor, spatialAxes: spatialAxes)
         return (Z, ResamplingRecord(inputShape: A.shape, outputShape: Z.shape))
@@ -80,8 +81,10 @@ public struct ResamplingFunction: LayerFunction, Equatable {
         if isUpsampling {
             return InputGradient(dLdA: Resampling.downsample(dLdZ, factor: factor, spatialAxes: spatialAxes))
         }
-        return InputGradient(dLdA: Resampling.scatter(dLdZ, factor: factor, into: record.inputShape,
-            spatialAxes: spatialAxes))
+        return InputGradient(
+            dLdA: Resampling.scatter(
+                dLdZ, factor: factor, into: record.inputShape,
+                spatialAxes: spatialAxes))
     }
 
     /// Where output element `index` comes from: the input element it copies, or nil for an

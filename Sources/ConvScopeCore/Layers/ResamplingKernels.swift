@@ -15,8 +15,9 @@ struct ResamplingKernels {
         planes = Tensor.count(of: Array(denseShape.prefix(rank - spatialAxes)))
         dense = spatialAxes == 1 ? HW(1, denseShape[rank - 1]) : HW(denseShape[rank - 2], denseShape[rank - 1])
         factor = spatialAxes == 1 ? HW(1, k) : HW(k, k)
-        sparse = HW(Resampling.downsampledExtent(dense.h, factor: factor.h),
-                    Resampling.downsampledExtent(dense.w, factor: factor.w))
+        sparse = HW(
+            Resampling.downsampledExtent(dense.h, factor: factor.h),
+            Resampling.downsampledExtent(dense.w, factor: factor.w))
     }
 
     var denseCount: Int { planes * dense.h * dense.w }

@@ -38,8 +38,9 @@ public struct TaughtInputGradient: Sendable {
         return (0..<outChannels).flatMap { o in
             (0..<kh).flatMap { p in
                 (0..<kw).map { q in
-                    GradientTerm(output: [n, o, y + p, x + q], upstream: padded[n, o, y + p, x + q],
-                                 through: [o, c, p, q], factor: flippedKernel[o, c, p, q])
+                    GradientTerm(
+                        output: [n, o, y + p, x + q], upstream: padded[n, o, y + p, x + q],
+                        through: [o, c, p, q], factor: flippedKernel[o, c, p, q])
                 }
             }
         }
@@ -61,11 +62,16 @@ extension ConvFunction {
         let border = HW(reach.h - 1, reach.w - 1)
         // Written in place into the zeros (no second copy of a dL/dZ-sized tensor).
         var padded = Tensor(shape: [n, outChannels, strideOne.h + 2 * border.h, strideOne.w + 2 * border.w])
-        padded.add(gradient, at: [.all, .all, AxisSlice(start: border.h, stop: border.h + strideOne.h, step: g.stride.h),
-                                  AxisSlice(start: border.w, stop: border.w + strideOne.w, step: g.stride.w)])
+        padded.add(
+            gradient,
+            at: [
+                .all, .all, AxisSlice(start: border.h, stop: border.h + strideOne.h, step: g.stride.h),
+                AxisSlice(start: border.w, stop: border.w + strideOne.w, step: g.stride.w),
+            ])
         let dilated = Tensor(shape: [outChannels, inChannels, reach.h, reach.w])
-            .scattering(W.reshaped([outChannels, inChannels, g.kernel.h, g.kernel.w]),
-                        at: [.all, .all, .every(g.dilation.h), .every(g.dilation.w)])
+            .scattering(
+                W.reshaped([outChannels, inChannels, g.kernel.h, g.kernel.w]),
+                at: [.all, .all, .every(g.dilation.h), .every(g.dilation.w)])
         let flipped = dilated.flipped(axes: [2, 3])
         // For each kernel tap, one row of the window at a time: a (Wp × C_out)·(C_out × C_in)
         // product contracting the output channels, read in place from the padded gradient
@@ -77,18 +83,21 @@ extension ConvFunction {
             result.withUnsafeMutableBufferPointer { out in
                 for p in 0..<reach.h {
                     for q in 0..<reach.w {
-                        let tap = flipped.sliced([.all, .all, AxisSlice(start: p, stop: p + 1), AxisSlice(start: q, stop: q + 1)])
-                            .reshaped([outChannels, inChannels])
+                        let tap = flipped.sliced([
+                            .all, .all, AxisSlice(start: p, stop: p + 1), AxisSlice(start: q, stop: q + 1),
+                        ])
+                        .reshaped([outChannels, inChannels])
                         tap.scalars.withUnsafeBufferPointer { w in
                             for sample in 0..<n {
                                 for y in 0..<paddedSize.h {
                                     let row = sample * outChannels * plane + (y + p) * gradientWidth + q
                                     let target = (sample * paddedSize.h + y) * paddedSize.w * inChannels
-                                    MatrixMultiply.accumulate(m: paddedSize.w, n: inChannels, k: outChannels,
-                                                              a: g.baseAddress! + row, lda: plane,
-                                                              b: w.baseAddress!, ldb: inChannels,
-                                                              c: out.baseAddress! + target, ldc: inChannels,
-                                                              transposeA: true, threads: 1)
+                                    MatrixMultiply.accumulate(
+                                        m: paddedSize.w, n: inChannels, k: outChannels,
+                                        a: g.baseAddress! + row, lda: plane,
+                                        b: w.baseAddress!, ldb: inChannels,
+                                        c: out.baseAddress! + target, ldc: inChannels,
+                                        transposeA: true, threads: 1)
                                 }
                             }
                         }
@@ -96,12 +105,15 @@ extension ConvFunction {
                 }
             }
         }
-        let paddedGradient = Tensor(shape: [n, paddedSize.h, paddedSize.w, inChannels], scalars: result).permuted([0, 3, 1, 2])
+        let paddedGradient = Tensor(shape: [n, paddedSize.h, paddedSize.w, inChannels], scalars: result).permuted([
+            0, 3, 1, 2,
+        ])
         let crop = g.padding
         let cropped = paddedGradient.cropped([(0, 0), (0, 0), (crop.h, crop.h), (crop.w, crop.w)])
-        return TaughtInputGradient(padded: padded, border: border, flippedKernel: flipped,
-                                   paddedInputGradient: paddedGradient,
-                                   inputGradient: cropped.reshaped(record.input.shape),
-                                   cropping: crop)
+        return TaughtInputGradient(
+            padded: padded, border: border, flippedKernel: flipped,
+            paddedInputGradient: paddedGradient,
+            inputGradient: cropped.reshaped(record.input.shape),
+            cropping: crop)
     }
 }

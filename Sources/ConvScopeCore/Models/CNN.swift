@@ -21,25 +21,34 @@ public final class CNN {
 
     /// Builds the network. `weightInit` and `biasInit` receive each parameter's shape and
     /// must return a tensor of it, so tests and demos are reproducible.
-    public init(inputWidth: Int, inputChannels: Int, channels: [Int], kernelSizes: [Int], strides: [Int],
-                linearNeurons: Int, activations: [Activation], criterion: Loss, learningRate: Double,
-                weightInit: ([Int]) -> Tensor, biasInit: ([Int]) -> Tensor) throws {
+    public init(
+        inputWidth: Int, inputChannels: Int, channels: [Int], kernelSizes: [Int], strides: [Int],
+        linearNeurons: Int, activations: [Activation], criterion: Loss, learningRate: Double,
+        weightInit: ([Int]) -> Tensor, biasInit: ([Int]) -> Tensor
+    ) throws {
         guard !channels.isEmpty, channels.count == kernelSizes.count, channels.count == strides.count,
-              channels.count == activations.count else {
+            channels.count == activations.count
+        else {
             throw LayerError("channels, kernel sizes, strides and activations must be non-empty lists of equal length")
         }
         let widths = CNN.widths(inputWidth: inputWidth, kernelSizes: kernelSizes, strides: strides)
-        guard widths.dropFirst().allSatisfy({ $0 > 0 }), kernelSizes.allSatisfy({ $0 > 0 }), strides.allSatisfy({ $0 > 0 }) else {
-            throw LayerError("the convolutions shrink width \(inputWidth) to \(widths.dropFirst().map(String.init).joined(separator: " → ")): use a wider input or smaller kernels")
+        guard widths.dropFirst().allSatisfy({ $0 > 0 }), kernelSizes.allSatisfy({ $0 > 0 }),
+            strides.allSatisfy({ $0 > 0 })
+        else {
+            throw LayerError(
+                "the convolutions shrink width \(inputWidth) to \(widths.dropFirst().map(String.init).joined(separator: " → ")): use a wider input or smaller kernels"
+            )
         }
         let inputs = [inputChannels] + channels.dropLast()
         convolutionalLayers = (0..<channels.count).map { i in
-            Conv1d(inChannels: inputs[i], outChannels: channels[i], kernelSize: kernelSizes[i], stride: strides[i],
-                   W: weightInit([channels[i], inputs[i], kernelSizes[i]]), b: biasInit([channels[i]]))
+            Conv1d(
+                inChannels: inputs[i], outChannels: channels[i], kernelSize: kernelSizes[i], stride: strides[i],
+                W: weightInit([channels[i], inputs[i], kernelSizes[i]]), b: biasInit([channels[i]]))
         }
         let features = channels.last! * widths.last!
-        linear = Linear(inFeatures: features, outFeatures: linearNeurons,
-                        W: weightInit([linearNeurons, features]), b: biasInit([linearNeurons]))
+        linear = Linear(
+            inFeatures: features, outFeatures: linearNeurons,
+            W: weightInit([linearNeurons, features]), b: biasInit([linearNeurons]))
         self.activations = activations
         self.criterion = criterion
         self.learningRate = learningRate
@@ -47,8 +56,10 @@ public final class CNN {
 
     /// A network from layers already made: each convolution followed by its activation,
     /// then Flatten and `linear`. Sizes are checked by the first forward pass.
-    public init(convolutions: [Conv1d], activations: [Activation], linear: Linear, criterion: Loss,
-                learningRate: Double) throws {
+    public init(
+        convolutions: [Conv1d], activations: [Activation], linear: Linear, criterion: Loss,
+        learningRate: Double
+    ) throws {
         guard !convolutions.isEmpty, convolutions.count == activations.count else {
             throw LayerError("convolutions and activations must be non-empty lists of equal length")
         }

@@ -27,8 +27,10 @@ public struct CNNArchitecture: Equatable, Sendable {
     public var classes: Int
     public var learningRate: Double
 
-    public init(inputWidth: Int, inputChannels: Int, channels: [Int], kernelSizes: [Int], strides: [Int],
-                activations: [ActivationKind], classes: Int, learningRate: Double) {
+    public init(
+        inputWidth: Int, inputChannels: Int, channels: [Int], kernelSizes: [Int], strides: [Int],
+        activations: [ActivationKind], classes: Int, learningRate: Double
+    ) {
         self.inputWidth = inputWidth
         self.inputChannels = inputChannels
         self.channels = channels
@@ -51,12 +53,14 @@ public struct CNNArchitecture: Equatable, Sendable {
     public func widthChain() throws -> WidthChain {
         let counts = [channels.count, kernelSizes.count, strides.count, activations.count]
         guard Set(counts).count == 1, counts[0] > 0 else {
-            throw LayerError("\(counts[0]) channels, \(counts[1]) kernel sizes, \(counts[2]) strides and "
-                             + "\(counts[3]) activations: give one of each per convolution")
+            throw LayerError(
+                "\(counts[0]) channels, \(counts[1]) kernel sizes, \(counts[2]) strides and "
+                    + "\(counts[3]) activations: give one of each per convolution")
         }
         guard let bad = (channels + [inputChannels, classes]).first(where: { $0 < 1 }) else {
-            return try WidthChain(inputWidth: inputWidth, kernels: kernelSizes, strides: strides,
-                                  finalChannels: channels.last!)
+            return try WidthChain(
+                inputWidth: inputWidth, kernels: kernelSizes, strides: strides,
+                finalChannels: channels.last!)
         }
         throw LayerError("a channel or class count of \(bad): every layer needs at least 1")
     }
@@ -67,14 +71,15 @@ public struct CNNArchitecture: Equatable, Sendable {
     public func makeCNN(seed: UInt64) throws -> CNN {
         _ = try widthChain()
         var next = seed
-        return try CNN(inputWidth: inputWidth, inputChannels: inputChannels, channels: channels,
-                       kernelSizes: kernelSizes, strides: strides, linearNeurons: classes,
-                       activations: activations.map { $0.makeLayer() }, criterion: CrossEntropyLoss(),
-                       learningRate: learningRate,
-                       weightInit: { shape in
-                           defer { next += 1 }
-                           return Tensor.randomNormal(shape: shape, seed: next)
-                       },
-                       biasInit: { Tensor(shape: $0) })
+        return try CNN(
+            inputWidth: inputWidth, inputChannels: inputChannels, channels: channels,
+            kernelSizes: kernelSizes, strides: strides, linearNeurons: classes,
+            activations: activations.map { $0.makeLayer() }, criterion: CrossEntropyLoss(),
+            learningRate: learningRate,
+            weightInit: { shape in
+                defer { next += 1 }
+                return Tensor.randomNormal(shape: shape, seed: next)
+            },
+            biasInit: { Tensor(shape: $0) })
     }
 }

@@ -15,14 +15,16 @@ public enum ScanningMLP {
         try requireRank(w, 2, "MLP weight", layout: "(in, out)")
         let (inputs, outputs) = (w.shape[0], w.shape[1])
         guard kernelSize > 0, inputs % kernelSize == 0 else {
-            throw LayerError("MLP weight has \(inputs) inputs, which is not a whole number of \(kernelSize)-step windows")
+            throw LayerError(
+                "MLP weight has \(inputs) inputs, which is not a whole number of \(kernelSize)-step windows")
         }
         return w.transposed().reshaped([outputs, kernelSize, inputs / kernelSize]).permuted([0, 2, 1])
     }
 
     /// The MLP weights the scanning networks are built from, with their expected shapes checked.
     public static func checkWeights(_ w1: Tensor, _ w2: Tensor, _ w3: Tensor) throws {
-        for (name, w, expected) in [("w1", w1, [192, 8]), ("w2", w2, [8, 16]), ("w3", w3, [16, 4])] where w.shape != expected {
+        for (name, w, expected) in [("w1", w1, [192, 8]), ("w2", w2, [8, 16]), ("w3", w3, [16, 4])]
+        where w.shape != expected {
             throw LayerError("\(name) has shape \(w.shape) but the scanning MLP needs \(expected) (in, out)")
         }
     }
@@ -47,8 +49,10 @@ public enum ScanningMLP {
     /// shared slices of the reshaped MLP weights.
     public static func distributed(w1: Tensor, w2: Tensor, w3: Tensor) throws -> Sequential {
         try checkWeights(w1, w2, w3)
-        let (k1, k2, k3) = (try distributedCuts[0].kernel(from: w1), try distributedCuts[1].kernel(from: w2),
-                            try distributedCuts[2].kernel(from: w3))
+        let (k1, k2, k3) = (
+            try distributedCuts[0].kernel(from: w1), try distributedCuts[1].kernel(from: w2),
+            try distributedCuts[2].kernel(from: w3)
+        )
         return Sequential([
             Conv1d(inChannels: 24, outChannels: 2, kernelSize: 2, stride: 2, W: k1),
             ReLU(),
@@ -71,7 +75,9 @@ extension ScanningMLP {
             throw LayerError("kernel gradient \(kernelGradient.shape) does not fit MLP weight \(mlpShape)")
         }
         let full = Tensor(shape: [outputs, channels, inputs / channels])
-            .scattering(kernelGradient, at: [AxisSlice(stop: kernelGradient.shape[0]), .all, AxisSlice(stop: kernelGradient.shape[2])])
+            .scattering(
+                kernelGradient,
+                at: [AxisSlice(stop: kernelGradient.shape[0]), .all, AxisSlice(stop: kernelGradient.shape[2])])
         return full.permuted([0, 2, 1]).reshaped([outputs, inputs]).transposed()
     }
 }
@@ -82,10 +88,18 @@ extension ScanningMLP {
     /// second-layer neuron `8g + j` applies `k2[j]` to first-layer groups `2g, 2g+1`; the
     /// third reads both second-layer groups through `k3`. Run at every window, this MLP
     /// gives exactly the distributed network's output.
-    public static func sharedMLPWeights(_ k1: Tensor, _ k2: Tensor, _ k3: Tensor) -> (w1: Tensor, w2: Tensor, w3: Tensor) {
-        var w1 = Tensor(shape: [192, 8]), w2 = Tensor(shape: [8, 16]), w3 = Tensor(shape: [16, 4])
-        for g in 0..<4 { for j in 0..<2 { for c in 0..<24 { for t in 0..<2 { w1[(2 * g + t) * 24 + c, 2 * g + j] = k1[j, c, t] } } } }
-        for g in 0..<2 { for j in 0..<8 { for c in 0..<2 { for t in 0..<2 { w2[(2 * g + t) * 2 + c, 8 * g + j] = k2[j, c, t] } } } }
+    public static func sharedMLPWeights(_ k1: Tensor, _ k2: Tensor, _ k3: Tensor) -> (
+        w1: Tensor, w2: Tensor, w3: Tensor
+    ) {
+        var w1 = Tensor(shape: [192, 8])
+        var w2 = Tensor(shape: [8, 16])
+        var w3 = Tensor(shape: [16, 4])
+        for g in 0..<4 {
+            for j in 0..<2 { for c in 0..<24 { for t in 0..<2 { w1[(2 * g + t) * 24 + c, 2 * g + j] = k1[j, c, t] } } }
+        }
+        for g in 0..<2 {
+            for j in 0..<8 { for c in 0..<2 { for t in 0..<2 { w2[(2 * g + t) * 2 + c, 8 * g + j] = k2[j, c, t] } } }
+        }
         for o in 0..<4 { for c in 0..<8 { for t in 0..<2 { w3[t * 8 + c, o] = k3[o, c, t] } } }
         return (w1, w2, w3)
     }

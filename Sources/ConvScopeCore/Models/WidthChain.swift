@@ -26,8 +26,9 @@ public struct WidthChain: Equatable, Sendable {
     /// input), naming the convolution.
     public init(inputWidth: Int, kernels: [Int], strides: [Int], finalChannels: Int) throws {
         guard !kernels.isEmpty, kernels.count == strides.count else {
-            throw LayerError("\(kernels.count) kernel sizes but \(strides.count) strides: "
-                             + "give one of each per convolution")
+            throw LayerError(
+                "\(kernels.count) kernel sizes but \(strides.count) strides: "
+                    + "give one of each per convolution")
         }
         guard inputWidth >= 1, finalChannels >= 1 else {
             throw LayerError("input width \(inputWidth) and \(finalChannels) channels: both must be at least 1")
@@ -36,14 +37,16 @@ public struct WidthChain: Equatable, Sendable {
         var links: [Link] = []
         for (index, (kernel, stride)) in zip(kernels, strides).enumerated() {
             guard kernel >= 1, stride >= 1 else {
-                throw LayerError("convolution \(index + 1) has kernel \(kernel) and stride \(stride): "
-                                 + "both must be at least 1")
+                throw LayerError(
+                    "convolution \(index + 1) has kernel \(kernel) and stride \(stride): "
+                        + "both must be at least 1")
             }
             let output = Self.floorDivide(width - kernel, stride) + 1
             guard output >= 1 else {
                 let formula = Link(input: width, kernel: kernel, stride: stride, output: output).formula
-                throw LayerError("convolution \(index + 1) gets width \(width), narrower than its kernel \(kernel) "
-                                 + "(\(formula)): use a wider input, smaller kernels or smaller strides")
+                throw LayerError(
+                    "convolution \(index + 1) gets width \(width), narrower than its kernel \(kernel) "
+                        + "(\(formula)): use a wider input, smaller kernels or smaller strides")
             }
             links.append(Link(input: width, kernel: kernel, stride: stride, output: output))
             width = output
@@ -78,8 +81,9 @@ public struct WidthChain: Equatable, Sendable {
 extension CNN {
     /// The chain of this network's convolutions for inputs `inputWidth` wide.
     public func widthChain(inputWidth: Int) throws -> WidthChain {
-        try WidthChain(inputWidth: inputWidth, kernels: convolutionalLayers.map { $0.W.shape[2] },
-                       strides: convolutionalLayers.map { $0.geometry.stride.w },
-                       finalChannels: convolutionalLayers.last?.W.shape[0] ?? 0)
+        try WidthChain(
+            inputWidth: inputWidth, kernels: convolutionalLayers.map { $0.W.shape[2] },
+            strides: convolutionalLayers.map { $0.geometry.stride.w },
+            finalChannels: convolutionalLayers.last?.W.shape[0] ?? 0)
     }
 }

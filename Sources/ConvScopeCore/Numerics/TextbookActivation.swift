@@ -54,7 +54,9 @@ public struct TextbookActivation: Equatable, Sendable {
     /// `(e^1750 − e^−1750)/(e^1750 + e^−1750) = inf/inf = NaN`, or `1/(1 + e^1000) = 1/inf = 0`
     /// when an exponential overflows; the formula with its value otherwise.
     public var text: String {
-        let value = Self.number(textbook), arg = Self.number(z), negated = Self.number(-z)
+        let value = Self.number(textbook)
+        let arg = Self.number(z)
+        let negated = Self.number(-z)
         switch function {
         case .tanh:
             let (up, down) = (exp(z), exp(-z))

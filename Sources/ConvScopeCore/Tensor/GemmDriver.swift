@@ -24,8 +24,10 @@ struct GemmDriver: Sendable {
 
     /// `C[m×n] += A[m×k]·B[k×n]`, split over up to `threads` threads by rows or columns.
     /// Every element of C sees the same sequence of operations whatever the split.
-    func accumulate(m: Int, n: Int, k: Int, a: MatrixView, b: MatrixView,
-                    c: UnsafeMutablePointer<Double>, ldc: Int, threads: Int) {
+    func accumulate(
+        m: Int, n: Int, k: Int, a: MatrixView, b: MatrixView,
+        c: UnsafeMutablePointer<Double>, ldc: Int, threads: Int
+    ) {
         multiply(m: m, n: n, k: k, rows: a, columns: b.transposed, c: c, ldc: ldc, overwrite: false, threads: threads)
     }
 
@@ -33,8 +35,10 @@ struct GemmDriver: Sendable {
     /// `k` steps deep. With `overwrite`, C is written without being read. Split over up to
     /// `threads` threads by rows or columns; every element of C sees the same sequence of
     /// operations whatever the split.
-    func multiply(m: Int, n: Int, k: Int, rows: some PanelSource, columns: some PanelSource,
-                  c: UnsafeMutablePointer<Double>, ldc: Int, overwrite: Bool, threads: Int) {
+    func multiply(
+        m: Int, n: Int, k: Int, rows: some PanelSource, columns: some PanelSource,
+        c: UnsafeMutablePointer<Double>, ldc: Int, overwrite: Bool, threads: Int
+    ) {
         guard m > 0, n > 0 else { return }
         guard k > 0 else {
             if overwrite {
@@ -56,8 +60,10 @@ struct GemmDriver: Sendable {
     }
 
     /// One thread's blocked product over the block `rows × columns` of C.
-    private func serial(rows: Range<Int>, columns: Range<Int>, k: Int, a: some PanelSource, b: some PanelSource,
-                        c: UnsafeMutablePointer<Double>, ldc: Int, overwrite: Bool) {
+    private func serial(
+        rows: Range<Int>, columns: Range<Int>, k: Int, a: some PanelSource, b: some PanelSource,
+        c: UnsafeMutablePointer<Double>, ldc: Int, overwrite: Bool
+    ) {
         let (mr, nr) = (shape.mr, shape.nr)
         let kc = min(shape.kc, k)
         let mc = min(shape.mc, roundUp(rows.count, mr))
@@ -75,8 +81,9 @@ struct GemmDriver: Sendable {
                     while ic < rows.upperBound {
                         let mb = min(mc, rows.upperBound &- ic)
                         a.pack(lanes: ic..<(ic &+ mb), steps: pc..<(pc &+ kb), width: mr, into: packedA)
-                        sweep(rows: mb, columns: nb, depth: kb, packedA: packedA, packedB: packedB,
-                              c: c + (ic &* ldc &+ jc), ldc: ldc, overwrite: overwrite && pc == 0)
+                        sweep(
+                            rows: mb, columns: nb, depth: kb, packedA: packedA, packedB: packedB,
+                            c: c + (ic &* ldc &+ jc), ldc: ldc, overwrite: overwrite && pc == 0)
                         ic &+= mc
                     }
                     pc &+= kc
@@ -87,8 +94,10 @@ struct GemmDriver: Sendable {
     }
 
     /// Runs the micro-kernel over every `mr × nr` tile of one packed block.
-    private func sweep(rows: Int, columns: Int, depth: Int, packedA: UnsafePointer<Double>,
-                       packedB: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>, ldc: Int, overwrite: Bool) {
+    private func sweep(
+        rows: Int, columns: Int, depth: Int, packedA: UnsafePointer<Double>,
+        packedB: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>, ldc: Int, overwrite: Bool
+    ) {
         let (mr, nr) = (shape.mr, shape.nr)
         var jr = 0
         while jr < columns {
@@ -96,8 +105,9 @@ struct GemmDriver: Sendable {
             let width = min(nr, columns &- jr)
             var ir = 0
             while ir < rows {
-                cs_gemm_tile(kind, depth, packedA + ir &* depth, panelB, c + (ir &* ldc &+ jr), ldc,
-                             min(mr, rows &- ir), width, overwrite ? 1 : 0)
+                cs_gemm_tile(
+                    kind, depth, packedA + ir &* depth, panelB, c + (ir &* ldc &+ jr), ldc,
+                    min(mr, rows &- ir), width, overwrite ? 1 : 0)
                 ir &+= mr
             }
             jr &+= nr

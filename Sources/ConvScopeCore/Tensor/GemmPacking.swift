@@ -19,8 +19,9 @@ struct MatrixView: PanelSource {
 
     /// The view of the sub-matrix starting at `(row, column)`.
     func offset(row: Int, column: Int) -> MatrixView {
-        MatrixView(base: base + (row &* rowStride &+ column &* columnStride),
-                   rowStride: rowStride, columnStride: columnStride)
+        MatrixView(
+            base: base + (row &* rowStride &+ column &* columnStride),
+            rowStride: rowStride, columnStride: columnStride)
     }
 
     /// The transposed matrix, without copying.

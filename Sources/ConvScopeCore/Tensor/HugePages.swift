@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Asks Linux to back a big, not yet touched buffer with 2 MiB pages (transparent huge
@@ -16,11 +16,11 @@ public enum HugePages {
     /// the first write.
     public static func advise(_ start: UnsafeMutableRawPointer?, byteCount: Int) {
         #if os(Linux)
-        guard let start, byteCount >= minimumBytes else { return }
-        let lower = (Int(bitPattern: start) + pageBytes - 1) & ~(pageBytes - 1)
-        let upper = (Int(bitPattern: start) + byteCount) & ~(pageBytes - 1)
-        guard upper > lower, let aligned = UnsafeMutableRawPointer(bitPattern: lower) else { return }
-        _ = madvise(aligned, upper - lower, MADV_HUGEPAGE)
+            guard let start, byteCount >= minimumBytes else { return }
+            let lower = (Int(bitPattern: start) + pageBytes - 1) & ~(pageBytes - 1)
+            let upper = (Int(bitPattern: start) + byteCount) & ~(pageBytes - 1)
+            guard upper > lower, let aligned = UnsafeMutableRawPointer(bitPattern: lower) else { return }
+            _ = madvise(aligned, upper - lower, MADV_HUGEPAGE)
         #endif
     }
 

@@ -15,26 +15,31 @@ public enum MatrixMultiply {
         transposeA: Bool = false, transposeB: Bool = false,
         threads: Int = Parallel.defaultThreads
     ) {
-        GemmDriver.best.accumulate(m: m, n: n, k: k,
-                                   a: view(a, leading: lda, transposed: transposeA),
-                                   b: view(b, leading: ldb, transposed: transposeB),
-                                   c: c, ldc: ldc, threads: threads)
+        GemmDriver.best.accumulate(
+            m: m, n: n, k: k,
+            a: view(a, leading: lda, transposed: transposeA),
+            b: view(b, leading: ldb, transposed: transposeB),
+            c: c, ldc: ldc, threads: threads)
     }
 
     /// The strided view of a row-major operand, transposed or not.
     static func view(_ base: UnsafePointer<Double>, leading: Int, transposed: Bool) -> MatrixView {
-        transposed ? MatrixView(base: base, rowStride: 1, columnStride: leading)
-                   : MatrixView(base: base, rowStride: leading, columnStride: 1)
+        transposed
+            ? MatrixView(base: base, rowStride: 1, columnStride: leading)
+            : MatrixView(base: base, rowStride: leading, columnStride: 1)
     }
 
     /// `A · B` for 2-d tensors, optionally transposing either operand (without copying it).
-    public static func product(_ a: Tensor, _ b: Tensor,
-                               transposeA: Bool = false, transposeB: Bool = false,
-                               threads: Int = Parallel.defaultThreads) -> Tensor {
+    public static func product(
+        _ a: Tensor, _ b: Tensor,
+        transposeA: Bool = false, transposeB: Bool = false,
+        threads: Int = Parallel.defaultThreads
+    ) -> Tensor {
         precondition(a.rank == 2 && b.rank == 2, "matrix product needs 2-d operands, got \(a.shape) and \(b.shape)")
         let (m, k) = transposeA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
         let (kb, n) = transposeB ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
-        precondition(kb == k, "cannot multiply \(a.shape)\(transposeA ? "ᵀ" : "") by \(b.shape)\(transposeB ? "ᵀ" : "")")
+        precondition(
+            kb == k, "cannot multiply \(a.shape)\(transposeA ? "ᵀ" : "") by \(b.shape)\(transposeB ? "ᵀ" : "")")
         let out = [Double](unsafeUninitializedCapacity: m * n) { pc, initialized in
             defer { initialized = m * n }
             a.scalars.withUnsafeBufferPointer { pa in
@@ -43,9 +48,10 @@ public enum MatrixMultiply {
                         pc.initialize(repeating: 0)
                         return
                     }
-                    GemmDriver.best.multiply(m: m, n: n, k: k, rows: view(pa, leading: a.shape[1], transposed: transposeA),
-                                             columns: view(pb, leading: b.shape[1], transposed: !transposeB),
-                                             c: pc, ldc: n, overwrite: true, threads: threads)
+                    GemmDriver.best.multiply(
+                        m: m, n: n, k: k, rows: view(pa, leading: a.shape[1], transposed: transposeA),
+                        columns: view(pb, leading: b.shape[1], transposed: !transposeB),
+                        c: pc, ldc: n, overwrite: true, threads: threads)
                 }
             }
         }
@@ -58,8 +64,9 @@ public enum MatrixMultiply {
 public func tensordot(_ a: Tensor, _ b: Tensor, axes: (a: [Int], b: [Int])) -> Tensor {
     precondition(axes.a.count == axes.b.count, "tensordot needs as many axes on each side")
     for (x, y) in zip(axes.a, axes.b) {
-        precondition(a.shape[x] == b.shape[y],
-                     "tensordot: axis \(x) of \(a.shape) does not match axis \(y) of \(b.shape)")
+        precondition(
+            a.shape[x] == b.shape[y],
+            "tensordot: axis \(x) of \(a.shape) does not match axis \(y) of \(b.shape)")
     }
     let freeA = (0..<a.rank).filter { !axes.a.contains($0) }
     let freeB = (0..<b.rank).filter { !axes.b.contains($0) }

@@ -38,17 +38,23 @@ public struct NumberExtent: Sendable, Equatable {
             }
         }
         let found = parts.compactMap { $0 }
-        return NumberExtent(low: found.map(\.low).min()!, high: found.map(\.high).max()!,
-                            integral: found.allSatisfy(\.integral), hasNonFinite: found.contains(where: \.hasNonFinite))
+        return NumberExtent(
+            low: found.map(\.low).min()!, high: found.map(\.high).max()!,
+            integral: found.allSatisfy(\.integral), hasNonFinite: found.contains(where: \.hasNonFinite))
     }
 
     /// The plain definition, element by element; the fast pass falls back to it when it
     /// meets a NaN or an infinity (and the tests compare the two).
     public static func reference(_ values: UnsafeBufferPointer<Double>) -> NumberExtent {
-        var low = Double.infinity, high = -Double.infinity
-        var integral = true, special = false
+        var low = Double.infinity
+        var high = -Double.infinity
+        var integral = true
+        var special = false
         for v in values {
-            guard v.isFinite else { special = true; continue }
+            guard v.isFinite else {
+                special = true
+                continue
+            }
             low = Swift.min(low, v)
             high = Swift.max(high, v)
             if integral && v != v.rounded() { integral = false }
@@ -61,42 +67,68 @@ public struct NumberExtent: Sendable, Equatable {
     static func scan(_ values: UnsafeBufferPointer<Double>) -> NumberExtent {
         let n = values.count
         var i = 0
-        var low0 = Double.infinity, low1 = Double.infinity, high0 = -Double.infinity, high1 = -Double.infinity
+        var low0 = Double.infinity
+        var low1 = Double.infinity
+        var high0 = -Double.infinity
+        var high1 = -Double.infinity
         while i + 4 <= n {
-            let a = values[i], b = values[i + 1], c = values[i + 2], d = values[i + 3]
-            guard a.magnitude < .infinity && b.magnitude < .infinity && c.magnitude < .infinity && d.magnitude < .infinity
+            let a = values[i]
+            let b = values[i + 1]
+            let c = values[i + 2]
+            let d = values[i + 3]
+            guard
+                a.magnitude < .infinity && b.magnitude < .infinity && c.magnitude < .infinity && d.magnitude < .infinity
             else { return reference(values) }
             guard isWhole(a) && isWhole(b) && isWhole(c) && isWhole(d) else { break }
-            low0 = a < low0 ? a : low0; high0 = a > high0 ? a : high0
-            low1 = b < low1 ? b : low1; high1 = b > high1 ? b : high1
-            low0 = c < low0 ? c : low0; high0 = c > high0 ? c : high0
-            low1 = d < low1 ? d : low1; high1 = d > high1 ? d : high1
+            low0 = a < low0 ? a : low0
+            high0 = a > high0 ? a : high0
+            low1 = b < low1 ? b : low1
+            high1 = b > high1 ? b : high1
+            low0 = c < low0 ? c : low0
+            high0 = c > high0 ? c : high0
+            low1 = d < low1 ? d : low1
+            high1 = d > high1 ? d : high1
             i += 4
         }
         while i < n {
             let v = values[i]
             guard v.isFinite else { return reference(values) }
             guard isWhole(v) else { break }
-            low0 = v < low0 ? v : low0; high0 = v > high0 ? v : high0
+            low0 = v < low0 ? v : low0
+            high0 = v > high0 ? v : high0
             i += 1
         }
         let integral = i == n
         // The rest: extremes in four lanes; NaN never wins a comparison, so it is only noted.
-        var l0 = Swift.min(low0, low1), l1 = l0, l2 = l0, l3 = l0
-        var h0 = Swift.max(high0, high1), h1 = h0, h2 = h0, h3 = h0
+        var l0 = Swift.min(low0, low1)
+        var l1 = l0
+        var l2 = l0
+        var l3 = l0
+        var h0 = Swift.max(high0, high1)
+        var h1 = h0
+        var h2 = h0
+        var h3 = h0
         var nan = false
         while i + 4 <= n {
-            let a = values[i], b = values[i + 1], c = values[i + 2], d = values[i + 3]
-            l0 = a < l0 ? a : l0; h0 = a > h0 ? a : h0
-            l1 = b < l1 ? b : l1; h1 = b > h1 ? b : h1
-            l2 = c < l2 ? c : l2; h2 = c > h2 ? c : h2
-            l3 = d < l3 ? d : l3; h3 = d > h3 ? d : h3
+            let a = values[i]
+            let b = values[i + 1]
+            let c = values[i + 2]
+            let d = values[i + 3]
+            l0 = a < l0 ? a : l0
+            h0 = a > h0 ? a : h0
+            l1 = b < l1 ? b : l1
+            h1 = b > h1 ? b : h1
+            l2 = c < l2 ? c : l2
+            h2 = c > h2 ? c : h2
+            l3 = d < l3 ? d : l3
+            h3 = d > h3 ? d : h3
             nan = nan || a != a || b != b || c != c || d != d
             i += 4
         }
         while i < n {
             let a = values[i]
-            l0 = a < l0 ? a : l0; h0 = a > h0 ? a : h0
+            l0 = a < l0 ? a : l0
+            h0 = a > h0 ? a : h0
             nan = nan || a != a
             i += 1
         }

@@ -22,7 +22,9 @@ public enum Parallel {
 
     /// Runs `body` on `workers` threads (inline when 1), passing each its part number and
     /// its part of `0..<count`: contiguous ranges whose starts are multiples of `alignment`.
-    static func split(_ count: Int, workers: Int, alignment: Int = 1, _ body: (_ part: Int, _ range: Range<Int>) -> Void) {
+    static func split(
+        _ count: Int, workers: Int, alignment: Int = 1, _ body: (_ part: Int, _ range: Range<Int>) -> Void
+    ) {
         let parts = parts(count, workers: workers, alignment: alignment)
         guard parts > 1 else {
             body(0, 0..<count)

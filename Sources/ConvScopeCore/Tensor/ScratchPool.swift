@@ -43,7 +43,8 @@ enum ScratchPool {
         if buffer.capacity <= keptCapacity {
             free.append(buffer)
             dropped = nil
-            if free.count > keptBuffers, let smallest = free.indices.min(by: { free[$0].capacity < free[$1].capacity }) {
+            if free.count > keptBuffers, let smallest = free.indices.min(by: { free[$0].capacity < free[$1].capacity })
+            {
                 dropped = free.remove(at: smallest)
             }
         }

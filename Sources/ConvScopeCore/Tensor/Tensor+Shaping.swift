@@ -36,9 +36,10 @@ extension Tensor {
     public func permuted(_ axes: [Int]) -> Tensor {
         precondition(axes.sorted() == Array(0..<rank), "\(axes) is not a permutation of \(rank) axes")
         let sourceStrides = strides
-        let view = StridedView(shape: axes.map { shape[$0] },
-                               strides: axes.map { sourceStrides[$0] },
-                               base: 0)
+        let view = StridedView(
+            shape: axes.map { shape[$0] },
+            strides: axes.map { sourceStrides[$0] },
+            base: 0)
         return gathering(view)
     }
 

@@ -12,8 +12,9 @@ public struct Tensor: Sendable, Equatable, CustomStringConvertible {
     /// Wraps existing storage; the count must match the shape.
     public init(shape: [Int], scalars: [Double]) {
         precondition(shape.allSatisfy { $0 >= 0 }, "negative extent in shape \(shape)")
-        precondition(scalars.count == Tensor.count(of: shape),
-                     "\(scalars.count) scalars cannot fill shape \(shape)")
+        precondition(
+            scalars.count == Tensor.count(of: shape),
+            "\(scalars.count) scalars cannot fill shape \(shape)")
         self.shape = shape
         self.scalars = scalars
     }
@@ -68,8 +69,9 @@ public struct Tensor: Sendable, Equatable, CustomStringConvertible {
         precondition(index.count == shape.count, "index \(index) does not match shape \(shape)")
         var offset = 0
         for axis in 0..<shape.count {
-            precondition(index[axis] >= 0 && index[axis] < shape[axis],
-                         "index \(index) out of range for shape \(shape)")
+            precondition(
+                index[axis] >= 0 && index[axis] < shape[axis],
+                "index \(index) out of range for shape \(shape)")
             offset = offset * shape[axis] + index[axis]
         }
         return offset

@@ -11,8 +11,13 @@ public struct TensorStatistics: Sendable, Equatable {
     public let negativeInfinityCount: Int
 
     public init(_ tensor: Tensor) {
-        var low = Double.infinity, high = -Double.infinity, total = 0.0
-        var finite = 0, nans = 0, posInf = 0, negInf = 0
+        var low = Double.infinity
+        var high = -Double.infinity
+        var total = 0.0
+        var finite = 0
+        var nans = 0
+        var posInf = 0
+        var negInf = 0
         for x in tensor.scalars {
             if x.isNaN {
                 nans += 1

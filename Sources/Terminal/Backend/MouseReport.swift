@@ -53,8 +53,10 @@ public enum MouseReport {
     /// motion (32) and the X10 release (button 3).
     private static func press(code: Int, x: Int, y: Int) -> MouseEvent? {
         guard code & 32 == 0 else { return nil }
-        let buttons: [MouseEvent.Button?] = code & 64 == 0 ? [.left, .middle, .right, nil]
-                                                           : [.scrollUp, .scrollDown, nil, nil]
+        let buttons: [MouseEvent.Button?] =
+            code & 64 == 0
+            ? [.left, .middle, .right, nil]
+            : [.scrollUp, .scrollDown, nil, nil]
         return buttons[code & 3].map { MouseEvent(button: $0, x: x, y: y) }
     }
 }

@@ -29,6 +29,7 @@ extension Buffer {
 extension Style {
     /// This style with both colours as a terminal of `depth` shows them.
     func mapped(to depth: ColorDepth) -> Style {
-        Style(foreground: foreground.mapped(to: depth), background: background.mapped(to: depth), attributes: attributes)
+        Style(
+            foreground: foreground.mapped(to: depth), background: background.mapped(to: depth), attributes: attributes)
     }
 }

@@ -52,7 +52,9 @@ public struct Buffer: Sendable {
     /// Writes `text` starting at (x, y) on one line, clipped to `clip` ∩ bounds.
     /// Control characters are dropped. Returns the column after the last grapheme.
     @discardableResult
-    public mutating func write(_ text: some StringProtocol, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
+    public mutating func write(_ text: some StringProtocol, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil)
+        -> Int
+    {
         var column = x
         for character in text {
             column += put(character, x: column, y: y, style: style, clip: clip)

@@ -54,15 +54,18 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
 
     /// The shared part of two rectangles, empty (at `self`'s origin) when they do not overlap.
     public func intersection(_ other: Rect) -> Rect {
-        let left = max(x, other.x), top = max(y, other.y)
-        let right = min(maxX, other.maxX), bottom = min(maxY, other.maxY)
+        let left = max(x, other.x)
+        let top = max(y, other.y)
+        let right = min(maxX, other.maxX)
+        let bottom = min(maxY, other.maxY)
         guard right > left, bottom > top else { return Rect(x: x, y: y, width: 0, height: 0) }
         return Rect(x: left, y: top, width: right - left, height: bottom - top)
     }
 
     /// Shrunk by the given margins on each side.
     public func inset(top: Int = 0, left: Int = 0, bottom: Int = 0, right: Int = 0) -> Rect {
-        let width = max(0, self.width - left - right), height = max(0, self.height - top - bottom)
+        let width = max(0, self.width - left - right)
+        let height = max(0, self.height - top - bottom)
         return Rect(x: x + min(left, self.width), y: y + min(top, self.height), width: width, height: height)
     }
 
@@ -78,7 +81,8 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
 
     /// A rectangle of at most `size`, centred in `self`.
     public func centered(_ size: Size) -> Rect {
-        let w = min(size.width, width), h = min(size.height, height)
+        let w = min(size.width, width)
+        let h = min(size.height, height)
         return Rect(x: x + (width - w) / 2, y: y + (height - h) / 2, width: w, height: h)
     }
 

@@ -36,8 +36,10 @@ public struct Asciicast: Equatable, Sendable {
     public var environment: [String: String]
     public var events: [Event] = []
 
-    public init(width: Int, height: Int, timestamp: Int, title: String,
-                environment: [String: String] = ["TERM": "xterm-256color"]) {
+    public init(
+        width: Int, height: Int, timestamp: Int, title: String,
+        environment: [String: String] = ["TERM": "xterm-256color"]
+    ) {
         self.width = width
         self.height = height
         self.timestamp = timestamp

@@ -22,12 +22,15 @@ public struct RGB: Hashable, Sendable, CustomStringConvertible {
     /// Squared distance in luma/chroma (Y, B−Y, R−Y) coordinates. Unlike plain RGB
     /// distance it keeps greys grey: mid grey is nearer white than yellow.
     func distanceSquared(to other: RGB) -> Double {
-        let (y1, b1, r1) = lumaChroma, (y2, b2, r2) = other.lumaChroma
+        let (y1, b1, r1) = lumaChroma
+        let (y2, b2, r2) = other.lumaChroma
         return (y1 - y2) * (y1 - y2) + (b1 - b2) * (b1 - b2) + (r1 - r2) * (r1 - r2)
     }
 
     private var lumaChroma: (Double, Double, Double) {
-        let r = Double(red), g = Double(green), b = Double(blue)
+        let r = Double(red)
+        let g = Double(green)
+        let b = Double(blue)
         let luma = 0.299 * r + 0.587 * g + 0.114 * b
         return (luma, b - luma, r - luma)
     }

@@ -7,7 +7,8 @@ extension Style {
         let attributeCodes: [(CellAttributes, String)] = [
             (.bold, "1"), (.dim, "2"), (.italic, "3"), (.underline, "4"), (.reverse, "7"),
         ]
-        let codes = ["0"] + attributeCodes.filter { attributes.contains($0.0) }.map(\.1)
+        let codes =
+            ["0"] + attributeCodes.filter { attributes.contains($0.0) }.map(\.1)
             + foreground.sgrParameters(foreground: true, depth: depth)
             + background.sgrParameters(foreground: false, depth: depth)
         return "\u{1B}[" + codes.joined(separator: ";") + "m"

@@ -18,7 +18,8 @@ public struct Box: Widget {
 
     public func render(into buffer: inout Buffer, area: Rect) {
         guard area.width >= 2, area.height >= 2 else { return }
-        let right = area.maxX - 1, bottom = area.maxY - 1
+        let right = area.maxX - 1
+        let bottom = area.maxY - 1
         for x in area.x + 1..<right {
             buffer.put(glyphs.horizontal, x: x, y: area.y, style: style)
             buffer.put(glyphs.horizontal, x: x, y: bottom, style: style)
@@ -34,7 +35,8 @@ public struct Box: Widget {
         // The title follows one line segment, with a space either side: "┌─ Title ─┐".
         let titleArea = Rect(x: area.x + 2, y: area.y, width: area.width - 4, height: 1)
         guard !title.isEmpty, titleArea.width >= 3 else { return }
-        let fitted = TextFitting.truncate(title, toWidth: titleArea.width - 2, ellipsis: glyphs.ellipsis, widthOf: buffer.widthOf)
+        let fitted = TextFitting.truncate(
+            title, toWidth: titleArea.width - 2, ellipsis: glyphs.ellipsis, widthOf: buffer.widthOf)
         guard !fitted.isEmpty else { return }
         let end = buffer.write(" ", x: titleArea.x, y: area.y, style: style, clip: titleArea)
         let afterTitle = buffer.write(fitted, x: end, y: area.y, style: titleStyle, clip: titleArea)

@@ -30,7 +30,8 @@ public enum MarkStyle {
         case .windowGap: return Style(foreground: .indexed(250), background: .indexed(237))
         case .current: return Style(foreground: .black, background: .indexed(220), attributes: .bold)
         case .pending: return Style(foreground: .indexed(240), attributes: .dim)
-        case .argmax: return Style(foreground: .indexed(231), background: .indexed(160), attributes: [.bold, .underline])
+        case .argmax:
+            return Style(foreground: .indexed(231), background: .indexed(160), attributes: [.bold, .underline])
         case .mismatch: return Style(foreground: .indexed(196), background: .indexed(52), attributes: .bold)
         }
     }

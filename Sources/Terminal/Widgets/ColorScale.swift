@@ -13,12 +13,16 @@ public struct ColorScale: Hashable, Sendable {
     }
 
     /// Black through red and yellow to white: magnitudes such as activations.
-    public static let heat = ColorScale(stops: [RGB(0, 0, 0), RGB(170, 0, 0), RGB(255, 140, 0), RGB(255, 255, 90), RGB(255, 255, 255)])
+    public static let heat = ColorScale(stops: [
+        RGB(0, 0, 0), RGB(170, 0, 0), RGB(255, 140, 0), RGB(255, 255, 90), RGB(255, 255, 255),
+    ])
     /// Light blue through blue, a dark neutral grey at the middle and red to light orange:
     /// signed values (edge responses, gradients) spread symmetrically about zero, so zero is
     /// the neutral middle and the hue says the sign (blue and red on 8 colours, zero black).
-    public static let diverging = ColorScale(stops: [RGB(120, 190, 255), RGB(20, 90, 220), RGB(48, 48, 48),
-                                                      RGB(210, 30, 30), RGB(255, 190, 110)])
+    public static let diverging = ColorScale(stops: [
+        RGB(120, 190, 255), RGB(20, 90, 220), RGB(48, 48, 48),
+        RGB(210, 30, 30), RGB(255, 190, 110),
+    ])
     /// Black to white.
     public static let grayscale = ColorScale(stops: [RGB(0, 0, 0), RGB(255, 255, 255)])
 

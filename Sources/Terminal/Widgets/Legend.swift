@@ -9,7 +9,10 @@ public struct Legend: Widget {
     public var labelWidth: Int
     public var maxDecimals: Int
 
-    public init(range: ClosedRange<Double>, scale: ColorScale = .heat, mode: HeatmapMode = .halfBlocks, labelWidth: Int = 8, maxDecimals: Int = 2) {
+    public init(
+        range: ClosedRange<Double>, scale: ColorScale = .heat, mode: HeatmapMode = .halfBlocks, labelWidth: Int = 8,
+        maxDecimals: Int = 2
+    ) {
         self.range = range
         self.scale = scale
         self.mode = mode
@@ -36,7 +39,9 @@ public struct Legend: Widget {
             case .halfBlocks:
                 buffer.put(" ", x: x, y: area.y, style: Style(background: color), clip: row)
             case .shades(let colored):
-                buffer.put(HeatmapMode.shade(at: t), x: x, y: area.y, style: Style(foreground: colored ? color : .default), clip: row)
+                buffer.put(
+                    HeatmapMode.shade(at: t), x: x, y: area.y, style: Style(foreground: colored ? color : .default),
+                    clip: row)
             }
             x += 1
         }

@@ -25,9 +25,11 @@ public struct MapView: Widget {
     /// would (for terminals and pipes without colour).
     public var textMarks = false
 
-    public init(rows: Int, columns: Int, value: @escaping (Int, Int) -> Double,
-                mark: @escaping (Int, Int) -> CellMark = { _, _ in .plain }, mode: Mode,
-                focus: (rows: ClosedRange<Int>, columns: ClosedRange<Int>) = (0...0, 0...0)) {
+    public init(
+        rows: Int, columns: Int, value: @escaping (Int, Int) -> Double,
+        mark: @escaping (Int, Int) -> CellMark = { _, _ in .plain }, mode: Mode,
+        focus: (rows: ClosedRange<Int>, columns: ClosedRange<Int>) = (0...0, 0...0)
+    ) {
         self.rows = rows
         self.columns = columns
         self.value = value
@@ -99,8 +101,9 @@ public struct MapView: Widget {
                     let m = mark(row, column)
                     let text = m == .pending ? "·" : MapView.number(v, width: width, decimals: decimals)
                     let padded = String(repeating: " ", count: max(0, width - text.count)) + text
-                    let x = buffer.write(padded, x: area.x + c * columnPitch, y: area.y + r,
-                                         style: MarkStyle.numberStyle(m, value: v), clip: area)
+                    let x = buffer.write(
+                        padded, x: area.x + c * columnPitch, y: area.y + r,
+                        style: MarkStyle.numberStyle(m, value: v), clip: area)
                     if textMarks, let glyph = MarkStyle.textMark(m) {
                         buffer.put(glyph, x: x, y: area.y + r, style: .plain, clip: area)
                     }
@@ -119,15 +122,21 @@ public struct MapView: Widget {
                     switch heatMode {
                     case .halfBlocks:
                         let lower = row + 1 < view.row + view.rows ? color(row + 1, column) : .default
-                        buffer.put(HeatmapMode.upperHalfBlock, x: x, y: y,
-                                   style: Style(foreground: color(row, column), background: lower), clip: area)
+                        buffer.put(
+                            HeatmapMode.upperHalfBlock, x: x, y: y,
+                            style: Style(foreground: color(row, column), background: lower), clip: area)
                     case .shades(let colored):
                         let m = mark(row, column)
                         let v = value(row, column)
-                        let shade: Character = m != .plain && m != .done ? MarkStyle.shadeGlyph(m)
-                            : v.isInfinite ? (v > 0 ? "+" : "-")
-                            : HeatmapMode.shade(at: ColorScale.position(of: v, in: range))
-                        buffer.put(shade, x: x, y: y, style: colored ? Style(foreground: color(row, column)) : .plain, clip: area)
+                        let shade: Character =
+                            m != .plain && m != .done
+                            ? MarkStyle.shadeGlyph(m)
+                            : v.isInfinite
+                                ? (v > 0 ? "+" : "-")
+                                : HeatmapMode.shade(at: ColorScale.position(of: v, in: range))
+                        buffer.put(
+                            shade, x: x, y: y, style: colored ? Style(foreground: color(row, column)) : .plain,
+                            clip: area)
                     }
                 }
             }
@@ -155,30 +164,44 @@ public struct MapView: Widget {
     /// The narrowest column (at most `limit`) and the decimals that show `values` legibly:
     /// integers as integers, otherwise up to `maxDecimals` decimals. Only the extremes are
     /// formatted (the widest number is the smallest or the largest), so big maps stay cheap.
-    public static func numberFormat(for values: [Double], limit: Int = 7,
-                                    maxDecimals: Int = 2) -> (width: Int, decimals: Int) {
-        var low = Double.infinity, high = -Double.infinity
-        var integral = true, special = false
+    public static func numberFormat(
+        for values: [Double], limit: Int = 7,
+        maxDecimals: Int = 2
+    ) -> (width: Int, decimals: Int) {
+        var low = Double.infinity
+        var high = -Double.infinity
+        var integral = true
+        var special = false
         for v in values {
-            guard v.isFinite else { special = true; continue }
+            guard v.isFinite else {
+                special = true
+                continue
+            }
             low = min(low, v)
             high = max(high, v)
             if integral && v != v.rounded() { integral = false }
         }
-        return numberFormat(low: low, high: high, integral: integral, special: special, limit: limit, maxDecimals: maxDecimals)
+        return numberFormat(
+            low: low, high: high, integral: integral, special: special, limit: limit, maxDecimals: maxDecimals)
     }
 
     /// `numberFormat(for:)` from what it reads of the values: the least and greatest finite
     /// ones (`low > high` when none is finite), whether all finite ones are whole numbers,
     /// and whether any is NaN or infinite. For callers that keep these per tensor.
-    public static func numberFormat(low: Double, high: Double, integral: Bool, special: Bool, limit: Int = 7,
-                                    maxDecimals: Int = 2) -> (width: Int, decimals: Int) {
+    public static func numberFormat(
+        low: Double, high: Double, integral: Bool, special: Bool, limit: Int = 7,
+        maxDecimals: Int = 2
+    ) -> (width: Int, decimals: Int) {
         // Small values get more decimals, so a map of gradients near 0.01 does not read as zeros.
         let largest = max(abs(low), abs(high))
         let extra = largest > 0 && largest < 0.1 ? min(3, Int(-Foundation.log10(largest).rounded(.down)) - 1) : 0
         let decimals = integral ? 0 : maxDecimals + max(0, extra)
-        let widest = low > high ? 1 : max(NumberFormat.fixed(low, decimals: decimals).count,
-                                          NumberFormat.fixed(high, decimals: decimals).count)
+        let widest =
+            low > high
+            ? 1
+            : max(
+                NumberFormat.fixed(low, decimals: decimals).count,
+                NumberFormat.fixed(high, decimals: decimals).count)
         return (min(max(widest, special ? 4 : 1), limit), decimals)
     }
 }

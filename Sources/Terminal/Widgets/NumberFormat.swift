@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Formatting numbers into a fixed number of columns without ever printing garbage:
@@ -14,7 +14,8 @@ public enum NumberFormat {
     public static func fixed(_ value: Double, decimals: Int) -> String {
         if let special = special(value) { return special }
         let text = cFormat("%.*f", Int32(max(0, decimals)), value)
-        return text.first == "-" && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
+        return text.first == "-" && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." })
+            ? String(text.dropFirst()) : text
     }
 
     /// The most precise rendering of `value` (at most `maxDecimals` decimals) in at most
@@ -65,7 +66,8 @@ public enum NumberFormat {
         withVaList([precision, value]) { args in
             var bytes = [CChar](repeating: 0, count: 400)
             let count = Int(vsnprintf(&bytes, bytes.count, format, args))
-            return String(decoding: bytes.prefix(min(count, bytes.count - 1)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            return String(
+                decoding: bytes.prefix(min(count, bytes.count - 1)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
     }
 }

@@ -41,8 +41,10 @@ extension TextFitting {
     /// the leading ones that do are followed by a count of the rest: "… + 12 more terms".
     /// `unlisted` terms follow those given without being written out (a sum of thousands).
     /// `widthOf` measures a character (tests count its calls).
-    public static func foldedSum(lead: String, terms: [String], unlisted: Int = 0, tail: String = "",
-                                 width: Int, widthOf: (Character) -> Int = CharacterWidth.of) -> String {
+    public static func foldedSum(
+        lead: String, terms: [String], unlisted: Int = 0, tail: String = "",
+        width: Int, widthOf: (Character) -> Int = CharacterWidth.of
+    ) -> String {
         // Each term is measured once: `ends[k]` is the width of the first k, so trying every
         // length stays linear in the terms (a taught step of 20 000 channels was minutes).
         var ends = [0]

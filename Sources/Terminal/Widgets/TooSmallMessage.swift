@@ -10,8 +10,10 @@ public struct TooSmallMessage: Widget {
     }
 
     public func render(into buffer: inout Buffer, area: Rect) {
-        let detail = "need \(required.width)\(glyphs.times)\(required.height), have \(area.width)\(glyphs.times)\(area.height)"
+        let detail =
+            "need \(required.width)\(glyphs.times)\(required.height), have \(area.width)\(glyphs.times)\(area.height)"
         let middle = area.centered(Size(width: area.width, height: 2))
-        Text("terminal too small\n" + detail, style: .bold, alignment: .center, glyphs: glyphs).render(into: &buffer, area: middle)
+        Text("terminal too small\n" + detail, style: .bold, alignment: .center, glyphs: glyphs).render(
+            into: &buffer, area: middle)
     }
 }

@@ -136,8 +136,9 @@ struct ConvLoopShapes {
     private func coreFormulas(_ x: Tensor) -> [SizeFormula] {
         let input = space.size(x.shape)
         return SizeFormula.perAxis(space) { axis, c in
-            .conv(axis: axis, input: input[keyPath: c], kernel: geometry.kernel[keyPath: c], stride: 1, padding: 0,
-                  dilation: geometry.dilation[keyPath: c])
+            .conv(
+                axis: axis, input: input[keyPath: c], kernel: geometry.kernel[keyPath: c], stride: 1, padding: 0,
+                dilation: geometry.dilation[keyPath: c])
         }
     }
 

@@ -4,7 +4,8 @@ import ConvScopeCore
 /// Downsample2d(stride); backward in reverse.
 extension LoopWalk {
     /// Forward over `A` (N, C, H, W): the stride-1 pool (its whole Z), then the downsample when s > 1.
-    public static func poolForward(_ kind: PoolFunction.Kind, input A: Tensor, kernel: Int, stride: Int) throws -> LoopWalk
+    public static func poolForward(_ kind: PoolFunction.Kind, input A: Tensor, kernel: Int, stride: Int) throws
+        -> LoopWalk
     {
         try checkPool(A, kernel: kernel, stride: stride)
         let loop = PoolForwardLoop(kind: kind, input: A, kernel: kernel)

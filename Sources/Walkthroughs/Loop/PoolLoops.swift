@@ -46,8 +46,10 @@ public struct PoolForwardLoop: LoopStage {
 
     /// The stride-1 pool's sizes, `H_out = H_in − K + 1` (inside a strided pool, not its final size).
     public var formulas: [SizeFormula] {
-        [SizeFormula.pool(axis: "H", input: input.shape[2], kernel: kernel, stride: 1),
-         SizeFormula.pool(axis: "W", input: input.shape[3], kernel: kernel, stride: 1)]
+        [
+            SizeFormula.pool(axis: "H", input: input.shape[2], kernel: kernel, stride: 1),
+            SizeFormula.pool(axis: "W", input: input.shape[3], kernel: kernel, stride: 1),
+        ]
     }
 
     public func step(_ number: Int) -> LoopStep {

@@ -49,8 +49,9 @@ import Testing
         for stage in stages {
             for offset in 0..<stage.output.count {
                 let index = stage.output.index(ofOffset: offset)
-                #expect(stage.firstStep(writing: index) == Self.firstWriter(stage, index),
-                        "\(stage.title) element \(index)")
+                #expect(
+                    stage.firstStep(writing: index) == Self.firstWriter(stage, index),
+                    "\(stage.title) element \(index)")
             }
             #expect(stage.grid.h * stage.grid.w == stage.stepCount, "\(stage.title) grid \(stage.grid)")
         }

@@ -50,7 +50,8 @@ struct ConvolutionWalk: SceneWalk {
         guard phase != .forward else {
             return try .convForward(input: forward.input, weight: layer.W, bias: layer.b, geometry: layer.geometry)
         }
-        return try .convBackward(phase, input: forward.input, weight: layer.W, geometry: layer.geometry,
-                                 dLdZ: backward.dLdZ)
+        return try .convBackward(
+            phase, input: forward.input, weight: layer.W, geometry: layer.geometry,
+            dLdZ: backward.dLdZ)
     }
 }

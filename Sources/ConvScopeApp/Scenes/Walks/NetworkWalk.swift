@@ -1,5 +1,5 @@
-import Walkthroughs
 import ConvScopeCore
+import Walkthroughs
 
 /// The whole CNN: one step per layer and one for the loss, forward then backward.
 extension NetworkState: SceneWalk {

@@ -28,8 +28,9 @@ struct PoolingWalk: SceneWalk {
     }
 
     func plan(phase: Pass, step: Int, title: String, model: AppModel) -> ScreenPlan {
-        phase == .forward ? PoolScreen.plan(forward, step: step, title: title, model: model)
-                          : PoolGradientScreen.plan(backward, step: step, model: model)
+        phase == .forward
+            ? PoolScreen.plan(forward, step: step, title: title, model: model)
+            : PoolGradientScreen.plan(backward, step: step, model: model)
     }
 
     /// The `_stride1` pool's loop, then the downsample; backward in reverse.

@@ -1,5 +1,5 @@
-import Walkthroughs
 import ConvScopeCore
+import Walkthroughs
 
 /// One screen family's walks, as the app reads them: which phases there are, the tensor each
 /// phase fills in, how a selection crosses between passes, and which screen draws a phase.

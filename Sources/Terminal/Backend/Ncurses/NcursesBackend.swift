@@ -1,8 +1,9 @@
 import CNcursesw
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The real terminal, through ncursesw. Only one can be open at a time.
@@ -39,7 +40,9 @@ public final class NcursesBackend: TerminalBackend {
         keypad(cs_stdscr(), true)
         curs_set(0)
         set_escdelay(25)
-        mousemask(cs_button1_pressed() | cs_button2_pressed() | cs_button3_pressed() | cs_button4_pressed() | cs_button5_pressed(), nil)
+        mousemask(
+            cs_button1_pressed() | cs_button2_pressed() | cs_button3_pressed() | cs_button4_pressed()
+                | cs_button5_pressed(), nil)
         // Report presses at once instead of waiting to tell clicks from double clicks.
         mouseinterval(0)
         var terminalDefaults = false
@@ -57,7 +60,8 @@ public final class NcursesBackend: TerminalBackend {
     deinit { shutdown() }
 
     public var size: Size {
-        var rows: Int32 = 0, columns: Int32 = 0
+        var rows: Int32 = 0
+        var columns: Int32 = 0
         cs_getmaxyx(cs_stdscr(), &rows, &columns)
         return Size(width: Int(columns), height: Int(rows))
     }

@@ -20,7 +20,10 @@ struct NcursesColorPairs {
     init(depth: ColorDepth, terminalDefaults: Bool, pairCount: Int) {
         self.depth = depth
         self.limit = min(pairCount, Int(Int16.max))
-        self.defaults = terminalDefaults ? Colors(foreground: -1, background: -1) : Colors(foreground: Int16(COLOR_WHITE), background: Int16(COLOR_BLACK))
+        self.defaults =
+            terminalDefaults
+            ? Colors(foreground: -1, background: -1)
+            : Colors(foreground: Int16(COLOR_WHITE), background: Int16(COLOR_BLACK))
     }
 
     /// The pair number for these colours, mapped to the terminal's depth. Pair 0 (the

@@ -1,8 +1,9 @@
 import CNcursesw
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Puts the terminal back the way it was, whatever way the process ends while the
@@ -45,7 +46,8 @@ enum TerminalRestorer {
         install(SIGTSTP) { received in
             // The handler ncurses installed in newterm, if any; it returns once continued.
             if let suspend = TerminalRestorer.previousActions[Int(received)].plainHandler,
-               unsafeBitCast(suspend, to: Int.self) > 1 {  // not SIG_DFL (0) or SIG_IGN (1)
+                unsafeBitCast(suspend, to: Int.self) > 1
+            {  // not SIG_DFL (0) or SIG_IGN (1)
                 suspend(received)
             }
             if TerminalRestorer.active { keypad(cs_stdscr(), true) }
@@ -84,16 +86,16 @@ extension sigaction {
     fileprivate var plainHandler: (@convention(c) (Int32) -> Void)? {
         get {
             #if canImport(Glibc)
-            __sigaction_handler.sa_handler
+                __sigaction_handler.sa_handler
             #else
-            __sigaction_u.__sa_handler
+                __sigaction_u.__sa_handler
             #endif
         }
         set {
             #if canImport(Glibc)
-            __sigaction_handler.sa_handler = newValue
+                __sigaction_handler.sa_handler = newValue
             #else
-            __sigaction_u.__sa_handler = newValue
+                __sigaction_u.__sa_handler = newValue
             #endif
         }
     }
