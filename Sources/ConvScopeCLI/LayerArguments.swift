@@ -64,7 +64,8 @@ struct LayerArguments: ParsableArguments {
         guard let name = sample else {
             guard let layer else {
                 throw CLIFailure(
-                    "name a layer (\(LayerKind.allCases.map(\.rawValue).joined(separator: ", "))) or a sample with --sample NAME"
+                    "name a layer (\(LayerKind.allCases.map(\.rawValue).joined(separator: ", "))) or a sample with "
+                        + "--sample NAME"
                 )
             }
             let tensors = try bundle.map { try BundleFile.read($0, for: layer.kind) } ?? [:]

@@ -11,7 +11,8 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract:
-            "Open the built-in demo (the default): convolution, stride and padding, dilation, pooling, resampling, an MLP as a convolution, a whole CNN learning."
+            "Open the built-in demo (the default): convolution, stride and padding, dilation, pooling, resampling, "
+            + "an MLP as a convolution, a whole CNN learning."
     )
 
     @Flag(help: "Start paused instead of playing.")
@@ -58,7 +59,8 @@ struct ScreenArguments: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "dLdZ when the bundle has none: ones, random (seeded normal) or integers (the demo's seeded small integers).",
+            "dLdZ when the bundle has none: ones, random (seeded normal) or integers (the demo's seeded small "
+                + "integers).",
             valueName: "ones|random|integers"))
     var gradient = "ones"
 
@@ -83,7 +85,8 @@ struct ScreenArguments: ParsableArguments {
         if phase == "backward" { return .dLdA }
         guard let value = Pass(rawValue: phase) else {
             throw CLIFailure(
-                "--phase \(phase) is not one of forward, backward, \(Pass.allCases.dropFirst().map(\.rawValue).joined(separator: ", "))"
+                "--phase \(phase) is not one of forward, backward, "
+                    + "\(Pass.allCases.dropFirst().map(\.rawValue).joined(separator: ", "))"
             )
         }
         return value
@@ -122,7 +125,8 @@ struct ScreenArguments: ParsableArguments {
         }
         guard model.scene.phases.contains(phase) else {
             throw CLIFailure(
-                "--phase \(phase.rawValue) does not exist for this screen; it has \(model.scene.phases.map(\.rawValue).joined(separator: ", "))"
+                "--phase \(phase.rawValue) does not exist for this screen; it has "
+                    + "\(model.scene.phases.map(\.rawValue).joined(separator: ", "))"
             )
         }
         model.phase = phase

@@ -39,7 +39,8 @@ import Testing
                 Case(
                     "\(command) conv1d BUNDLE --padding 1",
                     bundle: ["A": Tensor(shape: [1, 2, 6]), "W": Tensor(shape: [1, 2, 11])],
-                    "conv1d: kernel 11 is wider than the padded input 8: use a smaller kernel or dilation, or more padding"
+                    "conv1d: kernel 11 is wider than the padded input 8: use a smaller kernel or dilation, or more "
+                        + "padding"
                 ),
                 Case(
                     "\(command) conv1d BUNDLE --dilation 3",

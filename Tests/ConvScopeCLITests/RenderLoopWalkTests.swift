@@ -75,12 +75,14 @@ import Testing
         let cases: [([String], String)] = [
             (
                 ["relu"],
-                "--walk loop covers convolution, pooling and resampling; relu on built-in tensors has no loop walk (use --walk element)"
+                "--walk loop covers convolution, pooling and resampling; relu on built-in tensors has no loop walk "
+                    + "(use --walk element)"
             ),
             (["conv2d", "--walk", "banana"], "--walk banana is not element or loop"),
             (
                 ["conv2d", "--phase", "dLdA-taught"],
-                "--phase dLdA-taught belongs to the element walk; the loop walk's dLdA is the taught route: use --phase dLdA"
+                "--phase dLdA-taught belongs to the element walk; the loop walk's dLdA is the taught route: use "
+                    + "--phase dLdA"
             ),
             (
                 ["conv2d", "--scene", "3"],

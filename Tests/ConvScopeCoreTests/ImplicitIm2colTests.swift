@@ -73,7 +73,7 @@ import Testing
                             }
                             #expect(
                                 got == want,
-                                "case \(index), lanes are positions: \(lanesArePositions), width \(width), \(lanes) × \(steps)"
+                                "case \(index), positions \(lanesArePositions), \(width) wide, \(lanes)×\(steps)"
                             )
                         }
                     }

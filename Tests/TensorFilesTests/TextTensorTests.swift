@@ -67,7 +67,8 @@ import Testing
         ("1,2\n", "sample.txt:1: '1,2' is not a number; write values like 1.5, -2e-3, nan or inf separated by spaces"),
         (
             "1 2\n3 4\n\n5 6\n",
-            "sample.txt:4: channel 2 has 1 rows but channel 1 has 2; every blank-line-separated block needs the same number of rows"
+            "sample.txt:4: channel 2 has 1 rows but channel 1 has 2; every blank-line-separated block needs the same "
+                + "number of rows"
         ),
         ("# nothing here\n\n  \n", "sample.txt: no numbers found; write whitespace-separated values, one row per line"),
         ("", "sample.txt: no numbers found; write whitespace-separated values, one row per line"),

@@ -67,7 +67,8 @@ enum AnswerMarks {
                 sample,
                 Span(
                     text:
-                        " your \(check.key) has shape \(Formatting.shape(check.mine.shape)), the library's \(Formatting.shape(check.expected.shape)): no cells to compare"
+                        " your \(check.key) has shape \(Formatting.shape(check.mine.shape)), the library's "
+                        + "\(Formatting.shape(check.expected.shape)): no cells to compare"
                 ),
             ]
         }

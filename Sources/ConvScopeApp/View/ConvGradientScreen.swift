@@ -122,7 +122,8 @@ enum ConvGradientScreen {
         let status = [
             Formatting.statistics("dLdZ[:,\(o)]", walk.dLdZ.sliced([.all, AxisSlice(start: o, stop: o + 1)])),
             Formatting.statistics(
-                "\(model.scene.inputName)[:,\(c)]", walk.forward.input.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
+                "\(model.scene.inputName)[:,\(c)]",
+                walk.forward.input.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
             Formatting.statistics("dLdW\(Formatting.index([o, c]))", walk.dLdW.at([o, c])),
         ]
         return GradientPanels.plan(

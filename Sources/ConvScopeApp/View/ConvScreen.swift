@@ -262,8 +262,9 @@ enum ConvScreen {
         }
         let definition: String
         if walk.layer.spatialAxes == 2 {
-            definition =
-                "Σ_c Σ_p,q W[\(o),c,p,q]·A_pad[\(out[0]),c,\(position(out[2], g.stride.h, g.dilation.h, "p")),\(position(out[3], g.stride.w, g.dilation.w, "q"))] + b[\(o)]"
+            let row = position(out[2], g.stride.h, g.dilation.h, "p")
+            let column = position(out[3], g.stride.w, g.dilation.w, "q")
+            definition = "Σ_c Σ_p,q W[\(o),c,p,q]·A_pad[\(out[0]),c,\(row),\(column)] + b[\(o)]"
         } else {
             definition =
                 "Σ_c Σ_k W[\(o),c,k]·A_pad[\(out[0]),c,\(position(out[2], g.stride.w, g.dilation.w, "k"))] + b[\(o)]"

@@ -20,7 +20,9 @@ enum LinearScreen {
                 Span(text: walk.layer.summary, style: .bold),
                 Span(
                     text:
-                        "   A \(Formatting.compactShape(walk.input.shape))  W \(Formatting.compactShape(walk.layer.W.shape))  Z \(Formatting.compactShape(walk.output.shape))"
+                        "   A \(Formatting.compactShape(walk.input.shape))  W "
+                        + "\(Formatting.compactShape(walk.layer.W.shape))  "
+                        + "Z \(Formatting.compactShape(walk.output.shape))"
                 ),
             ],
             [Span(text: "Z = A·Wᵀ + bᵀ:  Z[n,o] = Σ_i W[o,i]·A[n,i] + b[o]", style: Style(foreground: .cyan))],
@@ -32,7 +34,8 @@ enum LinearScreen {
                 Span(text: name, style: .bold),
                 Span(
                     text:
-                        " = Σ_i W[\(o),i]·A[\(n),i] + b[\(o)] = \(Formatting.number(sum)) + \(Formatting.number(step.bias))"
+                        " = Σ_i W[\(o),i]·A[\(n),i] + b[\(o)] = \(Formatting.number(sum)) + "
+                        + "\(Formatting.number(step.bias))"
                 ),
             ],
             [

@@ -31,14 +31,18 @@ enum NetworkScreen {
                         style: Style(foreground: isForward ? .cyan : .magenta, attributes: .bold)),
                     Span(
                         text: "  \(KeyMap.key(.openLayer)) open · \(KeyMap.key(.trainStep)) step · "
-                            + "\(KeyMap.key(.togglePlay)) train · \(KeyMap.key(.nextSample))/\(KeyMap.key(.previousSample)) sample · "
+                            + "\(KeyMap.key(.togglePlay)) train · "
+                            + "\(KeyMap.key(.nextSample))/\(KeyMap.key(.previousSample)) sample · "
                             + "\(KeyMap.key(.nextPhase)) back",
                         style: .dim),
                 ],
                 [
                     Span(
                         text:
-                            "batch \(Formatting.compactShape(state.images.shape))  lr \(Formatting.number(state.learningRate))  loss \(Formatting.number(loss))  accuracy \(Int((state.accuracy * 100).rounded()))%  after \(state.losses.count - 1) SGD steps",
+                            "batch \(Formatting.compactShape(state.images.shape))  lr "
+                            + "\(Formatting.number(state.learningRate))  loss \(Formatting.number(loss))  "
+                            + "accuracy \(Int((state.accuracy * 100).rounded()))%  "
+                            + "after \(state.losses.count - 1) SGD steps",
                         style: Style(foreground: .cyan))
                 ],
             ] + chainLines(state.chain, width: model.size.width)
@@ -54,7 +58,8 @@ enum NetworkScreen {
             [
                 Span(
                     text: isForward && step < count
-                        ? "\(layers[step]): \(Formatting.compactShape(state.activations[step].shape)) → \(Formatting.compactShape(state.activations[step + 1].shape))"
+                        ? "\(layers[step]): \(Formatting.compactShape(state.activations[step].shape)) → "
+                            + "\(Formatting.compactShape(state.activations[step + 1].shape))"
                         : "")
             ],
             verdict(state),

@@ -23,7 +23,8 @@ enum PoolGradientScreen {
                 ? "dLdA: each dLdZ goes to its window's argmax" : "dLdA: each dLdZ spread as dLdZ/K² over its window",
             definition: isMax
                 ? "dLdA[n,c,h,w] = Σ over windows whose first maximum is A[n,c,h,w]: dLdZ[n,c,i,j]"
-                : "dLdA[n,c,h,w] = Σ over windows holding A[n,c,h,w]: dLdZ[n,c,i,j] / \(layer.geometry.kernel.h * layer.geometry.kernel.w)"
+                : "dLdA[n,c,h,w] = Σ over windows holding A[n,c,h,w]: dLdZ[n,c,i,j] / "
+                    + "\(layer.geometry.kernel.h * layer.geometry.kernel.w)"
         )
         let status = [
             Formatting.statistics("dLdZ\(Formatting.index([n, c]))", walk.dLdZ.at([n, c])),

@@ -43,7 +43,8 @@ enum ResamplingScreen {
                 Span(text: walk.layer.summary, style: .bold),
                 Span(
                     text:
-                        "   A \(Formatting.compactShape(walk.input.shape))  Z \(Formatting.compactShape(walk.output.shape))"
+                        "   A \(Formatting.compactShape(walk.input.shape))  Z "
+                        + "\(Formatting.compactShape(walk.output.shape))"
                 ),
             ],
             [Span(text: formula(walk), style: Style(foreground: .cyan))],
@@ -56,7 +57,8 @@ enum ResamplingScreen {
                 + (walk.layer.isUpsampling ? "   (index ÷ \(k))" : "   (index × \(k))")
         } else {
             explanation =
-                " = 0   an inserted zero: \(index.dropFirst(2).map(String.init).joined(separator: ", ")) is not a multiple of \(k) on every axis"
+                " = 0   an inserted zero: \(index.dropFirst(2).map(String.init).joined(separator: ", ")) is not a "
+                + "multiple of \(k) on every axis"
         }
         let arithmetic: [[Span]] = [
             [Span(text: name, style: .bold), Span(text: explanation)],

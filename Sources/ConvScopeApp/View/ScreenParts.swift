@@ -63,7 +63,8 @@ enum ScreenParts {
         spans.append(
             Span(
                 text:
-                    "  \(KeyMap.key(.nextParameter)) \(KeyMap.key(.decreaseParameter)) \(KeyMap.key(.increaseParameter))",
+                    "  \(KeyMap.key(.nextParameter)) \(KeyMap.key(.decreaseParameter)) "
+                    + "\(KeyMap.key(.increaseParameter))",
                 style: .dim))
         return [spans]
     }

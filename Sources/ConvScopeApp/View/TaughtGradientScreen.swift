@@ -59,7 +59,8 @@ enum TaughtGradientScreen {
             [
                 Span(
                     text: indent + "crop \(text.pair(crop)) from each side of dLdA_pad "
-                        + "\(Formatting.compactShape(Array(text.dims(taught.paddedInputGradient.shape).dropFirst(2)))) gives dLdA",
+                        + Formatting.compactShape(Array(text.dims(taught.paddedInputGradient.shape).dropFirst(2)))
+                        + " gives dLdA",
                     style: .dim)
             ],
         ]

@@ -9,13 +9,15 @@ extension KnownMistake {
         KnownMistake(
             name: "flipped kernel in forward",
             explanation:
-                "your Z equals the convolution with W flipped; forward is a cross-correlation (no flip), as PyTorch's Conv",
+                "your Z equals the convolution with W flipped; forward is a cross-correlation (no flip), as "
+                + "PyTorch's Conv",
             kinds: convolutions, keys: ["Z"],
             pattern: .answer { try $0.rerun(replacing: ["W": MistakeAnswers.spatiallyFlipped($0.bundle["W"])]) }),
         KnownMistake(
             name: "unflipped kernel in backward",
             explanation:
-                "your dLdA equals the correlation of the padded dLdZ with the unflipped kernel; dLdA needs W flipped on its spatial axes",
+                "your dLdA equals the correlation of the padded dLdZ with the unflipped kernel; dLdA needs W flipped "
+                + "on its spatial axes",
             kinds: convolutions, keys: ["dLdA"],
             pattern: .answer { try $0.rerun(replacing: ["W": MistakeAnswers.spatiallyFlipped($0.bundle["W"])]) }),
         KnownMistake(
@@ -58,7 +60,8 @@ extension KnownMistake {
         KnownMistake(
             name: "downsample backward by upsampling",
             explanation:
-                "your dLdA is dLdZ upsampled, k(W′−1)+1 long; backward must scatter into zeros of the remembered input size",
+                "your dLdA is dLdZ upsampled, k(W′−1)+1 long; backward must scatter into zeros of the remembered "
+                + "input size",
             kinds: downsampling, keys: ["dLdA"],
             pattern: .answer { context in
                 guard let dLdZ = context.bundle["dLdZ"] else { return nil }
@@ -67,7 +70,8 @@ extension KnownMistake {
         KnownMistake(
             name: "MLP weights reshaped channel-major",
             explanation:
-                "your Z equals kernels made by w.T.reshape(C_out, C_in, K); the MLP reads time-major: w.T.reshape(C_out, K, C_in).transpose(0, 2, 1)",
+                "your Z equals kernels made by w.T.reshape(C_out, C_in, K); the MLP reads time-major: "
+                + "w.T.reshape(C_out, K, C_in).transpose(0, 2, 1)",
             kinds: [.scanMLPSimple, .scanMLPDistributed], keys: ["Z"],
             pattern: .answer(MistakeAnswers.channelMajorScan)),
         KnownMistake(

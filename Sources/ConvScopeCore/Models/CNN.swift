@@ -36,7 +36,9 @@ public final class CNN {
             strides.allSatisfy({ $0 > 0 })
         else {
             throw LayerError(
-                "the convolutions shrink width \(inputWidth) to \(widths.dropFirst().map(String.init).joined(separator: " → ")): use a wider input or smaller kernels"
+                "the convolutions shrink width \(inputWidth) to "
+                    + widths.dropFirst().map(String.init).joined(separator: " → ")
+                    + ": use a wider input or smaller kernels"
             )
         }
         let inputs = [inputChannels] + channels.dropLast()

@@ -13,9 +13,11 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
         case .notATerminal:
             "stdin or stdout is not a terminal; use `convscope render` to print a screen as text"
         case .unsupportedTerminal(let term):
-            "TERM is \(term.map { "'\($0)'" } ?? "not set"), which cannot show a full-screen view; use `convscope render` to print a screen as text"
+            "TERM is \(term.map { "'\($0)'" } ?? "not set"), which cannot show a full-screen view; use `convscope "
+                + "render` to print a screen as text"
         case .unknownTerminal(let term):
-            "unknown terminal type '\(term)' (no terminfo entry); set TERM to one this system knows, e.g. xterm-256color, or use `convscope render` to print a screen as text"
+            "unknown terminal type '\(term)' (no terminfo entry); set TERM to one this system knows, e.g. "
+                + "xterm-256color, or use `convscope render` to print a screen as text"
         }
     }
 }
