@@ -11,7 +11,8 @@ import Testing
         ]
         #expect(
             cast.encoded() == """
-                {"version": 2, "width": 100, "height": 30, "timestamp": 1700000000, "title": "conv2d \\"demo\\"", "env": {"TERM": "xterm-256color"}}
+                {"version": 2, "width": 100, "height": 30, "timestamp": 1700000000, \
+                "title": "conv2d \\"demo\\"", "env": {"TERM": "xterm-256color"}}
                 [0.000000, "o", "\\u001b[0mZ→"]
                 [0.500000, "m", "step 2/9"]
 
