@@ -28,7 +28,10 @@ struct LoopPicture {
     private var tensordot: TensordotLoop? { stage as? TensordotLoop }
     private var readName: String { step.reads.first?.name ?? "A" }
     var outputName: String { step.writes.name }
-    private var output: Tensor { stage.accumulated(through: local) }
+    /// The output as it stands after this step. Steps that write cells leave the final values in
+    /// them, and cells not written yet are drawn as pending whatever they hold, so the final
+    /// output serves; steps that add (max-pool backward) need the partial sums.
+    private var output: Tensor { step.accumulates ? stage.accumulated(through: local) : stage.output }
 
     /// Whether a click on an output cell can pick its step: loops that write one cell per step.
     var clickable: Bool { stage is TensordotLoop || stage is PoolForwardLoop }
@@ -87,7 +90,7 @@ struct LoopPicture {
     ) -> (columns: [ColumnLayout.Column], notes: [String]) {
         func mode(_ t: Tensor, heat: Bool) -> MapView.Mode {
             guard heat else {
-                let format = MapView.numberFormat(for: t.scalars)
+                let format = Formatting.numberFormat(NumberExtent(t))
                 return .numbers(width: format.width, decimals: format.decimals)
             }
             return .heat(HeatmapMode(capabilities), range: ScreenParts.range(of: t))

@@ -18,7 +18,7 @@ extension LoopWalk {
             stages.append(pad)
             x = pad.output
         }
-        let core = conv.forwardLoop(x, weight, bias)
+        let core = try conv.forwardLoop(x, weight, bias)
         stages.append(core)
         if conv.hasStride {
             stages.append(SliceStage.resample(core.output, up: false, factor: conv.stride, space: conv.space))
@@ -51,9 +51,9 @@ extension LoopWalk {
         case .dLdb:
             stages.append(BiasGradientStage(dLdZ: g))
         case .dLdW:
-            stages.append(conv.weightGradientLoop(padded, g))
+            stages.append(try conv.weightGradientLoop(padded, g, weight))
         case .dLdA, .taught:
-            let loop = conv.inputGradientLoop(g, weight)
+            let loop = try conv.inputGradientLoop(padded, g, weight)
             stages.append(loop)
             if conv.hasPadding {
                 stages.append(SliceStage.crop(loop.output, by: conv.geometry.padding, space: conv.space))
@@ -132,6 +132,20 @@ struct ConvLoopShapes {
         }
     }
 
+    /// The stride-1 layer the loops walk, from the library: the kernel and dilation, no stride
+    /// and no padding (its input is the padded input).
+    private func core(_ weight: Tensor, _ bias: Tensor) -> ConvFunction {
+        ConvFunction(
+            inChannels: weightShape[1], outChannels: weightShape[0], spatialAxes: space.spatialAxes,
+            geometry: ConvGeometry(kernel: geometry.kernel, dilation: geometry.dilation), W: weight, b: bias)
+    }
+
+    /// The stride-1 layer's gradients for upstream `g` on the padded input `x`, from the library.
+    private func coreGradients(_ x: Tensor, _ g: Tensor, _ weight: Tensor) throws -> ParameterGradients {
+        let layer = core(weight, Tensor(shape: [weightShape[0]]))
+        return try layer.backward(layer.forward(x).record, g)
+    }
+
     /// The stride-1 layer's sizes on `x`, the padded input: `W_out = W_in − K + 1`.
     private func coreFormulas(_ x: Tensor) -> [SizeFormula] {
         let input = space.size(x.shape)
@@ -172,7 +186,7 @@ struct ConvLoopShapes {
     private func axesList(_ a: [Int]) -> String { a.map(String.init).joined(separator: ", ") }
 
     /// The stride-1 forward loop on `x` (the padded input).
-    func forwardLoop(_ x: Tensor, _ weight: Tensor, _ bias: Tensor) -> TensordotLoop {
+    func forwardLoop(_ x: Tensor, _ weight: Tensor, _ bias: Tensor) throws -> TensordotLoop {
         let vars = space.spatialAxes == 1 ? ["w", "w"] : ["i", "j"]
         let bounds = space.names(["H_out", "W_out"])
         let contracted = [1] + kernelAxes
@@ -192,13 +206,13 @@ struct ConvLoopShapes {
         return TensordotLoop(
             title: "Conv\(space.spatialAxes)d_stride1" + (hasPadding ? " on the padded input" : ""),
             code: code, header: space.header(["H_out", "W_out"], grid: coreOutput), input: x, fixed: weight,
-            bias: bias, outputShape: space.shape(x.shape[0], weightShape[0], coreOutput), plan: plan,
+            bias: bias, output: try core(weight, bias).forward(x).output, plan: plan,
             inputMargin: geometry.padding, formulas: hasPadding || hasStride ? coreFormulas(x) : [])
     }
 
     /// dL/dW, one step per kernel tap: `dLdW[:, :, p, q] = tensordot(dLdZ, A[:, :, p:p+H_out, q:q+W_out], …)`
     /// with `x` the padded input and `g` the stride-1 dLdZ.
-    func weightGradientLoop(_ x: Tensor, _ g: Tensor) -> TensordotLoop {
+    func weightGradientLoop(_ x: Tensor, _ g: Tensor, _ weight: Tensor) throws -> TensordotLoop {
         let vars = space.spatialAxes == 1 ? ["k", "k"] : ["p", "q"]
         let kernel = geometry.kernel
         let d = geometry.dilation
@@ -223,12 +237,13 @@ struct ConvLoopShapes {
             resultNames: ["C_out", "C_in"], added: nil)
         return TensordotLoop(
             title: "dLdW: one kernel tap per step", code: code, header: space.header(bounds, grid: kernel),
-            input: x, fixed: g, bias: nil, outputShape: weightShape, plan: plan, inputMargin: geometry.padding)
+            input: x, fixed: g, bias: nil, output: try coreGradients(x, g, weight).dLdW, plan: plan,
+            inputMargin: geometry.padding)
     }
 
     /// dL/dA of the padded input, one step per position: dLdZ padded by the reach − 1, W flipped
     /// in its kernel axes, `dLdA[:, :, y, x] = tensordot(dLdZ_pad[:, :, y:y+K, x:x+K], W_flip, …)`.
-    func inputGradientLoop(_ g: Tensor, _ weight: Tensor) -> TensordotLoop {
+    func inputGradientLoop(_ x: Tensor, _ g: Tensor, _ weight: Tensor) throws -> TensordotLoop {
         let vars = ["y", "x"]
         let reach = geometry.effectiveKernel
         let margin = HW(reach.h - 1, reach.w - 1)
@@ -258,7 +273,6 @@ struct ConvLoopShapes {
         return TensordotLoop(
             title: "dLdA" + (hasPadding ? " of the padded input" : "") + ": one position per step",
             code: code, header: space.header(["H_in", "W_in"], grid: padded), input: gPad, fixed: flipped,
-            bias: nil, outputShape: space.shape(inputShape[0], inputShape[1], padded), plan: plan,
-            inputMargin: margin)
+            bias: nil, output: try coreGradients(x, g, weight).dLdA, plan: plan, inputMargin: margin)
     }
 }

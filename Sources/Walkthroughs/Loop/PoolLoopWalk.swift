@@ -8,7 +8,7 @@ extension LoopWalk {
         -> LoopWalk
     {
         try checkPool(A, kernel: kernel, stride: stride)
-        let loop = PoolForwardLoop(kind: kind, input: A, kernel: kernel)
+        let loop = try PoolForwardLoop(kind: kind, input: A, kernel: kernel)
         var stages: [any LoopStage] = [loop]
         let space = try LoopSpace(rank: 4)
         if stride > 1 { stages.append(SliceStage.resample(loop.output, up: false, factor: stride, space: space)) }
@@ -37,7 +37,7 @@ extension LoopWalk {
             stages.append(scatter)
             g = scatter.output
         }
-        stages.append(PoolBackwardLoop(kind: kind, forwardInput: A, dLdZ: g, kernel: kernel))
+        stages.append(try PoolBackwardLoop(kind: kind, forwardInput: A, dLdZ: g, kernel: kernel))
         return LoopWalk(
             title: poolTitle(kind, kernel, stride), formulas: poolFormulas(A, kernel, stride), stages: stages)
     }

@@ -11,7 +11,7 @@ public struct PoolForwardLoop: LoopStage {
     public let output: Tensor
     public let grid: HW
 
-    init(kind: PoolFunction.Kind, input A: Tensor, kernel: Int) {
+    init(kind: PoolFunction.Kind, input A: Tensor, kernel: Int) throws {
         self.kind = kind
         self.kernel = kernel
         input = A
@@ -26,15 +26,10 @@ public struct PoolForwardLoop: LoopStage {
                     "        self.p[:, :, i, j], self.q[:, :, i, j] = np.unravel_index(idx, (K, K))",
                 ]
                 : ["        Z[:, :, i, j] = \(window).mean(axis=(2, 3))"])
-        start = Tensor(shape: [A.shape[0], A.shape[1], grid.h, grid.w])
-        // Step (i, j) fills cell (i, j) of every (n, c) plane: written straight into the output's storage.
-        var out = start
-        let cells = grid.h * grid.w
-        for k in 0..<cells {
-            let (column, _) = PoolWindow(A, at: HW(k / grid.w, k % grid.w), kernel: kernel).reduce(kind)
-            for (plane, value) in column.scalars.enumerated() { out.scalars[plane * cells + k] = value }
-        }
-        output = out
+        // The whole Z as the library's stride-1 pool computes it; each step's column is one window
+        // reduction, and the tests check that replaying them gives this output.
+        output = try PoolFunction(kind: kind, kernel: kernel, stride: 1).forward(A).output
+        start = Tensor(shape: output.shape)
     }
 
     public var title: String { "\(kind == .max ? "MaxPool2d" : "MeanPool2d")_stride1(\(kernel))" }
@@ -43,6 +38,12 @@ public struct PoolForwardLoop: LoopStage {
 
     /// Output element (n, c, i, j) is written by step (i, j).
     public func firstStep(writing index: [Int]) -> Int? { index[2] * grid.w + index[3] }
+
+    /// The cells of steps `0...number` taken from `output`: step k writes cell k of every plane.
+    public func accumulated(through number: Int) -> Tensor {
+        let cells = grid.h * grid.w
+        return Tensor(shape: output.shape) { $0 % cells <= number ? output.scalars[$0] : 0 }
+    }
 
     /// The stride-1 pool's sizes, `H_out = H_in − K + 1` (inside a strided pool, not its final size).
     public var formulas: [SizeFormula] {
@@ -75,10 +76,12 @@ public struct PoolBackwardLoop: LoopStage {
     public let input: Tensor
     /// The forward input (N, C, H_in, W_in), whose windows' argmax positions max pooling routes through.
     public let forwardInput: Tensor
+    /// The library's stride-1 pool's record of that forward pass (its argmax positions).
+    let record: PoolRecord
     public let start: Tensor
     public let output: Tensor
 
-    init(kind: PoolFunction.Kind, forwardInput A: Tensor, dLdZ: Tensor, kernel: Int) {
+    init(kind: PoolFunction.Kind, forwardInput A: Tensor, dLdZ: Tensor, kernel: Int) throws {
         self.kind = kind
         self.kernel = kernel
         input = dLdZ
@@ -92,7 +95,20 @@ public struct PoolBackwardLoop: LoopStage {
                 ]
                 : ["        dLdA[:, :, i:i+K, j:j+K] += dLdZ[:, :, i, j, None, None] / (K * K)"])
         start = Tensor(shape: A.shape)
-        output = Self.routeAll(kind, A, dLdZ, kernel, into: start)
+        let pool = PoolFunction(kind: kind, kernel: kernel, stride: 1)
+        record = try pool.forward(A).record
+        output = try pool.backward(record, dLdZ).dLdA
+    }
+
+    /// What steps `0...number` have added up: the library's backward of dLdZ with the later
+    /// windows' values set to 0 (overlapping windows add, so cells hold partial sums).
+    public func accumulated(through number: Int) -> Tensor {
+        let cells = grid.h * grid.w
+        let early = Tensor(shape: input.shape) { $0 % cells <= number ? input.scalars[$0] : 0 }
+        let pool = PoolFunction(kind: kind, kernel: kernel, stride: 1)
+        // dLdZ has the shape the record was made for, so backward cannot refuse it; were it to,
+        // replaying the steps gives the same partial sums the slow way.
+        return (try? pool.backward(record, early).dLdA) ?? replayed(through: number)
     }
 
     public var title: String { "\(kind == .max ? "MaxPool2d" : "MeanPool2d")_stride1(\(kernel)) backward" }
@@ -135,21 +151,6 @@ public struct PoolBackwardLoop: LoopStage {
         var routed = Tensor(shape: [n, c, kernel, kernel])
         for p in picks { routed.scalars[(p.sample * c + p.channel) * cells + p.flatIndex] = p.value }
         return (routed, picks)
-    }
-
-    static func routeAll(
-        _ kind: PoolFunction.Kind, _ A: Tensor, _ dLdZ: Tensor, _ kernel: Int, into start: Tensor
-    ) -> Tensor {
-        var out = start
-        for i in 0..<dLdZ.shape[2] {
-            for j in 0..<dLdZ.shape[3] {
-                let at = HW(i, j)
-                out.add(
-                    route(kind, A, dLdZ, kernel, at: at).0,
-                    at: PoolWindow(A, at: at, kernel: kernel).slice("").axisSlices)
-            }
-        }
-        return out
     }
 }
 

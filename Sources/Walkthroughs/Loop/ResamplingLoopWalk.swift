@@ -41,7 +41,7 @@ extension LoopWalk {
             input: up.output, weight: weight, geometry: ConvGeometry(kernel: space.size(weight.shape)))
         return LoopWalk(
             title: transposeTitle(weight, factor, space), formulas: transposeFormulas(A, weight, factor, space),
-            stages: [up, conv.forwardLoop(up.output, weight, bias)])
+            stages: [up, try conv.forwardLoop(up.output, weight, bias)])
     }
 
     /// ConvTranspose backward for one gradient: the stride-1 loop on the upsampled input, then
@@ -60,9 +60,9 @@ extension LoopWalk {
         case .forward:
             throw LayerError("the forward pass is not a gradient: walk it with the forward loop")
         case .dLdb: stages = [BiasGradientStage(dLdZ: dLdZ)]
-        case .dLdW: stages = [conv.weightGradientLoop(upsampled, dLdZ)]
+        case .dLdW: stages = [try conv.weightGradientLoop(upsampled, dLdZ, weight)]
         case .dLdA, .taught:
-            let loop = conv.inputGradientLoop(dLdZ, weight)
+            let loop = try conv.inputGradientLoop(upsampled, dLdZ, weight)
             stages = [
                 loop,
                 SliceStage.resampleBackward(

@@ -22,9 +22,12 @@ public struct TensordotLoop: LoopStage {
     public let output: Tensor
     let plan: TensordotPlan
 
+    /// `output` is the whole result as the library's layer computes it in one go (a stride-1
+    /// convolution's Z, or its dL/dW or padded dL/dA): the steps' columns are each one
+    /// `tensordot`, and the tests check that replaying them gives this output.
     init(
         title: String, code: [String], header: String, input: Tensor, fixed: Tensor, bias: Tensor?,
-        outputShape: [Int], plan: TensordotPlan, inputMargin: HW, formulas: [SizeFormula] = []
+        output: Tensor, plan: TensordotPlan, inputMargin: HW, formulas: [SizeFormula] = []
     ) {
         self.title = title
         self.code = code
@@ -35,15 +38,8 @@ public struct TensordotLoop: LoopStage {
         self.plan = plan
         self.inputMargin = inputMargin
         self.formulas = formulas
-        start = Tensor(shape: outputShape)
-        // Step k fills grid cell k of every (a, b) plane: written straight into the output's storage.
-        var out = start
-        let cells = plan.grid.h * plan.grid.w
-        for k in 0..<cells {
-            let column = Self.column(plan, input, fixed, bias, at: plan.space.position(ofStep: k, grid: plan.grid))
-            for (plane, value) in column.scalars.enumerated() { out.scalars[plane * cells + k] = value }
-        }
-        output = out
+        start = Tensor(shape: output.shape)
+        self.output = output
     }
 
     public var stepCount: Int { plan.grid.h * plan.grid.w }
