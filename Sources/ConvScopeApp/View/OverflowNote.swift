@@ -8,8 +8,11 @@ enum OverflowNote {
     /// The formula's float64 value for `kind` at `z`, or nil for other activations and for
     /// inputs where nothing overflows.
     static func textbook(_ kind: ActivationKind?, z: Double) -> TextbookActivation? {
-        guard let kind, let function = TextbookActivation.Function(rawValue: kind.rawValue.lowercased()) else {
-            return nil
+        let function: TextbookActivation.Function
+        switch kind {
+        case .tanh: function = .tanh
+        case .sigmoid: function = .sigmoid
+        default: return nil
         }
         let value = TextbookActivation(function, z: z)
         return value.overflowed ? value : nil
