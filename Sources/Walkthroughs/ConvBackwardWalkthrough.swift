@@ -4,24 +4,46 @@ import ConvScopeCore
 /// dL/dW one weight tap at a time, dL/db one output channel at a time — plus the taught
 /// route to dL/dA (scatter, pad, correlate with the flipped kernel, crop). Every value
 /// comes from the layer value: the gradients from `backward`, the terms from its term lists.
+/// The gradients are computed when first asked for (a screen that opens on the forward pass
+/// never needs them); dL/dZ's shape is checked at once.
 public struct ConvBackwardWalkthrough {
     public let forward: ConvForwardWalkthrough
     public let dLdZ: Tensor
-    public let gradients: ParameterGradients
+    private let backward: Deferred<ParameterGradients>
     private let taughtRoute: TaughtRoute
+    private let upstream: SummaryTable
+    private let inputGradients: SummaryTable
 
-    /// Runs the layer backward on the forward record and `dLdZ` (which must have Z's shape).
+    /// The backward pass from `dLdZ`, which must have Z's shape (checked here, as the
+    /// layer's backward checks it); the gradients wait until first asked for.
     public init(forward: ConvForwardWalkthrough, dLdZ: Tensor) throws {
+        guard dLdZ.shape == forward.record.outputShape else {
+            throw LayerError.gradientShape(shape: dLdZ.shape, output: forward.record.outputShape)
+        }
         self.forward = forward
         self.dLdZ = dLdZ
-        gradients = try forward.layer.backward(forward.record, dLdZ)
+        let backward = Deferred<ParameterGradients> {
+            // dL/dZ has Z's shape (checked above), the only thing the layer's backward checks.
+            try! forward.layer.backward(forward.record, dLdZ)
+        }
+        self.backward = backward
         taughtRoute = TaughtRoute(layer: forward.layer, record: forward.record, dLdZ: dLdZ)
+        upstream = SummaryTable { dLdZ }
+        inputGradients = SummaryTable { backward.value.dLdA }
     }
 
     public var layer: ConvFunction { forward.layer }
+    /// The layer's backward pass, computed the first time any gradient is asked for.
+    public var gradients: ParameterGradients { backward.value }
     public var dLdA: Tensor { gradients.dLdA }
     public var dLdW: Tensor { gradients.dLdW }
     public var dLdb: Tensor { gradients.dLdb }
+
+    /// The summaries of `dLdZ[leading]`, `dLdZ[:, o]` and `dLdA[leading]`, each found the
+    /// first time a screen asks and kept.
+    public func upstreamSummary(_ leading: [Int]) -> TensorSummary { upstream.block(leading) }
+    public func upstreamChannelSummary(_ o: Int) -> TensorSummary { upstream.channel(o) }
+    public func inputGradientSummary(_ leading: [Int]) -> TensorSummary { inputGradients.block(leading) }
 
     /// The taught route's tensors, computed the first time they are asked for: several
     /// copies of dL/dZ's size that only the taught screen needs.
@@ -34,7 +56,18 @@ public struct ConvBackwardWalkthrough {
     /// The gradient a backward pass fills in.
     public func gradient(_ pass: Pass) -> Tensor { walks.gradient(pass) }
 
-    public func stepCount(_ pass: Pass) -> Int { gradient(pass).count }
+    /// The shape of the gradient a backward pass fills in (A's, W's or b's), without
+    /// computing it.
+    public func shape(_ pass: Pass) -> [Int] {
+        switch pass {
+        case .dLdA, .taught: forward.input.shape
+        case .dLdW: layer.W.shape
+        case .dLdb: layer.b.shape
+        case .forward: preconditionFailure("the forward pass is walked by the forward walkthrough")
+        }
+    }
+
+    public func stepCount(_ pass: Pass) -> Int { Tensor.count(of: shape(pass)) }
 
     /// Step `number` of a backward pass's walk, elements in row-major order.
     public func step(_ number: Int, of pass: Pass) -> GradientStep { walks.step(number, of: pass) }

@@ -19,6 +19,11 @@ enum ConvGradientScreen {
         t.rank == 3 ? t.reshaped([t.shape[0], t.shape[1], 1, t.shape[2]]) : t
     }
 
+    /// The shape of `t[:, c]` for a tensor of `shape`: the channel axis kept with extent 1.
+    static func channelShape(_ shape: [Int]) -> [Int] {
+        [shape[0], 1] + shape.dropFirst(2)
+    }
+
     /// `(h, w)` of the spatial part of an index; h is 0 for 1-d layers.
     static func cell(_ index: [Int]) -> (Int, Int) {
         index.count == 4 ? (index[2], index[3]) : (0, index[2])
@@ -38,10 +43,15 @@ enum ConvGradientScreen {
             model, step: step, count: walk.stepCount(.dLdA), walk: "dLdA: one input element at a time",
             definition: definitions(layer).dLdA)
         let name = "dLd\(model.scene.inputName)" + Formatting.index(step.element)
+        // Statistics, widths and heat colours of the big maps are the ones the walkthrough keeps.
         let status = [
-            Formatting.statistics("dLdZ\(Formatting.index([n]))", walk.dLdZ.at([n])),
+            Formatting.statistics(
+                "dLdZ\(Formatting.index([n]))", shape: Array(walk.dLdZ.shape.dropFirst()),
+                walk.upstreamSummary([n]).statistics),
             Formatting.statistics("W[:,\(c)]", layer.W.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
-            Formatting.statistics("dLd\(model.scene.inputName)\(Formatting.index([n, c]))", walk.dLdA.at([n, c])),
+            Formatting.statistics(
+                "dLd\(model.scene.inputName)\(Formatting.index([n, c]))", shape: Array(walk.dLdA.shape.dropFirst(2)),
+                walk.inputGradientSummary([n, c]).statistics),
         ]
         return GradientPanels.plan(
             model, header: header,
@@ -52,8 +62,8 @@ enum ConvGradientScreen {
             columns: { numbers in
                 let outputs = GradientPanels.shown(layer.outChannels, model).map { o in
                     GradientPanels.map(
-                        "dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers,
-                        capabilities: model.capabilities,
+                        "dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), summary: walk.upstreamSummary([n, o]),
+                        numbers: numbers, capabilities: model.capabilities,
                         mark: { r, q in fed.contains([o, r, q]) ? .tap : .plain },
                         focus: focus(of: step.terms.filter { $0.output[1] == o }.map { cell($0.output) }))
                 }
@@ -66,7 +76,8 @@ enum ConvGradientScreen {
                     "dLdZ\(Formatting.index(term.output))·W\(Formatting.index(term.through))"
                 }
                 let result = GradientPanels.result(
-                    "dLd\(model.scene.inputName)\(Formatting.index([n, c]))", dLdA.at([n, c]), current: step.number,
+                    "dLd\(model.scene.inputName)\(Formatting.index([n, c]))", dLdA.at([n, c]),
+                    summary: walk.inputGradientSummary([n, c]), current: step.number,
                     numbers: numbers, capabilities: model.capabilities,
                     step: { r, q in grid.step(n: n, c: c, i: r, j: q) }, at: here)
                 return [
@@ -120,10 +131,11 @@ enum ConvGradientScreen {
             ])
         }
         let status = [
-            Formatting.statistics("dLdZ[:,\(o)]", walk.dLdZ.sliced([.all, AxisSlice(start: o, stop: o + 1)])),
             Formatting.statistics(
-                "\(model.scene.inputName)[:,\(c)]",
-                walk.forward.input.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
+                "dLdZ[:,\(o)]", shape: channelShape(walk.dLdZ.shape), walk.upstreamChannelSummary(o).statistics),
+            Formatting.statistics(
+                "\(model.scene.inputName)[:,\(c)]", shape: channelShape(inputShape),
+                walk.forward.inputChannelSummary(c).statistics),
             Formatting.statistics("dLdW\(Formatting.index([o, c]))", walk.dLdW.at([o, c])),
         ]
         return GradientPanels.plan(
@@ -137,14 +149,15 @@ enum ConvGradientScreen {
             columns: { numbers in
                 let gradients = GradientPanels.shown(samples, model).map { n in
                     GradientPanels.map(
-                        "dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers,
-                        capabilities: model.capabilities,
+                        "dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), summary: walk.upstreamSummary([n, o]),
+                        numbers: numbers, capabilities: model.capabilities,
                         mark: { _, _ in .tap }, focus: (0...0, 0...0))
                 }
                 let inputs = GradientPanels.shown(samples, model).map { n in
                     GradientPanels.map(
                         "\(p == HW(square: 0) ? model.scene.inputName : "A_pad")\(Formatting.index([n, c]))",
-                        padded.at([n, c]), numbers: numbers, capabilities: model.capabilities,
+                        padded.at([n, c]), summary: walk.forward.paddedInputSummary([n, c]), numbers: numbers,
+                        capabilities: model.capabilities,
                         mark: { r, q in
                             if read.contains((n * rows + r) * columns + q) { return .tap }
                             return r < p.h || r >= rows - p.h || q < p.w || q >= columns - p.w ? .padding : .plain
@@ -184,7 +197,8 @@ enum ConvGradientScreen {
             model, step: step, count: walk.stepCount(.dLdb), walk: "dLdb: one output channel at a time",
             definition: definitions(walk.layer).dLdb)
         let status = [
-            Formatting.statistics("dLdZ[:,\(o)]", walk.dLdZ.sliced([.all, AxisSlice(start: o, stop: o + 1)])),
+            Formatting.statistics(
+                "dLdZ[:,\(o)]", shape: channelShape(walk.dLdZ.shape), walk.upstreamChannelSummary(o).statistics),
             Formatting.statistics("dLdb", walk.dLdb),
         ]
         return GradientPanels.plan(
@@ -197,8 +211,8 @@ enum ConvGradientScreen {
             columns: { numbers in
                 let gradients = GradientPanels.shown(dLdZ.shape[0], model).map { n in
                     GradientPanels.map(
-                        "dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers,
-                        capabilities: model.capabilities,
+                        "dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), summary: walk.upstreamSummary([n, o]),
+                        numbers: numbers, capabilities: model.capabilities,
                         mark: { _, _ in .tap }, focus: (0...0, 0...0))
                 }
                 let result = GradientPanels.result(

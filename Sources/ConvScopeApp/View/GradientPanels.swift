@@ -18,18 +18,22 @@ enum GradientPanels {
         ]
     }
 
-    /// A map panel over a 2-d slice, numbers or heat map.
+    /// A map panel over a 2-d slice, numbers or heat map; sized and coloured from `summary`
+    /// when the walkthrough keeps one for the slice, else from a pass over its values.
     static func map(
-        _ title: String, _ values: Tensor, numbers: Bool, capabilities: TerminalCapabilities,
+        _ title: String, _ values: Tensor, summary: TensorSummary? = nil, numbers: Bool,
+        capabilities: TerminalCapabilities,
         mark: @escaping (Int, Int) -> CellMark, focus: (rows: ClosedRange<Int>, columns: ClosedRange<Int>),
         isActive: Bool = false
     ) -> Panel {
         let grid = values.rank == 2 ? values : values.reshaped([1, values.count])
-        let format = MapView.numberFormat(for: grid.scalars)
-        let mode: MapView.Mode =
-            numbers
-            ? .numbers(width: format.width, decimals: format.decimals)
-            : ScreenParts.heat(HeatmapMode(capabilities), of: grid)
+        let mode: MapView.Mode
+        if numbers {
+            let format = summary.map { Formatting.numberFormat($0.extent) } ?? MapView.numberFormat(for: grid.scalars)
+            mode = .numbers(width: format.width, decimals: format.decimals)
+        } else {
+            mode = ScreenParts.heat(HeatmapMode(capabilities), range: summary?.range ?? ScreenParts.range(of: grid))
+        }
         let view = MapView(
             rows: grid.shape[0], columns: grid.shape[1], value: { grid[$0, $1] }, mark: mark, mode: mode, focus: focus)
         return Panel(title: title, map: view, isActive: isActive)
@@ -38,11 +42,11 @@ enum GradientPanels {
     /// The map being filled in: elements before the current step done, the current one
     /// highlighted, the rest pending. `step(r, c)` is the step of a map cell.
     static func result(
-        _ title: String, _ values: Tensor, current: Int, numbers: Bool, capabilities: TerminalCapabilities,
-        step: @escaping (Int, Int) -> Int, at cell: (Int, Int)
+        _ title: String, _ values: Tensor, summary: TensorSummary? = nil, current: Int, numbers: Bool,
+        capabilities: TerminalCapabilities, step: @escaping (Int, Int) -> Int, at cell: (Int, Int)
     ) -> Panel {
         map(
-            title, values, numbers: numbers, capabilities: capabilities,
+            title, values, summary: summary, numbers: numbers, capabilities: capabilities,
             mark: { r, c in
                 let s = step(r, c)
                 return s == current ? .current : s < current ? .done : .pending
