@@ -72,6 +72,34 @@ public struct ConvBackwardWalkthrough {
     /// Step `number` of a backward pass's walk, elements in row-major order.
     public func step(_ number: Int, of pass: Pass) -> GradientStep { walks.step(number, of: pass) }
 
+    /// Step `number` of a backward pass with only its first `limit` terms listed and
+    /// `termCount` saying how many there are: what a screen draws of a dL/dW or dL/db sum,
+    /// which has a term per sample and output position (a million on a big map). Each listed
+    /// term is the layer's own, as in `step(_:of:)`; dL/dA's few terms are all listed.
+    public func step(_ number: Int, of pass: Pass, listing limit: Int) -> GradientStep {
+        let element = gradient(pass).index(ofOffset: number)
+        let count: Int
+        switch pass {
+        case .dLdW: count = layer.weightGradientTermCount(in: forward.record)
+        case .dLdb: count = layer.biasGradientTermCount(dLdZ: dLdZ)
+        default: return step(number, of: pass)
+        }
+        return GradientStep(
+            number: number, element: element,
+            terms: (0..<min(max(0, limit), count)).map { term($0, ofStep: number, of: pass) },
+            result: gradient(pass).scalars[number], termCount: count)
+    }
+
+    /// Term `k` of a dL/dW or dL/db step, made alone by the layer.
+    public func term(_ k: Int, ofStep number: Int, of pass: Pass) -> GradientTerm {
+        let element = gradient(pass).index(ofOffset: number)
+        switch pass {
+        case .dLdW: return layer.weightGradientTerm(k, of: element, in: forward.record, dLdZ: dLdZ)
+        case .dLdb: return layer.biasGradientTerm(k, of: element[0], dLdZ: dLdZ)
+        default: preconditionFailure("only dL/dW and dL/db terms are made one at a time")
+        }
+    }
+
     /// The taught step's terms summed per output channel: what each flipped kernel adds.
     public func taughtChannelSums(_ step: GradientStep) -> [Double] {
         Self.channelSums(step.terms, channels: layer.outChannels)

@@ -238,3 +238,31 @@ import Walkthroughs
         }
     }
 }
+
+/// A dL/dW or dL/db step made listing only its first terms is the full step's beginning,
+/// with the full count; each term made alone is the full list's term; dL/dA is listed whole.
+@Suite struct ListedGradientStepTests {
+    @Test(arguments: 0..<15)
+    func listedStepsBeginTheFullOnes(seed: Int) throws {
+        let random = RandomConv(spatialAxes: seed % 3 == 0 ? 1 : 2, seed: UInt64(seed) + 900)
+        let forward = try ConvForwardWalkthrough(layer: random.layer.function, input: random.input)
+        let dLdZ = UpstreamGradient.random(seed: UInt64(seed)).tensor(shape: forward.output.shape)
+        let walk = try ConvBackwardWalkthrough(forward: forward, dLdZ: dLdZ)
+        for pass in [Pass.dLdA, .dLdW, .dLdb] {
+            for number in Set([0, walk.stepCount(pass) / 2, walk.stepCount(pass) - 1]) {
+                let full = walk.step(number, of: pass)
+                #expect(full.termCount == full.terms.count)
+                for limit in [0, 3, 1_000_000] {
+                    let listed = walk.step(number, of: pass, listing: limit)
+                    #expect(listed.number == full.number && listed.element == full.element)
+                    #expect(listed.result == full.result && listed.termCount == full.terms.count)
+                    let shown = pass == .dLdA ? full.terms : Array(full.terms.prefix(limit))
+                    #expect(listed.terms == shown, "\(pass) step \(number) limit \(limit)")
+                }
+                if pass != .dLdA {
+                    for k in full.terms.indices { #expect(walk.term(k, ofStep: number, of: pass) == full.terms[k]) }
+                }
+            }
+        }
+    }
+}

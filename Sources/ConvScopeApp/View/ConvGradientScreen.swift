@@ -6,7 +6,9 @@ import Walkthroughs
 /// channel), dL/dW (a tap's correlation of A with dL/dZ) and dL/db (sums of dL/dZ).
 enum ConvGradientScreen {
     static func plan(_ walk: ConvBackwardWalkthrough, phase: Pass, step number: Int, model: AppModel) -> ScreenPlan {
-        let step = walk.step(number, of: phase)
+        // A dL/dW or dL/db sum has a term per sample and output position: only as many are
+        // made as the terms panel and the written-out sum could show.
+        let step = walk.step(number, of: phase, listing: max(GradientPanels.maximumLines, model.size.width / 4))
         switch phase {
         case .dLdW: return weightGradient(walk, step: step, model: model)
         case .dLdb: return biasGradient(walk, step: step, model: model)
@@ -57,7 +59,7 @@ enum ConvGradientScreen {
             model, header: header,
             arithmetic: GradientPanels.arithmetic(
                 width: model.size.width,
-                name, step.terms, result: step.result, note: "   (backward's value)"),
+                name, step.terms, total: step.termCount, result: step.result, note: "   (backward's value)"),
             status: status,
             columns: { numbers in
                 let outputs = GradientPanels.shown(layer.outChannels, model).map { o in
@@ -72,7 +74,7 @@ enum ConvGradientScreen {
                         "W\(Formatting.index([o, c]))", W.at([o, c]), numbers: true, capabilities: model.capabilities,
                         mark: { r, q in taps.contains([o, r, q]) ? .tap : .plain }, focus: (0...0, 0...0))
                 }
-                let terms = GradientPanels.terms(step.terms) { term in
+                let terms = GradientPanels.terms(step.terms, total: step.termCount) { term in
                     "dLdZ\(Formatting.index(term.output))·W\(Formatting.index(term.through))"
                 }
                 let result = GradientPanels.result(
@@ -98,13 +100,23 @@ enum ConvGradientScreen {
         let p = layer.geometry.padding
         let samples = padded.shape[0]
         let (rows, columns) = (padded.shape[2], padded.shape[3])
-        // Padded positions the tap touched, flattened to one Int each: a step can have
-        // tens of thousands of terms, and this set is built on every frame.
-        let read = Set(
-            step.terms.map { term -> Int in
-                let (h, w) = cell(term.through)
-                return (term.through[0] * rows + h + p.h) * columns + w + p.w
-            })
+        // Which padded cells the tap reads (the same in every sample), asked of the geometry
+        // cell by cell as they are drawn: a step has a term per output position.
+        let tap = layer.spatialAxes == 1 ? HW(0, step.element[2]) : HW(step.element[2], step.element[3])
+        let outputSize = layer.geometry.outputSize(forInput: layer.spatialSize(walk.forward.input.shape))
+        func read(_ r: Int, _ q: Int) -> Bool {
+            layer.geometry.output(readingPadded: HW(r, q), tap: tap, outputSize: outputSize) != nil
+        }
+        // Sample n's terms run over the output rows then columns, so its first and last
+        // terms span the cells it reads.
+        let perSample = step.termCount / max(1, samples)
+        func span(ofSample n: Int) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
+            guard perSample > 0 else { return (0...0, 0...0) }
+            let ends = [n * perSample, (n + 1) * perSample - 1].map {
+                cell(walk.term($0, ofStep: step.number, of: .dLdW).through)
+            }
+            return focus(of: ends.map { ($0.0 + p.h, $0.1 + p.w) })
+        }
         let grid = OutputGrid(shape: dLdW.shape)
         let inputShape = walk.forward.input.shape
         /// Whether an unpadded input index lies inside A (else the tap read zero padding).
@@ -142,7 +154,7 @@ enum ConvGradientScreen {
             model, header: header,
             arithmetic: GradientPanels.arithmetic(
                 width: model.size.width,
-                "dLdW" + Formatting.index(step.element), step.terms, result: step.result,
+                "dLdW" + Formatting.index(step.element), step.terms, total: step.termCount, result: step.result,
                 note: "   (backward's value)"),
             status: status,
             markKey: GradientPanels.markKey(model, padding: p != HW(square: 0)),
@@ -159,15 +171,12 @@ enum ConvGradientScreen {
                         padded.at([n, c]), summary: walk.forward.paddedInputSummary([n, c]), numbers: numbers,
                         capabilities: model.capabilities,
                         mark: { r, q in
-                            if read.contains((n * rows + r) * columns + q) { return .tap }
+                            if read(r, q) { return .tap }
                             return r < p.h || r >= rows - p.h || q < p.w || q >= columns - p.w ? .padding : .plain
                         },
-                        focus: focus(
-                            of: step.terms.filter { $0.through[0] == n }.map {
-                                (cell($0.through).0 + p.h, cell($0.through).1 + p.w)
-                            }))
+                        focus: span(ofSample: n))
                 }
-                let terms = GradientPanels.terms(step.terms) { term in
+                let terms = GradientPanels.terms(step.terms, total: step.termCount) { term in
                     "dLdZ\(Formatting.index(term.output))·"
                         + (inside(term.through) ? "A\(Formatting.index(term.through))" : "pad")
                 }
@@ -205,7 +214,7 @@ enum ConvGradientScreen {
             model, header: header,
             arithmetic: GradientPanels.arithmetic(
                 width: model.size.width,
-                "dLdb" + Formatting.index(step.element), step.terms, result: step.result,
+                "dLdb" + Formatting.index(step.element), step.terms, total: step.termCount, result: step.result,
                 note: "   (backward's value)"),
             status: status,
             columns: { numbers in

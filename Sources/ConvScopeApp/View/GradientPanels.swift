@@ -57,7 +57,9 @@ enum GradientPanels {
     /// The terms panel: one line per term, the product first and right-aligned so a
     /// narrow panel cuts only the end of the label. Only as many lines as a screen could
     /// show are built: a dL/dW tap of a big map has tens of thousands of terms.
-    static func terms(_ terms: [GradientTerm], label: (GradientTerm) -> String) -> Panel {
+    /// `total` is how many terms the sum has when `terms` lists only the first ones.
+    static func terms(_ terms: [GradientTerm], total: Int? = nil, label: (GradientTerm) -> String) -> Panel {
+        let total = total ?? terms.count
         let built = terms.prefix(maximumLines)
         let values = built.map { Formatting.number($0.product) }
         let width = values.map(\.count).max() ?? 0
@@ -68,9 +70,9 @@ enum GradientPanels {
             ]
         }
         return Panel(
-            title: "terms (\(terms.count))",
+            title: "terms (\(total))",
             lines: lines.isEmpty ? [[Span(text: "none: gradient 0", style: .dim)]] : lines,
-            unbuiltLines: terms.count - built.count, minimumWidth: 24)
+            unbuiltLines: total - built.count, minimumWidth: 24)
     }
 
     /// How many stacked map panels can show at this size (each needs 3 rows at least):
@@ -96,17 +98,19 @@ enum GradientPanels {
 
     /// The sum written out: the definition, the products added (folded to `width` columns,
     /// "… + 12 more terms"), the result.
-    static func arithmetic(width: Int, _ name: String, _ terms: [GradientTerm], result: Double, note: String = "")
-        -> [[Span]]
-    {
+    /// `total` is how many terms the sum has when `terms` lists only the first ones.
+    static func arithmetic(
+        width: Int, _ name: String, _ terms: [GradientTerm], total: Int? = nil, result: Double, note: String = ""
+    ) -> [[Span]] {
+        let total = total ?? terms.count
         let indent = String(repeating: " ", count: name.count + 1)
         // No more terms than the line has room for are written out (each takes 4 columns at least).
         let listed = terms.prefix(max(1, width / 4)).map { (value: $0.product, label: "") }
         let sum =
-            terms.isEmpty
+            total == 0
             ? "0 (no terms)"
             : Formatting.foldedSum(
-                lead: "", listed, unlisted: terms.count - listed.count,
+                lead: "", listed, unlisted: total - listed.count,
                 width: width - name.count - 3)
         return [
             [Span(text: name, style: .bold), Span(text: " = " + sum)],
