@@ -13,6 +13,8 @@ public struct ConvBackwardWalkthrough {
     private let taughtRoute: TaughtRoute
     private let upstream: SummaryTable
     private let inputGradients: SummaryTable
+    private let taughtGradients: SummaryTable
+    private let taughtPaddedInputGradients: SummaryTable
 
     /// The backward pass from `dLdZ`, which must have Z's shape (checked here, as the
     /// layer's backward checks it); the gradients wait until first asked for.
@@ -27,7 +29,10 @@ public struct ConvBackwardWalkthrough {
             try! forward.layer.backward(forward.record, dLdZ)
         }
         self.backward = backward
-        taughtRoute = TaughtRoute(layer: forward.layer, record: forward.record, dLdZ: dLdZ)
+        let taughtRoute = TaughtRoute(layer: forward.layer, record: forward.record, dLdZ: dLdZ)
+        self.taughtRoute = taughtRoute
+        taughtGradients = SummaryTable { taughtRoute.value.padded }
+        taughtPaddedInputGradients = SummaryTable { taughtRoute.value.paddedInputGradient }
         upstream = SummaryTable { dLdZ }
         inputGradients = SummaryTable { backward.value.dLdA }
     }
@@ -44,6 +49,11 @@ public struct ConvBackwardWalkthrough {
     public func upstreamSummary(_ leading: [Int]) -> TensorSummary { upstream.block(leading) }
     public func upstreamChannelSummary(_ o: Int) -> TensorSummary { upstream.channel(o) }
     public func inputGradientSummary(_ leading: [Int]) -> TensorSummary { inputGradients.block(leading) }
+    /// The same for the taught route's G (dL/dZ scattered and padded) and dL/dA_pad.
+    public func taughtGradientSummary(_ leading: [Int]) -> TensorSummary { taughtGradients.block(leading) }
+    public func taughtPaddedInputGradientSummary(_ leading: [Int]) -> TensorSummary {
+        taughtPaddedInputGradients.block(leading)
+    }
 
     /// The taught route's tensors, computed the first time they are asked for: several
     /// copies of dL/dZ's size that only the taught screen needs.

@@ -204,6 +204,17 @@ import Walkthroughs
         for o in 0..<dLdZ.shape[1] {
             #expect(walk.upstreamChannelSummary(o) == Self.expected(Self.channel(dLdZ, o)))
         }
+        let taught = walk.taught
+        for n in 0..<A.shape[0] {
+            #expect(walk.taughtGradientSummary([n]) == Self.expected(Self.sample(taught.padded, n)))
+            for o in 0..<taught.padded.shape[1] {
+                #expect(walk.taughtGradientSummary([n, o]) == Self.expected(Self.map(taught.padded, n, o)))
+            }
+            for c in 0..<A.shape[1] {
+                let expected = Self.expected(Self.map(taught.paddedInputGradient, n, c))
+                #expect(walk.taughtPaddedInputGradientSummary([n, c]) == expected)
+            }
+        }
         // Asked twice, the kept summary is the same.
         #expect(forward.inputSummary([0]) == forward.inputSummary([0]))
     }
