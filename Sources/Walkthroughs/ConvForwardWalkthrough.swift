@@ -28,13 +28,35 @@ public struct ConvForwardWalkthrough: OutputWalk {
     public let output: Tensor
     /// What forward kept: A and A zero-padded.
     public let record: ConvRecord
+    private let extents: Deferred<(input: NumberExtent, kernel: NumberExtent)>
+    private let inputs: SummaryTable
+    private let paddedInputs: SummaryTable
+    private let outputs: SummaryTable
 
     /// Runs the layer forward on `input`.
     public init(layer: ConvFunction, input: Tensor) throws {
         self.layer = layer
         self.input = input
-        (output, record) = try layer.forward(input)
+        let (output, record) = try layer.forward(input)
+        (self.output, self.record) = (output, record)
+        extents = Deferred { (NumberExtent(input), NumberExtent(layer.W)) }
+        inputs = SummaryTable { input }
+        paddedInputs = SummaryTable { record.paddedInput }
+        outputs = SummaryTable { output }
     }
+
+    /// The extremes of the whole of A and of W, which bound every product (one pass each,
+    /// on first use, then kept).
+    public var inputExtent: NumberExtent { extents.value.input }
+    public var kernelExtent: NumberExtent { extents.value.kernel }
+
+    /// The summaries of `A[leading]` (a sample, a map), `A[:, c]`, `A_pad[leading]` and
+    /// `Z[leading]`, each found the first time a screen asks and kept: a frame of a big map
+    /// reads them instead of passing over millions of elements.
+    public func inputSummary(_ leading: [Int]) -> TensorSummary { inputs.block(leading) }
+    public func inputChannelSummary(_ c: Int) -> TensorSummary { inputs.channel(c) }
+    public func paddedInputSummary(_ leading: [Int]) -> TensorSummary { paddedInputs.block(leading) }
+    public func outputSummary(_ leading: [Int]) -> TensorSummary { outputs.block(leading) }
 
     /// The products of output element `index`'s sum, by input channel then kernel tap.
     public func receptiveField(of index: [Int]) -> [ConvTerm] {

@@ -9,6 +9,17 @@ public struct GradientStep: Sendable, Equatable {
     public let terms: [GradientTerm]
     /// The value the layer's backward pass produced for the element.
     public let result: Double
+    /// How many terms the sum has: `terms.count`, unless the step was made listing only its
+    /// first terms (`ConvBackwardWalkthrough.step(_:of:listing:)`).
+    public let termCount: Int
+
+    init(number: Int, element: [Int], terms: [GradientTerm], result: Double, termCount: Int? = nil) {
+        self.number = number
+        self.element = element
+        self.terms = terms
+        self.result = result
+        self.termCount = termCount ?? terms.count
+    }
 }
 
 /// The upstream gradient a backward walk starts from, when the user brings none.

@@ -69,3 +69,52 @@ import Walkthroughs
                 ).dLdA))
     }
 }
+
+/// The convolution screens size and colour their big maps from the walkthrough's kept
+/// summaries: the product column's bound is the one a pass over W and A gives, and a
+/// wrong-shaped dL/dZ is still refused when the scene is made.
+@Suite struct KeptConvSummaryScreenTests {
+    /// The largest finite |x| of W times that of A, and whether both hold only whole
+    /// numbers among their finite elements, by definition.
+    static func definedBound(_ W: Tensor, _ A: Tensor) -> (Double, Bool) {
+        func scan(_ t: Tensor) -> (Double, Bool) {
+            let finite = t.scalars.filter(\.isFinite)
+            return (finite.map(\.magnitude).max() ?? 0, finite.allSatisfy { $0 == $0.rounded() })
+        }
+        let (w, wWhole) = scan(W)
+        let (a, aWhole) = scan(A)
+        return (w * a, wWhole && aWhole)
+    }
+
+    @Test(arguments: 0..<30)
+    func productBoundIsTheDefinitions(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed))
+        func draw(_ count: Int) -> Tensor {
+            let scale = [1e-3, 0.5, 3, 1e6][Int.random(in: 0..<4, using: &generator)]
+            let whole = Bool.random(using: &generator)
+            return Tensor(
+                shape: [count],
+                scalars: (0..<count).map { _ in
+                    let pick = Int.random(in: 0..<10, using: &generator)
+                    if pick == 0 {
+                        return [Double.nan, .infinity, -.infinity][Int.random(in: 0..<3, using: &generator)]
+                    }
+                    let x = Double.random(in: -scale...scale, using: &generator)
+                    return whole ? x.rounded() : x
+                })
+        }
+        let (W, A) = (draw(Int.random(in: 0...12, using: &generator)), draw(Int.random(in: 0...40, using: &generator)))
+        let kept = ConvScreen.productBound(kernel: NumberExtent(W), input: NumberExtent(A))
+        let defined = Self.definedBound(W, A)
+        #expect(kept.bound == defined.0 && kept.integral == defined.1, "\(W.scalars) \(A.scalars)")
+    }
+
+    @Test func wrongGradientShapeIsRefusedWhenTheSceneIsMade() {
+        let layer = Conv2d(inChannels: 1, outChannels: 2, kernelSize: HW(square: 3), seed: 1)
+        #expect(throws: LayerError.self) {
+            try Scene.convolution(
+                "wrong", layer: layer.function, input: Tensor(shape: [1, 1, 5, 5], repeating: 1),
+                dLdZ: Tensor(shape: [1, 2, 3, 4]))
+        }
+    }
+}

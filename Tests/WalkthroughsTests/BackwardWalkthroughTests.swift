@@ -150,3 +150,130 @@ import Walkthroughs
         }
     }
 }
+
+/// The convolution walkthroughs keep what their screens read of whole maps — extents and
+/// statistics of A, A_pad, Z, dL/dZ and dL/dA by sample, map and channel — each equal to
+/// the definition over the slice; the backward pass waits until asked and is the layer's.
+@Suite struct KeptConvSummaryTests {
+    /// The summary by definition: every element of the slice, the statistics as of that
+    /// tensor, the extent element by element.
+    static func expected(_ slice: Tensor) -> TensorSummary {
+        let extent = slice.scalars.withUnsafeBufferPointer { NumberExtent.reference($0) }
+        let statistics = TensorStatistics(slice)
+        #expect(TensorSummary(slice).extent == extent && TensorSummary(slice).statistics == statistics)
+        return TensorSummary(slice)
+    }
+
+    static func sample(_ t: Tensor, _ n: Int) -> Tensor { t.sliced([AxisSlice(start: n, stop: n + 1)]) }
+    static func map(_ t: Tensor, _ n: Int, _ c: Int) -> Tensor {
+        t.sliced([AxisSlice(start: n, stop: n + 1), AxisSlice(start: c, stop: c + 1)])
+    }
+    static func channel(_ t: Tensor, _ c: Int) -> Tensor { t.sliced([.all, AxisSlice(start: c, stop: c + 1)]) }
+
+    @Test(arguments: 0..<20)
+    func keptSummariesAreTheSlicesOwn(seed: Int) throws {
+        let random = RandomConv(seed: UInt64(seed))
+        var A = random.input
+        // Some cases with whole numbers, NaN and infinities, which change widths and counts.
+        if seed % 3 == 0 { A = Tensor(shape: A.shape, scalars: A.scalars.map { ($0 * 4).rounded() }) }
+        if seed % 4 == 1 && A.count > 2 { (A.scalars[0], A.scalars[A.count - 1]) = (.nan, -.infinity) }
+        let forward = try ConvForwardWalkthrough(layer: random.layer.function, input: A)
+        let dLdZ = UpstreamGradient.random(seed: UInt64(seed)).tensor(shape: forward.output.shape)
+        let walk = try ConvBackwardWalkthrough(forward: forward, dLdZ: dLdZ)
+        let copy = walk
+        #expect(forward.inputExtent == Self.expected(A).extent)
+        #expect(forward.kernelExtent == Self.expected(random.layer.W).extent)
+        let padded = forward.record.paddedInput
+        for n in 0..<A.shape[0] {
+            #expect(forward.inputSummary([n]) == Self.expected(Self.sample(A, n)))
+            #expect(forward.paddedInputSummary([n]) == Self.expected(Self.sample(padded, n)))
+            #expect(forward.outputSummary([n]) == Self.expected(Self.sample(forward.output, n)))
+            #expect(walk.upstreamSummary([n]) == Self.expected(Self.sample(dLdZ, n)))
+            for c in 0..<A.shape[1] {
+                #expect(forward.paddedInputSummary([n, c]) == Self.expected(Self.map(padded, n, c)))
+                #expect(copy.inputGradientSummary([n, c]) == Self.expected(Self.map(walk.dLdA, n, c)))
+            }
+            for o in 0..<dLdZ.shape[1] {
+                #expect(forward.outputSummary([n, o]) == Self.expected(Self.map(forward.output, n, o)))
+                #expect(walk.upstreamSummary([n, o]) == Self.expected(Self.map(dLdZ, n, o)))
+            }
+        }
+        for c in 0..<A.shape[1] {
+            #expect(forward.inputChannelSummary(c) == Self.expected(Self.channel(A, c)))
+        }
+        for o in 0..<dLdZ.shape[1] {
+            #expect(walk.upstreamChannelSummary(o) == Self.expected(Self.channel(dLdZ, o)))
+        }
+        let taught = walk.taught
+        for n in 0..<A.shape[0] {
+            #expect(walk.taughtGradientSummary([n]) == Self.expected(Self.sample(taught.padded, n)))
+            for o in 0..<taught.padded.shape[1] {
+                #expect(walk.taughtGradientSummary([n, o]) == Self.expected(Self.map(taught.padded, n, o)))
+            }
+            for c in 0..<A.shape[1] {
+                let expected = Self.expected(Self.map(taught.paddedInputGradient, n, c))
+                #expect(walk.taughtPaddedInputGradientSummary([n, c]) == expected)
+            }
+        }
+        // Asked twice, the kept summary is the same.
+        #expect(forward.inputSummary([0]) == forward.inputSummary([0]))
+    }
+
+    @Test(arguments: 0..<10)
+    func deferredGradientsAreTheLayers(seed: Int) throws {
+        let random = RandomConv(seed: UInt64(seed) + 50)
+        let forward = try ConvForwardWalkthrough(layer: random.layer.function, input: random.input)
+        let dLdZ = UpstreamGradient.integers(seed: UInt64(seed)).tensor(shape: forward.output.shape)
+        let walk = try ConvBackwardWalkthrough(forward: forward, dLdZ: dLdZ)
+        // Shapes and step counts are known before backward runs.
+        for pass in [Pass.dLdA, .taught, .dLdW, .dLdb] {
+            #expect(walk.stepCount(pass) == Tensor.count(of: walk.shape(pass)))
+        }
+        let copy = walk
+        let expected = try random.layer.function.backward(forward.record, dLdZ)
+        #expect(copy.gradients == expected && walk.gradients == expected)
+        for pass in [Pass.dLdA, .taught, .dLdW, .dLdb] {
+            #expect(walk.shape(pass) == walk.gradient(pass).shape)
+        }
+    }
+
+    @Test func wrongGradientShapeIsRefusedAtOnce() throws {
+        let layer = Conv2d(inChannels: 1, outChannels: 2, kernelSize: HW(square: 3), seed: 1)
+        let forward = try ConvForwardWalkthrough(
+            layer: layer.function, input: Tensor(shape: [1, 1, 5, 5], repeating: 1))
+        #expect(throws: LayerError.self) {
+            try ConvBackwardWalkthrough(forward: forward, dLdZ: Tensor(shape: [1, 2, 3, 4]))
+        }
+        #expect(throws: LayerError.self) {
+            try ConvBackwardWalkthrough(forward: forward, dLdZ: Tensor(shape: [1, 18]))
+        }
+    }
+}
+
+/// A dL/dW or dL/db step made listing only its first terms is the full step's beginning,
+/// with the full count; each term made alone is the full list's term; dL/dA is listed whole.
+@Suite struct ListedGradientStepTests {
+    @Test(arguments: 0..<15)
+    func listedStepsBeginTheFullOnes(seed: Int) throws {
+        let random = RandomConv(spatialAxes: seed % 3 == 0 ? 1 : 2, seed: UInt64(seed) + 900)
+        let forward = try ConvForwardWalkthrough(layer: random.layer.function, input: random.input)
+        let dLdZ = UpstreamGradient.random(seed: UInt64(seed)).tensor(shape: forward.output.shape)
+        let walk = try ConvBackwardWalkthrough(forward: forward, dLdZ: dLdZ)
+        for pass in [Pass.dLdA, .dLdW, .dLdb] {
+            for number in Set([0, walk.stepCount(pass) / 2, walk.stepCount(pass) - 1]) {
+                let full = walk.step(number, of: pass)
+                #expect(full.termCount == full.terms.count)
+                for limit in [0, 3, 1_000_000] {
+                    let listed = walk.step(number, of: pass, listing: limit)
+                    #expect(listed.number == full.number && listed.element == full.element)
+                    #expect(listed.result == full.result && listed.termCount == full.terms.count)
+                    let shown = pass == .dLdA ? full.terms : Array(full.terms.prefix(limit))
+                    #expect(listed.terms == shown, "\(pass) step \(number) limit \(limit)")
+                }
+                if pass != .dLdA {
+                    for k in full.terms.indices { #expect(walk.term(k, ofStep: number, of: pass) == full.terms[k]) }
+                }
+            }
+        }
+    }
+}

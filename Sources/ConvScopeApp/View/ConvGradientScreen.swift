@@ -6,7 +6,9 @@ import Walkthroughs
 /// channel), dL/dW (a tap's correlation of A with dL/dZ) and dL/db (sums of dL/dZ).
 enum ConvGradientScreen {
     static func plan(_ walk: ConvBackwardWalkthrough, phase: Pass, step number: Int, model: AppModel) -> ScreenPlan {
-        let step = walk.step(number, of: phase)
+        // A dL/dW or dL/db sum has a term per sample and output position: only as many are
+        // made as the terms panel and the written-out sum could show.
+        let step = walk.step(number, of: phase, listing: max(GradientPanels.maximumLines, model.size.width / 4))
         switch phase {
         case .dLdW: return weightGradient(walk, step: step, model: model)
         case .dLdb: return biasGradient(walk, step: step, model: model)
@@ -17,6 +19,11 @@ enum ConvGradientScreen {
     /// 4-d views (height 1 for Conv1d) so 1-d and 2-d layers share the screens.
     static func maps(_ t: Tensor) -> Tensor {
         t.rank == 3 ? t.reshaped([t.shape[0], t.shape[1], 1, t.shape[2]]) : t
+    }
+
+    /// The shape of `t[:, c]` for a tensor of `shape`: the channel axis kept with extent 1.
+    static func channelShape(_ shape: [Int]) -> [Int] {
+        [shape[0], 1] + shape.dropFirst(2)
     }
 
     /// `(h, w)` of the spatial part of an index; h is 0 for 1-d layers.
@@ -38,22 +45,27 @@ enum ConvGradientScreen {
             model, step: step, count: walk.stepCount(.dLdA), walk: "dLdA: one input element at a time",
             definition: definitions(layer).dLdA)
         let name = "dLd\(model.scene.inputName)" + Formatting.index(step.element)
+        // Statistics, widths and heat colours of the big maps are the ones the walkthrough keeps.
         let status = [
-            Formatting.statistics("dLdZ\(Formatting.index([n]))", walk.dLdZ.at([n])),
+            Formatting.statistics(
+                "dLdZ\(Formatting.index([n]))", shape: Array(walk.dLdZ.shape.dropFirst()),
+                walk.upstreamSummary([n]).statistics),
             Formatting.statistics("W[:,\(c)]", layer.W.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
-            Formatting.statistics("dLd\(model.scene.inputName)\(Formatting.index([n, c]))", walk.dLdA.at([n, c])),
+            Formatting.statistics(
+                "dLd\(model.scene.inputName)\(Formatting.index([n, c]))", shape: Array(walk.dLdA.shape.dropFirst(2)),
+                walk.inputGradientSummary([n, c]).statistics),
         ]
         return GradientPanels.plan(
             model, header: header,
             arithmetic: GradientPanels.arithmetic(
                 width: model.size.width,
-                name, step.terms, result: step.result, note: "   (backward's value)"),
+                name, step.terms, total: step.termCount, result: step.result, note: "   (backward's value)"),
             status: status,
             columns: { numbers in
                 let outputs = GradientPanels.shown(layer.outChannels, model).map { o in
                     GradientPanels.map(
-                        "dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers,
-                        capabilities: model.capabilities,
+                        "dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), summary: walk.upstreamSummary([n, o]),
+                        numbers: numbers, capabilities: model.capabilities,
                         mark: { r, q in fed.contains([o, r, q]) ? .tap : .plain },
                         focus: focus(of: step.terms.filter { $0.output[1] == o }.map { cell($0.output) }))
                 }
@@ -62,11 +74,12 @@ enum ConvGradientScreen {
                         "W\(Formatting.index([o, c]))", W.at([o, c]), numbers: true, capabilities: model.capabilities,
                         mark: { r, q in taps.contains([o, r, q]) ? .tap : .plain }, focus: (0...0, 0...0))
                 }
-                let terms = GradientPanels.terms(step.terms) { term in
+                let terms = GradientPanels.terms(step.terms, total: step.termCount) { term in
                     "dLdZ\(Formatting.index(term.output))·W\(Formatting.index(term.through))"
                 }
                 let result = GradientPanels.result(
-                    "dLd\(model.scene.inputName)\(Formatting.index([n, c]))", dLdA.at([n, c]), current: step.number,
+                    "dLd\(model.scene.inputName)\(Formatting.index([n, c]))", dLdA.at([n, c]),
+                    summary: walk.inputGradientSummary([n, c]), current: step.number,
                     numbers: numbers, capabilities: model.capabilities,
                     step: { r, q in grid.step(n: n, c: c, i: r, j: q) }, at: here)
                 return [
@@ -87,13 +100,23 @@ enum ConvGradientScreen {
         let p = layer.geometry.padding
         let samples = padded.shape[0]
         let (rows, columns) = (padded.shape[2], padded.shape[3])
-        // Padded positions the tap touched, flattened to one Int each: a step can have
-        // tens of thousands of terms, and this set is built on every frame.
-        let read = Set(
-            step.terms.map { term -> Int in
-                let (h, w) = cell(term.through)
-                return (term.through[0] * rows + h + p.h) * columns + w + p.w
-            })
+        // Which padded cells the tap reads (the same in every sample), asked of the geometry
+        // cell by cell as they are drawn: a step has a term per output position.
+        let tap = layer.spatialAxes == 1 ? HW(0, step.element[2]) : HW(step.element[2], step.element[3])
+        let outputSize = layer.geometry.outputSize(forInput: layer.spatialSize(walk.forward.input.shape))
+        func read(_ r: Int, _ q: Int) -> Bool {
+            layer.geometry.output(readingPadded: HW(r, q), tap: tap, outputSize: outputSize) != nil
+        }
+        // Sample n's terms run over the output rows then columns, so its first and last
+        // terms span the cells it reads.
+        let perSample = step.termCount / max(1, samples)
+        func span(ofSample n: Int) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
+            guard perSample > 0 else { return (0...0, 0...0) }
+            let ends = [n * perSample, (n + 1) * perSample - 1].map {
+                cell(walk.term($0, ofStep: step.number, of: .dLdW).through)
+            }
+            return focus(of: ends.map { ($0.0 + p.h, $0.1 + p.w) })
+        }
         let grid = OutputGrid(shape: dLdW.shape)
         let inputShape = walk.forward.input.shape
         /// Whether an unpadded input index lies inside A (else the tap read zero padding).
@@ -120,41 +143,40 @@ enum ConvGradientScreen {
             ])
         }
         let status = [
-            Formatting.statistics("dLdZ[:,\(o)]", walk.dLdZ.sliced([.all, AxisSlice(start: o, stop: o + 1)])),
             Formatting.statistics(
-                "\(model.scene.inputName)[:,\(c)]",
-                walk.forward.input.sliced([.all, AxisSlice(start: c, stop: c + 1)])),
+                "dLdZ[:,\(o)]", shape: channelShape(walk.dLdZ.shape), walk.upstreamChannelSummary(o).statistics),
+            Formatting.statistics(
+                "\(model.scene.inputName)[:,\(c)]", shape: channelShape(inputShape),
+                walk.forward.inputChannelSummary(c).statistics),
             Formatting.statistics("dLdW\(Formatting.index([o, c]))", walk.dLdW.at([o, c])),
         ]
         return GradientPanels.plan(
             model, header: header,
             arithmetic: GradientPanels.arithmetic(
                 width: model.size.width,
-                "dLdW" + Formatting.index(step.element), step.terms, result: step.result,
+                "dLdW" + Formatting.index(step.element), step.terms, total: step.termCount, result: step.result,
                 note: "   (backward's value)"),
             status: status,
             markKey: GradientPanels.markKey(model, padding: p != HW(square: 0)),
             columns: { numbers in
                 let gradients = GradientPanels.shown(samples, model).map { n in
                     GradientPanels.map(
-                        "dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers,
-                        capabilities: model.capabilities,
+                        "dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), summary: walk.upstreamSummary([n, o]),
+                        numbers: numbers, capabilities: model.capabilities,
                         mark: { _, _ in .tap }, focus: (0...0, 0...0))
                 }
                 let inputs = GradientPanels.shown(samples, model).map { n in
                     GradientPanels.map(
                         "\(p == HW(square: 0) ? model.scene.inputName : "A_pad")\(Formatting.index([n, c]))",
-                        padded.at([n, c]), numbers: numbers, capabilities: model.capabilities,
+                        padded.at([n, c]), summary: walk.forward.paddedInputSummary([n, c]), numbers: numbers,
+                        capabilities: model.capabilities,
                         mark: { r, q in
-                            if read.contains((n * rows + r) * columns + q) { return .tap }
+                            if read(r, q) { return .tap }
                             return r < p.h || r >= rows - p.h || q < p.w || q >= columns - p.w ? .padding : .plain
                         },
-                        focus: focus(
-                            of: step.terms.filter { $0.through[0] == n }.map {
-                                (cell($0.through).0 + p.h, cell($0.through).1 + p.w)
-                            }))
+                        focus: span(ofSample: n))
                 }
-                let terms = GradientPanels.terms(step.terms) { term in
+                let terms = GradientPanels.terms(step.terms, total: step.termCount) { term in
                     "dLdZ\(Formatting.index(term.output))·"
                         + (inside(term.through) ? "A\(Formatting.index(term.through))" : "pad")
                 }
@@ -184,21 +206,22 @@ enum ConvGradientScreen {
             model, step: step, count: walk.stepCount(.dLdb), walk: "dLdb: one output channel at a time",
             definition: definitions(walk.layer).dLdb)
         let status = [
-            Formatting.statistics("dLdZ[:,\(o)]", walk.dLdZ.sliced([.all, AxisSlice(start: o, stop: o + 1)])),
+            Formatting.statistics(
+                "dLdZ[:,\(o)]", shape: channelShape(walk.dLdZ.shape), walk.upstreamChannelSummary(o).statistics),
             Formatting.statistics("dLdb", walk.dLdb),
         ]
         return GradientPanels.plan(
             model, header: header,
             arithmetic: GradientPanels.arithmetic(
                 width: model.size.width,
-                "dLdb" + Formatting.index(step.element), step.terms, result: step.result,
+                "dLdb" + Formatting.index(step.element), step.terms, total: step.termCount, result: step.result,
                 note: "   (backward's value)"),
             status: status,
             columns: { numbers in
                 let gradients = GradientPanels.shown(dLdZ.shape[0], model).map { n in
                     GradientPanels.map(
-                        "dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), numbers: numbers,
-                        capabilities: model.capabilities,
+                        "dLdZ\(Formatting.index([n, o]))", dLdZ.at([n, o]), summary: walk.upstreamSummary([n, o]),
+                        numbers: numbers, capabilities: model.capabilities,
                         mark: { _, _ in .tap }, focus: (0...0, 0...0))
                 }
                 let result = GradientPanels.result(

@@ -34,13 +34,17 @@ enum ConvScreen {
             return inputRows.contains(r) && inputColumns.contains(c) ? .plain : .padding
         }
 
-        let sample = padded.at([here.n])
         let outputs = walk.output.reshaped([grid.samples, grid.channels, grid.rows, grid.columns]).at([here.n])
-        let outputValues = outputs.at([here.c])
-        let inputFormat = MapView.numberFormat(for: sample.scalars)
-        let kernelFormat = MapView.numberFormat(for: kernel.scalars)
-        let outputFormat = MapView.numberFormat(for: outputs.scalars)
-        let productFormat = productNumberFormat(kernel: layer.W, input: walk.input)
+        // Column widths, heat colours and status lines come from what the walkthrough keeps
+        // per map (found once), not from a pass over every element each frame.
+        let inputFormat = Formatting.numberFormat(walk.paddedInputSummary([here.n]).extent)
+        let kernelFormat = Formatting.numberFormat(walk.kernelExtent)
+        let outputSummary = walk.outputSummary([here.n])
+        let outputFormat = Formatting.numberFormat(outputSummary.extent)
+        let productFormat = productNumberFormat(kernel: walk.kernelExtent, input: walk.inputExtent)
+        let productTitle = widestSum(kernel: walk.kernelExtent, input: walk.inputExtent, taps: perChannel)
+        let inputSummary = walk.inputSummary([here.n])
+        let focusedOutput = walk.outputSummary([here.n, here.c])
         let heat = HeatmapMode(model.capabilities)
 
         // Columns: input channels | the kernels of each output channel shown | the products of
@@ -61,17 +65,16 @@ enum ConvScreen {
             let widest = (
                 input: "\(inputName)\(Formatting.index([here.n, channels - 1]))" + rowNote,
                 kernel: "W\(Formatting.index([layer.outChannels - 1, channels - 1]))",
-                product: "W⊙\(model.scene.inputName) Σ"
-                    + widestSum(kernel: layer.W, input: walk.input, taps: perChannel)
+                product: "W⊙\(model.scene.inputName) Σ" + productTitle
             )
             let inputMode: MapView.Mode =
                 numbers
                 ? .numbers(width: inputFormat.width, decimals: inputFormat.decimals)
-                : ScreenParts.heat(heat, of: walk.input.at([here.n]))
+                : ScreenParts.heat(heat, range: inputSummary.range)
             let outputMode: MapView.Mode =
                 numbers
                 ? .numbers(width: outputFormat.width, decimals: outputFormat.decimals)
-                : ScreenParts.heat(heat, of: outputs)
+                : ScreenParts.heat(heat, range: outputSummary.range)
             // One band of rows per input channel, tall enough for its map and its kernel.
             let band = max(MapView.lines(paddedRows, inputMode), g.kernel.h) + 2
             var inputs: [Panel] = []
@@ -79,7 +82,7 @@ enum ConvScreen {
             var kernelColumns = kernelChannels.shown.map { _ in [Panel]() }
             for c in 0..<channels {
                 let inputMap = MapView(
-                    rows: paddedRows, columns: paddedColumns, value: { sample[c, $0, $1] },
+                    rows: paddedRows, columns: paddedColumns, value: { padded[here.n, c, $0, $1] },
                     mark: inputMark, mode: inputMode, focus: (windowRows, windowColumns))
                 inputs.append(
                     Panel(
@@ -196,9 +199,13 @@ enum ConvScreen {
         }
 
         let status = [
-            Formatting.statistics("\(model.scene.inputName)\(Formatting.index([here.n]))", walk.input.at([here.n])),
+            Formatting.statistics(
+                "\(model.scene.inputName)\(Formatting.index([here.n]))", shape: Array(walk.input.shape.dropFirst()),
+                inputSummary.statistics),
             Formatting.statistics("W\(Formatting.index([here.c]))", layer.W.at([here.c])),
-            Formatting.statistics("Z\(Formatting.index([here.n, here.c]))", walk.output.at([here.n, here.c])),
+            Formatting.statistics(
+                "Z\(Formatting.index([here.n, here.c]))", shape: Array(walk.output.shape.dropFirst(2)),
+                focusedOutput.statistics),
         ]
         return ScreenPlan(
             header: header, panels: panels, arithmetic: arithmeticLines(walk, step: step, width: model.size.width),
@@ -206,8 +213,8 @@ enum ConvScreen {
             legends: showsNumbers
                 ? []
                 : [
-                    (model.scene.inputName, ScreenParts.range(of: walk.input.at([here.n]))),
-                    ("Z", ScreenParts.range(of: outputValues)),
+                    (model.scene.inputName, inputSummary.range),
+                    ("Z", focusedOutput.range),
                 ],
             markKey: ScreenParts.markKey(
                 [(.tap, "window tap")] + (g.dilation == HW(square: 1) ? [] : [(.windowGap, "dilation gap")])
@@ -285,29 +292,20 @@ enum ConvScreen {
     }
 
     /// Text as wide as the widest per-channel sum could print, to size the products panel.
-    static func widestSum(kernel: Tensor, input: Tensor, taps: Int) -> String {
+    static func widestSum(kernel: NumberExtent, input: NumberExtent, taps: Int) -> String {
         let (bound, integral) = productBound(kernel: kernel, input: input)
         return Formatting.number(integral ? -bound * Double(taps) : -bound * Double(taps) - 0.5)
     }
 
-    /// The largest |weight · input| there can be, and whether both tensors hold integers.
-    static func productBound(kernel: Tensor, input: Tensor) -> (bound: Double, integral: Bool) {
-        func scan(_ t: Tensor) -> (Double, Bool) {
-            var largest = 0.0
-            var integral = true
-            for x in t.scalars where x.isFinite {
-                largest = max(largest, abs(x))
-                if integral && x != x.rounded() { integral = false }
-            }
-            return (largest, integral)
-        }
-        let (k, kIntegral) = scan(kernel)
-        let (a, aIntegral) = scan(input)
-        return (k * a, kIntegral && aIntegral)
+    /// The largest |weight · input| there can be, and whether both tensors hold integers,
+    /// from the extents of W and A (their largest finite magnitudes; 0 when none is finite).
+    static func productBound(kernel: NumberExtent, input: NumberExtent) -> (bound: Double, integral: Bool) {
+        func largest(_ e: NumberExtent) -> Double { e.low <= e.high ? max(abs(e.low), abs(e.high)) : 0 }
+        return (largest(kernel) * largest(input), kernel.integral && input.integral)
     }
 
     /// A column wide enough for any product of a weight and an input value.
-    static func productNumberFormat(kernel: Tensor, input: Tensor) -> (width: Int, decimals: Int) {
+    static func productNumberFormat(kernel: NumberExtent, input: NumberExtent) -> (width: Int, decimals: Int) {
         let (bound, integral) = productBound(kernel: kernel, input: input)
         return MapView.numberFormat(for: [-bound, integral ? 0 : 0.5])
     }

@@ -65,8 +65,12 @@ enum Formatting {
 
     /// `name  shape  min … max … mean …`, the lovely-tensors style status of one map.
     static func statistics(_ name: String, _ tensor: Tensor) -> [Span] {
-        let s = TensorStatistics(tensor)
-        var spans = [Span(text: name, style: .bold), Span(text: " " + shape(tensor.shape))]
+        statistics(name, shape: tensor.shape, TensorStatistics(tensor))
+    }
+
+    /// The status line of a map of `shape` from statistics kept for it (no pass over the elements).
+    static func statistics(_ name: String, shape mapShape: [Int], _ s: TensorStatistics) -> [Span] {
+        var spans = [Span(text: name, style: .bold), Span(text: " " + shape(mapShape))]
         if let min = s.min, let max = s.max, let mean = s.mean {
             spans.append(Span(text: "  min \(number(min))  max \(number(max))  mean \(number(mean))"))
         } else {

@@ -18,18 +18,22 @@ enum GradientPanels {
         ]
     }
 
-    /// A map panel over a 2-d slice, numbers or heat map.
+    /// A map panel over a 2-d slice, numbers or heat map; sized and coloured from `summary`
+    /// when the walkthrough keeps one for the slice, else from a pass over its values.
     static func map(
-        _ title: String, _ values: Tensor, numbers: Bool, capabilities: TerminalCapabilities,
+        _ title: String, _ values: Tensor, summary: TensorSummary? = nil, numbers: Bool,
+        capabilities: TerminalCapabilities,
         mark: @escaping (Int, Int) -> CellMark, focus: (rows: ClosedRange<Int>, columns: ClosedRange<Int>),
         isActive: Bool = false
     ) -> Panel {
         let grid = values.rank == 2 ? values : values.reshaped([1, values.count])
-        let format = MapView.numberFormat(for: grid.scalars)
-        let mode: MapView.Mode =
-            numbers
-            ? .numbers(width: format.width, decimals: format.decimals)
-            : ScreenParts.heat(HeatmapMode(capabilities), of: grid)
+        let mode: MapView.Mode
+        if numbers {
+            let format = summary.map { Formatting.numberFormat($0.extent) } ?? MapView.numberFormat(for: grid.scalars)
+            mode = .numbers(width: format.width, decimals: format.decimals)
+        } else {
+            mode = ScreenParts.heat(HeatmapMode(capabilities), range: summary?.range ?? ScreenParts.range(of: grid))
+        }
         let view = MapView(
             rows: grid.shape[0], columns: grid.shape[1], value: { grid[$0, $1] }, mark: mark, mode: mode, focus: focus)
         return Panel(title: title, map: view, isActive: isActive)
@@ -38,11 +42,11 @@ enum GradientPanels {
     /// The map being filled in: elements before the current step done, the current one
     /// highlighted, the rest pending. `step(r, c)` is the step of a map cell.
     static func result(
-        _ title: String, _ values: Tensor, current: Int, numbers: Bool, capabilities: TerminalCapabilities,
-        step: @escaping (Int, Int) -> Int, at cell: (Int, Int)
+        _ title: String, _ values: Tensor, summary: TensorSummary? = nil, current: Int, numbers: Bool,
+        capabilities: TerminalCapabilities, step: @escaping (Int, Int) -> Int, at cell: (Int, Int)
     ) -> Panel {
         map(
-            title, values, numbers: numbers, capabilities: capabilities,
+            title, values, summary: summary, numbers: numbers, capabilities: capabilities,
             mark: { r, c in
                 let s = step(r, c)
                 return s == current ? .current : s < current ? .done : .pending
@@ -53,7 +57,9 @@ enum GradientPanels {
     /// The terms panel: one line per term, the product first and right-aligned so a
     /// narrow panel cuts only the end of the label. Only as many lines as a screen could
     /// show are built: a dL/dW tap of a big map has tens of thousands of terms.
-    static func terms(_ terms: [GradientTerm], label: (GradientTerm) -> String) -> Panel {
+    /// `total` is how many terms the sum has when `terms` lists only the first ones.
+    static func terms(_ terms: [GradientTerm], total: Int? = nil, label: (GradientTerm) -> String) -> Panel {
+        let total = total ?? terms.count
         let built = terms.prefix(maximumLines)
         let values = built.map { Formatting.number($0.product) }
         let width = values.map(\.count).max() ?? 0
@@ -64,9 +70,9 @@ enum GradientPanels {
             ]
         }
         return Panel(
-            title: "terms (\(terms.count))",
+            title: "terms (\(total))",
             lines: lines.isEmpty ? [[Span(text: "none: gradient 0", style: .dim)]] : lines,
-            unbuiltLines: terms.count - built.count, minimumWidth: 24)
+            unbuiltLines: total - built.count, minimumWidth: 24)
     }
 
     /// How many stacked map panels can show at this size (each needs 3 rows at least):
@@ -92,17 +98,19 @@ enum GradientPanels {
 
     /// The sum written out: the definition, the products added (folded to `width` columns,
     /// "… + 12 more terms"), the result.
-    static func arithmetic(width: Int, _ name: String, _ terms: [GradientTerm], result: Double, note: String = "")
-        -> [[Span]]
-    {
+    /// `total` is how many terms the sum has when `terms` lists only the first ones.
+    static func arithmetic(
+        width: Int, _ name: String, _ terms: [GradientTerm], total: Int? = nil, result: Double, note: String = ""
+    ) -> [[Span]] {
+        let total = total ?? terms.count
         let indent = String(repeating: " ", count: name.count + 1)
         // No more terms than the line has room for are written out (each takes 4 columns at least).
         let listed = terms.prefix(max(1, width / 4)).map { (value: $0.product, label: "") }
         let sum =
-            terms.isEmpty
+            total == 0
             ? "0 (no terms)"
             : Formatting.foldedSum(
-                lead: "", listed, unlisted: terms.count - listed.count,
+                lead: "", listed, unlisted: total - listed.count,
                 width: width - name.count - 3)
         return [
             [Span(text: name, style: .bold), Span(text: " = " + sum)],

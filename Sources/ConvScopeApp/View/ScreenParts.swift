@@ -25,7 +25,12 @@ enum ScreenParts {
     /// A heat map of `tensor`'s values in `mode`: diverging about zero when some are
     /// negative, sequential otherwise (`ColorScale.forValues`).
     static func heat(_ mode: HeatmapMode, of tensor: Tensor) -> MapView.Mode {
-        let (scale, range) = ColorScale.forValues(in: range(of: tensor))
+        heat(mode, range: range(of: tensor))
+    }
+
+    /// A heat map over a finite range kept for the map (`TensorSummary.range`).
+    static func heat(_ mode: HeatmapMode, range values: ClosedRange<Double>) -> MapView.Mode {
+        let (scale, range) = ColorScale.forValues(in: values)
         return .heat(mode, range: range, scale: scale)
     }
 

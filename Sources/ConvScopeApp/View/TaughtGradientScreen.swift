@@ -65,10 +65,14 @@ enum TaughtGradientScreen {
             ],
         ]
         let status = [
-            Formatting.statistics("G\(Formatting.index([n]))", text.tensor(taught.padded).at([n])),
+            Formatting.statistics(
+                "G\(Formatting.index([n]))", shape: Array(text.tensor(taught.padded).shape.dropFirst()),
+                walk.taughtGradientSummary([n]).statistics),
             Formatting.statistics("flip(W)[:,\(c)]", Self.inputChannel(c, of: text.tensor(taught.flippedKernel))),
             Formatting.statistics(
-                "dLdA_pad\(Formatting.index([n, c]))", text.tensor(taught.paddedInputGradient).at([n, c])),
+                "dLdA_pad\(Formatting.index([n, c]))",
+                shape: Array(text.tensor(taught.paddedInputGradient).shape.dropFirst(2)),
+                walk.taughtPaddedInputGradientSummary([n, c]).statistics),
         ]
         return GradientPanels.plan(
             model, header: header, arithmetic: arithmetic, status: status,
@@ -76,7 +80,8 @@ enum TaughtGradientScreen {
             columns: { numbers in
                 let gradients = GradientPanels.shown(taught.padded.shape[1], model).map { o in
                     GradientPanels.map(
-                        "G\(Formatting.index([n, o]))", taught.padded.at([n, o]), numbers: numbers,
+                        "G\(Formatting.index([n, o]))", taught.padded.at([n, o]),
+                        summary: walk.taughtGradientSummary([n, o]), numbers: numbers,
                         capabilities: model.capabilities, mark: gradientMark,
                         focus: window)
                 }
@@ -91,7 +96,9 @@ enum TaughtGradientScreen {
                         [Span(text: "o\(o): "), Span(text: Formatting.number(sum), style: .bold)]
                     })
                 let target = GradientPanels.map(
-                    "dLdA_pad\(Formatting.index([n, c]))", result, numbers: numbers, capabilities: model.capabilities,
+                    "dLdA_pad\(Formatting.index([n, c]))", result,
+                    summary: walk.taughtPaddedInputGradientSummary([n, c]),
+                    numbers: numbers, capabilities: model.capabilities,
                     mark: { r, q in
                         guard let s = stepOf(r, q) else { return .padding }
                         return s == number ? .current : s < number ? .done : .pending

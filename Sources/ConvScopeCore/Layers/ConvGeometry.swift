@@ -90,6 +90,16 @@ public struct ConvGeometry: Sendable, Hashable {
         HW(output.h * stride.h + tap.h * dilation.h, output.w * stride.w + tap.w * dilation.w)
     }
 
+    /// The output position whose tap `tap` lands on padded position `padded`, if one does
+    /// among `outputSize` (the inverse of `paddedPosition(output:tap:)`): which padded cells a
+    /// dL/dW tap reads, without listing every term.
+    public func output(readingPadded padded: HW, tap: HW, outputSize: HW) -> HW? {
+        let (h, w) = (padded.h - tap.h * dilation.h, padded.w - tap.w * dilation.w)
+        guard h >= 0, w >= 0, h % stride.h == 0, w % stride.w == 0 else { return nil }
+        let output = HW(h / stride.h, w / stride.w)
+        return output.h < outputSize.h && output.w < outputSize.w ? output : nil
+    }
+
     /// The padded-input rows and columns output `(i, j)`'s window spans, first tap to last:
     /// `i·s … i·s + d(K−1)` on each axis (for pooling, padding 0, these are input rows).
     public func windowExtent(ofOutput output: HW) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>) {

@@ -27,6 +27,21 @@ public struct NumberExtent: Sendable, Equatable {
         self = values.withUnsafeBufferPointer { Self.scan($0, threads: Parallel.defaultThreads) }
     }
 
+    /// The extent of `parts` together (a map, or a channel's map in every sample).
+    public init(parts: [ArraySlice<Double>]) {
+        let found = parts.map { part in
+            part.withUnsafeBufferPointer { Self.scan($0, threads: Parallel.defaultThreads) }
+        }
+        self = Self.merged(found)
+    }
+
+    /// The extent of several parts' elements together.
+    static func merged(_ found: [NumberExtent]) -> NumberExtent {
+        NumberExtent(
+            low: found.map(\.low).min() ?? .infinity, high: found.map(\.high).max() ?? -.infinity,
+            integral: found.allSatisfy(\.integral), hasNonFinite: found.contains(where: \.hasNonFinite))
+    }
+
     /// `scan` in contiguous parts on up to `threads` threads (big tensors only), merged.
     static func scan(_ values: UnsafeBufferPointer<Double>, threads: Int) -> NumberExtent {
         let workers = Parallel.workers(for: values.count / 2, threads: threads)
@@ -37,10 +52,7 @@ public struct NumberExtent: Sendable, Equatable {
                 parts[part] = scan(UnsafeBufferPointer(rebasing: values[range]))
             }
         }
-        let found = parts.compactMap { $0 }
-        return NumberExtent(
-            low: found.map(\.low).min()!, high: found.map(\.high).max()!,
-            integral: found.allSatisfy(\.integral), hasNonFinite: found.contains(where: \.hasNonFinite))
+        return merged(parts.compactMap { $0 })
     }
 
     /// The plain definition, element by element; the fast pass falls back to it when it

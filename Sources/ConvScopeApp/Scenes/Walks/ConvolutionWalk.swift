@@ -18,6 +18,9 @@ struct ConvolutionWalk: SceneWalk {
         }
     }
 
+    /// Without running backward, which waits until a backward screen is first drawn.
+    func stepShape(_ phase: Pass) -> [Int] { phase == .forward ? forward.output.shape : backward.shape(phase) }
+
     /// The forward step of an output maps to its window's first real input element, and a
     /// dL/dA step to the first output that input feeds; the two dL/dA routes share steps.
     func step(_ step: Int, from old: Pass, to new: Pass, keeping kept: Int) -> Int {
