@@ -129,6 +129,18 @@ import Walkthroughs
         #expect(screen.find("for w in range(W_out):") != nil)
     }
 
+    /// A click on an output cell jumps to the iteration that writes it: cell (i, j) of the
+    /// 4×4 influence loop is step 4i + j.
+    @Test func clickingAnOutputCellJumpsToItsIteration() throws {
+        var model = try AppFixtures.demo(size: AppFixtures.large)
+        model.press(.character("w"))
+        let screen = ScreenText(buffer: model.render())
+        let panel = try #require(screen.panel(titled: "Z[0,1]"), "the second output map is shown")
+        let cell = try #require(screen.words(inRow: panel.y + 1, of: panel).dropFirst(2).first, "row 1 has a column 2")
+        model.update(.mouse(MouseEvent(button: .left, x: cell.x, y: panel.y + 1)))
+        #expect(model.step == 6)
+    }
+
     @Test func upAndDownMoveARowOfTheLoop() throws {
         var model = try AppFixtures.demo()
         model.press(.character("w"), .right, .down)

@@ -71,6 +71,15 @@ import Testing
         #expect(result.stdout.contains("c0: max \(Int(best.0)) at idx \(best.1)"), "\(result.stdout)")
     }
 
+    @Test func meanPoolingWritesEachWindowsSumAndMean() throws {
+        let result = try render("meanpool2d", ["A": Self.A], ["--kernel", "2", "--step", "3"])
+        #expect(result.status == 0, "\(result.stderr)")
+        // Window (0, 2) of channel 1, by the definition: the four cells A[0, 1, 0:2, 2:4].
+        let sum = [(0, 2), (0, 3), (1, 2), (1, 3)].reduce(0.0) { $0 + Self.A[0, 1, $1.0, $1.1] }
+        try #require(sum.truncatingRemainder(dividingBy: 4) == 0, "the mean of these integers is whole: \(sum)")
+        #expect(result.stdout.contains("c1: sum \(Int(sum)) / 4 = \(Int(sum) / 4)"), "\(result.stdout)")
+    }
+
     @Test func whatHasNoLoopWalkIsRefusedInOneLine() throws {
         let cases: [([String], String)] = [
             (

@@ -27,7 +27,7 @@ struct LoopPicture {
 
     private var tensordot: TensordotLoop? { stage as? TensordotLoop }
     private var readName: String { step.reads.first?.name ?? "A" }
-    var outputName: String { step.writes.name }
+    private var outputName: String { step.writes.name }
     /// The output as it stands after this step. Steps that write cells leave the final values in
     /// them, and cells not written yet are drawn as pending whatever they hold, so the final
     /// output serves; steps that add (max-pool backward) need the partial sums.

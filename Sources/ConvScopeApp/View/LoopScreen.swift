@@ -51,7 +51,8 @@ enum LoopScreen {
                 capabilities: model.capabilities)
         }
         let panels = [code] + arranged.panels
-        let outputIndex = panels.lastIndex { $0.title.hasPrefix(pictures.outputName) && $0.isActive }
+        // The output's column is the last, and in it the map the step writes is framed.
+        let outputIndex = panels.lastIndex { $0.isActive }
         let grid = stage.grid
         let base = walk.firstStep(ofStage: stageIndex)
         return ScreenPlan(

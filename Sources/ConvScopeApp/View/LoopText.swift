@@ -119,8 +119,7 @@ enum LoopText {
                     + "np.unravel_index(\(pick.flatIndex), (K, K)) = (\(pick.tap.h), \(pick.tap.w)) → "
                     + "A[\(n), \(pick.channel), \(pick.input.h), \(pick.input.w)]"
             }
-        case .windowMean(let divisor):
-            let sums = step.operands[0].sum(axes: [2, 3])
+        case .windowMean(let sums, let divisor):
             lines = (0..<step.result.shape[1]).map { c in
                 "c\(c): sum \(Formatting.number(sums[n, c])) / \(divisor) = \(Formatting.number(step.result[n, c]))"
             }
@@ -130,10 +129,11 @@ enum LoopText {
                     + "(idx \(pick.flatIndex) = (\(pick.tap.h), \(pick.tap.w)) in the window)"
             }
         case .spreadMean(let divisor):
-            let routed = step.operands[0]
-            lines = (0..<routed.shape[1]).map { c in
-                "c\(c): \(Formatting.number(routed[n, c])) / \(divisor) = "
-                    + "\(Formatting.number(routed[n, c] / Double(divisor))) added to each cell of the window"
+            // The walk's own values: dLdZ[n, c, i, j], and what it adds to each window cell.
+            let (upstream, spread) = (step.operands[0], step.result)
+            lines = (0..<upstream.shape[1]).map { c in
+                "c\(c): \(Formatting.number(upstream[n, c])) / \(divisor) = "
+                    + "\(Formatting.number(spread[n, c, 0, 0])) added to each cell of the window"
             }
         case .sum(let axes):
             let values = step.result.scalars.map(Formatting.number).joined(separator: ", ")

@@ -158,8 +158,8 @@ public enum LoopOperation: Sendable, Equatable {
     case sum(axes: [Int])
     /// `window.max(axis=(2, 3))` with each (n, c)'s argmax and unravelled tap.
     case windowMax([WindowPick])
-    /// `window.mean(axis=(2, 3))`: the window sum over `divisor` = K·K cells.
-    case windowMean(divisor: Int)
+    /// `window.mean(axis=(2, 3))`: each (n, c)'s window sum, (N, C), over `divisor` = K·K cells.
+    case windowMean(sums: Tensor, divisor: Int)
     /// Max-pool backward: each (n, c)'s dLdZ value added at its stored argmax position.
     case routeToArgmax([WindowPick])
     /// Mean-pool backward: dLdZ / `divisor` added to every cell of the window.

@@ -60,7 +60,8 @@ public struct PoolForwardLoop: LoopStage {
         return LoopStep(
             number: number, variables: [LoopVariable("i", at.h), LoopVariable("j", at.w)], line: 3,
             reads: [window.slice("A")], operands: [window.values],
-            operation: kind == .max ? .windowMax(picks) : .windowMean(divisor: kernel * kernel),
+            operation: kind == .max
+                ? .windowMax(picks) : .windowMean(sums: window.values.sum(axes: [2, 3]), divisor: kernel * kernel),
             writes: TensorSlice("Z", [.all, .all, .index(at.h), .index(at.w)]), accumulates: false, result: column)
     }
 }

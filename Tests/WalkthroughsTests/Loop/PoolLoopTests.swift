@@ -50,8 +50,16 @@ import Testing
                     #expect(pick.tap == HW(best / kernel, best % kernel))
                     #expect(pick.input == HW(i + best / kernel, j + best % kernel))
                 }
-            case .windowMean(let divisor):
+            case .windowMean(let sums, let divisor):
                 #expect(divisor == kernel * kernel)
+                // Each window's sum by a direct loop, and the mean it gives.
+                for n in 0..<N {
+                    for c in 0..<C {
+                        let sum = (0..<kernel * kernel).reduce(0.0) { $0 + A[n, c, i + $1 / kernel, j + $1 % kernel] }
+                        #expect(
+                            abs(sums[n, c] - sum) <= 1e-12 && abs(step.result[n, c] - sum / Double(divisor)) <= 1e-12)
+                    }
+                }
             default:
                 Issue.record("unexpected operation \(step.operation)")
             }
