@@ -22,7 +22,8 @@ import Testing
             let text = try String(contentsOf: url, encoding: .utf8)
             #expect(text.hasSuffix("\n"))
             let lines = text.split(separator: "\n")
-            header = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+            let first = try #require(lines.first, "an empty recording")
+            header = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
             events = try lines.dropFirst().map { line in
                 let array = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any])
                 #expect(array.count == 3)

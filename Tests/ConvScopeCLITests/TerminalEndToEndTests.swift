@@ -87,32 +87,41 @@ import Testing
     func clickingAnOutputCellJumpsToItsStep(term: String, encoding: TmuxSession.MouseEncoding) async throws {
         let tmux = try TmuxSession()
         defer { tmux.kill() }
-        let screen = try await tmux.openDemo(environment: "TERM=\(term)")
+        try await tmux.openDemo(environment: "TERM=\(term)")
         let modes = try tmux.tmux(
             "display-message", "-p", "-t", tmux.target,
             "#{mouse_standard_flag} #{mouse_button_flag} #{mouse_all_flag} #{mouse_sgr_flag}")
         #expect(modes.trimmingCharacters(in: .whitespacesAndNewlines) == "1 0 0 \(term == "screen" ? 0 : 1)")
         // Output map Z[0,0] is 4×4; its cell (1, 2) is step 1·4 + 2, shown as step 7.
-        let lines = screen.components(separatedBy: "\n").map(Array.init)
-        let title = Array("┌─ Z[0,0]")
-        let found = lines.indices.lazy.compactMap { y in
-            (0...max(0, lines[y].count - title.count)).first { Array(lines[y][$0..<($0 + title.count)]) == title }.map {
-                (y, $0)
-            }
-        }.first
-        let (top, left) = try #require(found, "no output map on screen")
-        try #require(top + 2 < lines.count)
-        // The words of map row 1, from the left border to the right one.
-        let row = lines[top + 2]
-        let right = (left + 1..<row.count).first { row[$0] == "│" } ?? row.count
-        let starts = (left + 1..<right).filter { row[$0] != " " && (row[$0 - 1] == " " || $0 == left + 1) }
-        try #require(starts.count == 4, "row: \(String(row))")
+        // A capture taken mid-draw may lack the map, so wait until its row 1 shows four words.
+        let drawn = try await tmux.wait("the output map Z[0,0]") { Self.outputMapRow(in: $0) != nil }
+        let (top, starts) = try #require(Self.outputMapRow(in: drawn))
         try tmux.click(x: starts[2], y: top + 2, encoding: encoding)
         try await tmux.wait(for: "step 7/32")
         try tmux.click(x: starts[1], y: top + 1, encoding: encoding)
         try await tmux.wait(for: "step 2/32")
         try tmux.press("q")
         #expect(try await tmux.exitStatus() == 0)
+    }
+
+    /// Where map Z[0,0] sits in a captured screen: the row of its title and the columns where
+    /// the four words of its row 1 start; nil unless the whole map row is drawn.
+    private static func outputMapRow(in screen: String) -> (top: Int, starts: [Int])? {
+        let lines = screen.components(separatedBy: "\n").map(Array.init)
+        let title = Array("┌─ Z[0,0]")
+        for top in lines.indices where top + 2 < lines.count && lines[top].count >= title.count {
+            guard
+                let left = (0...(lines[top].count - title.count)).first(where: {
+                    Array(lines[top][$0..<($0 + title.count)]) == title
+                })
+            else { continue }
+            let row = lines[top + 2]
+            guard left + 1 < row.count else { return nil }
+            let right = (left + 1..<row.count).first { row[$0] == "│" } ?? row.count
+            let starts = (left + 1..<right).filter { row[$0] != " " && (row[$0 - 1] == " " || $0 == left + 1) }
+            return starts.count == 4 ? (top, starts) : nil
+        }
+        return nil
     }
 
     @Test func ctrlCRestoresTheTerminal() async throws {
