@@ -17,6 +17,7 @@ enum Convolution {
         let Z = [Double](unsafeUninitializedCapacity: count) { z, initialized in
             defer { initialized = count }
             guard count > 0 else { return }
+            HugePages.advise(z)
             padded.scalars.withUnsafeBufferPointer { A in
                 weight.scalars.withUnsafeBufferPointer { W in
                     let weights = MatrixView(base: W.baseAddress!, rowStride: s.depth, columnStride: 1)
@@ -58,7 +59,8 @@ enum Convolution {
         var partials = [Double](repeating: 0, count: parts * weightCount)
         let kept = HW(s.paddedSize.h - 2 * crop.h, s.paddedSize.w - 2 * crop.w)
         let keptPlane = s.channels * kept.h * kept.w
-        var dA = [Double](unsafeUninitializedCapacity: s.samples * keptPlane) { _, initialized in
+        var dA = [Double](unsafeUninitializedCapacity: s.samples * keptPlane) { buffer, initialized in
+            HugePages.advise(buffer)
             initialized = s.samples * keptPlane
         }
         padded.scalars.withUnsafeBufferPointer { A in
