@@ -27,13 +27,15 @@ let package = Package(
         .target(
             name: "TensorFiles",
             dependencies: [
-                "ConvScopeCore", "CSystemZlib", "CZipCRC",
+                "ConvScopeCore", "CSystemZlib", "CZipCRC", "CFileWriteback",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         // zlib's CRC-32 and deflate (ZIPFoundation's own CRC-32 on Linux is a byte-wise table loop).
         .systemLibrary(name: "CSystemZlib", path: "Sources/CSystemZlib"),
         // CRC-32 folded with PCLMULQDQ (runtime check), zlib for the rest; optimised in every configuration.
         .target(name: "CZipCRC", linkerSettings: [.linkedLibrary("z")]),
+        // Starting a file's write-back early (sync_file_range, which Glibc's module leaves out).
+        .target(name: "CFileWriteback"),
         .target(name: "Walkthroughs", dependencies: ["ConvScopeCore"], swiftSettings: optimisedInDebug),
         .target(
             name: "ConvScopeCLI",

@@ -1,3 +1,4 @@
+import CFileWriteback
 import CSystemZlib
 import Foundation
 
@@ -10,6 +11,8 @@ import Foundation
 final class ZipWriter {
     private let descriptor: Int32
     private var offset = 0
+    /// Where the last write-back started by `write` ended.
+    private var writtenBack = 0
     private var directory: [UInt8] = []
     private var memberCount = 0
     /// The DOS date and time stamped on every member (local time, 2-second resolution).
@@ -147,10 +150,18 @@ final class ZipWriter {
         return checksum
     }
 
-    /// Appends `bytes` at the end of the file.
+    /// Appends `bytes` at the end of the file, starting the write-back of each new stretch of
+    /// `chunkSize` bytes or more as it is written.
     private func write(_ bytes: UnsafeRawBufferPointer) throws {
         try writeAll(bytes, at: offset)
         offset += bytes.count
+        // Renaming the finished file over an old one would write all of it back at once
+        // (ext4's auto_da_alloc) and wait on that; started early, most of it is done by then.
+        // Only advice: an error here changes nothing.
+        if offset - writtenBack >= Self.chunkSize {
+            _ = file_start_writeback(descriptor, Int64(writtenBack), Int64(offset - writtenBack))
+            writtenBack = offset
+        }
     }
 
     /// Writes all of `bytes` at `position`, retrying short writes and interruptions.
