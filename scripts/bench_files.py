@@ -9,14 +9,17 @@ and PyTorch in one run (issue 15's comparison).
    in process by `convscope-bench --files` and by np.load / np.savez / np.savez_compressed,
    the two sides alternating --rounds times.
 2. Compute: issue 15's rungs. ConvScope is the whole `convscope compute LAYER bundle.npz
-   -o out.npz` process minus its start-up (the same command on a 2×3 bundle); NumPy is
-   numpy_ref.py and PyTorch (when importable) is torch.nn.functional with autograd, both in
-   process with np.load before and np.savez of Z, dLdA (dLdW, dLdb) after.
+   -o out.npz` process minus its start-up (the same command on a 2×3 bundle, run just
+   before); NumPy is numpy_ref.py and PyTorch (when importable) is torch.nn.functional with
+   autograd, both in process with np.load before and np.savez of Z, dLdA (dLdW, dLdb) after.
+   The sides take turns, --repeats rounds after a warm-up, and each ratio is given with its
+   range over the rounds.
 3. Open: `convscope render maxpool2d` of a 1×64×512×512 bundle (read, compute the walk,
    draw the first 120×40 frame) minus start-up, against np.load of the same bundle.
 
-Times are medians over --repeats; ratios are ConvScope / peer (below 1 is faster). The
-spread column is (max - min) / median of ConvScope's repeats, to show the machine's noise.
+Times are medians over --repeats; ratios are ConvScope / peer (below 1 is faster), with
+their range over the rounds (files, compute) or ConvScope's spread, (max - min) / median of
+its repeats (open), to show the machine's noise.
 """
 import argparse
 import json
@@ -55,15 +58,19 @@ def spread(samples):
     return (max(samples) - min(samples)) / med(samples)
 
 
+def once(fn, settle=0.0):
+    """Seconds one call of `fn` takes, after `settle` idle seconds (for the last side's
+    thread pools to stop spinning)."""
+    time.sleep(settle)
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
 def timed(fn, repeats):
     """Seconds of each of `repeats` calls after one warm-up call."""
     fn()
-    out = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - t0)
-    return out
+    return [once(fn) for _ in range(repeats)]
 
 
 def process(argv):
@@ -143,6 +150,9 @@ def torch_forward(torch, layer, P, leaves):
 
 
 def compute_table(tmp, repeats, reference):
+    """Each rung runs ConvScope, NumPy and PyTorch in turn, `repeats` times after a warm-up
+    round, so all three see the same load; the table gives medians, and each ratio's median
+    and range over the rounds (a ConvScope run minus the median of the rung's start-up runs)."""
     sys.path.insert(0, reference)
     import numpy_ref as R
     try:
@@ -154,18 +164,17 @@ def compute_table(tmp, repeats, reference):
     tiny = os.path.join(tmp, "tiny.npz")
     np.savez(tiny, A=np.ones((2, 3)))
     out = os.path.join(tmp, "out.npz")
-    startup = timed(process([convscope, "compute", "relu", tiny, "-o", out]), repeats)
-    print(f"\nconvscope start-up (compute relu on a 2×3 bundle): {ms(med(startup))} median, subtracted below")
-    print("\n| `compute`, end to end | ConvScope | spread | NumPy ref | PyTorch | /NumPy | /PyTorch |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    start_up = process([convscope, "compute", "relu", tiny, "-o", out])
+    print("\n| `compute`, end to end | ConvScope | NumPy ref | PyTorch | /NumPy | range | /PyTorch | range |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     rng = np.random.default_rng(1)
+    startups = []
     for name, layer, P, options in RUNGS:
         tensors, make = reference_layer(R, layer, P, rng)
         tensors["dLdZ"] = rng.normal(size=make(tensors).forward(tensors["A"]).shape)
         bundle = os.path.join(tmp, f"{layer}.npz")
         np.savez(bundle, **tensors)
-        ours = [t - med(startup) for t in timed(process([convscope, "compute", layer, bundle] + options + ["-o", out]),
-                                               repeats)]
+        ours_run = process([convscope, "compute", layer, bundle] + options + ["-o", out])
 
         def numpy_run():
             t = load_all(bundle)
@@ -183,11 +192,27 @@ def compute_table(tmp, repeats, reference):
             result = dict(zip(["Z", "dLdA", "dLdW", "dLdb"], [Z.detach().numpy()] + [g.numpy() for g in grads]))
             np.savez(out, **result)
 
-        numpy_t = med(timed(numpy_run, repeats))
-        torch_t = med(timed(torch_run, repeats)) if torch is not None else None
-        mine = med(ours)
-        print(f"| {name} | {ms(mine)} | {spread(ours):.2f} | {ms(numpy_t)} | {ms(torch_t) if torch_t else '-'} "
-              f"| {ratio(mine, numpy_t)} | {ratio(mine, torch_t)} |")
+        sides = [start_up, ours_run, numpy_run] + ([torch_run] if torch is not None else [])
+        for side in sides:  # the warm-up round
+            side()
+        rounds = [[once(side, settle=0.1) for side in sides] for _ in range(repeats)]
+        startups += [r[0] for r in rounds]
+        ours = [r[1] - med([r[0] for r in rounds]) for r in rounds]
+        numpy_t = [r[2] for r in rounds]
+        cells = [ms(med(ours)), ms(med(numpy_t))]
+        by_numpy = [a / b for a, b in zip(ours, numpy_t)]
+        ratios = [f"{med(by_numpy):.2f}", f"{min(by_numpy):.2f}–{max(by_numpy):.2f}"]
+        if torch is not None:
+            torch_t = [r[3] for r in rounds]
+            by_torch = [a / b for a, b in zip(ours, torch_t)]
+            cells.append(ms(med(torch_t)))
+            ratios += [f"{med(by_torch):.2f}", f"{min(by_torch):.2f}–{max(by_torch):.2f}"]
+        else:
+            cells.append("-")
+            ratios += ["-", "-"]
+        print(f"| {name} | " + " | ".join(cells + ratios) + " |")
+    print(f"\nconvscope start-up (compute relu on a 2×3 bundle, run before each ConvScope run; a rung's "
+          f"median is subtracted from its runs): {ms(med(startups))} median")
 
 
 def open_table(tmp, repeats):
