@@ -43,10 +43,12 @@ public enum NPZ {
                     + "member; use a non-empty key without NUL characters")
         }
         let members = tensors.sorted(by: { $0.key < $1.key })
+        // A temporary file that is only copied into a device or pipe need not reach the disk.
+        let renamed = try FileAccess.destination(url) == .file
         try FileAccess.replace(url) { temporary in
             #if _endian(little)
                 if ZipWriter.fits(members.map { ($0.key + ".npy", $0.value.count * 8 + 4096) }) {
-                    try writeDirectly(members, to: temporary, compressed: compressed)
+                    try writeDirectly(members, to: temporary, compressed: compressed, writingBack: renamed)
                     return
                 }
             #endif
@@ -58,9 +60,9 @@ public enum NPZ {
     /// already holds the '<f8' bytes `np.save` writes after the header.
     private static func writeDirectly(
         _ members: [(key: String, value: Tensor)], to url: URL,
-        compressed: Bool
+        compressed: Bool, writingBack: Bool
     ) throws {
-        let writer = try ZipWriter(creating: url)
+        let writer = try ZipWriter(creating: url, writingBack: writingBack)
         for (key, tensor) in members {
             try NPYHeader.encoded(shape: tensor.shape).withUnsafeBytes { header in
                 try tensor.scalars.withUnsafeBytes { data in

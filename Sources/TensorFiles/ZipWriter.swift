@@ -30,8 +30,13 @@ final class ZipWriter {
             && members.reduce(0) { $0 + $1.size + $1.size / 1000 + 4096 + 2 * $1.name.utf8.count } < limit
     }
 
-    /// Creates (or truncates) the file at `url`.
-    init(creating url: URL) throws {
+    /// Whether `write` starts the write-back of what it has written (see there).
+    private let writingBack: Bool
+
+    /// Creates (or truncates) the file at `url`; `writingBack` when the finished file will be
+    /// renamed over another (not for a temporary file that is only copied and removed).
+    init(creating url: URL, writingBack: Bool) throws {
+        self.writingBack = writingBack
         descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw Self.posixError() }
     }
@@ -150,15 +155,15 @@ final class ZipWriter {
         return checksum
     }
 
-    /// Appends `bytes` at the end of the file, starting the write-back of each new stretch of
-    /// `chunkSize` bytes or more as it is written.
+    /// Appends `bytes` at the end of the file and, when `writingBack`, starts the write-back of
+    /// each new stretch of `chunkSize` bytes or more.
     private func write(_ bytes: UnsafeRawBufferPointer) throws {
         try writeAll(bytes, at: offset)
         offset += bytes.count
         // Renaming the finished file over an old one would write all of it back at once
         // (ext4's auto_da_alloc) and wait on that; started early, most of it is done by then.
         // Only advice: an error here changes nothing.
-        if offset - writtenBack >= Self.chunkSize {
+        if writingBack, offset - writtenBack >= Self.chunkSize {
             _ = file_start_writeback(descriptor, Int64(writtenBack), Int64(offset - writtenBack))
             writtenBack = offset
         }

@@ -25,7 +25,7 @@ import Testing
     /// Writes `members` (name → .npy bytes) into an archive and returns its URL.
     static func archive(_ members: [(String, [UInt8])], deflated: Bool, in directory: URL) throws -> URL {
         let url = directory.appendingPathComponent(deflated ? "deflated.npz" : "stored.npz")
-        let writer = try ZipWriter(creating: url)
+        let writer = try ZipWriter(creating: url, writingBack: true)
         for (name, bytes) in members {
             try bytes.withUnsafeBytes { try writer.addMember(named: name, pieces: [$0], deflated: deflated) }
         }
