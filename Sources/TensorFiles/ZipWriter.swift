@@ -10,6 +10,8 @@ import Foundation
 /// `fits` says whether this writer can take members of the given sizes.
 final class ZipWriter {
     private let descriptor: Int32
+    /// Whether `write` starts the write-back of what it has written (see there).
+    private let writingBack: Bool
     private var offset = 0
     /// Where the last write-back started by `write` ended.
     private var writtenBack = 0
@@ -18,7 +20,7 @@ final class ZipWriter {
     /// The DOS date and time stamped on every member (local time, 2-second resolution).
     private let stamp = ZipWriter.dosDateTime(Date())
 
-    /// Bytes per `write` and per deflate input step.
+    /// Bytes per `write` of stored data and per deflate input step; the least `write` starts writing back.
     private static let chunkSize = 1 << 20
     /// Sizes and offsets must stay below this to fit the classic (non-zip64) fields.
     private static let limit = Int(UInt32.max)
@@ -29,9 +31,6 @@ final class ZipWriter {
         members.count < Int(UInt16.max) && members.allSatisfy { $0.name.utf8.count < 32_768 }
             && members.reduce(0) { $0 + $1.size + $1.size / 1000 + 4096 + 2 * $1.name.utf8.count } < limit
     }
-
-    /// Whether `write` starts the write-back of what it has written (see there).
-    private let writingBack: Bool
 
     /// Creates (or truncates) the file at `url`; `writingBack` when the finished file will be
     /// renamed over another (not for a temporary file that is only copied and removed).
