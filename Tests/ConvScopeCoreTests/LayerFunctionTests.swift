@@ -106,9 +106,7 @@ import Testing
     @Test(arguments: 0..<40 as Range<UInt64>) func convolutionExtentsSpanEveryTap(seed: UInt64) throws {
         var generator = SeededGenerator(seed: seed)
         func draw(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &generator) }
-        let g = ConvGeometry(
-            kernel: HW(draw(1...4), draw(1...4)), stride: HW(draw(1...3), draw(1...3)),
-            padding: HW(draw(0...2), draw(0...2)), dilation: HW(draw(1...3), draw(1...3)))
+        let g = generator.geometry()
         let output = HW(draw(0...5), draw(0...5))
         let extent = g.windowExtent(ofOutput: output)
         let rows = (0..<g.kernel.h).map { output.h * g.stride.h + $0 * g.dilation.h }

@@ -9,9 +9,7 @@ import Testing
     func readingIsTheInverseOfPaddedPosition(seed: Int) {
         var generator = SeededGenerator(seed: UInt64(seed))
         func draw(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &generator) }
-        let g = ConvGeometry(
-            kernel: HW(draw(1...4), draw(1...4)), stride: HW(draw(1...3), draw(1...3)),
-            padding: HW(draw(0...2), draw(0...2)), dilation: HW(draw(1...3), draw(1...3)))
+        let g = generator.geometry()
         let input = HW(draw(1...12), draw(1...12))
         let out = g.outputSize(forInput: input)
         let padded = HW(input.h + 2 * g.padding.h, input.w + 2 * g.padding.w)

@@ -10,4 +10,12 @@ extension SeededGenerator {
     mutating func index(in shape: [Int]) -> [Int] {
         shape.map { Int.random(in: 0..<$0, using: &self) }
     }
+
+    /// A random 2-D geometry: kernel 1–4, stride 1–3, padding 0–2 and dilation 1–3 on each axis.
+    mutating func geometry() -> ConvGeometry {
+        func draw(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
+        return ConvGeometry(
+            kernel: HW(draw(1...4), draw(1...4)), stride: HW(draw(1...3), draw(1...3)),
+            padding: HW(draw(0...2), draw(0...2)), dilation: HW(draw(1...3), draw(1...3)))
+    }
 }
